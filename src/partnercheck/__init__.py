@@ -1,0 +1,35 @@
+"""partnercheck: a linter for multi-actor partnership charters.
+
+The public API is small: load and lint charters, and the types a rule or
+plugin author needs. Everything else is private and may change.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "BareFinding",
+    "Finding",
+    "RuleContext",
+    "Severity",
+    "hookimpl",
+]
+
+
+def __getattr__(name: str) -> object:
+    # Lazy exports keep `partnercheck --version` free of heavy imports.
+    if name in {"BareFinding", "Finding", "Severity"}:
+        from . import findings
+
+        return getattr(findings, name)
+    if name == "RuleContext":
+        from .context import RuleContext
+
+        return RuleContext
+    if name == "hookimpl":
+        from .hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(name)

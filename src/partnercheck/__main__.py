@@ -1,0 +1,3 @@
+from partnercheck.cli import main
+
+raise SystemExit(main())

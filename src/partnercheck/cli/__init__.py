@@ -1,0 +1,88 @@
+"""The command line. The only module that prints or exits.
+
+Each subcommand lives in its own module exposing `add_parser(subparsers)`;
+`main` dispatches and turns every failure into a one-line message and exit
+code 2 (usage, configuration, plugin or internal error), never a traceback
+unless `--debug` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from .. import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "catalog")
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors exit 2 with one line of usage and one of error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"partnercheck: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="partnercheck", description="A linter for multi-actor partnership charters.")
+    parser.add_argument("--version", action="version", version=f"partnercheck {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse `argv`, run the command, return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv in (["--version"], ["-V"]):  # fast path: no heavy imports
+        print(f"partnercheck {__version__}")
+        return EXIT_CLEAN
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    return guarded(args)
+
+
+def guarded(args: argparse.Namespace) -> int:
+    from ..errors import PartnercheckError
+
+    try:
+        return int(args.handler(args))
+    except PartnercheckError as exc:
+        error(str(exc))
+    except KeyboardInterrupt:
+        error("interrupted")
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: one line, traceback only with --debug
+        if getattr(args, "debug", False):
+            import traceback
+
+            traceback.print_exc()
+        error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+    return EXIT_ERROR
+
+
+def error(message: str) -> None:
+    print(f"partnercheck: error: {message}", file=sys.stderr)
+
+
+def write(text: str) -> None:
+    """Write to standard output, tolerating a closed pipe (`partnercheck … | head`)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))

@@ -1,0 +1,83 @@
+"""`partnercheck rules`, `rule`, `plugins`, `schema`: what the tool knows and why."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+
+from . import EXIT_CLEAN, EXIT_ERROR, error, write
+from .options import add_plugin_options, registry_from, report_errors, use_color
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.")
+    rules.add_argument("--pack", action="append", default=[], help="only the rules of this pack; repeatable")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    add_plugin_options(rules)
+    rules.set_defaults(handler=handle_rules)
+
+    rule = subparsers.add_parser("rule", help="explain one rule", description="Explain a rule: what it flags, why it matters, examples, options.")
+    rule.add_argument("rule", metavar="CODE|NAME")
+    add_plugin_options(rule)
+    rule.set_defaults(handler=handle_rule)
+
+    plugins = subparsers.add_parser("plugins", help="list the plugins", description="Each plugin, its version, and what it registered.")
+    plugins.add_argument("--format", choices=("text", "json"), default="text")
+    add_plugin_options(plugins)
+    plugins.set_defaults(handler=handle_plugins)
+
+    schema = subparsers.add_parser("schema", help="print a JSON Schema", description="Print the charter schema (or another published schema).")
+    schema.add_argument("name", nargs="?", default="charter", choices=("charter", "report", "rule-pack", "config"))
+    schema.set_defaults(handler=handle_schema)
+
+
+def _finish(registry: object) -> int:
+    errors = registry.errors  # type: ignore[attr-defined]
+    report_errors(errors)
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+def handle_rules(args: argparse.Namespace) -> int:
+    from ..explain import rules_json, rules_table
+
+    registry = registry_from(args)
+    rules = sorted(registry.rules.values(), key=lambda r: r.code)
+    if args.pack:
+        unknown = sorted(set(args.pack) - set(registry.packs()))
+        if unknown:
+            error(f"unknown pack {', '.join(unknown)}; packs: {', '.join(registry.packs())}")
+            return EXIT_ERROR
+        rules = [r for r in rules if r.pack in args.pack]
+    write(rules_json(rules) if args.format == "json" else rules_table(rules, use_color("auto")))
+    return _finish(registry)
+
+
+def handle_rule(args: argparse.Namespace) -> int:
+    from ..explain import explain
+
+    registry = registry_from(args)
+    rule = registry.find(args.rule)
+    if rule is None:
+        keys = list(registry.rules) + list(registry.names)
+        close = difflib.get_close_matches(args.rule, keys, n=3, cutoff=0.6) or difflib.get_close_matches(args.rule.upper(), keys, n=3, cutoff=0.6)
+        suggestion = f" (did you mean {', '.join(close)}?)" if close else "; `partnercheck rules` lists them"
+        error(f"no rule {args.rule!r}{suggestion}")
+        return EXIT_ERROR
+    write(explain(rule, use_color("auto")))
+    return _finish(registry)
+
+
+def handle_plugins(args: argparse.Namespace) -> int:
+    from ..explain import plugins_json, plugins_table
+
+    registry = registry_from(args)
+    write(plugins_json(registry) if args.format == "json" else plugins_table(registry, use_color("auto")))
+    return _finish(registry)
+
+
+def handle_schema(args: argparse.Namespace) -> int:
+    from ..resources import load_schema
+
+    write(json.dumps(load_schema(args.name), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_CLEAN

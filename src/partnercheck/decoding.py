@@ -1,0 +1,65 @@
+"""From bytes to text: size limit, BOM, encodings a charter may not use."""
+
+from __future__ import annotations
+
+import codecs
+
+from .findings import Problem, Span
+
+_UTF16_32_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_RESAVE = "Save the file as UTF-8 (without byte order mark is best) and run partnercheck again."
+
+
+def decode(raw: bytes) -> tuple[str | None, Problem | None]:
+    """Return the text of a charter, or a DOC01 problem saying what is wrong with its bytes."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    for bom, name in _UTF16_32_BOMS:
+        if raw.startswith(bom):
+            return None, _problem(f"the file is encoded in {name} (byte order mark found); partnercheck reads UTF-8", Span(1, 1, 1, 1))
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return None, _problem(_nul_message(raw), _span_at(raw, nul))
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, _problem(_decode_message(raw, exc), _span_at(raw, exc.start))
+
+
+def _nul_message(raw: bytes) -> str:
+    if _looks_utf16(raw):
+        return "the file looks encoded in UTF-16 without a byte order mark; partnercheck reads UTF-8"
+    return "the file contains NUL bytes: it is binary, not a YAML text"
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    sample = raw[:200]
+    even, odd = sample[0::2], sample[1::2]
+    return bool(sample) and (even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4)
+
+
+def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> str:
+    byte = raw[exc.start]
+    try:
+        raw.decode("cp1252")
+        guess = " (it looks like Latin-1 / Windows-1252 text)"
+    except UnicodeDecodeError:
+        guess = ""
+    return f"the file is not valid UTF-8: byte 0x{byte:02x} at offset {exc.start} cannot be decoded{guess}"
+
+
+def _span_at(raw: bytes, offset: int) -> Span:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Span(line, column, line, column)
+
+
+def _problem(message: str, span: Span) -> Problem:
+    return Problem("DOC01", message, "", span, _RESAVE)

@@ -1,0 +1,116 @@
+"""Which files a run checks: explicit files, directories walked, standard input.
+
+Walking a directory picks `*.yaml` and `*.yml`, skips hidden folders and the
+excluded ones, never follows symbolic links to directories (so a link loop
+cannot trap the walk), and keeps only files with a top-level `partnercheck:`
+key: other YAML in a repository (CI configs, pre-commit) is not a charter. A
+file named explicitly is always checked, and gets DOC03 if it is not a charter.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Iterable, Iterator
+
+DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", ".venv", ".tox", ".partnercheck_cache", "site-packages")
+SUFFIXES = (".yaml", ".yml")
+_CHARTER_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?[\"']?partnercheck[\"']?[ \t]*:", re.MULTILINE)
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check: `display` is what reports show; `explicit` when named by the user."""
+
+    display: str
+    source: Path | None
+    explicit: bool
+
+
+@dataclass
+class Read:
+    """A target's bytes, or the reason it could not be read."""
+
+    target: Target
+    raw: bytes | None = None
+    error: str | None = None
+
+
+def display_path(path: Path | str, cwd: Path | None = None) -> str:
+    """Relative to the working directory where possible, with forward slashes."""
+    cwd = cwd or Path.cwd()
+    candidate = Path(path)
+    try:
+        candidate = candidate.absolute().relative_to(cwd.absolute())
+    except ValueError:
+        pass
+    return candidate.as_posix()
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str | None = None) -> tuple[list[Target], list[str]]:
+    """The targets for `paths`, in a stable order, and an error for each path that does not exist."""
+    targets: list[Target] = []
+    errors: list[str] = []
+    patterns = (*DEFAULT_EXCLUDE, *exclude)
+    for given in paths:
+        if given == STDIN:
+            targets.append(Target(stdin_name or "<stdin>", None, True))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            targets.extend(Target(display_path(p), p, False) for p in walk(path, patterns))
+        elif path.exists() or path.is_symlink():
+            targets.append(Target(display_path(path), path, True))
+        else:
+            errors.append(f"{given}: no such file or directory")
+    return _unique(targets), errors
+
+
+def walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not _skipped(d, Path(folder, d), exclude))
+        for name in sorted(files):
+            path = Path(folder, name)
+            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not _excluded(path, exclude):
+                yield path
+
+
+def _skipped(name: str, path: Path, exclude: tuple[str, ...]) -> bool:
+    return name.startswith(".") or _excluded(path, exclude)
+
+
+def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+    pure = PurePath(display_path(path))
+    text = pure.as_posix()
+    return any(fnmatch.fnmatch(pure.name, p) or fnmatch.fnmatch(text, p) or pure.match(p) for p in patterns)
+
+
+def _unique(targets: list[Target]) -> list[Target]:
+    seen: set[str] = set()
+    out = []
+    for t in targets:
+        key = str(t.source.resolve()) if t.source is not None else t.display
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
+def looks_like_charter(raw: bytes) -> bool:
+    """A cheap test for a top-level `partnercheck:` key, used to skip other YAML found by walking."""
+    return _CHARTER_KEY.search(raw) is not None
+
+
+def read(target: Target, stdin: bytes | None = None) -> Read:
+    if target.source is None:
+        return Read(target, stdin or b"")
+    try:
+        return Read(target, target.source.read_bytes())
+    except IsADirectoryError:
+        return Read(target, error=f"{target.display}: is a directory")
+    except OSError as exc:
+        return Read(target, error=f"{target.display}: cannot read: {exc.strerror or exc}")

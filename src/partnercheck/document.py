@@ -1,0 +1,88 @@
+"""A charter file, read: its text, plain data, positions and document-level problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .decoding import decode
+from .findings import Problem, Span
+from .parsing import parse
+from .positions import PositionIndex
+from .yamlload import Limits
+
+SUPPORTED_VERSIONS = (1,)
+_VERSION_HINT = "Start the file with the line:  partnercheck: 1"
+
+
+@dataclass(slots=True)
+class Document:
+    """One charter: `data` is usable by the schema and rules only when `is_charter`."""
+
+    path: str
+    text: str = ""
+    data: Any = None
+    index: PositionIndex = field(default_factory=PositionIndex)
+    problems: list[Problem] = field(default_factory=list)
+    is_charter: bool = False
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Document:
+    """Read a charter from its bytes; every problem becomes a `Problem`, nothing raises."""
+    limits = limits or Limits()
+    doc = Document(path)
+    if len(raw) > limits.max_bytes:
+        doc.problems.append(_too_large(len(raw), limits))
+        return doc
+    text, problem = decode(raw)
+    if problem is not None or text is None:
+        doc.problems.append(problem or Problem("DOC01", "unreadable file"))
+        return doc
+    doc.text = text
+    parsed = parse(text, limits)
+    doc.index = parsed.index
+    doc.problems.extend(parsed.problems)
+    if any(p.code in _FATAL for p in parsed.problems):
+        return doc
+    doc.data = parsed.documents[0] if parsed.documents else None
+    version = _version_problem(doc.data, parsed.document_starts)
+    if version is not None:
+        doc.problems.append(version)
+    doc.is_charter = version is None
+    return doc
+
+
+_FATAL = {"DOC01", "DOC04", "DOC06", "DOC07"}
+
+
+def _too_large(size: int, limits: Limits) -> Problem:
+    return Problem(
+        "DOC07",
+        f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes; it was not read",
+        "",
+        Span(1, 1, 1, 1),
+        "Split the charter, or raise the limit with --max-file-size if the file is genuine.",
+    )
+
+
+def _version_problem(data: Any, starts: list[Span]) -> Problem | None:
+    if len(starts) > 1:
+        return Problem("DOC03", f"the file holds {len(starts)} YAML documents; a charter is exactly one document", "", starts[1], "Put each charter in a file of its own and remove the '---' separators.")
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"a {_kind(data)}, not a mapping"
+        return Problem("DOC03", f"not a partnercheck charter: the document is {what}", "", None, _VERSION_HINT)
+    if "partnercheck" not in data:
+        return Problem("DOC03", "not a partnercheck charter: the top-level key `partnercheck:` (the format version) is missing", "", None, _VERSION_HINT)
+    version = data["partnercheck"]
+    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+        supported = ", ".join(map(str, SUPPORTED_VERSIONS))
+        return Problem("DOC03", f"unsupported format version {version!r}: this partnercheck reads version {supported}", "/partnercheck", None, _VERSION_HINT)
+    return None
+
+
+def _kind(value: Any) -> str:
+    return {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}.get(type(value), type(value).__name__)

@@ -1,0 +1,174 @@
+"""The engine: a charter's bytes in, stamped and positioned findings out. It never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .context import Charter, RepositoryContext, RuleContext
+from .document import Document, load_document
+from .findings import BareFinding, Finding, Problem, Severity
+from .references import check_references
+from .registry import Registry
+from .rules import EngineCheck, Function, Rule
+from .runner import Outcome, run_rule
+from .schema import charter_validator, validate
+from .settings import Settings
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    document: Document | None = None
+    debug: list[str] = field(default_factory=list)
+
+    @property
+    def data(self) -> Any:
+        return self.document.data if self.document is not None and self.document.is_charter else None
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult]
+    rules: list[Rule]
+    settings: Settings
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if not f.suppressed]
+
+    def has_internal_error(self) -> bool:
+        return bool(self.errors) or any(f.code.startswith("INT") for f in self.active)
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.active if f.severity.at_least(self.settings.fail_on)]
+
+
+class Engine:
+    """Lints charters with the rules of a registry under one set of settings."""
+
+    def __init__(self, registry: Registry, settings: Settings) -> None:
+        self.registry = registry
+        self.settings = settings
+        self.rules = [r for r in registry.rules.values() if settings.enabled(r)]
+        self.rules.sort(key=lambda r: r.code)
+        extensions = tuple(sorted((k, _json(v[0])) for k, v in registry.schema_extensions.items()))
+        self.validator = charter_validator(extensions)
+
+    # one file --------------------------------------------------------------
+    def lint_bytes(self, path: str, raw: bytes) -> FileResult:
+        doc = load_document(path, raw, self.settings.limits)
+        result = FileResult(path, document=doc)
+        problems = list(doc.problems)
+        if doc.is_charter:
+            problems += validate(doc.data, self.validator)
+            problems += check_references(doc.data)
+        result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
+        if doc.is_charter:
+            self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
+        charter = Charter(doc.data, doc.path)
+        for rule in self.rules:
+            if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope == "repository"):
+                continue
+            ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.registry.profiles)
+            outcome = run_rule(rule, ctx, self.registry)
+            self._collect(result, doc, rule, outcome, shape_ok)
+
+    def _collect(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome, shape_ok: bool) -> None:
+        if outcome.crash is not None:
+            if shape_ok:  # on a malformed charter, the schema findings already explain the failure
+                self._crashed(result, doc, rule, outcome)
+            elif outcome.traceback:
+                result.debug.append(f"{rule.code} skipped on malformed data:\n{outcome.traceback}")
+            return
+        result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings)
+
+    def _crashed(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome) -> None:
+        message = f"rule {rule.code} ({rule.name}) from plugin {rule.plugin!r} failed: {outcome.crash}"
+        problem = Problem("INT01", message, "", None, "Report this to the plugin's authors; run with --debug for the traceback.")
+        finding = self._from_problem(problem, doc)
+        if finding is not None:
+            result.findings.append(finding)
+        if outcome.traceback:
+            result.debug.append(outcome.traceback)
+
+    # stamping ----------------------------------------------------------------
+    def stamp(self, rule: Rule, bare: BareFinding, doc: Document) -> Finding:
+        """Turn a rule's bare finding into a full finding: code, severity, message, position, plugin."""
+        hint = bare.hint if bare.hint is not None else rule.render_hint(bare.params)
+        finding = Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=self.settings.severity_of(rule),
+            message=rule.render(bare.message, bare.params),
+            path=doc.path,
+            pointer=bare.pointer,
+            hint=hint or None,
+            plugin=rule.plugin,
+            pack=rule.pack,
+        )
+        return finding.place(doc.index.locate(bare.pointer))
+
+    def _from_problem(self, problem: Problem, doc: Document) -> Finding | None:
+        rule = self.registry.rules.get(problem.code)
+        if rule is not None and not self.settings.enabled(rule):
+            return None
+        span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else doc.index.locate(problem.pointer))
+        severity = self.settings.severity_of(rule) if rule else Severity.ERROR
+        return Finding(
+            code=problem.code,
+            name=rule.name if rule else problem.code.lower(),
+            severity=severity,
+            message=problem.message,
+            path=doc.path,
+            pointer=problem.pointer,
+            hint=problem.hint or (rule.hint if rule else None),
+            plugin="core",
+            pack=rule.pack if rule else "core",
+        ).place(span)
+
+    # many files ----------------------------------------------------------------
+    def run_repository_rules(self, results: list[FileResult]) -> None:
+        """Rules that need every charter of the run at once (SCA03)."""
+        charters = [Charter(r.data, r.path) for r in results if r.data is not None]
+        by_path = {r.path: r for r in results}
+        for rule in self.rules:
+            if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
+                continue
+            ctx = RepositoryContext(charters, self.settings.options_of(rule), self.settings.today)
+            outcome = run_rule(rule, ctx, self.registry)  # type: ignore[arg-type]
+            self._collect_repository(by_path, rule, outcome)
+        for result in results:
+            result.findings.sort(key=Finding.sort_key)
+
+    def _collect_repository(self, by_path: dict[str, FileResult], rule: Rule, outcome: Outcome) -> None:
+        for bare in outcome.findings:
+            result = by_path.get(bare.path or "")
+            if result is not None and result.document is not None:
+                result.findings.append(self.stamp(rule, bare, result.document))
+        if outcome.crash is not None:
+            for result in by_path.values():
+                if result.document is not None and result.data is not None:
+                    self._crashed(result, result.document, rule, outcome)
+                    break
+
+    def lint_many(self, items: Iterable[tuple[str, bytes]]) -> list[FileResult]:
+        results = [self.lint_bytes(path, raw) for path, raw in items]
+        self.run_repository_rules(results)
+        return results
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True)

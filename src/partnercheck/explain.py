@@ -1,0 +1,116 @@
+"""Render the catalog for people: the rules table, one rule's explanation, the plugins.
+
+Returns text (rendered with rich); the CLI prints it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.padding import Padding
+from rich.rule import Rule as Line
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from .registry import PluginInfo, Registry
+from .reporters.text import STYLES, console_for
+from .rules import Rule
+
+
+def _capture(renderable: RenderableType, color: bool, width: int = 100) -> str:
+    console, buffer = console_for({"color": color, "width": width})
+    console.print(renderable)
+    return buffer.getvalue()
+
+
+def rules_table(rules: Iterable[Rule], color: bool = False) -> str:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("code", "name", "pack", "severity", "summary", "plugin"):
+        table.add_column(column, overflow="fold")
+    for r in rules:
+        table.add_row(r.code, r.name, r.pack, Text(r.severity.value, style=STYLES[r.severity]), r.summary, r.plugin)
+    return _capture(table, color, width=160)
+
+
+def rules_json(rules: Iterable[Rule]) -> str:
+    out = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "pack": r.pack,
+            "severity": r.severity.value,
+            "summary": r.summary,
+            "why": r.why,
+            "grounding": list(r.grounding),
+            "options": {n: o.default for n, o in r.options.items()},
+            "plugin": r.plugin,
+            "plugin_version": r.plugin_version,
+        }
+        for r in rules
+    ]
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def explain(rule: Rule, color: bool = False) -> str:
+    parts: list[RenderableType] = [
+        Text.assemble((f"{rule.code} {rule.name}", "bold"), f"  ({rule.pack} pack, ", (rule.severity.value, STYLES[rule.severity]), " by default)"),
+        Text(rule.summary),
+        _section("Why it matters"),
+        Padding(Text(rule.why), (0, 0, 0, 2)),
+    ]
+    if rule.grounding:
+        parts += [_section("Grounding"), Padding(Text("; ".join(rule.grounding)), (0, 0, 0, 2))]
+    if rule.reads:
+        parts += [_section("Reads"), Padding(Text(", ".join(rule.reads)), (0, 0, 0, 2))]
+    parts += [_section("Options"), Padding(_options(rule), (0, 0, 0, 2))]
+    if rule.hint:
+        parts += [_section("What to write"), Padding(Text(rule.hint), (0, 0, 0, 2))]
+    for key, title in (("fail", "Fails"), ("pass", "Passes")):
+        if key in rule.examples:
+            parts += [_section(f"Example that {title.lower()}"), Padding(Syntax(rule.examples[key].rstrip(), "yaml", theme="ansi_dark", background_color="default"), (0, 0, 0, 2))]
+    origin = f"{rule.plugin} {rule.plugin_version}".strip()
+    parts += [_section("Provided by"), Padding(Text(f"plugin {origin}" + (f" — {rule.source}" if rule.source else "")), (0, 0, 0, 2))]
+    return _capture(Group(*parts), color)
+
+
+def _section(title: str) -> RenderableType:
+    return Line(Text(title, style="bold"), align="left", characters="─")
+
+
+def _options(rule: Rule) -> RenderableType:
+    if not rule.options:
+        return Text("none")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("option", "default", "description"):
+        table.add_column(column)
+    for name, opt in rule.options.items():
+        table.add_row(name, json.dumps(opt.default, ensure_ascii=False), escape(opt.description))
+    return table
+
+
+def plugins_table(registry: Registry, color: bool = False) -> str:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("plugin", "version", "registered", "status"):
+        table.add_column(column, overflow="fold")
+    for info in registry.plugins:
+        table.add_row(info.name, info.version or "-", _registered(info), Text(f"skipped: {info.error}", style="red") if info.error else Text("loaded", style="green"))
+    return _capture(table, color, width=160)
+
+
+def plugins_json(registry: Registry) -> str:
+    out = [{"name": i.name, "version": i.version, "registered": i.registered, "error": i.error} for i in registry.plugins]
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def _registered(info: PluginInfo) -> str:
+    parts = []
+    for kind, names in info.registered.items():
+        shown = ", ".join(names[:8]) + (f", … ({len(names)} in all)" if len(names) > 8 else "")
+        parts.append(f"{kind}: {shown}")
+    return "; ".join(parts) or "-"
+
+

@@ -1,0 +1,141 @@
+"""The result model: severities, positions and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+
+class Severity(str, Enum):
+    """How serious a finding is; `error` blocks a signature."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of the source, 1-based lines and columns, end inclusive of its last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+START = Span(1, 1, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class BareFinding:
+    """What a rule yields: where, with which message parameters, and an optional hint.
+
+    The engine turns it into a `Finding` by stamping code, name, severity,
+    position and plugin. `message` selects one of the rule's message templates;
+    `hint` replaces the rule's hint when given. Repository-level rules set
+    `path` to name the charter the finding is about.
+    """
+
+    pointer: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    hint: str | None = None
+    message: str = "default"
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding is not counted: an inline comment, a waiver or a baseline."""
+
+    kind: str  # "comment" | "waiver" | "baseline"
+    reason: str
+    approved_by: str | None = None
+    expires_on: str | None = None
+
+
+@dataclass(slots=True)
+class Finding:
+    """One positioned diagnostic about one file."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    pointer: str = ""
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+    hint: str | None = None
+    plugin: str = "core"
+    pack: str = "core"
+    suppression: Suppression | None = None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.suppression is not None
+
+    def place(self, span: Span) -> Finding:
+        self.line, self.column = span.line, span.column
+        self.end_line, self.end_column = span.end_line, span.end_column
+        return self
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.pointer)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+            "path": self.path,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "pack": self.pack,
+            "plugin": self.plugin,
+            "suppressed": self.suppressed,
+        }
+        if self.suppression is not None:
+            s = self.suppression
+            out["suppression"] = {
+                "kind": s.kind,
+                "reason": s.reason,
+                "approved_by": s.approved_by,
+                "expires_on": s.expires_on,
+            }
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding from the engine's own checks (parsing, schema, references).
+
+    Like `BareFinding`, it carries no name or severity: the engine stamps those
+    from the core rule pack. The message is already rendered. `span` is given
+    when the position is not that of a node (a syntax error, a key).
+    """
+
+    code: str
+    message: str
+    pointer: str = ""
+    span: Span | None = None
+    hint: str | None = None
+    on_key: bool = False

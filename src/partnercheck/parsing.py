@@ -1,0 +1,85 @@
+"""Run the YAML parser (C first, pure Python on rejection) and turn its errors into DOC01."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from .findings import Problem, Span
+from .yamlload import Builder, Limits, Parsed, Stop
+
+
+def parse(text: str, limits: Limits) -> Parsed:
+    """Parse `text` into data and positions; parser errors become problems, never exceptions.
+
+    The C parser is fast; when it rejects a document, the pure-Python parser
+    gets a second try, since it accepts some valid YAML the C one refuses.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return Builder(text, limits).feed(_c_events(text))
+    except Stop as stop:
+        return _stopped(stop)
+    except YAMLError:
+        pass
+    try:
+        return Builder(text, limits).feed(_pure_events(text))
+    except Stop as stop:
+        return _stopped(stop)
+    except YAMLError as exc:
+        parsed = Parsed()
+        parsed.problems.append(syntax_problem(exc))
+        return parsed
+
+
+def _stopped(stop: Stop) -> Parsed:
+    parsed = Parsed()
+    parsed.problems.append(stop.problem)
+    return parsed
+
+
+def _c_events(text: str) -> Iterator[Any]:
+    try:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:  # no C extension on this platform: the pure parser does it all
+        yield from _pure_events(text)
+        return
+    parser = CParser(text)
+    while True:
+        event = parser.get_event()
+        yield event
+        if type(event).__name__ == "StreamEndEvent":
+            return
+
+
+def _pure_events(text: str) -> Iterator[Any]:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).parse(text)
+
+
+def syntax_problem(exc: Exception) -> Problem:
+    """A DOC01 problem from a parser exception, placed where the parser stopped."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}"
+    context_mark = getattr(exc, "context_mark", None)
+    if context and context_mark is not None:
+        message += f" ({context}, line {context_mark.line + 1} column {context_mark.column + 1})"
+    span = Span(1, 1, 1, 1)
+    if mark is not None:
+        span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+    elif hasattr(exc, "position"):  # ReaderError: an unacceptable character
+        message = f"invalid YAML: {exc}".splitlines()[0]
+    return Problem("DOC01", message, "", span, _hint(problem))
+
+
+def _hint(problem: str) -> str:
+    if "tab" in problem or "'\\t'" in problem:
+        return "Indent with spaces, never tabs."
+    if "quoted scalar" in problem or "end of stream" in problem:
+        return "Close the quote that is still open, or remove it."
+    if "mapping values are not allowed" in problem:
+        return 'Quote text that contains ": " (e.g. title: "Objet : formation").'
+    return "Fix the YAML syntax at this place; a YAML-aware editor shows the structure."

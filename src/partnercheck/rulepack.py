@@ -1,0 +1,104 @@
+"""Rule packs: YAML files of rules, validated, turned into `Rule` objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from .document import load_document
+from .errors import PackError
+from .findings import Severity
+from .resources import load_schema
+from .rules import Check, Declarative, EngineCheck, Function, Option, Rule
+
+
+def load_pack_file(path: Path | str, plugin: str = "core", version: str = "") -> list[Rule]:
+    """Read and validate one pack file; a broken pack raises `PackError` naming file and line."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PackError(source, 1, f"cannot read the rule pack: {exc.strerror or exc}") from exc
+    return load_pack_text(raw, source, plugin, version)
+
+
+def load_pack_text(raw: bytes, source: str, plugin: str = "core", version: str = "") -> list[Rule]:
+    doc = load_document(source, raw)
+    fatal = [p for p in doc.problems if p.code != "DOC03"]
+    if fatal:
+        span = fatal[0].span or doc.index.locate(fatal[0].pointer)
+        raise PackError(source, span.line, fatal[0].message)
+    _validate(doc.data, doc, source)
+    pack = doc.data["pack"]
+    return [_rule(entry, pack, plugin, version, source) for entry in doc.data["rules"]]
+
+
+def _validate(data: Any, doc: Any, source: str) -> None:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    from .pointers import join
+    from .schema import describe
+
+    validator = Draft202012Validator(load_schema("rule-pack"))
+    error = best_match(validator.iter_errors(data))
+    if error is not None:
+        pointer = join("", *error.absolute_path)
+        raise PackError(source, doc.index.locate(pointer).line, describe(error))
+    for i, entry in enumerate(data["rules"]):
+        _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)
+
+
+def _check_option_schemas(entry: Mapping[str, Any], source: str, line: int) -> None:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    for name, spec in entry.get("options", {}).items():
+        try:
+            Draft202012Validator.check_schema(spec.get("schema", {}))
+            Draft202012Validator(spec.get("schema", {})).validate(spec["default"])
+        except SchemaError as exc:
+            raise PackError(source, line, f"{entry['code']}: option {name!r} has an invalid schema: {exc.message}") from exc
+        except Exception as exc:  # the default does not satisfy its own schema
+            raise PackError(source, line, f"{entry['code']}: default of option {name!r} does not satisfy its schema: {getattr(exc, 'message', exc)}") from exc
+
+
+def _rule(entry: Mapping[str, Any], pack: str, plugin: str, version: str, source: str) -> Rule:
+    return Rule(
+        code=entry["code"],
+        name=entry["name"],
+        pack=entry.get("pack", pack),
+        severity=Severity(entry["severity"]),
+        summary=entry["summary"].strip(),
+        why=" ".join(entry["why"].split()),
+        check=_check(entry["check"]),
+        messages=_messages(entry),
+        hint=entry.get("hint", "").rstrip(),
+        grounding=tuple(entry.get("grounding", ())),
+        reads=tuple(entry.get("reads", ())),
+        options={name: _option(name, spec) for name, spec in entry.get("options", {}).items()},
+        examples=dict(entry.get("examples", {})),
+        tests=tuple(entry.get("tests", ())),
+        plugin=plugin,
+        plugin_version=version,
+        source=source,
+    )
+
+
+def _messages(entry: Mapping[str, Any]) -> dict[str, str]:
+    messages = entry.get("messages") or {}
+    if "message" in entry:
+        messages = {"default": entry["message"], **messages}
+    return {k: " ".join(v.split()) for k, v in messages.items()}
+
+
+def _option(name: str, spec: Mapping[str, Any]) -> Option:
+    return Option(name, spec["default"], spec.get("schema", {}), spec.get("description", ""))
+
+
+def _check(spec: Mapping[str, Any]) -> Check:
+    if "function" in spec:
+        return Function(spec["function"], spec.get("scope", "charter"))
+    if "select" in spec:
+        return Declarative(spec["select"], spec.get("schema", {}), spec.get("where"))
+    return EngineCheck()

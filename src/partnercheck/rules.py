@@ -1,0 +1,92 @@
+"""The rule model: what a rule is, whatever pack or plugin it comes from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .findings import Severity
+
+
+@dataclass(frozen=True)
+class Declarative:
+    """Select nodes by pointer pattern; each must satisfy `schema` (when it matches `where`)."""
+
+    select: str
+    schema: Mapping[str, Any]
+    where: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Function:
+    """A registered Python function, per charter or over the whole run (`repository`)."""
+
+    name: str
+    scope: str = "charter"
+
+
+@dataclass(frozen=True)
+class EngineCheck:
+    """A finding the engine itself produces (parsing, schema, references, suppressions)."""
+
+
+Check = Declarative | Function | EngineCheck
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: Any
+    schema: Mapping[str, Any]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    pack: str
+    severity: Severity
+    summary: str
+    why: str
+    check: Check
+    messages: Mapping[str, str]
+    hint: str = ""
+    grounding: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()
+    options: Mapping[str, Option] = field(default_factory=dict)
+    examples: Mapping[str, str] = field(default_factory=dict)
+    tests: tuple[Mapping[str, Any], ...] = ()
+    plugin: str = "core"
+    plugin_version: str = ""
+    source: str = ""
+
+    def defaults(self) -> dict[str, Any]:
+        return {name: opt.default for name, opt in self.options.items()}
+
+    def render(self, key: str, params: Mapping[str, Any]) -> str:
+        template = self.messages.get(key) or self.messages.get("default") or self.summary
+        return _format(template, params)
+
+    def render_hint(self, params: Mapping[str, Any]) -> str:
+        return _format(self.hint, params)
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _format(template: str, params: Mapping[str, Any]) -> str:
+    """Fill `{name}` placeholders from `params`; other braces (YAML snippets) are left alone."""
+
+    def fill(match: re.Match[str]) -> str:
+        key = match.group(1)
+        return _text(params[key]) if key in params else match.group(0)
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(str(v) for v in value)
+    return str(value)

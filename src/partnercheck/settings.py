@@ -1,0 +1,49 @@
+"""The settings one run uses: rule selection, severities, options, gates, limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from .findings import Severity
+from .rules import Rule
+from .yamlload import Limits
+
+
+@dataclass
+class Settings:
+    today: date = field(default_factory=date.today)
+    fail_on: Severity = Severity.WARNING
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    debug: bool = False
+
+    def enabled(self, rule: Rule) -> bool:
+        selected = self.select is None or matches(rule, self.select) or matches(rule, self.extend_select)
+        return selected and not matches(rule, self.ignore)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        for key in (rule.code, rule.name, rule.pack):
+            if key in self.severity:
+                return self.severity[key]
+        return rule.severity
+
+    def options_of(self, rule: Rule) -> dict[str, Any]:
+        merged = rule.defaults()
+        for key in (rule.pack, rule.name, rule.code):
+            merged.update(self.options.get(key, {}))
+        return merged
+
+
+def matches(rule: Rule, selectors: Iterable[str]) -> bool:
+    """A selector is a code, a code prefix (`PIL`, `PIL0`), a rule name, a pack name or `ALL`."""
+    for selector in selectors:
+        upper = selector.upper()
+        if upper == "ALL" or rule.code.startswith(upper) or selector in (rule.name, rule.pack):
+            return True
+    return False

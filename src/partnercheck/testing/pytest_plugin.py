@@ -1,0 +1,49 @@
+"""pytest plugin (entry point `pytest11`): collects `test_*.cases.yaml` files of rule cases
+and offers the `partnercheck_lint` fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+from . import Case, default_registry, lint_text, load_case_file, run_case
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.name.startswith("test_") and file_path.name.endswith(".cases.yaml"):
+        return CaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+class CaseFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        cases, modules, packs = load_case_file(self.path)
+        for case in cases:
+            yield CaseItem.from_parent(self, name=case.id, case=case, modules=modules, packs=packs)
+
+
+class CaseItem(pytest.Item):
+    def __init__(self, *, case: Case, modules: tuple[str, ...], packs: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+        self.modules = modules
+        self.packs = packs
+
+    def runtest(self) -> None:
+        run_case(self.case, default_registry(self.modules, self.packs))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, AssertionError):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"rule case {self.name}"
+
+
+@pytest.fixture
+def partnercheck_lint() -> Callable[..., Any]:
+    """`partnercheck_lint(charter_text, select=..., options=..., today=...)` → findings."""
+    return lint_text
