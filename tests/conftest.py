@@ -1,12 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+from paths import EXAMPLES, ROOT, SHARED  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import EXAMPLES
+from paths import EXAMPLES
 
 HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")

@@ -77,7 +77,7 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def _format(template: str, params: Mapping[str, Any]) -> str:
-    """Fill `{name}` placeholders from `params`; other braces (YAML snippets) are left alone."""
+    """Fill `{name}` parameters from `params`; other braces (YAML snippets) are left alone."""
 
     def fill(match: re.Match[str]) -> str:
         key = match.group(1)

@@ -22,6 +22,7 @@ class Settings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     debug: bool = False
+    min_score: float | None = None
 
     def enabled(self, rule: Rule) -> bool:
         selected = self.select is None or matches(rule, self.select) or matches(rule, self.extend_select)
