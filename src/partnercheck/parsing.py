@@ -2,34 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+import re
+from typing import Any, Callable, Iterator, Sequence
 
 from .findings import Problem, Span
 from .yamlload import Builder, Limits, Parsed, Stop
 
+#: The parsers `parse` tries, in order (docs/yaml-conformance.md compares the choices).
+RETRY = ("c", "pure")
 
-def parse(text: str, limits: Limits) -> Parsed:
+
+def parse(text: str, limits: Limits, parsers: Sequence[str] = RETRY) -> Parsed:
     """Parse `text` into data and positions; parser errors become problems, never exceptions.
 
     The C parser is fast; when it rejects a document, the pure-Python parser
     gets a second try, since it accepts some valid YAML the C one refuses.
+    The last parser's error is the one reported.
     """
     from ruamel.yaml.error import YAMLError
 
-    try:
-        return Builder(text, limits).feed(_c_events(text))
-    except Stop as stop:
-        return _stopped(stop)
-    except YAMLError:
-        pass
-    try:
-        return Builder(text, limits).feed(_pure_events(text))
-    except Stop as stop:
-        return _stopped(stop)
-    except YAMLError as exc:
-        parsed = Parsed()
-        parsed.problems.append(syntax_problem(exc))
-        return parsed
+    error: Exception | None = None
+    for name in parsers:
+        try:
+            return Builder(text, limits).feed(_EVENTS[name](text))
+        except Stop as stop:
+            return _stopped(stop)
+        except (YAMLError, AssertionError) as exc:  # the pure parser asserts on a `%YAML 1.3` directive
+            error = exc
+    parsed = Parsed()
+    if error is not None:
+        parsed.problems.append(syntax_problem(error, text))
+    return parsed
 
 
 def _stopped(stop: Stop) -> Parsed:
@@ -58,8 +61,13 @@ def _pure_events(text: str) -> Iterator[Any]:
     return YAML(typ="safe", pure=True).parse(text)
 
 
-def syntax_problem(exc: Exception) -> Problem:
+_EVENTS: dict[str, Callable[[str], Iterator[Any]]] = {"c": _c_events, "pure": _pure_events}
+
+
+def syntax_problem(exc: Exception, text: str = "") -> Problem:
     """A DOC01 problem from a parser exception, placed where the parser stopped."""
+    if hasattr(exc, "position") and hasattr(exc, "character"):
+        return _reader_problem(exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
@@ -75,8 +83,18 @@ def syntax_problem(exc: Exception) -> Problem:
     return Problem("DOC01", message, "", span, _hint(problem))
 
 
+def _reader_problem(exc: Any, text: str) -> Problem:
+    """A character YAML does not allow (a control character, U+FFFE…): where it is, in plain words."""
+    position = min(max(int(exc.position), 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML text (a control or non-character code)"
+    return Problem("DOC01", message, "", Span(line, column, line, column), "Remove the invisible character at this place; it often comes from copying text out of another program.")
+
+
 def _hint(problem: str) -> str:
-    if "tab" in problem or "'\\t'" in problem:
+    if re.search(r"\btabs?\b", problem) or "'\\t'" in problem:
         return "Indent with spaces, never tabs."
     if "quoted scalar" in problem or "end of stream" in problem:
         return "Close the quote that is still open, or remove it."

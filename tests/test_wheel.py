@@ -1,0 +1,133 @@
+"""The built wheel, installed in a fresh virtual environment, works on its own.
+
+Nothing of the source checkout is importable there, so the schemas and rule
+packs must come from inside the installed package: a packaging mistake (a
+folder left out of the wheel, a resource read from the repository) fails here.
+Slow (a build, a venv, an install: about half a minute), and never skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from paths import EXAMPLES, ROOT
+
+HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
+BROKEN = EXAMPLES / "broken" / "sans-pilote.yaml"
+TODAY = "2026-01-15"
+
+
+@dataclass(frozen=True)
+class Installed:
+    python: Path
+    script: Path
+    workdir: Path  # outside the checkout: nothing there to fall back on
+
+    def run(self, *argv: str | Path) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PARTNERCHECK_", "VIRTUAL_ENV"))}
+        env.update(NO_COLOR="1", PYTHONIOENCODING="utf-8")
+        return subprocess.run([str(a) for a in argv], cwd=self.workdir, env=env, capture_output=True, text=True, timeout=300)
+
+
+def _run(*argv: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([str(a) for a in argv], cwd=cwd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"{' '.join(map(str, argv))} failed:\n{done.stdout}\n{done.stderr}"
+    return done
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    base = tmp_path_factory.mktemp("wheel")
+    dist = base / "dist"
+    _run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT)
+    wheels = sorted(dist.glob("partnercheck-*.whl"))
+    assert len(wheels) == 1, wheels
+    env_dir = base / "venv"
+    venv.create(env_dir, with_pip=True, clear=True)  # no system site-packages: the editable install is not visible
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    python = bindir / ("python.exe" if os.name == "nt" else "python")
+    _run(python, "-m", "pip", "install", "--quiet", wheels[0])
+    workdir = base / "elsewhere"
+    workdir.mkdir()
+    return Installed(python, bindir / ("partnercheck.exe" if os.name == "nt" else "partnercheck"), workdir)
+
+
+def test_the_package_is_the_installed_one(installed: Installed) -> None:
+    probe = "import partnercheck, partnercheck.resources as r; print(partnercheck.__file__); print(r.data_dir('schemas')); print(r.data_dir('rules'))"
+    done = installed.run(installed.python, "-c", probe)
+    assert done.returncode == 0, done.stderr
+    module, schemas, rules = (Path(line) for line in done.stdout.splitlines())
+    package = module.parent
+    assert "site-packages" in package.parts and ROOT not in package.parents
+    assert schemas == package / "schemas" and rules == package / "rules"
+
+
+def test_the_wheel_ships_schemas_and_rule_packs(installed: Installed) -> None:
+    probe = (
+        "from importlib.resources import files; import json; p = files('partnercheck');"
+        "print(json.dumps({'schema': (p / 'schemas' / 'charter.schema.json').is_file(),"
+        " 'packs': sorted(x.name for x in (p / 'rules').iterdir() if x.name.endswith('.yaml'))}))"
+    )
+    done = installed.run(installed.python, "-c", probe)
+    assert done.returncode == 0, done.stderr
+    shipped = json.loads(done.stdout)
+    assert shipped["schema"] is True
+    assert shipped["packs"] == sorted(p.name for p in (ROOT / "rules").glob("*.yaml"))
+
+
+def test_check_healthy_example_json_exit_0(installed: Installed) -> None:
+    done = installed.run(installed.script, "check", HEALTHY, "--format", "json", "--today", TODAY)
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads(done.stdout)
+    assert report["summary"]["files"] == 1
+    assert [f for f in report["findings"] if f["severity"] in ("error", "warning")] == []
+
+
+def test_check_broken_example_json_exit_1(installed: Installed) -> None:
+    done = installed.run(installed.script, "check", BROKEN, "--format", "json", "--today", TODAY)
+    assert done.returncode == 1, done.stdout + done.stderr
+    codes = {f["code"] for f in json.loads(done.stdout)["findings"]}
+    assert "PIL01" in codes  # a rule from a pack read inside the installed package
+
+
+def test_missing_file_exit_2_without_traceback(installed: Installed) -> None:
+    done = installed.run(installed.script, "check", installed.workdir / "absent.yaml")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stderr.strip()
+
+
+def test_schema_command_prints_the_packaged_schema(installed: Installed) -> None:
+    done = installed.run(installed.script, "schema")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads((ROOT / "schemas" / "charter.schema.json").read_text(encoding="utf-8"))
+
+
+def test_rule_command_explains_a_packaged_rule(installed: Installed) -> None:
+    done = installed.run(installed.script, "rule", "PIL01")
+    assert done.returncode == 0, done.stderr
+    assert "PIL01" in done.stdout and "no-pilot-designated" in done.stdout
+
+
+def test_rules_command_lists_every_packaged_rule(installed: Installed) -> None:
+    from partnercheck.testing import default_registry
+
+    done = installed.run(installed.script, "rules", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    listed = sorted(r["code"] for r in json.loads(done.stdout) if r["plugin"] == "core")
+    assert listed == sorted(code for code, rule in default_registry().rules.items() if rule.plugin == "core")
+
+
+def test_module_version(installed: Installed) -> None:
+    from partnercheck import __version__
+
+    done = installed.run(installed.python, "-m", "partnercheck", "--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"partnercheck {__version__}"
