@@ -45,6 +45,9 @@ def _looks_utf16(raw: bytes) -> bool:
 
 def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> str:
     byte = raw[exc.start]
+    if byte == 0xED and exc.start + 2 < len(raw) and 0xA0 <= raw[exc.start + 1] <= 0xBF:
+        point = 0xD000 | (raw[exc.start + 1] & 0x3F) << 6 | raw[exc.start + 2] & 0x3F
+        return f"the file is not valid UTF-8: the bytes at offset {exc.start} encode a lone surrogate (U+{point:04X}), which UTF-8 forbids"
     try:
         raw.decode("cp1252")
         guess = " (it looks like Latin-1 / Windows-1252 text)"

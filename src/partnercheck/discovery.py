@@ -62,7 +62,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str 
             continue
         path = Path(given)
         if path.is_dir():
-            targets.extend(Target(display_path(p), p, False) for p in walk(path, patterns))
+            targets.extend(Target(display_path(p), p, False) for p in walk(path, patterns, errors))
         elif path.exists() or path.is_symlink():
             targets.append(Target(display_path(path), path, True))
         else:
@@ -70,8 +70,14 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str 
     return _unique(targets), errors
 
 
-def walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
+def walk(root: Path, exclude: tuple[str, ...], errors: list[str] | None = None) -> Iterator[Path]:
+    """Charter candidates below `root`; a folder that cannot be listed is named in `errors`."""
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{display_path(exc.filename or root)}: cannot read the directory: {exc.strerror or exc}")
+
+    for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not _skipped(d, Path(folder, d), exclude))
         for name in sorted(files):
             path = Path(folder, name)
@@ -93,11 +99,19 @@ def _unique(targets: list[Target]) -> list[Target]:
     seen: set[str] = set()
     out = []
     for t in targets:
-        key = str(t.source.resolve()) if t.source is not None else t.display
+        key = _identity(t.source) if t.source is not None else t.display
         if key not in seen:
             seen.add(key)
             out.append(t)
     return out
+
+
+def _identity(path: Path) -> str:
+    """The real path of a file, so one file reached twice is checked once; a link loop keeps its own name."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return str(path.absolute())
 
 
 def looks_like_charter(raw: bytes) -> bool:

@@ -60,6 +60,7 @@ class Engine:
         self.rules.sort(key=lambda r: r.code)
         extensions = tuple(sorted((k, _json(v[0])) for k, v in registry.schema_extensions.items()))
         self.validator = charter_validator(extensions)
+        self.profiles = {**registry.profiles, **settings.profiles}  # configuration may add or replace profiles
 
     # one file --------------------------------------------------------------
     def lint_bytes(self, path: str, raw: bytes) -> FileResult:
@@ -80,13 +81,13 @@ class Engine:
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue
-            ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.registry.profiles)
-            outcome = run_rule(rule, ctx, self.registry)
+            ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles)
+            outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
             self._collect(result, doc, rule, outcome, shape_ok)
 
     def _collect(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome, shape_ok: bool) -> None:
         if outcome.crash is not None:
-            if shape_ok:  # on a malformed charter, the schema findings already explain the failure
+            if shape_ok or outcome.timed_out:  # on a malformed charter, the schema findings already explain a crash
                 self._crashed(result, doc, rule, outcome)
             elif outcome.traceback:
                 result.debug.append(f"{rule.code} skipped on malformed data:\n{outcome.traceback}")
@@ -96,6 +97,9 @@ class Engine:
     def _crashed(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome) -> None:
         message = f"rule {rule.code} ({rule.name}) from plugin {rule.plugin!r} failed: {outcome.crash}"
         problem = Problem("INT01", message, "", None, "Report this to the plugin's authors; run with --debug for the traceback.")
+        if outcome.timed_out:
+            message = f"rule {rule.code} ({rule.name}) from plugin {rule.plugin!r} {outcome.crash} and was stopped"
+            problem = Problem("INT02", message, "", None, "Report this to the plugin's authors; raise the budget with --rule-timeout if the charter is huge.")
         finding = self._from_problem(problem, doc)
         if finding is not None:
             result.findings.append(finding)
@@ -146,7 +150,7 @@ class Engine:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue
             ctx = RepositoryContext(charters, self.settings.options_of(rule), self.settings.today)
-            outcome = run_rule(rule, ctx, self.registry)  # type: ignore[arg-type]
+            outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)  # type: ignore[arg-type]
             self._collect_repository(by_path, rule, outcome)
         for result in results:
             result.findings.sort(key=Finding.sort_key)
@@ -165,7 +169,27 @@ class Engine:
     def lint_many(self, items: Iterable[tuple[str, bytes]]) -> list[FileResult]:
         results = [self.lint_bytes(path, raw) for path, raw in items]
         self.run_repository_rules(results)
+        for result in results:
+            self.finish(result)
         return results
+
+    # suppressions ----------------------------------------------------------------
+    def finish(self, result: FileResult) -> None:
+        """Apply the file's suppression comments and waivers, once every rule (repository ones too) has run."""
+        from .suppressions import apply
+
+        doc = result.document
+        if doc is None or not doc.text:
+            return
+        data = doc.data if doc.is_charter else None
+        problems = apply(result.findings, doc.text, data, self.settings.today, self.rule_state)
+        result.findings.extend(f for f in (self._from_problem(p, doc) for p in problems) if f is not None)
+        result.findings.sort(key=Finding.sort_key)
+
+    def rule_state(self, selector: str) -> bool | None:
+        """Whether the rule a code or name designates runs (True), is deselected (False) or is unknown (None)."""
+        rule = self.registry.find(selector)
+        return None if rule is None else self.settings.enabled(rule)
 
 
 def _json(value: Any) -> str:

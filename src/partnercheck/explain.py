@@ -23,8 +23,9 @@ from .rules import Rule
 
 def _capture(renderable: RenderableType, color: bool, width: int = 100) -> str:
     console, buffer = console_for({"color": color, "width": width})
-    console.print(renderable)
-    return buffer.getvalue()
+    console.print(renderable, soft_wrap=False)  # wrap long paragraphs instead of cropping them
+    text = buffer.getvalue()
+    return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
 def rules_table(rules: Iterable[Rule], color: bool = False) -> str:
@@ -53,6 +54,60 @@ def rules_json(rules: Iterable[Rule]) -> str:
         for r in rules
     ]
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+MARKDOWN_COMMAND = "partnercheck rules --no-plugins --format markdown > docs/rules.md"
+
+
+def rules_markdown(rules: Iterable[Rule]) -> str:
+    """The catalog as a Markdown page (docs/rules.md), grouped by pack in the order given."""
+    by_pack: dict[str, list[Rule]] = {}
+    for r in rules:
+        by_pack.setdefault(r.pack, []).append(r)
+    out = [
+        "# The rule catalog",
+        "",
+        f"<!-- Generated from the rule packs by `{MARKDOWN_COMMAND}`; do not edit by hand. -->",
+        "",
+        "Every rule: what it flags, why it matters, where it comes from, its options and examples.",
+        "Severities are defaults; configuration overrides them, and options set the thresholds.",
+        "",
+        "| code | name | pack | severity | summary |",
+        "|---|---|---|---|---|",
+    ]
+    out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.pack} | {r.severity.value} | {_cell(r.summary)} |" for rs in by_pack.values() for r in rs]
+    for pack, pack_rules in by_pack.items():
+        out += ["", f"## Pack `{pack}`"]
+        for r in pack_rules:
+            out += _rule_markdown(r)
+    return "\n".join(out) + "\n"
+
+
+def _rule_markdown(r: Rule) -> list[str]:
+    out = ["", f"### {r.code} {r.name}", "", f"*{r.pack} pack, {r.severity.value} by default.* {r.summary}", "", f"**Why it matters.** {r.why}"]
+    if r.grounding:
+        out += ["", f"**Grounding:** {'; '.join(r.grounding)}."]
+    if r.reads:
+        out += ["", "**Reads:** " + ", ".join(f"`{p}`" for p in r.reads)]
+    out += ["", "**Options:** none."] if not r.options else ["", "**Options:**", "", "| option | default | allowed values (JSON Schema) | description |", "|---|---|---|---|"]
+    for name, opt in r.options.items():
+        schema = json.dumps(opt.schema, ensure_ascii=False, sort_keys=True)
+        out.append(f"| `{name}` | `{json.dumps(opt.default, ensure_ascii=False)}` | `{_cell(schema)}` | {_cell(opt.description)} |")
+    if r.hint:
+        out += ["", "**What to write:**", "", "```", r.hint, "```"]
+    for key, title in (("fail", "Fails"), ("pass", "Passes")):
+        if key in r.examples:
+            out += ["", f"**Example that {title.lower()}:**", "", "```yaml", str(r.examples[key]).rstrip(), "```"]
+    alongside = r.examples.get("alongside") or ()
+    if alongside:
+        out += ["", f"**Both examples are checked together with these {len(alongside)} charters:**"]
+        for text in alongside:
+            out += ["", "```yaml", str(text).rstrip(), "```"]
+    return out
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def explain(rule: Rule, color: bool = False) -> str:

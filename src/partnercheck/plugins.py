@@ -19,7 +19,7 @@ import pluggy
 
 from . import hookspecs
 from .context import Profile
-from .errors import PartnercheckError, PluginError
+from .errors import PackError, PartnercheckError, PluginError
 from .registry import PluginInfo, Registry
 from .rulepack import load_pack_file, load_pack_text
 from .rules import Function
@@ -31,12 +31,19 @@ ENV_PLUGINS = "PARTNERCHECK_PLUGINS"
 
 @dataclass
 class PluginSelection:
-    """Which plugins to load: `disabled` names are skipped; `modules` are imported by name."""
+    """Which plugins to load: `disabled` names are skipped; `modules` are imported by name.
+
+    `local_plugins` are Python files (from `--plugin` or a configuration file):
+    they run only when `allow_local` is true (`--allow-local-plugins`), so a
+    configuration inside a linted repository cannot import code on its own.
+    """
 
     disabled: frozenset[str] = frozenset()
     modules: tuple[str, ...] = ()
     autoload: bool = True
     extra_packs: tuple[str, ...] = ()
+    local_plugins: tuple[str, ...] = ()
+    allow_local: bool = False
 
 
 def load_registry(selection: PluginSelection | None = None) -> Registry:
@@ -75,14 +82,45 @@ def _discover(selection: PluginSelection, registry: Registry) -> list[tuple[str,
     env_modules = [m.strip() for m in os.environ.get(ENV_PLUGINS, "").split(",") if m.strip()]
     for module_name in (*selection.modules, *env_modules):
         sources.append((module_name, "", lambda m=module_name: importlib.import_module(m)))
+    for path in selection.local_plugins:
+        if selection.allow_local:
+            sources.append((f"local:{path}", "", lambda p=path: import_file(p)))
+        else:
+            registry.errors.append(f"local plugin {path} was not loaded: a local plugin runs code, so it runs only with --allow-local-plugins")
     for name, version, load in sources:
         if name in selection.disabled:
             continue
         try:
-            found.append((name, version, load()))
-        except Exception as exc:  # a broken plugin must not stop the run
+            module = load()
+        except (Exception, SystemExit) as exc:  # a broken plugin must not stop the run
             _fail(registry, PluginInfo(name, version), f"failed to import: {type(exc).__name__}: {exc}")
+            continue
+        if not any(module is seen for _, _, seen in found):  # installed and also named in PARTNERCHECK_PLUGINS
+            found.append((name, version, module))
     return found
+
+
+def import_file(path: str) -> Any:
+    """Import a local plugin from its Python file (only called when local plugins are allowed)."""
+    import hashlib
+    import importlib.util
+    import sys
+
+    file = Path(path)
+    if not file.is_file():
+        raise PluginError(f"no such file: {path}")
+    name = "partnercheck_local_" + hashlib.sha1(str(file.resolve()).encode()).hexdigest()[:12]
+    spec = importlib.util.spec_from_file_location(name, file)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"{path} is not a Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
 
 
 def _register_plugin(pm: pluggy.PluginManager, registry: Registry, name: str, version: str, module: Any) -> None:
@@ -100,8 +138,9 @@ def _register_plugin(pm: pluggy.PluginManager, registry: Registry, name: str, ve
             for impl in getattr(pm.hook, hook).get_hookimpls():
                 if impl.plugin_name == name:
                     impl.function(register=_registrar(hook, trial, info))
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
         pm.unregister(name=name)
+        info.registered.clear()  # nothing it registered stays, so `partnercheck plugins` lists nothing
         _fail(registry, info, _reason(exc))
         return
     for attr in ("rules", "names", "functions", "reporters", "profiles", "schema_extensions"):
@@ -109,9 +148,11 @@ def _register_plugin(pm: pluggy.PluginManager, registry: Registry, name: str, ve
     registry.plugins.append(info)
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PackError):
+        return f"ships a broken rule pack: {exc}"
     if isinstance(exc, PartnercheckError):
-        return str(exc)
+        return f"could not register: {exc}"
     return f"raised {type(exc).__name__} while registering: {exc}"
 
 
@@ -144,6 +185,10 @@ def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
         info.note("profiles", name)
 
     def schema_extensions(key: str, schema: dict[str, Any]) -> None:
+        from .safe_schema import schema_problems
+
+        for where, problem in schema_problems(schema)[:1]:
+            raise PluginError(f"schema extension {key!r} at {where or '/'}: {problem}")
         registry.add_schema_extension(key, schema, info.name)
         info.note("schema extensions", key)
 

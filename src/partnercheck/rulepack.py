@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from .document import load_document
 from .errors import PackError
+from .pointers import escape
 from .findings import Severity
 from .resources import load_schema
 from .rules import Check, Declarative, EngineCheck, Function, Option, Rule
@@ -34,29 +35,50 @@ def load_pack_text(raw: bytes, source: str, plugin: str = "core", version: str =
 
 
 def _validate(data: Any, doc: Any, source: str) -> None:
-    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
     from .pointers import join
+    from .safe_schema import validator as offline_validator
     from .schema import describe
 
-    validator = Draft202012Validator(load_schema("rule-pack"))
+    validator = offline_validator(load_schema("rule-pack"), formats=False)
     error = best_match(validator.iter_errors(data))
     if error is not None:
         pointer = join("", *error.absolute_path)
         raise PackError(source, doc.index.locate(pointer).line, describe(error))
     for i, entry in enumerate(data["rules"]):
+        _check_safety(entry, f"/rules/{i}", doc, source)
         _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)
+
+
+def _check_safety(entry: Mapping[str, Any], pointer: str, doc: Any, source: str) -> None:
+    """No schema of a pack may reach the network or carry a regex that backtracks exponentially."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    from .safe_schema import schema_problems
+
+    schemas = [(f"{pointer}/check/{key}", entry["check"].get(key)) for key in ("schema", "where")]
+    schemas += [(f"{pointer}/options/{escape(name)}/schema", spec.get("schema")) for name, spec in entry.get("options", {}).items()]
+    for at, schema in schemas:
+        for inner, problem in schema_problems(schema)[:1]:
+            raise PackError(source, doc.index.locate(at + inner).line, f"{entry['code']}: {problem}")
+        try:
+            Draft202012Validator.check_schema(schema if schema is not None else {})
+        except SchemaError as exc:
+            raise PackError(source, doc.index.locate(at).line, f"{entry['code']}: invalid schema: {exc.message}") from exc
 
 
 def _check_option_schemas(entry: Mapping[str, Any], source: str, line: int) -> None:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
+    from .safe_schema import validator as offline_validator
+
     for name, spec in entry.get("options", {}).items():
         try:
             Draft202012Validator.check_schema(spec.get("schema", {}))
-            Draft202012Validator(spec.get("schema", {})).validate(spec["default"])
+            offline_validator(spec.get("schema", {}), formats=False).validate(spec["default"])
         except SchemaError as exc:
             raise PackError(source, line, f"{entry['code']}: option {name!r} has an invalid schema: {exc.message}") from exc
         except Exception as exc:  # the default does not satisfy its own schema

@@ -16,12 +16,12 @@ def charter_validator(extensions: tuple[tuple[str, str], ...] = ()) -> Any:
     """The compiled validator, built once per process (and per set of schema extensions)."""
     import json
 
-    from jsonschema import Draft202012Validator
+    from .safe_schema import validator
 
     schema = load_schema("charter")
     if extensions:
         schema = _with_extensions(schema, {k: json.loads(v) for k, v in extensions})
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return validator(schema)  # offline: a $ref is never fetched (safe_schema.py)
 
 
 def _with_extensions(schema: dict[str, Any], extensions: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from .budget import DEFAULT_RULE_TIMEOUT
+from .context import Profile
 from .findings import Severity
 from .rules import Rule
 from .yamlload import Limits
@@ -21,10 +23,21 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    #: Seconds one rule may run on one file before INT02 stops it; None: no budget (budget.py).
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
     debug: bool = False
     min_score: float | None = None
+    #: Overrides of the score weights by severity name (`error`, `warning`, `info`); see docs/score.md.
+    score_weights: Mapping[str, float] = field(default_factory=dict)
+    #: Gates and per-file extras from configuration (docs/configuration.md).
+    max_warnings: int | None = None
+    exit_zero: bool = False
+    profiles: Mapping[str, Profile] = field(default_factory=dict)
+    disabled_plugins: frozenset[str] = frozenset()
 
     def enabled(self, rule: Rule) -> bool:
+        if rule.plugin in self.disabled_plugins:
+            return False
         selected = self.select is None or matches(rule, self.select) or matches(rule, self.extend_select)
         return selected and not matches(rule, self.ignore)
 

@@ -16,7 +16,7 @@ from typing import Sequence
 from .. import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "catalog")
+COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline")
 
 
 class Parser(argparse.ArgumentParser):

@@ -13,7 +13,7 @@ from .options import add_plugin_options, registry_from, report_errors, use_color
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.")
     rules.add_argument("--pack", action="append", default=[], help="only the rules of this pack; repeatable")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="markdown: the page docs/rules.md is generated with")
     add_plugin_options(rules)
     rules.set_defaults(handler=handle_rules)
 
@@ -39,7 +39,7 @@ def _finish(registry: object) -> int:
 
 
 def handle_rules(args: argparse.Namespace) -> int:
-    from ..explain import rules_json, rules_table
+    from ..explain import rules_json, rules_markdown, rules_table
 
     registry = registry_from(args)
     rules = sorted(registry.rules.values(), key=lambda r: r.code)
@@ -49,7 +49,8 @@ def handle_rules(args: argparse.Namespace) -> int:
             error(f"unknown pack {', '.join(unknown)}; packs: {', '.join(registry.packs())}")
             return EXIT_ERROR
         rules = [r for r in rules if r.pack in args.pack]
-    write(rules_json(rules) if args.format == "json" else rules_table(rules, use_color("auto")))
+    renderers = {"json": rules_json, "markdown": rules_markdown}
+    write(renderers[args.format](rules) if args.format in renderers else rules_table(rules, use_color("auto")))
     return _finish(registry)
 
 

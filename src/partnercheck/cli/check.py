@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write
-from .options import add_plugin_options, codes, iso_date, registry_from, report_errors, severity, use_color
+from .baseline import add_baseline_options, apply_baseline
+from .config_cmd import add_config_options, configure
+from .options import add_plugin_options, byte_size, codes, iso_date, report_errors, seconds, severity, use_color
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -21,31 +23,36 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--extend-select", type=codes, action="extend", default=[], metavar="CODES", help="add rules to the selection")
     p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
     p.add_argument("--stdin-filename", metavar="PATH", help="the name to give standard input in reports")
+    p.add_argument("--charters-only", action="store_true", help="skip named files that are not charters (no top-level `partnercheck:` key) instead of reporting them; for pre-commit")
+    p.add_argument("--min-score", type=min_score, default=None, metavar="N", help="exit 1 when a file's overall health score (0-100) is below N; see docs/score.md")
+    p.add_argument("--max-file-size", type=byte_size, default=None, metavar="SIZE", help="refuse files larger than SIZE (default 10MB; e.g. 20MB, 500KB); see docs/security.md")
+    p.add_argument("--rule-timeout", type=seconds, default=None, metavar="SECONDS", help="stop a rule still running on a file after SECONDS (default 10; 0: no budget); see docs/security.md")
     p.add_argument("--quiet", "-q", action="store_true", help="one line per finding; no excerpt, hint or clean summary")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (default: on a terminal, unless NO_COLOR is set)")
+    p.add_argument("--max-warnings", type=_count, default=None, metavar="N", help="exit 1 when there are more than N active warnings (warnings up to N do not fail the run)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
+    add_config_options(p)
+    add_baseline_options(p)
     add_plugin_options(p)
     p.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ..findings import Severity
+    from ..discovery import display_path
     from ..linting import Request, lint
     from ..settings import Settings
 
-    registry = registry_from(args)
-    formats = _formats(args.format, registry)
-    settings = Settings(
-        fail_on=args.fail_on or Severity.WARNING,
-        select=tuple(args.select) if args.select else None,
-        extend_select=tuple(args.extend_select),
-        ignore=tuple(args.ignore),
-        debug=args.debug,
-    )
+    base = Settings(debug=args.debug, exit_zero=args.exit_zero)  # selection, gates: flags over configuration files
     if args.today:
-        settings.today = args.today
+        base.today = args.today
+    _apply_limits(base, args)
     paths = tuple(args.paths) or (".",)
+    registry, resolver, settings = configure(args, paths, base)
+    formats = _formats(args.format, registry)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    run = lint(Request(paths, stdin, args.stdin_filename), registry, settings)
+    stdin_name = display_path(args.stdin_filename) if args.stdin_filename else None
+    run = lint(Request(paths, stdin, stdin_name, charters_only=args.charters_only), registry, settings, resolver)
+    apply_baseline(run, args)
     _emit(run, formats, registry.reporters, args)
     report_errors(run.errors)
     if args.debug:
@@ -54,7 +61,61 @@ def handle(args: argparse.Namespace) -> int:
                 print(message, file=sys.stderr)
     if run.has_internal_error():
         return EXIT_ERROR
-    return EXIT_FINDINGS if run.failing() else EXIT_CLEAN
+    below = _below_min_score(run)
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if fails(run) or below else EXIT_CLEAN
+
+
+def fails(run: object) -> bool:
+    """Findings at or above fail-on fail the run; with max-warnings, warnings fail it only past that count."""
+    from ..findings import Severity
+
+    limit = run.settings.max_warnings  # type: ignore[attr-defined]
+    failing = run.failing()  # type: ignore[attr-defined]
+    if limit is None:
+        return bool(failing)
+    warnings = sum(1 for f in run.active if f.severity is Severity.WARNING)  # type: ignore[attr-defined]
+    return any(f.severity is not Severity.WARNING for f in failing) or warnings > limit
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"invalid count {text!r}: give a whole number, 0 or more")
+    return int(text)
+
+
+def _apply_limits(settings: object, args: argparse.Namespace) -> None:
+    """`--max-file-size` and `--rule-timeout` (docs/security.md)."""
+    from dataclasses import replace
+
+    if args.max_file_size is not None:
+        settings.limits = replace(settings.limits, max_bytes=args.max_file_size)  # type: ignore[attr-defined]
+    if args.rule_timeout is not None:
+        settings.rule_timeout = args.rule_timeout or None  # type: ignore[attr-defined]
+
+
+def min_score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"invalid score {text!r}: give a number from 0 to 100")
+    return value
+
+
+def _below_min_score(run: object) -> bool:
+    """Tell which files score below the minimum (`--min-score` or the `min-score` setting)."""
+    from ..score import score_run
+
+    minimum = run.settings.min_score  # type: ignore[attr-defined]
+    if minimum is None:
+        return False
+    low = score_run(run).below(minimum)
+    for file in low:
+        print(f"partnercheck: {file.path}: health score {file.overall:g} is below the minimum {minimum:g}", file=sys.stderr)
+    return bool(low)
 
 
 def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]:

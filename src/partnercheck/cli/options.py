@@ -28,11 +28,40 @@ def codes(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
+_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "KIB": 1024, "MIB": 1024**2, "GIB": 1024**3}
+
+
+def byte_size(text: str) -> int:
+    """`20MB`, `500KB`, `1MiB` or a number of bytes."""
+    number = text.strip().upper().rstrip("BIKMG ")
+    unit = text.strip().upper()[len(number) :].strip()
+    try:
+        value = int(float(number) * _UNITS[unit])
+    except (ValueError, KeyError, OverflowError):
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"invalid size {text!r}: give bytes or a size such as 20MB, 500KB, 1MiB")
+    return value
+
+
+def seconds(text: str) -> float:
+    """A time budget in seconds; 0 turns the budget off."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"invalid number of seconds {text!r}: give a number such as 10 or 2.5 (0: no budget)")
+    return value
+
+
 def add_plugin_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("plugins")
     group.add_argument("--rules", action="append", default=[], metavar="PATH", help="load an extra YAML rule pack (no code runs); repeatable")
     group.add_argument("--disable-plugin", action="append", default=[], metavar="NAME", help="do not load the installed plugin NAME; repeatable")
     group.add_argument("--no-plugins", action="store_true", help="load no installed plugin, only the built-in rules")
+    group.add_argument("--plugin", action="append", default=[], metavar="FILE.py", help="load a local plugin from a Python file (runs its code: needs --allow-local-plugins); repeatable")
+    group.add_argument("--allow-local-plugins", action="store_true", help="allow local plugins (--plugin, or named in a configuration file) to run")
     group.add_argument("--debug", action="store_true", help="show tracebacks of crashed rules and plugins")
 
 
@@ -55,6 +84,8 @@ def registry_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         disabled=frozenset(args.disable_plugin),
         autoload=not args.no_plugins,
         extra_packs=tuple(args.rules),
+        local_plugins=tuple(args.plugin),
+        allow_local=args.allow_local_plugins,
     )
     return load_registry(selection)
 

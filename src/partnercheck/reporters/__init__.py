@@ -15,6 +15,13 @@ Render = Callable[[Any, Mapping[str, Any]], str]
 _MODULES = {
     "text": "text",
     "json": "json_report",
+    "concise": "concise",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "markdown": "markdown",
+    "html": "html",
 }
 
 

@@ -13,6 +13,8 @@ REPORT_VERSION = 1
 
 def report(run: Any) -> dict[str, Any]:
     """The report as plain data (also the base of other machine formats)."""
+    from ..score import score_run
+
     return {
         "version": REPORT_VERSION,
         "tool": {"name": "partnercheck", "version": __version__},
@@ -22,6 +24,7 @@ def report(run: Any) -> dict[str, Any]:
         "files": [file.path for file in run.files],
         "findings": [f.to_dict() for f in run.findings],
         "errors": list(run.errors),
+        "scores": score_run(run).to_dict(),
     }
 
 

@@ -31,6 +31,11 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
                 _finding(console, finding, lines, quiet)
     if not quiet or run.active:
         console.print(summary(run))
+    if not quiet and run.files:
+        from ..score import score_run
+        from .scorecard import scorecard
+
+        console.print(scorecard(score_run(run)))
     return buffer.getvalue()
 
 

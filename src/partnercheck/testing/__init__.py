@@ -21,6 +21,13 @@ readable failure when they differ::
 The same cases can be written as YAML (`test_*.cases.yaml`, collected by the
 pytest plugin) and every rule's own `examples` and `tests` run through
 `rule_cases()`.
+
+Repository-level rules (such as SCA03) only fire when several charters are
+checked in one run. A case (or a rule's `examples`) may therefore give
+`alongside:`, a list of further charters checked in the same run; only the
+findings of the case's own `charter` are compared, and an alongside charter
+with document findings (DOC, SCH, REF) fails the case as a broken snippet.
+In Python: `lint_text(charter, alongside=[...])`.
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ class Case:
     options: Mapping[str, Any] = field(default_factory=dict)
     today: date = DEFAULT_TODAY
     name: str = ""
+    alongside: tuple[str, ...] = ()  # further charters checked in the same run
 
     @property
     def id(self) -> str:
@@ -92,15 +100,32 @@ def lint_text(
     today: date | str | None = None,
     registry: Registry | None = None,
     path: str = "case.yaml",
+    alongside: Sequence[str] = (),
 ) -> list[Finding]:
-    """Lint one charter given as text (dedented) and return its findings."""
+    """Lint one charter given as text (dedented) and return its findings.
+
+    `alongside` charters are checked in the same run (`alongside-1.yaml`, …),
+    as repository-level rules need; their own findings are not returned.
+    """
+    return _lint_together([charter, *alongside], path, select, options, today, registry)[0]
+
+
+def _lint_together(
+    charters: Sequence[str],
+    path: str,
+    select: Sequence[str] | None,
+    options: Mapping[str, Mapping[str, Any]] | None,
+    today: date | str | None,
+    registry: Registry | None,
+) -> list[list[Finding]]:
     registry = registry or default_registry()
     if isinstance(today, str):
         today = date.fromisoformat(today)
     settings = Settings(today=today or DEFAULT_TODAY, select=tuple(select) if select else None, options=options or {})
     engine = Engine(registry, settings)
-    results = engine.lint_many([(path, textwrap.dedent(charter).encode("utf-8"))])
-    return results[0].findings
+    paths = [path, *(f"alongside-{i}.yaml" for i in range(1, len(charters)))]
+    results = engine.lint_many([(p, textwrap.dedent(text).encode("utf-8")) for p, text in zip(paths, charters)])
+    return [r.findings for r in results]
 
 
 def run_case(case: Case, registry: Registry | None = None) -> None:
@@ -111,9 +136,10 @@ def run_case(case: Case, registry: Registry | None = None) -> None:
         raise AssertionError(f"no rule {case.rule!r} is registered (is its plugin installed?)")
     expected = [_with_code(e, rule.code) for e in case.expect or []]
     codes = {rule.code, *(e.code for e in expected)}
-    findings = lint_text(case.charter, select=(*codes, *DOCUMENT_CODES), options={rule.code: case.options}, today=case.today, registry=registry)
+    findings, *others = _lint_together([case.charter, *case.alongside], "case.yaml", (*codes, *DOCUMENT_CODES), {rule.code: case.options}, case.today, registry)
     relevant = [f for f in findings if f.code in codes or f.code.startswith(DOCUMENT_CODES)]
     problems = _compare(case, rule.code, expected, relevant)
+    problems += [f"an alongside charter is invalid: {f.path}: {_line(f)}" for other in others for f in other if f.code.startswith(DOCUMENT_CODES)]
     if problems:
         raise AssertionError(_report(case, problems, relevant))
 
@@ -182,10 +208,11 @@ def rule_cases(registry: Registry | None = None, plugin: str | None = None) -> l
     for rule in sorted(registry.rules.values(), key=lambda r: r.code):
         if plugin is not None and rule.plugin != plugin:
             continue
+        alongside = tuple(rule.examples.get("alongside", ()))
         if "fail" in rule.examples:
-            cases.append(Case(rule.code, rule.examples["fail"], present=True, name="fails"))
+            cases.append(Case(rule.code, rule.examples["fail"], present=True, name="fails", alongside=alongside))
         if "pass" in rule.examples:
-            cases.append(Case(rule.code, rule.examples["pass"], present=False, name="passes"))
+            cases.append(Case(rule.code, rule.examples["pass"], present=False, name="passes", alongside=alongside))
         for i, spec in enumerate(rule.tests):
             cases.append(_case_from(spec, rule.code, f"test {i + 1}"))
     return cases
@@ -200,6 +227,7 @@ def _case_from(spec: Mapping[str, Any], rule: str, default_name: str) -> Case:
         options=dict(spec.get("options") or {}),
         today=date.fromisoformat(str(today)) if today else DEFAULT_TODAY,
         name=str(spec.get("name", default_name)),
+        alongside=tuple(str(text) for text in spec.get("alongside") or ()),
     )
 
 

@@ -1,0 +1,54 @@
+"""Checks of the beneficiary pack (S8, Collective Impact 3.0, Arnstein's ladder)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..context import Item, RuleContext
+from ..findings import BareFinding
+
+#: Arnstein's ladder of citizen participation, from the lowest rung to the highest.
+LADDER = (
+    "manipulation",
+    "therapy",
+    "informing",
+    "consultation",
+    "placation",
+    "partnership",
+    "delegated_power",
+    "citizen_control",
+)
+RUNG = {name: i for i, name in enumerate(LADDER)}
+
+
+def beneficiary_defined(ctx: RuleContext) -> Iterator[BareFinding]:
+    """BEN01: no beneficiary group, or no objective stated as an outcome for beneficiaries."""
+    groups = ctx.data.get("beneficiaries")
+    if not (isinstance(groups, list) and groups):
+        yield BareFinding("/beneficiaries" if isinstance(groups, list) else "", {}, message="no_groups")
+    if not any(item.value.get("beneficiary_outcome") is True for item in ctx.objectives):
+        pointer = "/objectives" if isinstance(ctx.data.get("objectives"), list) else ""
+        yield BareFinding(pointer, {}, message="no_outcome")
+
+
+def tokenistic_participation(ctx: RuleContext) -> Iterator[BareFinding]:
+    """BEN03: a group's participation below `min_rung` on Arnstein's ladder, or no feedback channel."""
+    minimum = str(ctx.options["min_rung"])
+    floor = RUNG[minimum]
+    for item in ctx.beneficiaries:
+        params = {**_names(item), "min_rung": minimum}
+        level = item.value.get("participation")
+        if isinstance(level, str) and RUNG.get(level, floor) < floor:
+            yield BareFinding(f"{item.pointer}/participation", {**params, "participation": level}, message="rung")
+        channel = item.value.get("feedback_channel")
+        if not (isinstance(channel, str) and channel.strip()):
+            yield BareFinding(item.pointer, params, message="feedback")
+
+
+def _names(item: Item) -> dict[str, Any]:
+    ident = item.id or item.pointer
+    group = item.value.get("group")
+    return {"id": ident, "group": group if isinstance(group, str) else ident}
+
+
+FUNCTIONS = {"beneficiary_defined": beneficiary_defined, "tokenistic_participation": tokenistic_participation}

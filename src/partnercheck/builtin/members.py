@@ -1,0 +1,97 @@
+"""Checks of the members pack (S3, Wilder membership, EU Code of Conduct art. 2-4)."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..context import INACTIVE, Item, RuleContext
+from ..findings import BareFinding
+from .purpose import blank
+
+#: A plausible partner of each type, for the hint of MEM02 (the founding trial's actors).
+EXAMPLES = {
+    "institution": ("rectorat", "Rectorat de l'académie"),
+    "local_authority": ("region", "Conseil régional"),
+    "funder": ("opco", "OPCO de la branche"),
+    "employer": ("aide-domicile", "Association d'aide à domicile"),
+    "employer_federation": ("federation", "Fédération des employeurs de l'aide à domicile"),
+    "training_body": ("greta", "GRETA"),
+    "public_employment_service": ("france-travail", "France Travail"),
+    "association": ("association", "Association locale"),
+    "beneficiary_representative": ("tremplin", "Association Tremplin Domicile (stagiaires et demandeurs d'emploi)"),
+}
+
+
+def representative_not_mandated(ctx: RuleContext) -> Iterator[BareFinding]:
+    """MEM01: a partner without a `representative`, or whose representative has no `mandate_ref`."""
+    for item in ctx.partners:
+        params = {"id": item.id or item.pointer, "name": item.value.get("name", "")}
+        representative = item.value.get("representative")
+        if not isinstance(representative, dict):
+            yield BareFinding(item.pointer, params, message="no_representative")
+        elif blank(representative.get("mandate_ref")):
+            yield BareFinding(f"{item.pointer}/representative", {**params, "person": representative.get("name") or "its representative"}, message="no_mandate")
+
+
+def missing_stakeholder_category(ctx: RuleContext) -> Iterator[BareFinding]:
+    """MEM02: the charter's `profile` expects a partner type that no active partner has."""
+    name = ctx.section("charter").get("profile")
+    if not isinstance(name, str):
+        return
+    profile = ctx.profiles.get(name)
+    if profile is None:
+        yield _unknown_profile(name, sorted(ctx.profiles))
+        return
+    active_types = {p.value.get("type") for p in ctx.active_partners}
+    inactive: dict[str, Item] = {}
+    for p in ctx.partners:
+        if p.value.get("status") in INACTIVE and isinstance(p.value.get("type"), str):
+            inactive.setdefault(p.value["type"], p)
+    for group in profile.expects:
+        if active_types.isdisjoint(group):
+            yield _missing_type(name, group, inactive)
+
+
+def _missing_type(profile: str, group: tuple[str, ...], inactive: dict[str, Item]) -> BareFinding:
+    example_id, example_name = EXAMPLES.get(group[0], ("nouveau-partenaire", "Nouveau partenaire"))
+    params: dict[str, object] = {"profile": profile, "types": list(group), "type": group[0], "example_id": example_id, "example_name": example_name}
+    key = "missing" if len(group) == 1 else "missing_any"
+    holder = next((inactive[t] for t in group if t in inactive), None)
+    if holder is not None:
+        params.update(partner=holder.id or holder.pointer, status=holder.value.get("status"), held=holder.value.get("type"))
+        key = "inactive"
+    return BareFinding("/partners", params, message=key)
+
+
+def _unknown_profile(name: str, known: list[str]) -> BareFinding:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    params = {"profile": name, "known": known, "suggestion": close[0] if close else ""}
+    if close:
+        hint = f"Use the registered profile's exact name:\n  charter:\n    profile: {close[0]}"
+    else:
+        hint = f"Use one of the registered profiles ({', '.join(known)}), or remove `charter.profile`."
+    return BareFinding("/charter/profile", params, hint=hint, message="unknown_profile_close" if close else "unknown_profile")
+
+
+def unsigned_partner(ctx: RuleContext) -> Iterator[BareFinding]:
+    """MEM05: the charter is signed or active and an active partner has not signed it."""
+    status = ctx.section("charter").get("status")
+    if status not in ("signed", "active"):
+        return
+    for item in ctx.active_partners:
+        signed = item.value.get("signed")
+        if signed is True:
+            continue
+        params = {"id": item.id or item.pointer, "name": item.value.get("name", ""), "status": status}
+        if signed is None:
+            yield BareFinding(item.pointer, params, message="not_recorded")
+        else:
+            yield BareFinding(f"{item.pointer}/signed", params)
+
+
+FUNCTIONS = {
+    "representative_not_mandated": representative_not_mandated,
+    "missing_stakeholder_category": missing_stakeholder_category,
+    "unsigned_partner": unsigned_partner,
+}

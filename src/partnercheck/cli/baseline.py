@@ -1,0 +1,79 @@
+"""`partnercheck baseline PATH... -o FILE`, and `check --baseline FILE [--prune-baseline]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import EXIT_CLEAN, EXIT_ERROR, write
+from .config_cmd import add_config_options, add_selection_options, configure
+from .options import add_plugin_options, report_errors
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "baseline",
+        help="record today's findings so that only new ones fail",
+        description="Lint the charters and write their active findings to a baseline file (keyed by file, rule and JSON Pointer, not by line). Then run `partnercheck check --baseline FILE`.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="charter files or directories (default: the current directory)")
+    p.add_argument("--output", "-o", required=True, metavar="FILE", help="the baseline file to write (JSON)")
+    add_selection_options(p)
+    add_config_options(p)
+    add_plugin_options(p)
+    p.set_defaults(handler=handle)
+
+
+def add_baseline_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("baseline")
+    group.add_argument("--baseline", metavar="FILE", default=None, help="hide the findings recorded in FILE (made by `partnercheck baseline`); report only new ones")
+    group.add_argument("--prune-baseline", action="store_true", help="rewrite the --baseline file without its stale entries")
+
+
+def handle(args: argparse.Namespace) -> int:
+    from ..baseline import record
+    from ..linting import Request, lint
+    from ..settings import Settings
+
+    paths = tuple(args.paths) or (".",)
+    base = Settings(debug=args.debug)
+    if args.today:
+        base.today = args.today
+    registry, resolver, settings = configure(args, paths, base)
+    run = lint(Request(paths), registry, settings, resolver)
+    report_errors(run.errors)
+    if run.has_internal_error():
+        return EXIT_ERROR
+    baseline = record(run.findings, Path(args.output))
+    baseline.write()
+    total = sum(baseline.counts.values())
+    write(f"Wrote {total} finding{'s' if total != 1 else ''} of {len(run.files)} file{'s' if len(run.files) != 1 else ''} to {args.output}.\n")
+    return EXIT_CLEAN
+
+
+def apply_baseline(run: Any, args: argparse.Namespace) -> None:
+    """For `check`: hide the baseline's findings, tell which entries are stale, prune when asked."""
+    from ..errors import UsageError
+
+    if args.baseline is None:
+        if args.prune_baseline:
+            raise UsageError("--prune-baseline needs --baseline FILE")
+        return
+    from ..baseline import load
+
+    baseline = load(args.baseline)
+    stale = baseline.apply(run.findings)
+    if not stale:
+        return
+    if args.prune_baseline:
+        baseline.pruned(stale).write()
+        print(f"partnercheck: removed {_entries(len(stale))} from the baseline {args.baseline}", file=sys.stderr)
+        return
+    shown = ", ".join(f"{k.path} {k.code} at {k.pointer or '/'}" for k in stale[:3]) + (", …" if len(stale) > 3 else "")
+    print(f"partnercheck: the baseline {args.baseline} has {_entries(len(stale))} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
+
+
+def _entries(n: int) -> str:
+    return f"{n} stale entr{'ies' if n != 1 else 'y'}"

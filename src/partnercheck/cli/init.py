@@ -1,0 +1,63 @@
+"""`partnercheck init [FILE]`: write a commented starter charter."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import EXIT_CLEAN, EXIT_ERROR, error, write
+
+DEFAULT_FILE = "charter.yaml"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "init",
+        help="write a commented starter charter",
+        description="Write a starter charter with every section present and commented; then run "
+        "`partnercheck check` on it to see what is left to fill in.",
+    )
+    p.add_argument("file", nargs="?", default=DEFAULT_FILE, metavar="FILE", help=f"where to write it (default: {DEFAULT_FILE}; - for standard output)")
+    p.add_argument("--lang", choices=("en", "fr"), default=None, help="language of the comments and examples (default: from LC_ALL or LANG, else en)")
+    p.add_argument("--profile", metavar="NAME", help="a partnership profile, e.g. training-platform: adds its expected partner types as partners to fill in")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from ..atomic import write_text
+    from ..starter import default_language, starter
+
+    lang = args.lang or default_language()
+    types: tuple[str, ...] = ("other",)
+    if args.profile:
+        found = _profile_types(args.profile)
+        if found is None:
+            return EXIT_ERROR
+        types = found
+    text = starter(lang, types, args.profile)
+    if args.file == "-":
+        write(text)
+        return EXIT_CLEAN
+    path = Path(args.file)
+    if path.exists() and not args.force:
+        error(f"{args.file} already exists; choose another name, or add --force to overwrite it")
+        return EXIT_ERROR
+    if path.is_dir():
+        error(f"{args.file} is a folder; give a file name")
+        return EXIT_ERROR
+    write_text(path, text)
+    write(f"Wrote {args.file}. Fill it in, then run: partnercheck check {args.file}\n")
+    return EXIT_CLEAN
+
+
+def _profile_types(name: str) -> tuple[str, ...] | None:
+    """The first partner type of each group the profile expects, or None (after saying why)."""
+    from ..plugins import PluginSelection, load_registry
+
+    profiles = load_registry(PluginSelection()).profiles
+    profile = profiles.get(name)
+    if profile is None:
+        error(f"unknown profile {name!r}; profiles: {', '.join(sorted(profiles)) or 'none'}")
+        return None
+    return tuple(group[0] for group in profile.expects if group)

@@ -1,0 +1,60 @@
+"""GitHub Actions workflow commands: one annotation per finding on the pull request.
+
+`::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE name::message`,
+escaped as GitHub's workflow-command rules say: `%`, CR and LF in the message;
+also `:` and `,` in property values. Warnings become `::warning`, infos
+`::notice`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..findings import Finding, Severity
+from .common import counts, plural
+from .locations import cwd_of, report_path
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render(run: Any, options: Mapping[str, Any]) -> str:
+    cwd = cwd_of(options)
+    lines = [annotation(f, cwd) for f in run.active]
+    lines += [command("error", {"title": "partnercheck"}, message) for message in run.errors]
+    lines.append(_summary(run))
+    return "\n".join(lines) + "\n"
+
+
+def annotation(f: Finding, cwd: Any = None) -> str:
+    properties = {
+        "file": report_path(f.path, cwd),
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "title": f"{f.code} {f.name}",
+    }
+    message = f.message if not f.hint else f"{f.message}\n{f.hint.strip()}"
+    return command(COMMANDS[f.severity], properties, message)
+
+
+def command(name: str, properties: Mapping[str, Any], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _summary(run: Any) -> str:
+    """A plain log line (not a command), so the log says how the run ended."""
+    c = counts(run)
+    if not run.active:
+        return f"partnercheck: {plural(c['files'], 'file')} checked, no findings."
+    parts = [plural(c["errors"], "error"), plural(c["warnings"], "warning"), plural(c["infos"], "info")]
+    return f"partnercheck: {', '.join(parts)} in {plural(c['files'], 'file')}."

@@ -1,0 +1,32 @@
+"""MEM02 reads the profiles the registry holds: profiles are data, any plugin can add one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partnercheck.builtin.members import missing_stakeholder_category
+from partnercheck.context import Charter, Profile, RuleContext
+
+CLUSTER = Profile("employer-cluster", (("employer", "employer_federation"), ("training_body",), ("association",)), plugin="org")
+
+
+def _findings(profile: str, *partners: dict) -> list:
+    data = {"charter": {"id": "c", "title": "C", "profile": profile}, "partners": list(partners)}
+    ctx = RuleContext(Charter(data), {}, date(2026, 1, 15), {CLUSTER.name: CLUSTER})
+    return list(missing_stakeholder_category(ctx))
+
+
+def test_a_profile_from_another_plugin_is_checked_group_by_group() -> None:
+    found = _findings("employer-cluster", {"id": "a", "type": "employer_federation"}, {"id": "b", "type": "training_body", "status": "left"})
+    assert [(f.pointer, f.message, f.params["type"]) for f in found] == [("/partners", "inactive", "training_body"), ("/partners", "missing", "association")]
+    assert found[0].params["partner"] == "b" and found[0].params["status"] == "left"
+
+
+def test_a_profile_fully_met_gives_nothing() -> None:
+    assert _findings("employer-cluster", {"id": "a", "type": "employer"}, {"id": "b", "type": "training_body"}, {"id": "c", "type": "association"}) == []
+
+
+def test_an_unknown_profile_names_the_registered_ones() -> None:
+    (found,) = _findings("employer-clustr", {"id": "a", "type": "employer"})
+    assert (found.pointer, found.message, found.params["suggestion"], found.params["known"]) == ("/charter/profile", "unknown_profile_close", "employer-cluster", ["employer-cluster"])
+    assert "profile: employer-cluster" in (found.hint or "")
