@@ -140,7 +140,7 @@ $partners
 # Who steers, and by what legitimacy (a pilot, or two co-pilots at most).
 pilot: {}
   # partners: [partner-id]
-  # mandate: {granted_by: all, granted_on: 2026-01-15, term_until: 2028-08-31, basis: the founding act (convention, vote)}
+  # mandate: {granted_by: all, granted_on: 2026-01-15, term_until: 2028-08-31, basis: the founding act — convention or vote}
 
 # The staff that coordinates day to day.
 backbone: {}
@@ -295,7 +295,7 @@ $partners
 # Qui pilote, et avec quelle légitimité (un pilote, ou deux copilotes au plus).
 pilot: {}
   # partners: [id-du-partenaire]
-  # mandate: {granted_by: all, granted_on: 2026-01-15, term_until: 2028-08-31, basis: l'acte fondateur (convention, délibération)}
+  # mandate: {granted_by: all, granted_on: 2026-01-15, term_until: 2028-08-31, basis: l'acte fondateur — convention ou délibération}
 
 # L'équipe d'animation qui coordonne au quotidien.
 backbone: {}

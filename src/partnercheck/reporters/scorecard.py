@@ -9,6 +9,8 @@ from rich.text import Text
 from ..score import Dimension, FileScore, RunScore
 
 BAR_WIDTH = 20
+#: Past this many files, the per-file lines list only the files not ready to sign.
+MANY_FILES = 20
 
 
 def scorecard(scores: RunScore) -> RenderableType:
@@ -16,7 +18,7 @@ def scorecard(scores: RunScore) -> RenderableType:
     if len(scores.files) == 1:
         only = scores.files[0]
         return Group(_verdict_line(only.verdict.ready, only.verdict.label, only.overall, only.waived), _blocking(only), _chart(only.dimensions))
-    lines = [_file_line(f) for f in scores.files]
+    lines = _file_lines(scores.files)
     head = _verdict_line(scores.ready, scores.label, scores.mean, scores.waived, f"mean of {len(scores.files)} files, lowest {_num(scores.lowest)}")
     return Group(*lines, head, _chart(scores.dimensions()))
 
@@ -29,6 +31,14 @@ def _verdict_line(ready: bool, label: str, overall: float | None, waived: int, e
     if details:
         text.append(f" ({'; '.join(details)})", style="dim")
     return text
+
+
+def _file_lines(files: tuple[FileScore, ...]) -> list[Text]:
+    if len(files) <= MANY_FILES:
+        return [_file_line(f) for f in files]
+    blocked = [f for f in files if not f.verdict.ready]
+    ready = len(files) - len(blocked)
+    return [_file_line(f) for f in blocked] + ([Text(f"  … and {ready} more file{'' if ready == 1 else 's'} ready to sign", style="green")] if ready else [])
 
 
 def _file_line(score: FileScore) -> Text:
