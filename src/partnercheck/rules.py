@@ -56,7 +56,7 @@ class Rule:
     grounding: tuple[str, ...] = ()
     reads: tuple[str, ...] = ()
     options: Mapping[str, Option] = field(default_factory=dict)
-    examples: Mapping[str, str] = field(default_factory=dict)
+    examples: Mapping[str, Any] = field(default_factory=dict)
     tests: tuple[Mapping[str, Any], ...] = ()
     plugin: str = "core"
     plugin_version: str = ""
