@@ -1,0 +1,103 @@
+"""The pre-commit hook, run by the real `pre-commit try-repo` on a throwaway repository.
+
+pre-commit installs partnercheck from a copy of this working tree (committed
+in a temporary git repository, since try-repo needs a commit) into its own
+virtual environment, then runs the hook on a repository holding a broken
+charter: the hook fails and shows the finding; once fixed, it passes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from paths import EXAMPLES, ROOT
+
+HOOKS = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml", "src", "rules", "schemas")
+HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
+#: The date the healthy example is clean at; the test moves its dates to today.
+HEALTHY_AT = date(2026, 1, 15)
+CHARTER = "charters/charte.yaml"
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=partnercheck tests", "-c", "user.email=tests@partnercheck.invalid", "-c", "commit.gpgsign=false", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def healthy_today() -> str:
+    """The healthy example with every date moved by the days between its reference date and today,
+    so date-based rules judge it today as the catalog tests judge it on its reference date."""
+    shift = date.today() - HEALTHY_AT
+
+    def move(match: re.Match[str]) -> str:
+        return (date.fromisoformat(match.group(0)) + shift).isoformat()
+
+    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", move, HEALTHY.read_text(encoding="utf-8"))
+
+
+def hook_repository(root: Path) -> Path:
+    repo = root / "partnercheck"
+    repo.mkdir()
+    for name in PACKAGE_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        elif source.exists():
+            shutil.copy2(source, repo / name)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "partnercheck under test")
+    return repo
+
+
+def try_repo(hook_repo: Path, target: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"GITHUB_ACTIONS", "PRE_COMMIT_HOME", "VIRTUAL_ENV"}}
+    env.update(PRE_COMMIT_HOME=str(home), NO_COLOR="1", PRE_COMMIT_COLOR="never")
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "partnercheck", "--all-files", "--verbose", "--color", "never"]
+    return subprocess.run(command, cwd=target, env=env, capture_output=True, text=True, timeout=900)
+
+
+def test_hook_definition() -> None:
+    (hook,) = HOOKS
+    assert hook["id"] == "partnercheck"
+    assert hook["entry"].startswith("partnercheck check")
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is True
+    files = re.compile(hook["files"])
+    assert files.search("charters/a.yaml") and files.search("b.yml") and not files.search("notes.md")
+
+
+def test_hook_fails_on_a_broken_charter_then_passes_once_fixed(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.fail("git is needed to run pre-commit")
+    hook_repo = hook_repository(tmp_path)
+    target = tmp_path / "charters-repo"
+    (target / "charters").mkdir(parents=True)
+    broken = healthy_today().replace("\nvision:", "\nvisoin:", 1)
+    (target / CHARTER).write_text(broken, encoding="utf-8")
+    (target / "ci.yml").write_text("stages: [lint]\n", encoding="utf-8")  # other YAML: not a charter, skipped
+    git(target, "init", "-q")
+    git(target, "add", "-A")
+
+    failed = try_repo(hook_repo, target, tmp_path / "cache")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    assert re.search(r"partnercheck\.+Failed", output), output
+    assert f'{CHARTER}:69:1: SCH01 error unknown key "visoin"' in output
+    assert "ci.yml" not in output.split("Failed", 1)[1]
+
+    (target / CHARTER).write_text(healthy_today(), encoding="utf-8")
+    git(target, "add", "-A")
+    passed = try_repo(hook_repo, target, tmp_path / "cache")
+    output = passed.stdout + passed.stderr
+    assert passed.returncode == 0, output
+    assert re.search(r"partnercheck\.+Passed", output), output
