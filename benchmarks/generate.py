@@ -24,10 +24,11 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def charter(partners: int, seed: int = 0, title: str | None = None) -> str:
-    """A charter with `partners` partners; sections scale with it."""
+def charter(partners: int, seed: int = 0, title: str | None = None, ids: list[str] | None = None) -> str:
+    """A charter with `partners` partners (ids `p00000`… unless given); sections scale with it."""
     rnd = random.Random(seed)
-    ids = [f"p{i:05d}" for i in range(partners)]
+    ids = list(ids) if ids is not None else [f"p{i:05d}" for i in range(partners)]
+    assert len(ids) == partners, "one id per partner"
     town = rnd.choice(TOWNS)
     trade = rnd.choice(TRADES)
     n_obj = max(2, partners // 3)
@@ -150,14 +151,22 @@ def charter(partners: int, seed: int = 0, title: str | None = None) -> str:
 
 
 def repository(count: int, out: Path, partners: int = 15) -> list[Path]:
-    """`count` varied charters of about `partners` partners each, written under `out`."""
+    """`count` varied charters of about `partners` partners each, written under `out`.
+
+    As in a real federation, each charter has its own local partners, and the
+    charters of one region share two regional partners (the employment
+    service and the regional council), which the repository rule SCA03 then
+    finds in more partnerships than its limit.
+    """
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
         n = max(3, partners + (i % 7) - 3)
-        path = out / f"region-{i % 13:02d}" / f"charte-{i:04d}.yaml"
+        region = i % 13
+        ids = [f"emploi-region-{region:02d}", f"conseil-region-{region:02d}"] + [f"c{i:04d}-p{k:03d}" for k in range(n - 2)]
+        path = out / f"region-{region:02d}" / f"charte-{i:04d}.yaml"
         path.parent.mkdir(exist_ok=True)
-        path.write_text(charter(n, seed=i), encoding="utf-8")
+        path.write_text(charter(n, seed=i, ids=ids), encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -59,18 +59,40 @@ def compile_schema(schema: Mapping[str, Any]) -> Any:
     return _validator(json.dumps(schema, sort_keys=True))
 
 
+@lru_cache(maxsize=512)
+def _quick_json(schema_json: str) -> Any:
+    import json
+
+    from .quickschema import compile_schema as quick
+
+    return quick(json.loads(schema_json)) or (lambda node: False)
+
+
+def quick_check(schema: Mapping[str, Any]) -> Any:
+    """A function that is True only for nodes valid against `schema` (quickschema.py); False means "ask jsonschema"."""
+    import json
+
+    return _quick_json(json.dumps(schema, sort_keys=True))
+
+
 def run_declarative(check: Declarative, data: Any) -> Iterator[BareFinding]:
-    """One finding per selected node that fails the schema, at the failing place."""
-    from jsonschema.exceptions import best_match
+    """One finding per selected node that fails the schema, at the failing place.
 
-    from .schema import describe
-
-    validator = compile_schema(check.schema)
-    where = compile_schema(check.where) if check.where else None
+    A node the quick check proves valid needs no jsonschema; any other node is
+    validated by jsonschema, which gives the message and the place.
+    """
+    valid = quick_check(check.schema)
+    chosen = quick_check(check.where) if check.where else None
     for pointer, node in select(data, check.select):
-        if where is not None and not where.is_valid(node):
+        if chosen is not None and not (chosen(node) or compile_schema(check.where).is_valid(node)):
             continue
-        error = best_match(validator.iter_errors(node))
+        if valid(node):
+            continue
+        from jsonschema.exceptions import best_match
+
+        from .schema import describe
+
+        error = best_match(compile_schema(check.schema).iter_errors(node))
         if error is None:
             continue
         at = join(pointer, *error.absolute_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from .findings import Problem, Span
 
@@ -12,6 +13,7 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
+_BREAK = re.compile(rb"\r\n|\r|\n")
 _RESAVE = "Save the file as UTF-8 (without byte order mark is best) and run partnercheck again."
 
 
@@ -58,8 +60,9 @@ def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> str:
 
 def _span_at(raw: bytes, offset: int) -> Span:
     before = raw[:offset]
-    line = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
+    breaks = [m.end() for m in _BREAK.finditer(before)]  # \r\n, \r and \n end a line, as in YAML
+    line = len(breaks) + 1
+    line_start = breaks[-1] if breaks else 0
     column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
     return Span(line, column, line, column)
 

@@ -8,11 +8,12 @@ from typing import Any, Iterable
 from .context import Charter, RepositoryContext, RuleContext
 from .document import Document, load_document
 from .findings import BareFinding, Finding, Problem, Severity
+from .printable import visible, visible_value
 from .references import check_references
 from .registry import Registry
 from .rules import EngineCheck, Function, Rule
 from .runner import Outcome, run_rule
-from .schema import charter_validator, validate
+from .schema import charter_check
 from .settings import Settings
 
 
@@ -26,6 +27,11 @@ class FileResult:
     @property
     def data(self) -> Any:
         return self.document.data if self.document is not None and self.document.is_charter else None
+
+    @property
+    def readable(self) -> bool:
+        """True when the file is a charter whose data the rules read (`data is not None`, without loading cached data)."""
+        return self.document is not None and self.document.is_charter
 
 
 @dataclass
@@ -59,7 +65,7 @@ class Engine:
         self.rules = [r for r in registry.rules.values() if settings.enabled(r)]
         self.rules.sort(key=lambda r: r.code)
         extensions = tuple(sorted((k, _json(v[0])) for k, v in registry.schema_extensions.items()))
-        self.validator = charter_validator(extensions)
+        self.schema = charter_check(extensions)  # compiled once per process; jsonschema only for invalid charters
         self.profiles = {**registry.profiles, **settings.profiles}  # configuration may add or replace profiles
 
     # one file --------------------------------------------------------------
@@ -68,7 +74,7 @@ class Engine:
         result = FileResult(path, document=doc)
         problems = list(doc.problems)
         if doc.is_charter:
-            problems += validate(doc.data, self.validator)
+            problems += self.schema.problems(doc.data)
             problems += check_references(doc.data)
         result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
         if doc.is_charter:
@@ -109,12 +115,13 @@ class Engine:
     # stamping ----------------------------------------------------------------
     def stamp(self, rule: Rule, bare: BareFinding, doc: Document) -> Finding:
         """Turn a rule's bare finding into a full finding: code, severity, message, position, plugin."""
-        hint = bare.hint if bare.hint is not None else rule.render_hint(bare.params)
+        params = {key: visible_value(value) for key, value in bare.params.items()}  # charter text, printed safely
+        hint = bare.hint if bare.hint is not None else rule.render_hint(params)
         finding = Finding(
             code=rule.code,
             name=rule.name,
             severity=self.settings.severity_of(rule),
-            message=rule.render(bare.message, bare.params),
+            message=rule.render(bare.message, params),
             path=doc.path,
             pointer=bare.pointer,
             hint=hint or None,
@@ -133,7 +140,7 @@ class Engine:
             code=problem.code,
             name=rule.name if rule else problem.code.lower(),
             severity=severity,
-            message=problem.message,
+            message=visible(problem.message),
             path=doc.path,
             pointer=problem.pointer,
             hint=problem.hint or (rule.hint if rule else None),

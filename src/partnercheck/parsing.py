@@ -91,8 +91,8 @@ def syntax_problem(exc: Exception, text: str = "") -> Problem:
 def _reader_problem(exc: Any, text: str) -> Problem:
     """A character YAML does not allow (a control character, U+FFFE…): where it is, in plain words."""
     position = min(max(int(exc.position), 0), len(text))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    breaks = [m.end() for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text[:position])]  # YAML's line breaks
+    line, column = len(breaks) + 1, position - (breaks[-1] if breaks else 0) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML text (a control or non-character code)"
     return Problem("DOC01", message, "", Span(line, column, line, column), "Remove the invisible character at this place; it often comes from copying text out of another program.")

@@ -24,6 +24,13 @@ def load_pack_file(path: Path | str, plugin: str = "core", version: str = "") ->
 
 
 def load_pack_text(raw: bytes, source: str, plugin: str = "core", version: str = "") -> list[Rule]:
+    """The rules of a pack's bytes; a pack that loaded cleanly before comes from the pack cache (packcache.py)."""
+    from . import packcache
+
+    return packcache.load(raw, source, plugin, version, lambda: _load_pack_text(raw, source, plugin, version))
+
+
+def _load_pack_text(raw: bytes, source: str, plugin: str, version: str) -> list[Rule]:
     doc = load_document(source, raw)
     fatal = [p for p in doc.problems if p.code != "DOC03"]
     if fatal:

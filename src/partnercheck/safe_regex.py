@@ -17,6 +17,7 @@ not catch run under the rule time budget (budget.py).
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 from typing import Any
 
@@ -35,12 +36,18 @@ _CATEGORIES = {"DIGIT": r"\d", "SPACE": r"\s", "WORD": r"\w", "LINEBREAK": "\n"}
 def backtracking_risk(pattern: str) -> str | None:
     """Why `pattern` may take exponential time, or None; an invalid pattern says so too."""
     try:
-        tree = _sre.parse(pattern)
+        with warnings.catch_warnings():  # "possible nested set" and the like: the pattern is only read
+            warnings.simplefilter("ignore")
+            tree = _sre.parse(pattern)
+        return _risk(list(tree))
     except re.error as exc:
         return f"is not a valid regular expression: {exc}"
     except (RecursionError, OverflowError):
         return "is too deeply nested to be checked"
-    for items in _repeated_bodies(list(tree)):
+
+
+def _risk(tree: list[Any]) -> str | None:
+    for items in _repeated_bodies(tree):
         reason = _ambiguous(items, _first(items)[0])
         if reason:
             return reason

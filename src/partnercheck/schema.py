@@ -14,14 +14,45 @@ from .resources import load_schema
 @lru_cache(maxsize=8)
 def charter_validator(extensions: tuple[tuple[str, str], ...] = ()) -> Any:
     """The compiled validator, built once per process (and per set of schema extensions)."""
-    import json
-
     from .safe_schema import validator
+
+    return validator(charter_schema(extensions))  # offline: a $ref is never fetched (safe_schema.py)
+
+
+def charter_schema(extensions: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
+    """The charter schema, with the plugins' `x-` keys (each given as its schema's JSON text)."""
+    import json
 
     schema = load_schema("charter")
     if extensions:
         schema = _with_extensions(schema, {k: json.loads(v) for k, v in extensions})
-    return validator(schema)  # offline: a $ref is never fetched (safe_schema.py)
+    return schema
+
+
+class CharterCheck:
+    """Schema problems of a charter: a quick yes for a valid one (quickschema.py), jsonschema's messages otherwise.
+
+    jsonschema is imported only when a charter is not valid (or the schema uses
+    keywords the quick check does not know), so every message and pointer is
+    exactly jsonschema's.
+    """
+
+    def __init__(self, extensions: tuple[tuple[str, str], ...] = ()) -> None:
+        from .quickschema import compile_schema
+
+        self.extensions = extensions
+        self.quick = compile_schema(charter_schema(extensions))
+
+    def problems(self, data: Any) -> list[Problem]:
+        if self.quick is not None and self.quick(data):
+            return []
+        return validate(data, charter_validator(self.extensions))
+
+
+@lru_cache(maxsize=8)
+def charter_check(extensions: tuple[tuple[str, str], ...] = ()) -> CharterCheck:
+    """The check, compiled once per process (and per set of schema extensions)."""
+    return CharterCheck(extensions)
 
 
 def _with_extensions(schema: dict[str, Any], extensions: dict[str, Any]) -> dict[str, Any]:
@@ -133,7 +164,9 @@ def _field(path: Iterable[Any]) -> str:
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        return f'"{value}"'
+        from .printable import visible
+
+        return f'"{visible(value, 120)}"'
     if isinstance(value, (dict, list)):
         return ""
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)

@@ -225,7 +225,7 @@ def score_run(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:
         weights = getattr(run.settings, "score_weights", None)
     table = weights_from(weights)
     packs = {rule.pack for rule in run.rules}
-    files = tuple(score_findings(f.path, f.findings, packs, table, readable=f.data is not None) for f in run.files)
+    files = tuple(score_findings(f.path, f.findings, packs, table, readable=f.readable) for f in run.files)
     return RunScore(files, {s.value: w for s, w in table.items()})
 
 

@@ -133,6 +133,12 @@ class Builder:
         self._deliver(value, span, 1)
 
     def _scalar_value(self, event: Any, span: Span) -> Any:
+        try:
+            return self._resolved(event, span)
+        except ValueError:  # an integer past Python's 4,300-digit conversion limit
+            raise Stop(Problem("DOC01", "a number has more digits than partnercheck reads (4,300)", "", span, "Shorten the number, or quote it to keep it as text.")) from None
+
+    def _resolved(self, event: Any, span: Span) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
             plain = not event.style and event.implicit[0]

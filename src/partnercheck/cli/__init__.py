@@ -8,27 +8,44 @@ unless `--debug` is given.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .. import __version__
 
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline")
+COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline", "cache")
 
 
-class Parser(argparse.ArgumentParser):
-    """Usage errors exit 2 with one line of usage and one of error."""
+def parser_class() -> Any:
+    """The argument parser class: usage errors exit 2 with one line of usage and one of error.
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"partnercheck: error: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_ERROR)
+    Built on first use, so `partnercheck --version` never imports argparse.
+    """
+    global _PARSER
+    if _PARSER is None:
+        import argparse
+
+        class Parser(argparse.ArgumentParser):
+            def error(self, message: str) -> None:  # type: ignore[override]
+                self.print_usage(sys.stderr)
+                print(f"partnercheck: error: {message}", file=sys.stderr)
+                raise SystemExit(EXIT_ERROR)
+
+        _PARSER = Parser
+    return _PARSER
 
 
-def build_parser() -> Parser:
+_PARSER: Any = None
+
+
+def build_parser() -> Any:
+    import importlib
+
+    Parser = parser_class()
     parser = Parser(prog="partnercheck", description="A linter for multi-actor partnership charters.")
     parser.add_argument("--version", action="version", version=f"partnercheck {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

@@ -34,7 +34,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_config_options(p)
     add_baseline_options(p)
     add_plugin_options(p)
+    add_speed_options(p)
     p.set_defaults(handler=handle)
+
+
+def add_speed_options(parser: argparse.ArgumentParser) -> None:
+    """`--jobs`, `--no-cache`, `--cache-dir` (docs/benchmarks.md)."""
+    group = parser.add_argument_group("speed")
+    group.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check many files with N worker processes (default: the number of cores; 1: this process only)")
+    group.add_argument("--no-cache", action="store_true", help="check every file afresh: neither read nor write the results cache (also: PARTNERCHECK_NO_CACHE=1)")
+    group.add_argument("--cache-dir", metavar="DIR", default=None, help="keep the results cache in DIR (default: .partnercheck_cache in the current directory)")
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -51,7 +60,8 @@ def handle(args: argparse.Namespace) -> int:
     formats = _formats(args.format, registry)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     stdin_name = display_path(args.stdin_filename) if args.stdin_filename else None
-    run = lint(Request(paths, stdin, stdin_name, charters_only=args.charters_only), registry, settings, resolver)
+    request = Request(paths, stdin, stdin_name, charters_only=args.charters_only, discovered=getattr(args, "discovered", None))
+    run = lint(request, registry, settings, resolver, cache=_cache(args, registry), jobs=_job_count(args))
     apply_baseline(run, args)
     _emit(run, formats, registry.reporters, args)
     report_errors(run.errors)
@@ -77,6 +87,27 @@ def fails(run: object) -> bool:
         return bool(failing)
     warnings = sum(1 for f in run.active if f.severity is Severity.WARNING)  # type: ignore[attr-defined]
     return any(f.severity is not Severity.WARNING for f in failing) or warnings > limit
+
+
+def _cache(args: argparse.Namespace, registry: object) -> object:
+    """The results cache of this run, unless `--no-cache` (or the environment variable PARTNERCHECK_NO_CACHE)."""
+    if args.no_cache or os.environ.get("PARTNERCHECK_NO_CACHE"):
+        return None
+    from ..cache import DEFAULT_DIR, ResultsCache
+
+    return ResultsCache(Path(args.cache_dir or DEFAULT_DIR), registry)
+
+
+def _job_count(args: argparse.Namespace) -> int:
+    from ..parallel import default_jobs
+
+    return args.jobs if args.jobs else default_jobs()
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {text!r}: give a whole number, 1 or more")
+    return int(text)
 
 
 def _count(text: str) -> int:

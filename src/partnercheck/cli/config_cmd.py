@@ -65,7 +65,9 @@ def configure(args: argparse.Namespace, paths: tuple[str, ...], base: Any) -> tu
 
     resolver = Resolver(base, overrides_from(args), getattr(args, "config", None), getattr(args, "isolated", False))
     stdin_name = getattr(args, "stdin_filename", None)
-    packs, disabled = resolver.prepare(_folders(paths, stdin_name))
+    folders, discovered = _folders(paths, stdin_name)
+    args.discovered = discovered  # `check` lints these very targets instead of walking the tree again
+    packs, disabled = resolver.prepare(folders)
     given = {str(Path(p).resolve()) for p in args.rules}
     selection = argparse.Namespace(**vars(args))
     selection.rules = [*args.rules, *(p for p in packs if p not in given)]
@@ -88,14 +90,14 @@ def _pack_errors(errors: list[str], packs: list[str]) -> None:
             raise ConfigError(message)
 
 
-def _folders(paths: tuple[str, ...], stdin_name: str | None) -> list[Path]:
-    """The folders whose configuration the run may use: each path's, and each walked file's."""
+def _folders(paths: tuple[str, ...], stdin_name: str | None) -> tuple[list[Path], Any]:
+    """The folders whose configuration the run may use (each path's, and each walked file's), and the walk itself."""
     from ..discovery import discover
 
-    targets, _ = discover(paths, (), stdin_name)
+    targets, errors = discover(paths, (), stdin_name)
     folders = [_folder(_location(p, stdin_name)) for p in paths]
     folders += [t.source.absolute().parent for t in targets if t.source is not None]
-    return list(dict.fromkeys(folders))
+    return list(dict.fromkeys(folders)), (paths, stdin_name, targets, errors)
 
 
 def _location(path: str, stdin_name: str | None) -> Path:

@@ -1,0 +1,47 @@
+"""docs/security.md states what the code does: its limits, flags, codes and files."""
+
+from __future__ import annotations
+
+import re
+
+from paths import ROOT
+
+from partnercheck.budget import DEFAULT_RULE_TIMEOUT
+from partnercheck.plugins import PluginSelection, load_registry
+from partnercheck.resources import load_schema
+from partnercheck.safe_schema import schema_problems
+from partnercheck.yamlload import Limits
+
+DOC = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+
+
+def test_the_limits_table_matches_the_code():
+    limits = Limits()
+    assert f"| file size | 10 MiB ({limits.max_bytes:,} bytes) |" in DOC
+    assert limits.max_bytes == 10 * 1024 * 1024
+    assert f"| nesting of lists and mappings | {limits.max_depth} levels |" in DOC
+    assert f"| nodes reached through aliases | {limits.max_alias_nodes:,} |" in DOC
+    assert f"| time one rule spends on one file | {DEFAULT_RULE_TIMEOUT:g} s |" in DOC
+
+
+def test_every_flag_the_page_names_exists(cli):
+    help_text = cli("check", "--help")[1]
+    flags = set(re.findall(r"(--[a-z][a-z-]+)", DOC))
+    assert {"--max-file-size", "--rule-timeout", "--allow-local-plugins", "--plugin", "--no-plugins"} <= flags
+    assert sorted(f for f in flags if f not in help_text) == []
+
+
+def test_every_code_the_page_names_is_a_rule():
+    registry = load_registry(PluginSelection(autoload=False))
+    for code, name in re.findall(r"\b([A-Z]{3}\d\d) `([a-z-]+)`", DOC):
+        assert registry.rules[code].name == name
+
+
+def test_the_files_the_page_names_exist():
+    for path in re.findall(r"`?(tests/hostile/[\w./]+\.py)`?", DOC):
+        assert (ROOT / path).is_file(), path
+
+
+def test_partnercheck_own_schemas_hold_no_remote_reference_and_no_risky_pattern():
+    for name in ("charter", "rule-pack", "config"):
+        assert schema_problems(load_schema(name)) == [], name

@@ -1,0 +1,260 @@
+"""The results cache gives the findings a fresh check would, and skips only what did not change.
+
+A file is re-checked when its bytes, an option, the plugin set or `--today`
+change; an unchanged one is not (counted by wrapping `Engine.lint_bytes`).
+Repository rules, suppressions, waivers and the baseline stay correct on
+cached results; a corrupt entry is ignored and rewritten; `cache clear`
+empties the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from paths import EXAMPLES, ROOT
+from partnercheck.engine import Engine
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import charter  # noqa: E402
+
+HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
+TODAY = "2026-01-15"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder of charters, as the current directory, with the results cache on (conftest turns it off)."""
+    monkeypatch.delenv("PARTNERCHECK_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "charters").mkdir()
+    shutil.copy(HEALTHY, tmp_path / "charters" / "healthy.yaml")
+    for broken in sorted((EXAMPLES / "broken").glob("*.yaml")):
+        shutil.copy(broken, tmp_path / "charters" / broken.name)
+    return tmp_path
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths `Engine.lint_bytes` checked, in order."""
+    seen: list[str] = []
+    original = Engine.lint_bytes
+
+    def counting(self: Engine, path: str, raw: bytes):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return original(self, path, raw)
+
+    monkeypatch.setattr(Engine, "lint_bytes", counting)
+    return seen
+
+
+def check(cli, *extra: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    return cli("check", "charters", "--today", TODAY, "--jobs", "1", "--format", "json", *extra)
+
+
+def findings(out: str) -> list[dict]:
+    return json.loads(out)["findings"]
+
+
+def test_unchanged_files_are_not_checked_again(project: Path, cli, checked: list[str]) -> None:
+    first = check(cli)
+    assert len(checked) == 5
+    checked.clear()
+    second = check(cli)
+    assert checked == []
+    assert second == first
+    assert (project / ".partnercheck_cache" / "CACHEDIR.TAG").is_file()
+    assert (project / ".partnercheck_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_changed_file_alone_is_checked_again(project: Path, cli, checked: list[str]) -> None:
+    check(cli)
+    target = project / "charters" / "healthy.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("partners:", "partners:\n  # edited", 1), encoding="utf-8")
+    checked.clear()
+    code, out, _ = check(cli)
+    assert checked == ["charters/healthy.yaml"]
+    fresh = check(cli, "--no-cache")
+    assert (code, findings(out)) == (fresh[0], findings(fresh[1]))
+
+
+def test_a_changed_option_rechecks(project: Path, cli, checked: list[str]) -> None:
+    check(cli)
+    checked.clear()
+    check(cli, "--ignore", "SCH01")
+    assert len(checked) == 5
+    (project / ".partnercheck.yaml").write_text("options:\n  accountability:\n    max_responsible: 1\n", encoding="utf-8")
+    checked.clear()
+    check(cli)
+    assert len(checked) == 5
+    checked.clear()
+    check(cli)
+    assert checked == []
+
+
+def test_another_today_rechecks(project: Path, cli, checked: list[str]) -> None:
+    check(cli)
+    checked.clear()
+    _, out, _ = check(cli, "--today", "2031-01-01")
+    assert len(checked) == 5
+    assert findings(out) == findings(check(cli, "--today", "2031-01-01", "--no-cache")[1])
+
+
+def test_another_plugin_set_rechecks(project: Path, cli, checked: list[str]) -> None:
+    pack = project / "extra.yaml"
+    pack.write_text(_pack("vision must be long", 200), encoding="utf-8")
+    check(cli)
+    checked.clear()
+    _, out, _ = check(cli, "--rules", str(pack))
+    assert len(checked) == 5
+    assert any(f["code"] == "XTR01" for f in findings(out))
+    checked.clear()
+    check(cli, "--rules", str(pack))
+    assert checked == []
+    pack.write_text(_pack("vision must be very long", 100000), encoding="utf-8")  # the pack changed: so did the plugin set
+    checked.clear()
+    _, out, _ = check(cli, "--rules", str(pack))
+    assert len(checked) == 5
+    assert any("very long" in f["message"] for f in findings(out))
+
+
+def _pack(message: str, length: int) -> str:
+    return f"""pack: extra
+rules:
+  - code: XTR01
+    name: long-vision
+    severity: info
+    summary: The vision is written out.
+    why: A short vision says little.
+    message: "{message}"
+    check:
+      select: ""
+      schema: {{properties: {{vision: {{minLength: {length}}}}}}}
+    examples:
+      fail: |
+        partnercheck: 1
+        vision: {"x" * (length - 1)}
+      pass: |
+        partnercheck: 1
+        vision: {"x" * length}
+"""
+
+
+def test_a_corrupt_entry_is_ignored_and_rewritten(project: Path, cli, checked: list[str]) -> None:
+    first = check(cli)
+    entries = sorted((project / ".partnercheck_cache" / "results").rglob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b'{"format": 1, "key": "truncated')
+    checked.clear()
+    assert check(cli) == first
+    assert len(checked) == 5
+    for entry in sorted((project / ".partnercheck_cache" / "results").rglob("*.json")):
+        json.loads(entry.read_text(encoding="utf-8"))  # rewritten whole
+    checked.clear()
+    assert check(cli) == first
+    assert checked == []
+
+
+def test_no_cache_reads_and_writes_nothing(project: Path, cli, checked: list[str]) -> None:
+    check(cli, "--no-cache")
+    check(cli, "--no-cache")
+    assert len(checked) == 10
+    assert not (project / ".partnercheck_cache").exists()
+
+
+def test_cache_dir_and_cache_clear(project: Path, cli, checked: list[str]) -> None:
+    check(cli, "--cache-dir", "elsewhere")
+    assert list((project / "elsewhere" / "results").rglob("*.json"))
+    code, out, _ = cli("cache", "clear", "--cache-dir", "elsewhere")
+    assert code == 0 and out.startswith("Removed ")
+    assert not (project / "elsewhere").exists()
+    checked.clear()
+    check(cli, "--cache-dir", "elsewhere")
+    assert len(checked) == 5
+
+
+def test_cache_clear_without_a_cache(project: Path, cli) -> None:
+    code, out, err = cli("cache", "clear")
+    assert (code, err) == (0, "")
+    assert out.startswith("Removed 0 cached results from .partnercheck_cache")
+
+
+def test_repository_rules_follow_every_charter(project: Path, cli, checked: list[str]) -> None:
+    """SCA03 counts a partner across the charters checked together: one file's change moves findings in cached ones."""
+    shutil.rmtree(project / "charters")
+    (project / "charters").mkdir()
+    for i in range(6):  # `shared` is a partner (not a pilot) of six charters: over SCA03's default limit of five
+        (project / "charters" / f"c{i}.yaml").write_text(charter(4, seed=i, ids=[f"c{i}-a", f"c{i}-b", f"c{i}-c", "shared"]), encoding="utf-8")
+    _, out, _ = check(cli, "--select", "SCA03")
+    assert len([f for f in findings(out) if f["code"] == "SCA03"]) == 6
+    (project / "charters" / "c5.yaml").write_text(charter(4, seed=5, ids=["c5-a", "c5-b", "c5-c", "own"]), encoding="utf-8")
+    checked.clear()
+    code, out, _ = check(cli, "--select", "SCA03")
+    assert checked == ["charters/c5.yaml"]
+    assert [f for f in findings(out) if f["code"] == "SCA03"] == []
+    fresh = check(cli, "--select", "SCA03", "--no-cache")
+    assert (code, findings(out)) == (fresh[0], findings(fresh[1]))
+
+
+def test_suppressions_waivers_and_baseline_on_cached_results(project: Path, cli, checked: list[str]) -> None:
+    target = project / "charters" / "sans-pilote.yaml"
+    plain = check(cli, "--no-cache")
+    codes = [f for f in findings(plain[1]) if f["path"] == "charters/sans-pilote.yaml" and f["line"] > 1]
+    assert codes, "the broken example gives findings to suppress"
+    first = codes[0]
+    lines = target.read_text(encoding="utf-8").splitlines()
+    lines[first["line"] - 1] += f"  # partnercheck: disable-line={first['code']} -- accepted by the partners"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    check(cli)
+    checked.clear()
+    _, warm, _ = check(cli)
+    assert checked == []
+    suppressed = [f for f in findings(warm) if f["suppressed"]]
+    assert suppressed and suppressed == [f for f in findings(check(cli, "--no-cache")[1]) if f["suppressed"]]
+    cli("baseline", "charters", "--today", TODAY, "-o", "baseline.json")
+    code, out, _ = check(cli, "--baseline", "baseline.json")
+    fresh = check(cli, "--baseline", "baseline.json", "--no-cache")
+    assert (code, findings(out)) == (fresh[0], findings(fresh[1]))
+    assert all(f["suppressed"] for f in findings(out))
+
+
+def test_text_output_is_the_same_from_the_cache(project: Path, cli, checked: list[str]) -> None:
+    first = cli("check", "charters", "--today", TODAY, "--jobs", "1")
+    checked.clear()
+    assert cli("check", "charters", "--today", TODAY, "--jobs", "1") == first
+    assert checked == []
+
+
+def test_the_docs_name_real_options_and_variables(cli) -> None:
+    """docs/benchmarks.md documents the flags, command and environment variables that exist."""
+    import re
+
+    text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    _, check_help, _ = cli("check", "--help")
+    _, clear_help, _ = cli("cache", "clear", "--help")
+    _, main_help, _ = cli("--help")
+    for flag in sorted(set(re.findall(r"`(?:partnercheck )?(--[a-z][a-z-]+)", text))):
+        assert flag in check_help or flag in clear_help or flag in main_help, flag
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "partnercheck").rglob("*.py"))
+    for variable in sorted(set(re.findall(r"\b(PARTNERCHECK_[A-Z_]+)", text))):
+        assert f'"{variable}"' in source, variable
+    assert "partnercheck cache clear" in text and "python benchmarks/run.py" in text
+
+
+def test_a_committed_cache_entry_cannot_hide_findings(tmp_path, monkeypatch) -> None:
+    """Keys mix in a per-user secret: another machine's (or an attacker's) entries never match."""
+    from partnercheck import cache
+    from partnercheck.plugins import load_registry
+
+    registry = load_registry()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "one"))
+    first = cache.ResultsCache(tmp_path / "c", registry).context
+    assert first == cache.ResultsCache(tmp_path / "c", registry).context
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "two"))
+    assert cache.ResultsCache(tmp_path / "c", registry).context != first
+    assert oct((tmp_path / "one" / "partnercheck" / "secret").stat().st_mode & 0o777) == "0o600"
