@@ -34,6 +34,17 @@ def check_file(file: ConfigFile, registry: Any) -> None:
         _plugin(file, name, registry)
 
 
+def check_flags(flags: dict[str, Iterable[str]], registry: Any) -> None:
+    """Reject a `--select`, `--extend-select` or `--ignore` value that designates no loaded rule, as in a file."""
+    from .errors import UsageError
+
+    rules = list(registry.rules.values())
+    for flag, selectors in flags.items():
+        for selector in selectors:
+            if not any(matches(rule, [selector]) for rule in rules):
+                raise UsageError(f'{flag}: "{selector}" is no rule code, code prefix, rule name or pack{_close(selector, rules)}')
+
+
 def _selector(file: ConfigFile, keys: tuple[str, ...], selector: str, rules: list[Any]) -> None:
     if not any(matches(rule, [selector]) for rule in rules):
         raise file.error(keys, f'"{selector}" is no rule code, code prefix, rule name or pack{_close(selector, rules)}')

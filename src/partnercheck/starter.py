@@ -129,7 +129,7 @@ context: {}
   # prior_collaborations: [what the partners have already done together]
 
 # The shared vision, in one or two sentences all partners subscribe to.
-# vision: what the partners want to change, together
+vision: ""                        # to fill in: what the partners want to change, together
 
 # Who is in it. Each partner: a short id, its name and its type
 # (institution, local_authority, funder, employer, employer_federation,
@@ -283,7 +283,7 @@ context: {}
 
 # La vision partagée, en une ou deux phrases que tous les partenaires font leurs
 # (condition de réussite : des objectifs réellement partagés).
-# vision: ce que les partenaires veulent changer, ensemble
+vision: ""                        # à compléter : ce que les partenaires veulent changer, ensemble
 
 # Qui en fait partie. Pour chaque partenaire : un identifiant court, son nom et
 # son type (institution, local_authority, funder, employer, employer_federation,

@@ -78,7 +78,16 @@ def configure(args: argparse.Namespace, paths: tuple[str, ...], base: Any) -> tu
     registry = registry_from(selection)
     _pack_errors(registry.errors, packs)
     resolver.bind(registry)
+    _check_flags(args, registry)
     return registry, resolver, resolver.run_settings(_location(paths[0], stdin_name))
+
+
+def _check_flags(args: argparse.Namespace, registry: Any) -> None:
+    """Selection flags are checked against the loaded rules as configuration files are (configrules.py)."""
+    from ..configrules import check_flags
+
+    flags = {f"--{name.replace('_', '-')}": getattr(args, name, None) or () for name in ("select", "extend_select", "ignore")}
+    check_flags(flags, registry)
 
 
 def _pack_errors(errors: list[str], packs: list[str]) -> None:

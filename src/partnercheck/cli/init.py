@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ..atomic import write_text
+    from ..atomic import save_text
     from ..starter import default_language, starter
 
     lang = args.lang or default_language()
@@ -46,7 +46,7 @@ def handle(args: argparse.Namespace) -> int:
     if path.is_dir():
         error(f"{args.file} is a folder; give a file name")
         return EXIT_ERROR
-    write_text(path, text)
+    save_text(path, text)
     write(f"Wrote {args.file}. Fill it in, then run: partnercheck check {args.file}\n")
     return EXIT_CLEAN
 
