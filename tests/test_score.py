@@ -117,7 +117,7 @@ def test_invalid_weights_are_refused(bad: dict) -> None:
 
 def test_dimension_and_verdict_round_trip_to_plain_data() -> None:
     data = score_findings("c.yaml", [finding("pilot", E)]).to_dict()
-    assert data["dimensions"]["pilot"] == {"score": 60.0, "errors": 1, "warnings": 0, "infos": 0, "waived": 0}
+    assert data["dimensions"]["pilot"] == {"score": 60.0, "errors": 1, "warnings": 0, "infos": 0, "waived": 0, "baselined": 0}
     assert data["verdict"]["ready"] is False and data["verdict"]["blocking"][0]["code"] == "X01"
     assert set(data["dimensions"]) == set(DIMENSIONS)
 

@@ -81,3 +81,29 @@ def test_the_documented_text_output_threshold_is_the_code_s() -> None:
     from partnercheck.reporters.scorecard import MANY_FILES
 
     assert f"past {MANY_FILES} files" in DOC
+
+
+def test_the_documented_verdicts_and_lines_are_the_code_s() -> None:
+    from partnercheck.reporters.scorecard import BASELINED, NO_BLOCKING, OTHER_RULES
+    from partnercheck.score import NOT_CHECKED, READY
+
+    for text in (READY, NOT_CHECKED, f"{READY}{NO_BLOCKING}", f"{OTHER_RULES}: -N", BASELINED.strip(), "fail this check at --fail-on warning"):
+        assert text in DOC, f"docs/score.md no longer shows {text!r}"
+    assert "An error hidden **only by the baseline** still blocks" in DOC
+
+
+def test_the_plugin_guide_does_not_call_a_pack_a_dimension() -> None:
+    plugins = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    assert "health dimension its rules score" not in plugins
+    assert "not one of the ten health dimensions" in plugins and "Other rules: -N" in plugins
+
+
+def test_nothing_checked_scores_n_a_and_a_baselined_error_blocks() -> None:
+    from partnercheck.score import NOT_CHECKED
+
+    none = score_findings("c.yaml", [], packs=())
+    assert none.overall is None and not none.verdict.ready and none.verdict.label == NOT_CHECKED
+    held = Finding(code="PIL01", name="p", severity=E, message="m", path="c.yaml", pack="pilot", suppression=Suppression("baseline", "recorded"))
+    score = score_findings("c.yaml", [held])
+    assert score.verdict.label == "Not ready: 1 blocking finding"
+    assert (score.waived, score.baselined, score.overall) == (0, 1, 100)

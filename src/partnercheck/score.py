@@ -9,8 +9,10 @@ finding of its pack, by severity, never going below 0::
                       finding outside the ten dimensions), 0, 100)
 
 A dimension none of whose rules ran (all deselected) is "not scored" and left
-out of the mean. A file that could not be read as a charter scores 0. The
-verdict is "Ready to sign" when no active error remains. `docs/score.md`
+out of the mean; when no dimension is scored the overall score is None ("n/a").
+A file that could not be read as a charter scores 0. The verdict is "Ready to
+sign" when some dimension was scored and no error remains active or hidden
+only by the baseline (waivers and comments with a reason are sign-offs). `docs/score.md`
 documents all this; a test keeps its default weights equal to `DEFAULT_WEIGHTS`.
 """
 
@@ -38,6 +40,7 @@ DIMENSIONS: tuple[str, ...] = (
 DEFAULT_WEIGHTS: dict[str, float] = {"error": 40.0, "warning": 15.0, "info": 5.0}
 
 READY = "Ready to sign"
+NOT_CHECKED = "Not checked: no health rule ran"
 
 
 def weights_from(overrides: Mapping[str, Any] | None = None) -> dict[Severity, float]:
@@ -52,10 +55,10 @@ def weights_from(overrides: Mapping[str, Any] | None = None) -> dict[Severity, f
     return {Severity(key): value for key, value in merged.items()}
 
 
-def verdict_label(blocking: int) -> str:
-    """"Ready to sign", or "Not ready: N blocking finding(s)"."""
+def verdict_label(blocking: int, checked: bool = True) -> str:
+    """"Ready to sign", "Not ready: N blocking finding(s)", or "Not checked: …" when no dimension was scored."""
     if not blocking:
-        return READY
+        return READY if checked else NOT_CHECKED
     return f"Not ready: {blocking} blocking finding{'' if blocking == 1 else 's'}"
 
 
@@ -69,44 +72,56 @@ class Dimension:
     warnings: int = 0
     infos: int = 0
     waived: int = 0
+    baselined: int = 0
 
     @property
     def title(self) -> str:
         return self.name.capitalize()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived}
+        return {"score": self.score, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined}
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """Ready to sign when no active error remains; otherwise the blocking findings."""
+    """Ready to sign when something was checked and no error blocks (active, or hidden only by the baseline)."""
 
     blocking: tuple[Finding, ...] = ()
+    checked: bool = True
 
     @property
     def ready(self) -> bool:
-        return not self.blocking
+        return self.checked and not self.blocking
 
     @property
     def label(self) -> str:
-        return verdict_label(len(self.blocking))
+        return verdict_label(len(self.blocking), self.checked)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "ready": self.ready,
             "label": self.label,
-            "blocking": [{"code": f.code, "name": f.name, "path": f.path, "line": f.line, "column": f.column, "pointer": f.pointer, "message": f.message} for f in self.blocking],
+            "checked": self.checked,
+            "blocking": [
+                {"code": f.code, "name": f.name, "path": f.path, "line": f.line, "column": f.column, "pointer": f.pointer, "message": f.message, "baselined": baselined(f)}
+                for f in self.blocking
+            ],
         }
+
+
+def baselined(finding: Finding) -> bool:
+    """Hidden by the baseline: recorded to fail CI only on new findings, not a decision to sign with it."""
+    return finding.suppression is not None and finding.suppression.kind == "baseline"
 
 
 @dataclass(frozen=True)
 class FileScore:
     path: str
     dimensions: tuple[Dimension, ...]
-    overall: float
+    overall: float | None
     verdict: Verdict
     waived: int = 0
+    baselined: int = 0
     outside_penalty: float = 0.0
     readable: bool = True
 
@@ -120,6 +135,7 @@ class FileScore:
             "dimensions": {d.name: d.to_dict() for d in self.dimensions},
             "outside_penalty": self.outside_penalty,
             "waived": self.waived,
+            "baselined": self.baselined,
             "readable": self.readable,
             "verdict": self.verdict.to_dict(),
         }
@@ -131,6 +147,8 @@ class RunScore:
 
     files: tuple[FileScore, ...]
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    #: Why a run with no blocking error still fails (findings at the fail level), or "".
+    note: str = ""
 
     @property
     def ready(self) -> bool:
@@ -145,16 +163,27 @@ class RunScore:
         return sum(f.waived for f in self.files)
 
     @property
+    def baselined(self) -> int:
+        return sum(f.baselined for f in self.files)
+
+    @property
     def mean(self) -> float | None:
-        return _round(sum(f.overall for f in self.files) / len(self.files)) if self.files else None
+        scored = [f.overall for f in self.files if f.overall is not None]
+        return _round(sum(scored) / len(scored)) if scored else None
 
     @property
     def lowest(self) -> float | None:
-        return min((f.overall for f in self.files), default=None)
+        return min((f.overall for f in self.files if f.overall is not None), default=None)
+
+    @property
+    def outside_penalty(self) -> float:
+        """The mean penalty of the findings outside the ten dimensions, over the readable files."""
+        readable = [f.outside_penalty for f in self.files if f.readable]
+        return _round(sum(readable) / len(readable)) if readable else 0.0
 
     @property
     def label(self) -> str:
-        return verdict_label(self.blocking)
+        return verdict_label(self.blocking, all(f.verdict.checked for f in self.files))
 
     def dimensions(self) -> tuple[Dimension, ...]:
         """Each dimension's mean score over the files where it was scored, with summed counts."""
@@ -170,12 +199,14 @@ class RunScore:
                     sum(d.warnings for d in dims),
                     sum(d.infos for d in dims),
                     sum(d.waived for d in dims),
+                    sum(d.baselined for d in dims),
                 )
             )
         return tuple(out)
 
     def below(self, minimum: float) -> list[FileScore]:
-        return [f for f in self.files if f.overall < minimum]
+        """The files scoring below `minimum`, and those with no score (nothing was checked)."""
+        return [f for f in self.files if f.overall is None or f.overall < minimum]
 
     def to_dict(self) -> dict[str, Any]:
         """What machine formats publish: every file's score and the summary."""
@@ -188,6 +219,7 @@ class RunScore:
             "mean": self.mean,
             "lowest": self.lowest,
             "waived": self.waived,
+            "baselined": self.baselined,
             "verdict": {"ready": self.ready, "label": self.label, "blocking": self.blocking},
             "dimensions": {d.name: d.score for d in self.dimensions()},
             "weights": dict(self.weights),
@@ -208,12 +240,15 @@ def score_findings(
     ran = set(packs)
     dimensions = tuple(_dimension(name, findings, weights, name in ran and readable) for name in DIMENSIONS)
     outside = sum(weights[f.severity] for f in active if f.pack not in DIMENSIONS)
+    blocking = tuple(f for f in findings if f.severity is Severity.ERROR and (not f.suppressed or baselined(f)))
+    held = sum(1 for f in findings if baselined(f))
     return FileScore(
         path=path,
         dimensions=dimensions,
         overall=_overall(dimensions, outside) if readable else 0.0,
-        verdict=Verdict(tuple(f for f in active if f.severity is Severity.ERROR)),
-        waived=sum(1 for f in findings if f.suppressed),
+        verdict=Verdict(blocking, checked=any(d.score is not None for d in dimensions)),
+        waived=sum(1 for f in findings if f.suppressed) - held,
+        baselined=held,
         outside_penalty=outside,
         readable=readable,
     )
@@ -226,7 +261,26 @@ def score_run(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:
     table = weights_from(weights)
     packs = {rule.pack for rule in run.rules}
     files = tuple(score_findings(f.path, f.findings, packs, table, readable=f.readable) for f in run.files)
-    return RunScore(files, {s.value: w for s, w in table.items()})
+    return RunScore(files, {s.value: w for s, w in table.items()}, fail_note(run))
+
+
+def fail_note(run: Any) -> str:
+    """"N warnings fail this check at --fail-on warning" when findings below error fail the run; else ""."""
+    from .gates import failing
+
+    if getattr(run.settings, "exit_zero", False):
+        return ""
+    held = [f for f in failing(run) if f.severity is not Severity.ERROR]
+    if not held:
+        return ""
+    counts = [_plural(sum(1 for f in held if f.severity is s), s.value) for s in (Severity.WARNING, Severity.INFO)]
+    listed = " and ".join(c for c in counts if not c.startswith("0 "))
+    verb = "fails" if len(held) == 1 else "fail"
+    return f"{listed} {verb} this check at --fail-on {run.settings.fail_on.value}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _dimension(name: str, findings: Sequence[Finding], weights: Mapping[Severity, float], scored: bool) -> Dimension:
@@ -234,13 +288,15 @@ def _dimension(name: str, findings: Sequence[Finding], weights: Mapping[Severity
     active = [f for f in mine if not f.suppressed]
     count = {s: sum(1 for f in active if f.severity is s) for s in Severity}
     score = max(0.0, 100.0 - sum(weights[f.severity] for f in active)) if scored else None
-    return Dimension(name, _round(score) if score is not None else None, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active))
+    held = sum(1 for f in mine if baselined(f))
+    return Dimension(name, _round(score) if score is not None else None, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held)
 
 
-def _overall(dimensions: Sequence[Dimension], outside: float) -> float:
+def _overall(dimensions: Sequence[Dimension], outside: float) -> float | None:
     scored = [d.score for d in dimensions if d.score is not None]
-    mean = sum(scored) / len(scored) if scored else 100.0
-    return _round(min(100.0, max(0.0, mean - outside)))
+    if not scored:
+        return None
+    return _round(min(100.0, max(0.0, sum(scored) / len(scored) - outside)))
 
 
 def _round(value: float) -> float:

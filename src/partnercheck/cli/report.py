@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import Any
 
 from . import EXIT_CLEAN, EXIT_ERROR, error, write
 from .config_cmd import add_config_options, configure
@@ -30,7 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ..atomic import write_text
+    from ..atomic import save_text
     from ..linting import Request, lint
     from ..reporters.html import render
     from ..score import score_run
@@ -51,7 +51,24 @@ def handle(args: argparse.Namespace) -> int:
     if args.output == "-":
         write(html)
     else:
-        write_text(Path(args.output), html)
-        score = score_run(run).files[0]
-        write(f"Wrote {args.output}: {score.verdict.label}, health score {score.overall:g}/100.\n")
+        save_text(args.output, html)
+        write(f"Wrote {args.output}: {_outcome(score_run(run))}.\n")
     return EXIT_ERROR if run.has_internal_error() else EXIT_CLEAN
+
+
+def _outcome(scores: Any) -> str:
+    """One file: its verdict and score. Several: how many are ready, and the lowest score."""
+    if len(scores.files) == 1:
+        only = scores.files[0]
+        return f"{only.verdict.label}, health score {_out_of(only.overall)}"
+    ready = sum(1 for f in scores.files if f.verdict.ready)
+    return f"{len(scores.files)} files, {ready} ready to sign, {len(scores.files) - ready} not ready; lowest health score {_out_of(scores.lowest)}"
+
+
+def _out_of(value: float | None) -> str:
+    """"85/100", or "n/a" when nothing was scored."""
+    return "n/a" if value is None else f"{value:g}/100"
+
+
+def _num(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:g}"

@@ -18,7 +18,7 @@ from .. import __version__
 from ..context import Charter
 from ..findings import Finding
 from ..rules import Rule
-from ..score import DIMENSIONS, Dimension, FileScore, score_run
+from ..score import DIMENSIONS, Dimension, FileScore, baselined, score_run
 from .html_style import CSS
 from .partner_map import PartnerRow, beneficiary_rows, partner_rows
 from .partner_map import text_of as _text
@@ -75,13 +75,15 @@ def _header(file: Any, data: Mapping[str, Any], score: FileScore, today: str) ->
     ]
     rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts if v)
     state = "ready" if score.verdict.ready else "blocked"
-    blocking = "".join(f"<li><code>{escape(f.code)}</code> line {f.line}: {_prose(f.message)}</li>" for f in score.verdict.blocking)
+    blocking = "".join(f"<li><code>{escape(f.code)}</code> line {f.line}: {_prose(f.message)}{' (baselined)' if baselined(f) else ''}</li>" for f in score.verdict.blocking)
     blocking = f'<ul class="blocking">{blocking}</ul>' if blocking else ""
     waived = f'<p class="waived-count">{score.waived} finding{"" if score.waived == 1 else "s"} waived (listed at the end).</p>' if score.waived else ""
+    if score.baselined:
+        waived += f'<p class="waived-count">{score.baselined} finding{"" if score.baselined == 1 else "s"} baselined (listed at the end); a baselined error still blocks.</p>'
     return (
         f"<header>\n<h1{_lang(data)}>{escape(_title(file))}</h1>\n<dl class=\"facts\">{rows}</dl>\n"
         f'<div class="verdict {state}"><p class="label">{escape(score.verdict.label)}</p>'
-        f'<p class="score"><span class="number">{_num(score.overall)}</span><span class="out-of">/100</span> overall health score</p>'
+        f'<p class="score"><span class="number">{_num(score.overall)}</span>{_out_of(score.overall)} overall health score</p>'
         f"{blocking}{waived}</div>\n</header>\n"
     )
 
@@ -104,8 +106,15 @@ def _chart_section(score: FileScore) -> str:
         '<section class="dimensions">\n<h2>Health by dimension</h2>\n'
         f'<div class="pair">{chart_svg(score.dimensions)}\n'
         '<table class="scores"><thead><tr><th>Dimension</th><th>Score</th><th>Active findings</th></tr></thead>'
-        f"<tbody>{table}</tbody></table></div>\n</section>\n"
+        f"<tbody>{table}</tbody></table></div>\n{_other_rules(score)}</section>\n"
     )
+
+
+def _other_rules(score: FileScore) -> str:
+    """What findings outside the ten dimensions take from the overall score (docs/score.md)."""
+    if score.outside_penalty <= 0:
+        return ""
+    return f'<p class="other-rules">Other rules: -{score.outside_penalty:g} (findings outside the ten dimensions, taken from the overall score)</p>\n'
 
 
 def chart_svg(dimensions: Iterable[Dimension]) -> str:
@@ -233,7 +242,8 @@ def _waived_section(findings: list[Finding]) -> str:
         if (s := f.suppression) is not None
     )
     head = "<tr><th>Rule</th><th>Finding</th><th>Line</th><th>How</th><th>Reason</th><th>Approved by</th><th>Expires on</th></tr>"
-    return f'<section class="waived">\n<h2>Waived findings ({len(waived)})</h2>\n<table><thead>{head}</thead><tbody>{rows}</tbody></table>\n</section>\n'
+    title = "Waived and baselined findings" if any(baselined(f) for f in waived) else "Waived findings"
+    return f'<section class="waived">\n<h2>{title} ({len(waived)})</h2>\n<table><thead>{head}</thead><tbody>{rows}</tbody></table>\n</section>\n'
 
 
 # small helpers -------------------------------------------------------------------
@@ -256,6 +266,10 @@ def _prose(text: str) -> str:
 
 
 _BACKQUOTED = re.compile(r"`([^`<>]+)`")
+
+
+def _out_of(value: float | None) -> str:
+    return "" if value is None else '<span class="out-of">/100</span>'
 
 
 def _num(value: float | None) -> str:
