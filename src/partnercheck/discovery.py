@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Iterable, Iterator
@@ -81,8 +82,16 @@ def walk(root: Path, exclude: tuple[str, ...], errors: list[str] | None = None) 
         dirs[:] = sorted(d for d in dirs if not _skipped(d, Path(folder, d), exclude))
         for name in sorted(files):
             path = Path(folder, name)
-            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not _excluded(path, exclude):
+            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not _excluded(path, exclude) and _regular_or_unknown(path):
                 yield path
+
+
+def _regular_or_unknown(path: Path) -> bool:
+    """False for a FIFO, socket or device found by walking (reading a FIFO would wait forever); a broken link stays, to be reported."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def _skipped(name: str, path: Path, exclude: tuple[str, ...]) -> bool:
@@ -123,6 +132,8 @@ def read(target: Target, stdin: bytes | None = None) -> Read:
     if target.source is None:
         return Read(target, stdin or b"")
     try:
+        if not stat.S_ISREG(os.stat(target.source).st_mode) and not target.source.is_dir():
+            return Read(target, error=f"{target.display}: not a regular file (a pipe, socket or device); give a charter file")
         return Read(target, target.source.read_bytes())
     except IsADirectoryError:
         return Read(target, error=f"{target.display}: is a directory")

@@ -47,7 +47,7 @@ def handle(args: argparse.Namespace) -> int:
     if run.has_internal_error():
         return EXIT_ERROR
     baseline = record(run.findings, Path(args.output))
-    baseline.write()
+    _save(baseline)
     total = sum(baseline.counts.values())
     write(f"Wrote {total} finding{'s' if total != 1 else ''} of {len(run.files)} file{'s' if len(run.files) != 1 else ''} to {args.output}.\n")
     return EXIT_CLEAN
@@ -68,11 +68,21 @@ def apply_baseline(run: Any, args: argparse.Namespace) -> None:
     if not stale:
         return
     if args.prune_baseline:
-        baseline.pruned(stale).write()
+        _save(baseline.pruned(stale))
         print(f"partnercheck: removed {_entries(len(stale))} from the baseline {args.baseline}", file=sys.stderr)
         return
     shown = ", ".join(f"{k.path} {k.code} at {k.pointer or '/'}" for k in stale[:3]) + (", …" if len(stale) > 3 else "")
     print(f"partnercheck: the baseline {args.baseline} has {_entries(len(stale))} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
+
+
+def _save(baseline: Any) -> None:
+    """Write the baseline file; an OSError becomes a one-line `cannot write PATH: reason` (exit 2)."""
+    from ..atomic import WriteError
+
+    try:
+        baseline.write()
+    except OSError as exc:
+        raise WriteError(f"cannot write {baseline.path}: {exc.strerror or exc}") from exc
 
 
 def _entries(n: int) -> str:

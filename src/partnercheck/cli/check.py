@@ -56,6 +56,7 @@ def handle(args: argparse.Namespace) -> int:
         base.today = args.today
     _apply_limits(base, args)
     paths = tuple(args.paths) or (".",)
+    _check_stdin_filename(args, paths)
     registry, resolver, settings = configure(args, paths, base)
     formats = _formats(args.format, registry)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
@@ -63,13 +64,14 @@ def handle(args: argparse.Namespace) -> int:
     request = Request(paths, stdin, stdin_name, charters_only=args.charters_only, discovered=getattr(args, "discovered", None))
     run = lint(request, registry, settings, resolver, cache=_cache(args, registry), jobs=_job_count(args))
     apply_baseline(run, args)
-    _emit(run, formats, registry.reporters, args)
+    emitted = _emit(run, formats, registry.reporters, args)
     report_errors(run.errors)
+    _warn_no_charter(run, paths)
     if args.debug:
         for file in run.files:
             for message in file.debug:
                 print(message, file=sys.stderr)
-    if run.has_internal_error():
+    if run.has_internal_error() or not emitted:
         return EXIT_ERROR
     below = _below_min_score(run)
     if args.exit_zero:
@@ -79,14 +81,9 @@ def handle(args: argparse.Namespace) -> int:
 
 def fails(run: object) -> bool:
     """Findings at or above fail-on fail the run; with max-warnings, warnings fail it only past that count."""
-    from ..findings import Severity
+    from ..gates import failing
 
-    limit = run.settings.max_warnings  # type: ignore[attr-defined]
-    failing = run.failing()  # type: ignore[attr-defined]
-    if limit is None:
-        return bool(failing)
-    warnings = sum(1 for f in run.active if f.severity is Severity.WARNING)  # type: ignore[attr-defined]
-    return any(f.severity is not Severity.WARNING for f in failing) or warnings > limit
+    return bool(failing(run))
 
 
 def _cache(args: argparse.Namespace, registry: object) -> object:
@@ -145,7 +142,10 @@ def _below_min_score(run: object) -> bool:
         return False
     low = score_run(run).below(minimum)
     for file in low:
-        print(f"partnercheck: {file.path}: health score {file.overall:g} is below the minimum {minimum:g}", file=sys.stderr)
+        if file.overall is None:
+            print(f"partnercheck: {file.path}: no health score (no health rule ran) to meet the minimum {minimum:g}", file=sys.stderr)
+        else:
+            print(f"partnercheck: {file.path}: health score {file.overall:g} is below the minimum {minimum:g}", file=sys.stderr)
     return bool(low)
 
 
@@ -156,10 +156,50 @@ def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]
     known = registry.reporters  # type: ignore[attr-defined]
     for name, _ in chosen:
         if name not in known:
+            report_errors(registry.errors)  # type: ignore[attr-defined]  # a skipped plugin may be why the format is missing
             raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(sorted(known))}")
     if sum(1 for _, path in chosen if path is None) > 1:
         raise UsageError("only one format can go to standard output; give the others a file: --format NAME:PATH")
+    _check_outputs(chosen)
     return chosen
+
+
+def _check_outputs(chosen: list[tuple[str, str | None]]) -> None:
+    """Each `--format NAME:PATH` names a file, not a folder, and no two formats share one."""
+    from ..errors import UsageError
+
+    seen: dict[str, str] = {}
+    for name, path in chosen:
+        if path is None:
+            continue
+        if not path:
+            raise UsageError(f"--format {name}: no file name after the colon; write --format {name}:PATH, or --format {name} for standard output")
+        if Path(path).is_dir():
+            raise UsageError(f"--format {name}:{path}: {path} is a folder; give a file name")
+        real = os.path.realpath(path)
+        if real in seen:
+            raise UsageError(f"--format {seen[real]} and --format {name} both write {path}; give each its own file")
+        seen[real] = name
+
+
+def _check_stdin_filename(args: argparse.Namespace, paths: tuple[str, ...]) -> None:
+    from ..errors import UsageError
+
+    if args.stdin_filename and "-" not in paths:
+        raise UsageError("--stdin-filename names standard input, which is read only when - is among the paths")
+
+
+def _warn_no_charter(run: object, paths: tuple[str, ...]) -> None:
+    """A folder given (or the current one) where no charter was found: say so on standard error; the exit code stays 0."""
+    from ..discovery import display_path
+
+    shown = [f.path for f in run.files]  # type: ignore[attr-defined]
+    for given in paths:
+        if given == "-" or not Path(given).is_dir():
+            continue
+        prefix = display_path(given).rstrip("/")
+        if not any(prefix == "." or p.startswith(prefix + "/") for p in shown):
+            print(f"partnercheck: warning: no charter found under {given} (a charter is a .yaml or .yml file with a top-level `partnercheck:` key)", file=sys.stderr)
 
 
 def _default_format() -> str:
@@ -172,14 +212,27 @@ def _has_github() -> bool:
     return "github" in BUILTIN
 
 
-def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace) -> None:
-    from ..atomic import write_text
+def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace) -> bool:
+    """Write each format on its own: one that fails is named on standard error, the others are still written. False if any failed."""
+    from ..atomic import WriteError, save_text
+    from . import error
 
+    ok = True
     for name, path in formats:
-        render = reporters[name][0]
+        render, plugin = reporters[name]
         options = {"color": use_color(args.color) if path is None else False, "quiet": args.quiet, "cwd": str(Path.cwd())}
-        text = render(run, options)
+        try:
+            text = render(run, options)
+        except Exception as exc:  # a plugin's reporter: name it, keep the other formats
+            error(f"format {name} (plugin {plugin}) failed: {type(exc).__name__}: {exc}")
+            ok = False
+            continue
         if path is None:
             write(text)
-        else:
-            write_text(Path(path), text)
+            continue
+        try:
+            save_text(path, text)
+        except WriteError as exc:
+            error(str(exc))
+            ok = False
+    return ok

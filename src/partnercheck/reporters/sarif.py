@@ -108,9 +108,8 @@ def _invocation(run: Any) -> dict[str, Any]:
 
 def _result(f: Finding, fp: str, index: Mapping[str, int], artifacts: Mapping[str, int], cwd: Path) -> dict[str, Any]:
     path = report_path(f.path, cwd)
-    location: dict[str, Any] = {"physicalLocation": _physical(f, path, artifacts)}
-    if f.pointer:
-        location["logicalLocations"] = [{"fullyQualifiedName": f.pointer}]
+    # every result has its logical location, the document root's (pointer "") included
+    location = {"physicalLocation": _physical(f, path, artifacts), "logicalLocations": [{"fullyQualifiedName": f.pointer}]}
     out: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": index[f.code],
