@@ -130,8 +130,8 @@ def test_unknown_key_on_the_key(check) -> None:
 def test_missing_required_key_on_the_parent_block_mapping(check) -> None:
     text = CHARTER.replace("    name: Rectorat\n", "")
     span = check(text.encode())[("SCH01", "/partners/0")]
-    first, last = at(text, "  - id: a", "id"), at(text, "type: entreprise", "entreprise")
-    assert span == (first[0], first[1], last[2], last[3])  # from its first key to the end of its last value
+    first = at(text, "  - id: a", "id")
+    assert span == (first[0], first[1], first[0], len("  - id: a"))  # its first line only, not the whole block
 
 
 def test_missing_required_key_on_the_parent_flow_mapping(check) -> None:

@@ -36,13 +36,23 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
 def _nul_message(raw: bytes) -> str:
     if _looks_utf16(raw):
         return "the file looks encoded in UTF-16 without a byte order mark; partnercheck reads UTF-8"
-    return "the file contains NUL bytes: it is binary, not a YAML text"
+    return "binary file, not text: it contains NUL bytes, so it cannot be a YAML charter"
 
 
 def _looks_utf16(raw: bytes) -> bool:
-    sample = raw[:200]
+    """Text in UTF-16: the NULs fall on one side of every byte pair, and the pairs read as printable text.
+
+    A binary file (an executable, an image) has NULs too, but read as UTF-16 it
+    gives NUL or control characters, which text never holds.
+    """
+    sample = raw[:400]
+    sample = sample[: len(sample) - len(sample) % 2]
     even, odd = sample[0::2], sample[1::2]
-    return bool(sample) and (even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4)
+    if not sample or not (even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4):
+        return False
+    codec = "utf-16-be" if even.count(0) > odd.count(0) else "utf-16-le"
+    text = sample.decode(codec, errors="replace").removesuffix("\ufffd")  # a pair cut by the sample
+    return not any(c == "\ufffd" or (c < " " and c not in "\t\n\r") for c in text)
 
 
 def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> str:

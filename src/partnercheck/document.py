@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,10 +26,30 @@ class Document:
     index: PositionIndex = field(default_factory=PositionIndex)
     problems: list[Problem] = field(default_factory=list)
     is_charter: bool = False
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
+    def line_count(self) -> int:
+        """How many lines the text has; a final line break opens one more, empty, line."""
+        return len(self._starts())
+
+    def line_text(self, number: int) -> str:
+        """Line `number` (1-based) without its line break, or "" past the end."""
+        starts = self._starts()
+        if not 1 <= number <= len(starts):
+            return ""
+        start = starts[number - 1]
+        found = _LINE_BREAK.search(self.text, start)
+        return self.text[start : found.start() if found else len(self.text)]
+
+    def _starts(self) -> list[int]:
+        """Where each line begins, indexed once: finding the line of every finding stays linear."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_starts
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # the breaks YAML counts as new lines
 
 
 def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Document:
@@ -80,8 +101,19 @@ def _version_problem(data: Any, starts: list[Span]) -> Problem | None:
     version = data["partnercheck"]
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
         supported = ", ".join(map(str, SUPPORTED_VERSIONS))
+        quoted = _quoted_version(version)
+        if quoted is not None:
+            return Problem("DOC03", f'the format version is written as text "{version.strip()}": write {quoted} without quotes', "/partnercheck", None, _VERSION_HINT)
         return Problem("DOC03", f"unsupported format version {version!r}: this partnercheck reads version {supported}", "/partnercheck", None, _VERSION_HINT)
     return None
+
+
+def _quoted_version(value: Any) -> int | None:
+    """A supported version written in quotes (`partnercheck: "1"`), as the number it should be."""
+    if not isinstance(value, str) or not value.strip().isdecimal():
+        return None
+    number = int(value.strip())
+    return number if number in SUPPORTED_VERSIONS else None
 
 
 def _kind(value: Any) -> str:

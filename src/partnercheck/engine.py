@@ -7,7 +7,8 @@ from typing import Any, Iterable
 
 from .context import Charter, RepositoryContext, RuleContext
 from .document import Document, load_document
-from .findings import BareFinding, Finding, Problem, Severity
+from .findings import START, BareFinding, Finding, Problem, Severity, Span
+from .pointers import ancestors, is_within, resolve
 from .printable import visible, visible_value
 from .references import check_references
 from .registry import Registry
@@ -75,12 +76,25 @@ class Engine:
         problems = list(doc.problems)
         if doc.is_charter:
             problems += self.schema.problems(doc.data)
-            problems += check_references(doc.data)
+            problems += check_references(doc.data, doc.index)
         result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
         if doc.is_charter:
+            checked = len(result.findings)
             self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
+            misshapen = [p.pointer for p in problems if p.code == "SCH01" and not p.on_key and "missing the required key" not in p.message]
+            if misshapen:  # a rule reading a value of the wrong kind says nothing the schema finding does not
+                result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, misshapen)]
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def _misread(self, finding: Finding, misshapen: list[str]) -> bool:
+        """A finding on a value of the wrong kind, or one about a whole section whose input the rule read wrongly shaped."""
+        rule = self.registry.rules.get(finding.code)
+        reads = rule.reads if rule is not None else ()
+        return any(
+            is_within(finding.pointer, bad) or (is_within(bad, finding.pointer) and any(_overlaps(read, bad) for read in reads))
+            for bad in misshapen
+        )
 
     def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
         charter = Charter(doc.data, doc.path)
@@ -128,13 +142,13 @@ class Engine:
             plugin=rule.plugin,
             pack=rule.pack,
         )
-        return finding.place(doc.index.locate(bare.pointer))
+        return finding.place(_span_of(doc, bare.pointer))
 
     def _from_problem(self, problem: Problem, doc: Document) -> Finding | None:
         rule = self.registry.rules.get(problem.code)
         if rule is not None and not self.settings.enabled(rule):
             return None
-        span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else doc.index.locate(problem.pointer))
+        span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else _span_of(doc, problem.pointer))
         severity = self.settings.severity_of(rule) if rule else Severity.ERROR
         return Finding(
             code=problem.code,
@@ -203,3 +217,28 @@ def _json(value: Any) -> str:
     import json
 
     return json.dumps(value, sort_keys=True)
+
+
+def _span_of(doc: Document, pointer: str) -> Span:
+    """Where a finding at `pointer` is shown: the node's span, or for a mapping or list
+    spread over several lines (what lacks something) the key naming it, else its first line."""
+    for candidate in ancestors(pointer):
+        found = doc.index.values.get(candidate)
+        if found is not None:
+            span = found if isinstance(found, Span) else Span(*found)  # a plain tuple when the index came back from a worker process
+            break
+    else:
+        return START
+    if span.end_line == span.line or not isinstance(resolve(doc.data, candidate), (dict, list)):
+        return span
+    key = doc.index.keys.get(candidate)
+    if key is not None:
+        return key if isinstance(key, Span) else Span(*key)
+    width = len(doc.line_text(span.line)) or span.column
+    return Span(span.line, span.column, span.line, max(width, span.column))
+
+
+def _overlaps(pattern: str, pointer: str) -> bool:
+    """True when a `reads` pattern (`*` = any list item) reaches at or below `pointer`."""
+    want, have = pattern.split("/"), pointer.split("/")
+    return len(want) >= len(have) and all(w in ("*", h) for w, h in zip(want, have))

@@ -6,6 +6,7 @@ Returns text (rendered with rich); the CLI prints it.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable
 
 from rich.console import Console, Group, RenderableType
@@ -94,7 +95,7 @@ def _rule_markdown(r: Rule) -> list[str]:
         schema = json.dumps(opt.schema, ensure_ascii=False, sort_keys=True)
         out.append(f"| `{name}` | `{json.dumps(opt.default, ensure_ascii=False)}` | `{_cell(schema)}` | {_cell(opt.description)} |")
     if r.hint:
-        out += ["", "**What to write:**", "", "```", r.hint, "```"]
+        out += ["", "**What to write:**", "", "```", hint_text(r), "```"]
     for key, title in (("fail", "Fails"), ("pass", "Passes")):
         if key in r.examples:
             out += ["", f"**Example that {title.lower()}:**", "", "```yaml", str(r.examples[key]).rstrip(), "```"]
@@ -110,6 +111,12 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def hint_text(rule: Rule) -> str:
+    """The rule's hint for a reader with no finding at hand: options filled with their
+    defaults, and what only a finding knows (`{first}`) shown as `<first>`."""
+    return re.sub(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", r"<\1>", rule.render_hint(rule.defaults()))
+
+
 def explain(rule: Rule, color: bool = False) -> str:
     parts: list[RenderableType] = [
         Text.assemble((f"{rule.code} {rule.name}", "bold"), f"  ({rule.pack} pack, ", (rule.severity.value, STYLES[rule.severity]), " by default)"),
@@ -123,7 +130,7 @@ def explain(rule: Rule, color: bool = False) -> str:
         parts += [_section("Reads"), Padding(Text(", ".join(rule.reads)), (0, 0, 0, 2))]
     parts += [_section("Options"), Padding(_options(rule), (0, 0, 0, 2))]
     if rule.hint:
-        parts += [_section("What to write"), Padding(Text(rule.hint), (0, 0, 0, 2))]
+        parts += [_section("What to write"), Padding(Text(hint_text(rule)), (0, 0, 0, 2))]
     for key, title in (("fail", "Fails"), ("pass", "Passes")):
         if key in rule.examples:
             parts += [_section(f"Example that {title.lower()}"), Padding(Syntax(rule.examples[key].rstrip(), "yaml", theme="ansi_dark", background_color="default"), (0, 0, 0, 2))]

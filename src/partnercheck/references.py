@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from .findings import Problem
 from .pointers import join
+from .positions import PositionIndex
 
 # Where each kind of thing is defined: kind -> (list path, noun)
 KINDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -68,16 +69,17 @@ def walk(data: Any, path: tuple[str, ...], pointer: str = "") -> Iterator[tuple[
             stack.append((node[step], depth + 1, join(ptr, step)))
 
 
-def check_references(data: Any) -> list[Problem]:
+def check_references(data: Any, index: PositionIndex | None = None) -> list[Problem]:
+    """REF01/REF02 problems; with the document's `index`, a duplicate id names the line of the first one."""
     problems: list[Problem] = []
-    defined = _collect_ids(data, problems)
+    defined = _collect_ids(data, problems, index)
     for path, kind, _ in REF_FIELDS:
         for pointer, value in walk(data, path):
             problems.extend(_check_ref(pointer, value, kind, defined))
     return problems
 
 
-def _collect_ids(data: Any, problems: list[Problem]) -> Defined:
+def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None = None) -> Defined:
     ids: dict[str, dict[str, str]] = {}
     for kind, (path, noun) in KINDS.items():
         seen: dict[str, str] = {}
@@ -86,7 +88,8 @@ def _collect_ids(data: Any, problems: list[Problem]) -> Defined:
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                problems.append(Problem("REF02", f'{noun} id "{ident}" is already used by {seen[ident]}', f"{pointer}/id", None, f"Give each {noun} its own id."))
+                first = f"the {noun} at line {index.locate(seen[ident]).line}" if index is not None else seen[ident]
+                problems.append(Problem("REF02", f'{noun} id "{ident}" is already used by {first}', f"{pointer}/id", None, f"Give each {noun} its own id."))
             else:
                 seen[ident] = pointer
         ids[kind] = seen

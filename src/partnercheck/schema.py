@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -77,6 +78,9 @@ def _problems(error: Any) -> Iterable[Problem]:
     if pointer == "/partnercheck":
         return []  # the format version is DOC03's business
     if error.validator in ("anyOf", "oneOf") and error.context:
+        choices = _choices(error)
+        if choices:
+            return [Problem("SCH01", f"{_field(error.absolute_path)} must be {choices}; {_got(error.instance)}", pointer)]
         return _problems(_best(error))
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         return [_unknown_key(error, pointer, key) for key in _extra_keys(error)]
@@ -89,6 +93,30 @@ def _best(error: Any) -> Any:
     return best_match(error.context)
 
 
+def _choices(error: Any) -> str | None:
+    """The alternatives of an `anyOf`/`oneOf` in words, when the value is none of their kinds at all.
+
+    When one alternative has the right kind but is wrong deeper down (an unknown
+    id in a list), that deeper error is the useful one, so this gives None.
+    """
+    words: list[str] = []
+    for sub in error.context:
+        if sub.relative_path or sub.validator not in ("type", "const"):
+            return None
+        word = _show(sub.validator_value) if sub.validator == "const" else _kind_words(sub)
+        if word not in words:
+            words.append(word)
+    return " or ".join(words) or None
+
+
+def _kind_words(error: Any) -> str:
+    """What a `type` error's schema expects: its own short description ("A list of partner ids.") or the type."""
+    description = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if isinstance(description, str) and re.fullmatch(r"An? [^.`]{1,40}\.", description):
+        return description[0].lower() + description[1:-1]
+    return _type_words(error.validator_value)
+
+
 def _pointer(path: Iterable[Any]) -> str:
     return join("", *path)
 
@@ -96,25 +124,35 @@ def _pointer(path: Iterable[Any]) -> str:
 def _extra_keys(error: Any) -> list[str]:
     allowed = error.schema.get("properties", {})
     patterns = error.schema.get("patternProperties", {})
-    import re
-
-    return [
-        key
-        for key in error.instance
-        if key not in allowed and not any(re.search(p, key) for p in patterns)
-    ]
+    return [key for key in error.instance if key not in allowed and not any(re.search(p, key) for p in patterns)]
 
 
 def _unknown_key(error: Any, pointer: str, key: str) -> Problem:
     allowed = sorted(error.schema.get("properties", {}))
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if not close and not pointer:
+        close = _deeper(error.schema, key)
     message = f'unknown key "{key}"'
-    if close:
+    if close and "." in close[0]:
+        message += f' (did you mean "{close[0]}"?)'
+        parent, child = close[0].split(".", 1)
+        hint = f"Move it under `{parent}:` as `{child}:`, or prefix it with `x-` if it is your own extension."
+    elif close:
         message += f' (did you mean "{close[0]}"?)'
         hint = f"Rename it to `{close[0]}`, or prefix it with `x-` if it is your own extension."
     else:
         hint = f"Allowed keys here: {', '.join(allowed)}; or prefix your own keys with `x-`."
     return Problem("SCH01", message, join(pointer, key), None, hint, on_key=True)
+
+
+def _deeper(schema: dict[str, Any], key: str) -> list[str]:
+    """Where an unknown top-level key belongs one level down (`bodies` -> `governance.bodies`), if anywhere."""
+    for name, sub in schema.get("properties", {}).items():
+        ref = sub.get("$ref", "") if isinstance(sub, dict) else ""
+        target = schema.get("$defs", {}).get(ref.rsplit("/", 1)[-1], {}) if ref.startswith("#/$defs/") else sub
+        if isinstance(target, dict) and key in target.get("properties", {}):
+            return [f"{name}.{key}"]
+    return []
 
 
 def describe(error: Any) -> str:
@@ -124,26 +162,48 @@ def describe(error: Any) -> str:
     kind = error.validator
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return f"{field} must be one of: {options}; got {_show(value)}"
+        return f"{field} must be one of: {options}; {_got(value, typed=False)}"
     if kind == "required":
-        missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
-        return f'{field} is missing the required key "{missing[0] if missing else error.validator_value[0]}"'
+        return f'{field} is missing the required key "{_missing_key(error)}"'
+    if kind == "type" and isinstance(error.schema, dict) and error.schema.get("format") == "date":
+        return f"{field} must be a date written YYYY-MM-DD; {_got(value)}"
     if kind == "type":
-        return f"{field} must be {_type_words(error.validator_value)}; got {_json_type(value)} {_show(value)}"
+        return f"{field} must be {_type_words(error.validator_value)}; {_got(value)}"
     if kind == "format" and error.validator_value == "date":
         return f"{field} must be a calendar date written YYYY-MM-DD; got {_show(value)}"
     if kind == "pattern":
         return _pattern_message(field, value, error.validator_value)
     if kind == "const":
-        return f"{field} must be {_show(error.validator_value)}; got {_show(value)}"
+        return f"{field} must be {_show(error.validator_value)}; {_got(value, typed=False)}"
     if kind == "minItems":
-        return f"{field} must have at least {error.validator_value} item(s)"
-    if kind in ("minimum", "exclusiveMinimum"):
-        word = "at least" if kind == "minimum" else "more than"
-        return f"{field} must be {word} {error.validator_value}; got {_show(value)}"
+        count = error.validator_value
+        return f"{field} must have at least {'one item' if count == 1 else f'{count} items'}"
+    if kind in _BOUNDS:
+        return f"{field} must be {_BOUNDS[kind]} {error.validator_value}; {_got(value, typed=False)}"
     if kind == "minLength":
         return f"{field} must not be empty"
     return f"{field}: {error.message}"
+
+
+_BOUNDS = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most", "exclusiveMaximum": "less than"}
+
+
+def _missing_key(error: Any) -> str:
+    """The key a `required` error is about (jsonschema gives one error per missing key)."""
+    keys = [k for k in error.validator_value if not isinstance(error.instance, dict) or k not in error.instance]
+    for key in keys:
+        if error.message == f"{key!r} is a required property":
+            return str(key)
+    return str(keys[0] if keys else error.validator_value[0])
+
+
+def _got(value: Any, typed: bool = True) -> str:
+    """What was written instead, in words: `got text "x"`, `got a list`, `it is empty`."""
+    if value is None:
+        return "it is empty"
+    if isinstance(value, (dict, list)):
+        return f"got {_json_type(value)}"
+    return f"got {_json_type(value)} {_show(value)}" if typed else f"got {_show(value)}"
 
 
 _SLUG = "^[a-z0-9][a-z0-9._-]*$"

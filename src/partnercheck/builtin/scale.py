@@ -22,7 +22,7 @@ def flat_governance(ctx: RuleContext) -> Iterator[BareFinding]:
     if len(ctx.bodies) > 1 and len(levels) > 1:
         return
     params = {"count": count, "max": limit, "bodies": len(ctx.bodies), "level": levels[0] if levels else ""}
-    message = "few_bodies" if len(ctx.bodies) <= 1 else ("one_level" if levels else "no_level")
+    message = "no_body" if not ctx.bodies else "few_bodies" if len(ctx.bodies) == 1 else ("one_level" if levels else "no_level")
     yield BareFinding(_bodies_pointer(ctx), params, message=message)
 
 

@@ -8,6 +8,7 @@ The date helpers here are shared with the evaluation pack (EVA04).
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date
 from typing import Any, Iterator, Mapping
@@ -28,22 +29,34 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
-def add_months(start: date, months: int) -> date:
-    """`start` moved `months` calendar months later, the day clamped to the month's last day."""
+def add_months(start: date, months: int) -> date | None:
+    """`start` moved `months` calendar months later, the day clamped to the month's last day.
+
+    None when that lands beyond the last representable date (year 9999): such a
+    date is never reached, so nothing computed from it is ever due.
+    """
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    if year > date.max.year:
+        return None
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def months_of(value: Any) -> int | None:
-    """A positive whole number of months, or None (absent, zero, negative or not a number)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    """A positive whole number of months, or None (absent, zero, negative or not a number).
+
+    An endless cycle (`.inf`) counts as a cycle too long to ever fall due.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value <= 0:
         return None
-    return int(value)
+    return int(value) if math.isfinite(value) else _NEVER
+
+
+_NEVER = 12 * (date.max.year + 1)  # more months than any date can be moved by
 
 
 def review_due(review: Mapping[str, Any]) -> date | None:
-    """When a review `{every_months, last_done}` is next due; None when it cannot be computed."""
+    """When a review `{every_months, last_done}` is next due; None when it cannot be computed (or never falls due)."""
     months, last = months_of(review.get("every_months")), parse_date(review.get("last_done"))
     if months is None or last is None:
         return None

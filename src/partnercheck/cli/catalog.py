@@ -59,6 +59,9 @@ def handle_rule(args: argparse.Namespace) -> int:
 
     registry = registry_from(args)
     rule = registry.find(args.rule)
+    if rule is None and args.rule.lower() in registry.packs():
+        error(f"{args.rule!r} is a pack, not a rule: `partnercheck rules --pack {args.rule.lower()}` lists its rules")
+        return EXIT_ERROR
     if rule is None:
         keys = list(registry.rules) + list(registry.names)
         close = difflib.get_close_matches(args.rule, keys, n=3, cutoff=0.6) or difflib.get_close_matches(args.rule.upper(), keys, n=3, cutoff=0.6)

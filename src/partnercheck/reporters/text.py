@@ -14,6 +14,7 @@ import re
 from typing import Any, Mapping
 
 from ..findings import Finding, Severity
+from ..printable import visible
 from .common import counts, plural
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -76,21 +77,26 @@ def _plain_finding(out: list[str], f: Finding, lines: list[str], quiet: bool) ->
 
 def _plain_scorecard(scores: Any) -> str | None:
     """reporters/scorecard.py's block, as plain lines (the same text rich prints without colour)."""
+    from ..score import baselined
+
     lines: list[str] = []
+    note = scores.note if scores.ready else ""
     if len(scores.files) == 1:
         only = scores.files[0]
-        lines.append(_verdict_text(only.verdict.ready, only.verdict.label, only.overall, only.waived))
-        lines += [f"  - {f.code} line {f.line}: {f.message}" for f in only.verdict.blocking]
-        dimensions = only.dimensions
+        lines.append(_verdict_text(only.verdict.ready, only.verdict.label, only.overall, only.waived, only.baselined, note=note))
+        lines += [f"  but {note}"] if note else []
+        lines += [f"  - {f.code} line {f.line}: {f.message}{' (baselined)' if baselined(f) else ''}" for f in only.verdict.blocking]
+        dimensions, outside = only.dimensions, only.outside_penalty
     else:
         files = scores.files
         shown = files if len(files) <= MANY_FILES else [f for f in files if not f.verdict.ready]
-        lines += [f"  {f.path}: {f.verdict.label}, score {_num(f.overall)}/100" for f in shown]
+        lines += [f"  {f.path}: {f.verdict.label}, score {_out_of(f.overall)}" for f in shown]
         ready = len(files) - len(shown)
         if ready:
             lines.append(f"  … and {ready} more file{'' if ready == 1 else 's'} ready to sign")
-        lines.append(_verdict_text(scores.ready, scores.label, scores.mean, scores.waived, f"mean of {len(files)} files, lowest {_num(scores.lowest)}"))
-        dimensions = scores.dimensions()
+        lines.append(_verdict_text(scores.ready, scores.label, scores.mean, scores.waived, scores.baselined, f"mean of {len(files)} files, lowest {_num(scores.lowest)}", note))
+        lines += [f"  but {note}"] if note else []
+        dimensions, outside = scores.dimensions(), scores.outside_penalty
     titles = [f"  {d.title:<15}" for d in dimensions]
     width = max((len(t) for t in titles), default=0)
     for title, dim in zip(titles, dimensions):
@@ -98,6 +104,11 @@ def _plain_scorecard(scores: Any) -> str | None:
         if len(row) > WIDTH or not title.isascii():
             return None
         lines.append(row)
+    if outside > 0:
+        penalty = f"-{outside:g}"
+        if len(penalty) > 5:  # rich widens the column: left to rich
+            return None
+        lines.append(f"{'  Other rules':<{width}} {' ' * BAR_WIDTH} {penalty.rjust(5)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -113,9 +124,15 @@ def bar(score: float | None, width: int = BAR_WIDTH) -> str:
     return "█" * full + "░" * (width - full)
 
 
-def _verdict_text(ready: bool, label: str, overall: float | None, waived: int, extra: str = "") -> str:
-    details = [d for d in (extra, f"{waived} waived" if waived else "") if d]
-    return f"{'✔' if ready else '✘'} {label} — health score {_num(overall)}/100" + (f" ({'; '.join(details)})" if details else "")
+def _verdict_text(ready: bool, label: str, overall: float | None, waived: int, baselined: int, extra: str = "", note: str = "") -> str:
+    details = [d for d in (extra, f"{waived} waived" if waived else "", f"{baselined} baselined" if baselined else "") if d]
+    label += " (no blocking error)" if note else ""
+    return f"{'✔' if ready else '✘'} {label} — health score {_out_of(overall)}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def _out_of(value: float | None) -> str:
+    """"85/100", or "n/a" when nothing was scored."""
+    return "n/a" if value is None else f"{value:g}/100"
 
 
 def _num(value: float | None) -> str:
@@ -124,10 +141,14 @@ def _num(value: float | None) -> str:
 
 # shared -------------------------------------------------------------------------------
 def _excerpt_parts(f: Finding, source: str) -> tuple[str, str]:
+    """The source line (control characters escaped, so it cannot drive the terminal) and its caret line."""
     source = source.expandtabs(1)
     width = max(1, (f.end_column - f.column + 1) if f.end_line == f.line else len(source) - f.column + 1)
     width = min(width, max(1, len(source) - f.column + 1), 80)
-    return f"{f.line:>5} | " + source[:200], " " * 5 + " | " + " " * (f.column - 1) + "^" * width
+    shown = [visible(ch) for ch in source[:200]]
+    start = len("".join(shown[: f.column - 1])) + max(0, f.column - 1 - len(shown))
+    width = max(1, len("".join(shown[f.column - 1 : f.column - 1 + width])))
+    return f"{f.line:>5} | " + "".join(shown), " " * 5 + " | " + " " * start + "^" * width
 
 
 def _indent(text: str) -> str:
@@ -136,7 +157,13 @@ def _indent(text: str) -> str:
 
 def _summary_text(run: Any) -> str:
     c = counts(run)
-    waived = f" ({c['suppressed']} waived or suppressed)" if c["suppressed"] else ""
+    held = sum(1 for f in run.findings if f.suppression is not None and f.suppression.kind == "baseline")
+    hidden = [f"{c['suppressed'] - held} waived or suppressed" if c["suppressed"] > held else "", f"{held} baselined" if held else ""]
+    waived = f" ({'; '.join(h for h in hidden if h)})" if c["suppressed"] else ""
+    if not run.active and run.errors:  # never "all clear" when part of the run failed
+        return f"Not checked in full: {plural(len(run.errors), 'error')} reported on standard error; {plural(c['files'], 'file')} checked, no findings{waived}."
+    if not run.active and not c["files"]:
+        return "No charter found: 0 files checked."
     if not run.active:
         return f"All clear: {plural(c['files'], 'file')} checked, no findings{waived}."
     parts = [plural(c["errors"], "error"), plural(c["warnings"], "warning"), plural(c["infos"], "info")]
@@ -193,5 +220,5 @@ def summary(run: Any) -> Any:
     from rich.text import Text
 
     c = counts(run)
-    style = "green" if not run.active else "bold red" if c["errors"] else "yellow"
+    style = "green" if not run.active and not run.errors and c["files"] else "bold red" if c["errors"] else "yellow"
     return Text(_summary_text(run), style=style)

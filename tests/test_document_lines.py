@@ -1,0 +1,36 @@
+"""`Document.line_text` and `line_count`: what findings on a multi-line section are placed on."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnercheck.document import load_document
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_lines_are_found_whatever_the_line_ending(eol: str) -> None:
+    doc = load_document("c.yaml", eol.join(["partnercheck: 1", "charter:", "  id: c", ""]).encode())
+    assert [doc.line_text(n) for n in range(1, 5)] == ["partnercheck: 1", "charter:", "  id: c", ""]
+    assert doc.line_count == 4
+
+
+def test_a_last_line_without_a_break_is_kept_whole() -> None:
+    doc = load_document("c.yaml", b"partnercheck: 1\nx: tail")
+    assert doc.line_count == 2
+    assert doc.line_text(2) == "x: tail"
+
+
+@pytest.mark.parametrize("number", [0, -1, 5])
+def test_a_line_outside_the_file_is_empty(number: int) -> None:
+    doc = load_document("c.yaml", b"a: 1\nb: 2\n")
+    assert doc.line_text(number) == ""
+
+
+def test_a_bom_is_not_part_of_the_first_line() -> None:
+    doc = load_document("c.yaml", b"\xef\xbb\xbfpartnercheck: 1\n")
+    assert doc.line_text(1) == "partnercheck: 1"
+
+
+def test_the_unicode_breaks_yaml_counts_start_new_lines() -> None:
+    doc = load_document("c.yaml", "a: 1\u2028b: 2\x85c: 3\n".encode())
+    assert [doc.line_text(n) for n in (1, 2, 3)] == ["a: 1", "b: 2", "c: 3"]
