@@ -105,6 +105,19 @@ def partnercheck(*args: str) -> list[str]:
     return [sys.executable, "-m", "partnercheck", *args]
 
 
+def fresh_venv(where: Path) -> Path:
+    """A new virtual environment with partnercheck installed from this checkout, as a user installs it.
+
+    `--version` is timed there: this interpreter's site-packages may carry
+    `.pth` start-up hooks of its own (on the machine of docs/benchmarks.md, one
+    imports certifi at every start) that a user's environment does not have.
+    """
+    subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
+    pip = [str(where / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, str(ROOT)], check=True, stdout=subprocess.DEVNULL)
+    return where
+
+
 def scenarios(work: Path) -> list[Scenario]:
     one = work / "one-charter.yaml"
     one.write_text(charter(10, seed=1), encoding="utf-8")
@@ -135,7 +148,7 @@ def scenarios(work: Path) -> list[Scenario]:
     cold_repo.commands.append(Command("partnercheck, second call (cache)", warm, prime=True))
     one_charter = trio("one-charter", one)
     one_charter.commands.append(Command("partnercheck, empty rule-pack cache", one_charter.commands[0].argv, {"PARTNERCHECK_PACK_CACHE": "off"}))
-    source = str(ROOT / "src")
+    venv = fresh_venv(work / "venv")
     return [
         one_charter,
         trio("federation-1000", fed),
@@ -150,12 +163,12 @@ def scenarios(work: Path) -> list[Scenario]:
             "version",
             "--version",
             [
-                Command("partnercheck --version", partnercheck("--version")),
-                Command("python -c pass (interpreter start-up)", [sys.executable, "-c", "pass"]),
-                Command("python -S -m partnercheck --version (no site hooks)", [sys.executable, "-S", "-m", "partnercheck", "--version"], {"PYTHONPATH": source}),
-                Command("python -S -c pass", [sys.executable, "-S", "-c", "pass"]),
+                Command("partnercheck --version (installed in a fresh venv)", [str(venv / "bin" / "partnercheck"), "--version"]),
+                Command("python -c pass (the fresh venv's interpreter)", [str(venv / "bin" / "python"), "-c", "pass"]),
+                Command("python -m partnercheck --version (this interpreter)", partnercheck("--version")),
+                Command("python -c pass (this interpreter)", [sys.executable, "-c", "pass"]),
             ],
-            "python -c pass (interpreter start-up)",
+            "python -c pass (the fresh venv's interpreter)",
         ),
     ]
 

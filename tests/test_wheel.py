@@ -131,3 +131,19 @@ def test_module_version(installed: Installed) -> None:
     done = installed.run(installed.python, "-m", "partnercheck", "--version")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"partnercheck {__version__}"
+
+
+def _imported(importtime_log: str) -> set[str]:
+    """Module names from `python -X importtime` output."""
+    return {line.rsplit("|", 1)[1].strip() for line in importtime_log.splitlines() if line.startswith("import time:") and "|" in line} - {"package"}
+
+
+def test_version_imports_nothing_heavy(installed: Installed) -> None:
+    """`--version` is answered by the CLI module alone (issue 7: under 60 ms): the import list is what keeps it fast."""
+    startup = _imported(installed.run(installed.python, "-X", "importtime", "-c", "pass").stderr)
+    done = installed.run(installed.python, "-X", "importtime", installed.script, "--version")
+    assert done.returncode == 0 and done.stdout.startswith("partnercheck "), done.stderr
+    added = _imported(done.stderr) - startup
+    ours = {m for m in added if m.split(".")[0] == "partnercheck"}
+    assert ours == {"partnercheck", "partnercheck.cli"}
+    assert not added & {"argparse", "typing", "jsonschema", "rich", "ruamel.yaml", "pluggy", "json"}, sorted(added)
