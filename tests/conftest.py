@@ -7,16 +7,19 @@ from paths import EXAMPLES, ROOT, SHARED  # noqa: F401  (re-exported for tests)
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_results_cache() -> object:
-    """Tests check fresh results: the results cache (tested in tests/test_cache.py) is off unless a test turns it on."""
+    """Tests check fresh results in English: the results cache (tests/test_cache.py) is off unless a test turns it on,
+    and the locale is pinned (tests/test_i18n.py sets the language it tests)."""
     import os
 
-    before = os.environ.get("PARTNERCHECK_NO_CACHE")
-    os.environ["PARTNERCHECK_NO_CACHE"] = "1"
+    pinned = {"PARTNERCHECK_NO_CACHE": "1", "LC_ALL": "C.UTF-8"}  # and English messages, whatever the developer's locale
+    before = {key: os.environ.get(key) for key in pinned}
+    os.environ.update(pinned)
     yield
-    if before is None:
-        os.environ.pop("PARTNERCHECK_NO_CACHE", None)
-    else:
-        os.environ["PARTNERCHECK_NO_CACHE"] = before
+    for key, value in before.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture

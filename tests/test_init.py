@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from paths import ROOT
-from partnercheck.starter import LANGUAGES, TYPE_LABELS, default_language, starter
+from partnercheck.i18n import default_language
+from partnercheck.starter import LANGUAGES, TYPE_LABELS, starter
 
 ENGINE_CODES = ("DOC", "SCH", "REF", "INT")
 SECTIONS = list(json.loads((ROOT / "schemas" / "charter.schema.json").read_text(encoding="utf-8"))["properties"])

@@ -43,6 +43,7 @@ class Overrides:
     fail_on: Severity | None = None
     max_warnings: int | None = None
     min_score: float | None = None
+    lang: str | None = None
 
     def apply(self, leaves: dict[Key, tuple[Any, Source]]) -> None:
         if self.select is not None:
@@ -52,7 +53,7 @@ class Overrides:
                 before, source = leaves.get((key,), ([], None))
                 label = f"{source} + flag --{key}" if source is not None else f"flag --{key}"
                 leaves[(key,)] = ([*before, *values], Source(label))
-        for key, value in (("fail-on", self.fail_on.value if self.fail_on else None), ("max-warnings", self.max_warnings), ("min-score", self.min_score)):
+        for key, value in (("fail-on", self.fail_on.value if self.fail_on else None), ("max-warnings", self.max_warnings), ("min-score", self.min_score), ("lang", self.lang)):
             if value is not None:
                 leaves[(key,)] = (value, Source(f"flag --{key}"))
 
@@ -267,6 +268,7 @@ class Resolver:
             fail_on=Severity(get("fail-on", self.base.fail_on.value)),
             max_warnings=get("max-warnings", self.base.max_warnings),
             min_score=get("min-score", self.base.min_score),
+            lang=get("lang", self.base.lang),
             score_weights={keys[1]: v for keys, v, _ in effective.entries("score-weights")} or self.base.score_weights,
             profiles=profiles,
             disabled_plugins=frozenset(disabled),

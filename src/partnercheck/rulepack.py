@@ -108,10 +108,22 @@ def _rule(entry: Mapping[str, Any], pack: str, plugin: str, version: str, source
         options={name: _option(name, spec) for name, spec in entry.get("options", {}).items()},
         examples=dict(entry.get("examples", {})),
         tests=tuple(entry.get("tests", ())),
+        translations={lang: _translated(texts) for lang, texts in entry.get("translations", {}).items()},
         plugin=plugin,
         plugin_version=version,
         source=source,
     )
+
+
+def _translated(texts: Mapping[str, Any]) -> dict[str, Any]:
+    """One language's texts, spaced as the English ones are, so a message matches its template."""
+    done: dict[str, Any] = {key: " ".join(texts[key].split()) for key in ("summary", "why") if key in texts}
+    messages = _messages(texts)
+    if messages:
+        done["messages"] = messages
+    if texts.get("hint"):
+        done["hint"] = texts["hint"].rstrip()
+    return done
 
 
 def _messages(entry: Mapping[str, Any]) -> dict[str, str]:

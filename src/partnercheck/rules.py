@@ -58,6 +58,8 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     examples: Mapping[str, Any] = field(default_factory=dict)
     tests: tuple[Mapping[str, Any], ...] = ()
+    #: Texts in other languages by language code: `summary`, `why`, `messages`, `hint` (i18n.py).
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     plugin: str = "core"
     plugin_version: str = ""
     source: str = ""
@@ -74,15 +76,22 @@ class Rule:
 
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: ` ({name})`: an aside in brackets, dropped with its brackets when the parameter is empty.
+ASIDE = re.compile(r" \(\{([A-Za-z_][A-Za-z0-9_]*)\}\)")
 
 
 def _format(template: str, params: Mapping[str, Any]) -> str:
-    """Fill `{name}` parameters from `params`; other braces (YAML snippets) are left alone."""
+    """Fill `{name}` parameters from `params`; other braces (YAML snippets) are left alone.
+
+    An empty parameter in brackets (`Partner `a` ({name})` for a partner with
+    no name) leaves no empty brackets behind.
+    """
 
     def fill(match: re.Match[str]) -> str:
         key = match.group(1)
         return _text(params[key]) if key in params else match.group(0)
 
+    template = ASIDE.sub(lambda m: "" if m.group(1) in params and _text(params[m.group(1)]) == "" else m.group(0), template)
     return _PLACEHOLDER.sub(fill, template)
 
 

@@ -34,6 +34,8 @@ class Settings:
     exit_zero: bool = False
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     disabled_plugins: frozenset[str] = frozenset()
+    #: The language of messages and reports (i18n.py); findings are produced, cached and baselined in English.
+    lang: str = "en"
 
     def enabled(self, rule: Rule) -> bool:
         if rule.plugin in self.disabled_plugins:

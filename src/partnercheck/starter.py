@@ -8,11 +8,10 @@ reference finding; the health rules then tell the author what is left.
 
 from __future__ import annotations
 
-import os
 from string import Template
-from typing import Mapping, Sequence
+from typing import Sequence
 
-LANGUAGES = ("en", "fr")
+from .i18n import LANGUAGES
 
 #: How a partner type is named in a starter, per language.
 TYPE_LABELS: dict[str, dict[str, str]] = {
@@ -29,16 +28,6 @@ TYPE_LABELS: dict[str, dict[str, str]] = {
 }
 
 _TO_FILL = {"en": "to fill in", "fr": "à compléter"}
-
-
-def default_language(environ: Mapping[str, str] | None = None) -> str:
-    """`fr` when LC_ALL, LC_MESSAGES or LANG (the first set, in that order) is French; `en` otherwise."""
-    env = os.environ if environ is None else environ
-    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(key, "")
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
 
 
 def starter(lang: str = "en", partner_types: Sequence[str] = ("other",), profile: str | None = None) -> str:

@@ -48,10 +48,11 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from ..discovery import display_path
+    from ..i18n import default_language, translate_run, translator
     from ..linting import Request, lint
     from ..settings import Settings
 
-    base = Settings(debug=args.debug, exit_zero=args.exit_zero)  # selection, gates: flags over configuration files
+    base = Settings(debug=args.debug, exit_zero=args.exit_zero, lang=default_language())  # flags over configuration files over the locale
     if args.today:
         base.today = args.today
     _apply_limits(base, args)
@@ -64,7 +65,9 @@ def handle(args: argparse.Namespace) -> int:
     request = Request(paths, stdin, stdin_name, charters_only=args.charters_only, discovered=getattr(args, "discovered", None))
     run = lint(request, registry, settings, resolver, cache=_cache(args, registry), jobs=_job_count(args))
     apply_baseline(run, args)
-    emitted = _emit(run, formats, registry.reporters, args)
+    tr = translator(settings.lang, registry)
+    translate_run(run, tr)
+    emitted = _emit(run, formats, registry.reporters, args, tr)
     report_errors(run.errors)
     _warn_no_charter(run, paths)
     if args.debug:
@@ -212,7 +215,7 @@ def _has_github() -> bool:
     return "github" in BUILTIN
 
 
-def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace) -> bool:
+def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace, tr: object) -> bool:
     """Write each format on its own: one that fails is named on standard error, the others are still written. False if any failed."""
     from ..atomic import WriteError, save_text
     from . import error
@@ -220,7 +223,7 @@ def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, a
     ok = True
     for name, path in formats:
         render, plugin = reporters[name]
-        options = {"color": use_color(args.color) if path is None else False, "quiet": args.quiet, "cwd": str(Path.cwd())}
+        options = {"color": use_color(args.color) if path is None else False, "quiet": args.quiet, "cwd": str(Path.cwd()), "translator": tr, "lang": tr.lang}  # type: ignore[attr-defined]
         try:
             text = render(run, options)
         except Exception as exc:  # a plugin's reporter: name it, keep the other formats

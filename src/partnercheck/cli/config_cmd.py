@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..i18n import LANGUAGES
 from . import EXIT_CLEAN, write
 from .options import add_plugin_options, codes, iso_date, registry_from, report_errors, severity
 
@@ -34,6 +35,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("configuration")
     group.add_argument("--config", metavar="FILE", default=None, help="use this configuration file for every charter (no search)")
     group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    group.add_argument("--lang", choices=LANGUAGES, default=None, help="the language of messages and reports: en or fr (default: `lang:` in configuration, else from LC_ALL, LC_MESSAGES or LANG, else en)")
 
 
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +58,7 @@ def overrides_from(args: argparse.Namespace) -> Any:
         fail_on=getattr(args, "fail_on", None),
         max_warnings=getattr(args, "max_warnings", None),
         min_score=getattr(args, "min_score", None),
+        lang=getattr(args, "lang", None),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..i18n import LANGUAGES
 from . import EXIT_CLEAN, EXIT_ERROR, error, write
 
 DEFAULT_FILE = "charter.yaml"
@@ -18,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "`partnercheck check` on it to see what is left to fill in.",
     )
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, metavar="FILE", help=f"where to write it (default: {DEFAULT_FILE}; - for standard output)")
-    p.add_argument("--lang", choices=("en", "fr"), default=None, help="language of the comments and examples (default: from LC_ALL or LANG, else en)")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the comments and examples (default: from LC_ALL or LANG, else en)")
     p.add_argument("--profile", metavar="NAME", help="a partnership profile, e.g. training-platform: adds its expected partner types as partners to fill in")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.set_defaults(handler=handle)
@@ -26,7 +27,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from ..atomic import save_text
-    from ..starter import default_language, starter
+    from ..i18n import default_language
+    from ..starter import starter
 
     lang = args.lang or default_language()
     types: tuple[str, ...] = ("other",)

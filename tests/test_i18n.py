@@ -1,0 +1,316 @@
+"""French messages (`--lang fr`): the catalog matches the messages partnercheck really writes.
+
+The corpus below makes every core finding (DOC, SCH, REF, SUP, INT) and every
+rule finding of the packs' examples and tests; each text must translate, and
+each catalog entry must translate something. A reworded English message
+therefore fails here until its French follows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from partnercheck.engine import Engine
+from partnercheck.i18n import Translator, catalog, catalog_path, compile_pattern
+from partnercheck.settings import Settings
+from partnercheck.testing import default_registry
+from partnercheck.yamlload import Limits
+from paths import EXAMPLES, SHARED
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+HEAD = "partnercheck: 1\ncharter: {id: c, title: T}\n"
+PARTNERS = "partners:\n  - {id: a, name: A, type: funder}\n  - {id: b, name: B, type: employer}\n"
+
+#: Small files, each made to draw one kind of core finding (the comment says which).
+CRAFTED: dict[str, str | bytes] = {
+    "unknown-keys": HEAD + PARTNERS + "objectifs: []\nbodies: []\nzzz: 1\n",  # SCH01 unknown keys: close, deeper, none
+    "types": HEAD + "partners: 3\npilot: {partners: 7}\nobjectives: [{id: o, statement: s, contributors: [a], beneficiary_outcome: maybe}]\n",
+    "enum-date-id": HEAD.replace("title: T", "title: T, adopted_on: 2026-13-45") + "partners:\n  - {id: A, name: x, type: foo}\n",
+    "below": "partnercheck: 1\ncharter:\n  id: c\n  title: T\n  review: {every_months: -1, last_done: 2026-01-01}\n" + PARTNERS,
+    "above": "partnercheck: 1\ncharter:\n  id: c\n  title: T\n  review: {every_months: 99999, last_done: 2026-01-01}\n" + PARTNERS,
+    "kinds": "partnercheck: 1\ncharter:\n  id: 5\n  title: [1]\n  review: {every_months: x, last_done: 2026-01-01}\n"
+    + PARTNERS
+    + "backbone: {fte: x, holder: {a: 1}}\npilot: {partners: {a: 1}, mandate: {granted_by: 5}}\n"
+    + "objectives: [{id: o, statement: s, accountable: 5, contributors: [a]}]\nevaluation: {measures: [5]}\nwaivers: [5, {rule: bad rule, at: pilot, reason: r}]\n"
+    + "governance: {bodies: [{id: c, name: C, members: [a], meets_every_months: true, decision_rule: }]}\n",
+    "missing": "partnercheck: 1\ncharter: {title: T}\n",
+    "date-type": HEAD.replace("title: T}", "title: T, adopted_on: [1]}") + PARTNERS,
+    "refs": HEAD
+    + PARTNERS
+    + "  - {id: a, name: A2, type: funder}\n"
+    + "pilot: {partners: [x, aa]}\n"
+    + "governance:\n  bodies:\n    - {id: copil, name: C, members: [a], decision_rule: consensus}\n    - {id: copil, name: D, members: [a], decision_rule: consensus}\n"
+    + "objectives:\n  - {id: o, statement: s, contributors: [a], beneficiary_outcome: true, beneficiaries: [nobody]}\n  - {id: o, statement: s2, contributors: [b]}\n"
+    + "beneficiaries:\n  - {id: g, group: G, represented_by: [b]}\n  - {id: g, group: H}\n"
+    + "evaluation:\n  measures:\n    - {id: m, name: M, objective: zz, owner: copi}\n    - {id: m, name: N, objective: o, owner: a}\n"
+    + "responsibilities:\n  - {id: r, activity: x, accountable: a, responsible: [a], consulted: [], informed: []}\n  - {id: r, activity: y, accountable: zz, responsible: [a]}\n",
+    "refs-by-kind": HEAD
+    + PARTNERS
+    + "governance: {bodies: [{id: copil, name: C, members: [a]}]}\nobjectives: [{id: o, statement: s, contributors: [a], measures: [m2]}]\n"
+    + "evaluation: {measures: [{id: m, name: M}]}\nbeneficiaries: [{id: g, group: G, seats: [copi]}]\nresponsibilities: [{id: r, activity: x, objectives: [oo], responsible: [a]}]\n",
+    "no-ids-yet": HEAD + "partners: []\npilot: {partners: [x]}\nbeneficiaries: [{id: g, group: G, seats: [x]}]\nresponsibilities: [{id: r, activity: x, objectives: [y]}]\n",
+    "no-measures-yet": HEAD + PARTNERS + "objectives: [{id: o, statement: s, contributors: [a], measures: [m]}]\n",
+}
+SUPPRESSIONS = (
+    HEAD
+    + PARTNERS
+    + "# partnercheck: disable-file=PIL01\n# partnercheck: disable-file=REF02 -- r\n# partnercheck: disable-line=PIL01 -- x\n# partnercheck: disable-next-line=PIL01 -- y\n"
+    + "# partnercheck: disable-line\n# partnercheck: enable=PIL01 -- z\n# partnercheck: disable-line=NOPE99 -- r\n# partnercheck: disable-line= -- r\n"
+    + "waivers:\n  - {rule: PIL01, reason: r, approved_by: a, expires_on: 2020-01-01}\n  - {rule: PIL01, at: /pilot, reason: r, approved_by: a, expires_on: 2020-01-01}\n"
+    + "  - {rule: NOPE99, reason: r, approved_by: a, expires_on: 2099-01-01}\n  - {rule: REF02, reason: r, approved_by: a, expires_on: 2099-01-01}\n"
+)
+CRAFTED |= {
+    "tabs": "partnercheck: 1\ncharter:\n\tid: c\n",
+    "open-quote": 'partnercheck: 1\ncharter: {id: c, title: "T\n',
+    "colon": "partnercheck: 1\ncharter:\n  title: Objet: formation: x\n  id: a: b\n",
+    "other-syntax": "partnercheck: 1\n- a\n",
+    "control": "partnercheck: 1\ncharter: {id: c, title: \"a\x07\"}\n",
+    "duplicate": "partnercheck: 1\npartnercheck: 1\n",
+    "documents": "partnercheck: 1\n---\na: 1\n",
+    "list": "- a\n",
+    "text": "hello\n",
+    "number": "42\n",
+    "boolean": "true\n",
+    "empty": "",
+    "no-version": "charter: {id: c}\n",
+    "version-text": 'partnercheck: "1"\n',
+    "version-bad": "partnercheck: 7\n",
+    "tag": "partnercheck: 1\ncharter: !include x.yaml\n",
+    "alias-none": "partnercheck: 1\na: *nothing\n",
+    "aliases": "partnercheck: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e]\n",
+    "merge": "partnercheck: 1\na: {<<: 1}\n",
+    "deep": "partnercheck: 1\na: " + "[" * 120 + "]" * 120 + "\n",
+    "surrogate": 'partnercheck: 1\na: "\\ud800"\n',
+    "digits": "partnercheck: 1\na: " + "9" * 5000 + "\n",
+    "utf16-bom": "partnercheck: 1\n".encode("utf-16"),
+    "utf16": "partnercheck: 1\n".encode("utf-16-le"),
+    "binary": b"\x00\x01\x02\x03\xff\xfe\x00\x00",
+    "latin1": "partnercheck: 1\ncharter: {id: c, title: Équipe}\n".encode("cp1252"),
+    "lone-surrogate-bytes": b"partnercheck: 1\na: \xed\xa0\x80\n",
+    "huge": "partnercheck: 1\n" + "# " + "x" * 300 + "\n",
+}
+
+#: A local plugin whose rule crashes (INT01) or runs past its budget (INT02).
+PLUGIN = '''
+import time
+from pathlib import Path
+from partnercheck import hookimpl
+
+PACK = """
+pack: failing
+rules:
+  - {code: FAI01, name: crashing-rule, severity: warning, summary: s, why: w, message: m, check: {function: failing.crash}, examples: {fail: x, pass: x}}
+  - {code: FAI02, name: slow-rule, severity: warning, summary: s, why: w, message: m, check: {function: failing.slow}, examples: {fail: x, pass: x}}
+"""
+
+@hookimpl
+def register_rule_packs(register):
+    path = Path(__file__).with_name("failing-pack.yaml")
+    path.write_text(PACK)
+    register(path)
+
+@hookimpl
+def register_functions(register):
+    register("failing.crash", lambda ctx: 1 / 0)
+    register("failing.slow", lambda ctx: time.sleep(5) or [])
+'''
+
+
+def _engine_texts(registry) -> list[tuple[str, str, str | None]]:
+    engine = Engine(registry, Settings(today=date(2026, 1, 15)))
+    small = Engine(registry, Settings(today=date(2026, 1, 15), limits=Limits(max_bytes=200)))
+    texts: list[tuple[str, str, str | None]] = []
+
+    def lint(name: str, raw: bytes, with_engine: Engine = engine) -> None:
+        texts.extend((f.code, f.message, f.hint) for f in with_engine.lint_bytes(name, raw).findings)
+
+    for name, content in CRAFTED.items():
+        lint(f"{name}.yaml", content if isinstance(content, bytes) else content.encode("utf-8"), small if name == "huge" else engine)
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        lint(str(path), path.read_bytes())
+    for rule in registry.rules.values():
+        for charter in [rule.examples.get("fail"), rule.examples.get("pass"), *(t.get("charter") for t in rule.tests)]:
+            if charter:
+                lint("rule-example.yaml", charter.encode("utf-8"))
+    for case in sorted((SHARED / "testdata" / "yaml-test-suite").rglob("in.yaml")):
+        lint(str(case), case.read_bytes())
+    return texts + _plugin_schema_texts()
+
+
+def _plugin_schema_texts() -> list[tuple[str, str, str | None]]:
+    """Schema words the charter schema never needs but a plugin's or a rule pack's schema may (exclusive bounds, lengths)."""
+    from partnercheck.safe_schema import validator
+    from partnercheck.schema import validate
+
+    schema = {
+        "type": "object",
+        "properties": {
+            "a": {"exclusiveMinimum": 0},
+            "b": {"exclusiveMaximum": 10},
+            "c": {"type": "string", "minLength": 1},
+            "d": {"type": "array", "minItems": 2},
+            "e": {"type": ["number", "null"]},
+        },
+    }
+    data = {"a": 0, "b": 10, "c": "", "d": [1], "e": "x"}
+    return [(p.code, p.message, p.hint) for p in validate(data, validator(schema))]
+
+
+def _cli_texts(cli, tmp_path: Path) -> list[tuple[str, str, str | None]]:
+    """The findings made after the engine (suppressions, waivers) and by failing plugin rules, through the CLI."""
+    (tmp_path / "failing_plugin.py").write_text(PLUGIN, encoding="utf-8")
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + PARTNERS, encoding="utf-8")
+    suppressions = tmp_path / "suppressions.yaml"
+    suppressions.write_text(SUPPRESSIONS, encoding="utf-8")
+    plugin = ("--allow-local-plugins", "--plugin", str(tmp_path / "failing_plugin.py"), "--rule-timeout", "0.2")
+    texts = []
+    for argv in ((str(charter), *plugin), (str(suppressions), "--today", "2026-01-15")):
+        _, out, _ = cli("check", *argv, "--format", "json", "--isolated")
+        texts += [(f["code"], f["message"], f.get("hint")) for f in json.loads(out)["findings"]]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return default_registry()
+
+
+@pytest.fixture(scope="module")
+def corpus(registry) -> list[tuple[str, str, str | None]]:
+    return _engine_texts(registry)
+
+
+def test_every_finding_of_the_corpus_reads_in_french(registry, corpus, cli, tmp_path) -> None:
+    texts = corpus + _cli_texts(cli, tmp_path)
+    assert {"INT01", "INT02", "DOC07", "SUP01", "SUP02", "SUP03", "REF01", "REF02"} <= {code for code, _, _ in texts}
+    tr = Translator("fr", registry.rules.values())
+    for code, message, hint in texts:
+        tr.text(message, code)
+        if hint:
+            tr.text(hint, code, hint=True)
+    assert not tr.missing, "no French for:\n" + "\n".join(sorted(tr.missing)[:40])
+    unused = set(catalog("fr").exact) | {p.source for p in catalog("fr").patterns}
+    unused -= tr.used
+    assert not unused, "catalog entries no message uses (reworded in English?):\n" + "\n".join(sorted(unused))
+
+
+def test_catalog_templates_keep_their_parameters() -> None:
+    from ruamel.yaml import YAML
+
+    entries = YAML(typ="safe").load(catalog_path("fr", "messages").read_text(encoding="utf-8"))
+    assert len(entries) > 100
+    for english, french in entries.items():
+        assert set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(french)), english
+        assert french != english, f"not translated: {english}"
+
+
+def test_a_pattern_matches_repeated_and_empty_parameters() -> None:
+    pattern = compile_pattern('alias "*{a}" refers to "&{a}"{tail}', "l’alias *{a} renvoie à &{a}{tail}")
+    assert pattern.apply('alias "*x" refers to "&x"', lambda n, v: v) == "l’alias *x renvoie à &x"
+    assert pattern.apply('alias "*x" refers to "&y"', lambda n, v: v) is None
+
+
+def test_the_charters_own_words_are_never_translated(registry) -> None:
+    tr = Translator("fr", registry.rules.values())
+    assert tr.text('unknown partner "text"', "REF01") == "partenaire inconnu « text »"
+    assert tr.text("`partners` must be a list; got text \"a list\"", "SCH01") == '`partners` doit être une liste ; la valeur est le texte "a list"'
+
+
+def test_english_leaves_findings_as_they_are(registry, corpus) -> None:
+    tr = Translator("en", registry.rules.values())
+    assert all(tr.text(message, code) == message for code, message, _ in corpus[:200])
+
+
+def test_check_speaks_french_on_request(cli) -> None:
+    broken = str(EXAMPLES / "broken" / "sans-pilote.yaml")
+    code_en, out_en, _ = cli("check", broken, "--format", "json", "--today", "2026-01-15", "--isolated")
+    code_fr, out_fr, _ = cli("check", broken, "--format", "json", "--today", "2026-01-15", "--isolated", "--lang", "fr")
+    en, fr = json.loads(out_en)["findings"], json.loads(out_fr)["findings"]
+    assert code_en == code_fr == 1
+    assert [(f["code"], f["pointer"], f["line"]) for f in en] == [(f["code"], f["pointer"], f["line"]) for f in fr]
+    pil01 = next(f for f in fr if f["code"] == "PIL01")
+    assert pil01["message"] == "Aucun pilote n'est désigné : il manque la clé obligatoire « pilot » dans le document."
+
+
+def test_lang_comes_from_the_configuration_and_the_flag_wins(cli, tmp_path: Path) -> None:
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + "partners: 3\n", encoding="utf-8")
+    (tmp_path / ".partnercheck.yaml").write_text("lang: fr\n", encoding="utf-8")
+    _, out, _ = cli("check", str(charter), "--format", "json", "--select", "SCH01")
+    assert json.loads(out)["findings"][0]["message"] == "`partners` doit être une liste ; la valeur est le nombre 3"
+    _, out, _ = cli("check", str(charter), "--format", "json", "--select", "SCH01", "--lang", "en")
+    assert json.loads(out)["findings"][0]["message"] == "`partners` must be a list; got a number 3"
+    _, out, _ = cli("config", str(charter))
+    assert re.search(r"lang\s.*fr", out)
+
+
+@pytest.mark.parametrize(("flag", "config"), [(("--lang", "de"), None), ((), "lang: de\n")])
+def test_an_unknown_language_is_refused(cli, tmp_path: Path, flag: tuple[str, ...], config: str | None) -> None:
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + PARTNERS, encoding="utf-8")
+    if config:
+        (tmp_path / ".partnercheck.yaml").write_text(config, encoding="utf-8")
+    code, _, err = cli("check", str(charter), *flag)
+    assert code == 2
+    assert "de" in err and "fr" in err and "Traceback" not in err
+
+
+def test_the_results_cache_serves_both_languages(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("PARTNERCHECK_NO_CACHE")
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + "partners: 3\n", encoding="utf-8")
+    argv = ("check", str(charter), "--format", "json", "--select", "SCH01", "--isolated", "--cache-dir", str(tmp_path / "cache"))
+    _, en, _ = cli(*argv)
+    _, fr, _ = cli(*argv, "--lang", "fr")
+    _, en_again, _ = cli(*argv)
+    assert json.loads(fr)["findings"][0]["message"].startswith("`partners` doit être")
+    assert json.loads(en_again) == json.loads(en)
+
+
+def test_the_plugin_guide_translation_example_keeps_its_parameters() -> None:
+    from ruamel.yaml import YAML
+
+    from paths import ROOT
+
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    block = guide.split("**Translations.**", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    rule = YAML(typ="safe").load(block)
+    french = rule["translations"]["fr"]
+    assert set(french["messages"]) == set(rule["messages"])
+    for key, english in rule["messages"].items():
+        assert set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(french["messages"][key]))
+    assert set(PLACEHOLDER.findall(rule["hint"])) == set(PLACEHOLDER.findall(french["hint"]))
+
+
+def test_an_empty_aside_leaves_no_empty_brackets_in_either_language(registry) -> None:
+    from partnercheck.testing import lint_text
+
+    findings = lint_text("partnercheck: 1\ncharter: {id: c, title: T}\npartners:\n  - {id: a, name: '', type: funder}\n", today=date(2026, 1, 15))
+    mem01 = next(f for f in findings if f.code == "MEM01")
+    assert mem01.message.startswith("Partner `a` names no `representative`")
+    tr = Translator("fr", registry.rules.values())
+    assert tr.text(mem01.message, "MEM01").startswith("Le partenaire `a` ne nomme pas")
+    named = next(f for f in lint_text(HEAD + PARTNERS, today=date(2026, 1, 15)) if f.code == "MEM01")
+    assert named.message.startswith("Partner `a` (A) names no")
+    assert tr.text(named.message, "MEM01").startswith("Le partenaire `a` (A) ne nomme pas")
+
+
+def test_without_lang_the_locale_decides_and_the_configuration_wins(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + "partners: 3\n", encoding="utf-8")
+    argv = ("check", str(charter), "--format", "json", "--select", "SCH01")
+    for key in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert json.loads(cli(*argv)[1])["findings"][0]["message"].startswith("`partners` doit être")
+    (tmp_path / ".partnercheck.yaml").write_text("lang: en\n", encoding="utf-8")
+    assert json.loads(cli(*argv)[1])["findings"][0]["message"].startswith("`partners` must be")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # LC_ALL first: English
+    (tmp_path / ".partnercheck.yaml").unlink()
+    assert json.loads(cli(*argv)[1])["findings"][0]["message"].startswith("`partners` must be")
