@@ -90,3 +90,11 @@ def test_the_plugin_is_installed_and_its_pack_has_cases() -> None:
 def test_every_example_and_case_of_the_pack(case) -> None:
     """The failing example must fire, the passing one must not, and the pack's `tests:` must hold."""
     run_case(case)
+
+
+@pytest.mark.parametrize("code", ["ORG01", "ORG02"])
+def test_each_rule_reads_in_french(code: str) -> None:
+    """Every message key translated, with the same parameters and field names (partnercheck's harness checks it)."""
+    from partnercheck.testing import assert_translated
+
+    assert_translated(code, "fr")

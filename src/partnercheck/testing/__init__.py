@@ -28,6 +28,10 @@ checked in one run. A case (or a rule's `examples`) may therefore give
 findings of the case's own `charter` are compared, and an alongside charter
 with document findings (DOC, SCH, REF) fails the case as a broken snippet.
 In Python: `lint_text(charter, alongside=[...])`.
+
+A rule's translations are checked with `assert_translated("ORG01", "fr")`
+(`partnercheck.testing.translations`): every message key, the same
+parameters, the field names kept, and each message coming back translated.
 """
 
 from __future__ import annotations
@@ -243,3 +247,6 @@ def load_case_file(path: Path) -> tuple[list[Case], tuple[str, ...], tuple[str, 
     cases = [_case_from(spec, default, f"case {i + 1}") for i, spec in enumerate(data["cases"])]
     packs = tuple(str((Path(path).parent / p).resolve()) for p in data.get("packs", []))
     return cases, tuple(data.get("plugins", [])), packs
+
+
+from .translations import assert_translated, translation_problems  # noqa: E402  (re-exported: the harness in one import)
