@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable
+from dataclasses import replace
+from typing import Any, Iterable, Mapping
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
 from rich.rule import Rule as Line
@@ -17,7 +18,9 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from .i18n import Translator
 from .registry import PluginInfo, Registry
+from .reporters.common import severity_word
 from .reporters.text import STYLES, console_for
 from .rules import Rule
 
@@ -29,12 +32,13 @@ def _capture(renderable: RenderableType, color: bool, width: int = 100) -> str:
     return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def rules_table(rules: Iterable[Rule], color: bool = False) -> str:
+def rules_table(rules: Iterable[Rule], color: bool = False, tr: Translator | None = None) -> str:
+    tr = tr or Translator()
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("code", "name", "pack", "severity", "summary", "plugin"):
-        table.add_column(column, overflow="fold")
+        table.add_column(tr.words(column), overflow="fold")
     for r in rules:
-        table.add_row(r.code, r.name, r.pack, Text(r.severity.value, style=STYLES[r.severity]), r.summary, r.plugin)
+        table.add_row(r.code, r.name, r.pack, Text(severity_word(tr, r.severity), style=STYLES[r.severity]), tr.rule_field(r, "summary"), r.plugin)
     return _capture(table, color, width=160)
 
 
@@ -111,31 +115,55 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def hint_text(rule: Rule) -> str:
+_PARAM = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def hint_text(rule: Rule, tr: Translator | None = None) -> str:
     """The rule's hint for a reader with no finding at hand: options filled with their
-    defaults, and what only a finding knows (`{first}`) shown as `<first>`."""
-    return re.sub(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", r"<\1>", rule.render_hint(rule.defaults()))
+    defaults, and what only a finding knows (`{first}`) shown as `<first>`; in the
+    translator's language when the rule's pack translates it."""
+    return _for_reader(rule, _translated(rule, tr).get("hint") or rule.hint)
 
 
-def explain(rule: Rule, color: bool = False) -> str:
+def _for_reader(rule: Rule, template: str) -> str:
+    """`template` (the rule's hint or a message, in any language) filled as `Rule.render_hint` fills the hint."""
+    return _PARAM.sub(r"<\1>", replace(rule, hint=template).render_hint(rule.defaults()))
+
+
+def _translated(rule: Rule, tr: Translator | None) -> Mapping[str, Any]:
+    """The rule's `translations` entry for the translator's language ({} in English or without one)."""
+    if tr is None or tr.english:
+        return {}
+    found = (getattr(rule, "translations", None) or {}).get(tr.lang)
+    return found if isinstance(found, Mapping) else {}
+
+
+def explain(rule: Rule, color: bool = False, tr: Translator | None = None) -> str:
+    tr = tr or Translator()
+    severity = severity_word(tr, rule.severity)
+    before, _, after = tr.words("({pack} pack, {severity} by default)", pack=rule.pack).partition("{severity}")
     parts: list[RenderableType] = [
-        Text.assemble((f"{rule.code} {rule.name}", "bold"), f"  ({rule.pack} pack, ", (rule.severity.value, STYLES[rule.severity]), " by default)"),
-        Text(rule.summary),
-        _section("Why it matters"),
-        Padding(Text(rule.why), (0, 0, 0, 2)),
+        Text.assemble((f"{rule.code} {rule.name}", "bold"), f"  {before}", (severity, STYLES[rule.severity]), after),
+        Text(tr.rule_field(rule, "summary")),
+        _section(tr.words("Why it matters")),
+        Padding(Text(tr.rule_field(rule, "why")), (0, 0, 0, 2)),
     ]
     if rule.grounding:
-        parts += [_section("Grounding"), Padding(Text("; ".join(rule.grounding)), (0, 0, 0, 2))]
+        parts += [_section(tr.words("Grounding")), Padding(Text("; ".join(rule.grounding)), (0, 0, 0, 2))]
     if rule.reads:
-        parts += [_section("Reads"), Padding(Text(", ".join(rule.reads)), (0, 0, 0, 2))]
-    parts += [_section("Options"), Padding(_options(rule), (0, 0, 0, 2))]
+        parts += [_section(tr.words("Reads")), Padding(Text(", ".join(rule.reads)), (0, 0, 0, 2))]
+    parts += [_section(tr.words("Options")), Padding(_options(rule, tr), (0, 0, 0, 2))]
+    messages = _translated(rule, tr).get("messages") or {}
+    if isinstance(messages, Mapping) and messages:  # in English, the messages are the summary's words: not repeated
+        shown = "\n".join(f"- {_for_reader(rule, str(text))}" for text in messages.values())
+        parts += [_section(tr.words("Messages")), Padding(Text(shown), (0, 0, 0, 2))]
     if rule.hint:
-        parts += [_section("What to write"), Padding(Text(hint_text(rule)), (0, 0, 0, 2))]
-    for key, title in (("fail", "Fails"), ("pass", "Passes")):
+        parts += [_section(tr.words("What to write")), Padding(Text(hint_text(rule, tr)), (0, 0, 0, 2))]
+    for key, title in (("fail", "Example that fails"), ("pass", "Example that passes")):
         if key in rule.examples:
-            parts += [_section(f"Example that {title.lower()}"), Padding(Syntax(rule.examples[key].rstrip(), "yaml", theme="ansi_dark", background_color="default"), (0, 0, 0, 2))]
+            parts += [_section(tr.words(title)), Padding(Syntax(rule.examples[key].rstrip(), "yaml", theme="ansi_dark", background_color="default"), (0, 0, 0, 2))]
     origin = f"{rule.plugin} {rule.plugin_version}".strip()
-    parts += [_section("Provided by"), Padding(Text(f"plugin {origin}" + (f" — {rule.source}" if rule.source else "")), (0, 0, 0, 2))]
+    parts += [_section(tr.words("Provided by")), Padding(Text(tr.words("plugin {origin}", origin=origin) + (f" — {rule.source}" if rule.source else "")), (0, 0, 0, 2))]
     return _capture(Group(*parts), color)
 
 
@@ -143,12 +171,12 @@ def _section(title: str) -> RenderableType:
     return Line(Text(title, style="bold"), align="left", characters="─")
 
 
-def _options(rule: Rule) -> RenderableType:
+def _options(rule: Rule, tr: Translator) -> RenderableType:
     if not rule.options:
-        return Text("none")
+        return Text(tr.words("none"))
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("option", "default", "description"):
-        table.add_column(column)
+        table.add_column(tr.words(column))
     for name, opt in rule.options.items():
         table.add_row(name, json.dumps(opt.default, ensure_ascii=False), escape(opt.description))
     return table

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from .findings import Finding, Severity
+from .i18n import Translator, counted
 
 DIMENSIONS: tuple[str, ...] = (
     "purpose",
@@ -42,6 +43,26 @@ DEFAULT_WEIGHTS: dict[str, float] = {"error": 40.0, "warning": 15.0, "info": 5.0
 READY = "Ready to sign"
 NOT_CHECKED = "Not checked: no health rule ran"
 
+#: Each dimension's name for people: the English template of its translation (locale/<lang>/words.yaml).
+TITLES: dict[str, str] = {
+    "purpose": "Purpose",
+    "pilot": "Pilot",
+    "members": "Members",
+    "governance": "Governance",
+    "accountability": "Accountability",
+    "evaluation": "Evaluation",
+    "time": "Time",
+    "beneficiary": "Beneficiary",
+    "capitalisation": "Capitalisation",
+    "scale": "Scale",
+}
+
+
+def title_of(name: str, tr: Translator | None = None) -> str:
+    """A dimension's (or pack's) name for people, in the translator's language."""
+    english = TITLES.get(name, name.capitalize())
+    return tr.words(english) if tr is not None and name in TITLES else english
+
 
 def weights_from(overrides: Mapping[str, Any] | None = None) -> dict[Severity, float]:
     """The default weights with `overrides` (by severity name) applied; each must be a number ≥ 0."""
@@ -55,11 +76,13 @@ def weights_from(overrides: Mapping[str, Any] | None = None) -> dict[Severity, f
     return {Severity(key): value for key, value in merged.items()}
 
 
-def verdict_label(blocking: int, checked: bool = True) -> str:
-    """"Ready to sign", "Not ready: N blocking finding(s)", or "Not checked: …" when no dimension was scored."""
+def verdict_label(blocking: int, checked: bool = True, tr: Translator | None = None) -> str:
+    """"Ready to sign", "Not ready: N blocking finding(s)", or "Not checked: …" when no dimension was scored;
+    in the translator's language (English without one: the JSON `label`)."""
+    tr = tr or Translator()
     if not blocking:
-        return READY if checked else NOT_CHECKED
-    return f"Not ready: {blocking} blocking finding{'' if blocking == 1 else 's'}"
+        return tr.words(READY if checked else NOT_CHECKED)
+    return counted(tr, blocking, "Not ready: {n} blocking finding", "Not ready: {n} blocking findings")
 
 
 @dataclass(frozen=True)
@@ -76,7 +99,10 @@ class Dimension:
 
     @property
     def title(self) -> str:
-        return self.name.capitalize()
+        return title_of(self.name)
+
+    def title_in(self, tr: Translator) -> str:
+        return title_of(self.name, tr)
 
     def to_dict(self) -> dict[str, Any]:
         return {"score": self.score, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined}
@@ -96,6 +122,9 @@ class Verdict:
     @property
     def label(self) -> str:
         return verdict_label(len(self.blocking), self.checked)
+
+    def label_in(self, tr: Translator) -> str:
+        return verdict_label(len(self.blocking), self.checked, tr)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -185,6 +214,9 @@ class RunScore:
     def label(self) -> str:
         return verdict_label(self.blocking, all(f.verdict.checked for f in self.files))
 
+    def label_in(self, tr: Translator) -> str:
+        return verdict_label(self.blocking, all(f.verdict.checked for f in self.files), tr)
+
     def dimensions(self) -> tuple[Dimension, ...]:
         """Each dimension's mean score over the files where it was scored, with summed counts."""
         out = []
@@ -254,33 +286,34 @@ def score_findings(
     )
 
 
-def score_run(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:
-    """Score every file of a `RunResult`, with the weights of its settings unless given."""
+def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None) -> RunScore:
+    """Score every file of a `RunResult`, with the weights of its settings unless given
+    (`tr`: the language of the run's note)."""
     if weights is None:
         weights = getattr(run.settings, "score_weights", None)
     table = weights_from(weights)
     packs = {rule.pack for rule in run.rules}
     files = tuple(score_findings(f.path, f.findings, packs, table, readable=f.readable) for f in run.files)
-    return RunScore(files, {s.value: w for s, w in table.items()}, fail_note(run))
+    return RunScore(files, {s.value: w for s, w in table.items()}, fail_note(run, tr))
 
 
-def fail_note(run: Any) -> str:
+def fail_note(run: Any, tr: Translator | None = None) -> str:
     """"N warnings fail this check at --fail-on warning" when findings below error fail the run; else ""."""
     from .gates import failing
-
     if getattr(run.settings, "exit_zero", False):
         return ""
     held = [f for f in failing(run) if f.severity is not Severity.ERROR]
     if not held:
         return ""
-    counts = [_plural(sum(1 for f in held if f.severity is s), s.value) for s in (Severity.WARNING, Severity.INFO)]
-    listed = " and ".join(c for c in counts if not c.startswith("0 "))
-    verb = "fails" if len(held) == 1 else "fail"
-    return f"{listed} {verb} this check at --fail-on {run.settings.fail_on.value}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    tr = tr or Translator()
+    warnings = sum(1 for f in held if f.severity is Severity.WARNING)
+    infos = len(held) - warnings
+    counts = [counted(tr, warnings, "{n} warning", "{n} warnings") if warnings else "", counted(tr, infos, "{n} info", "{n} infos") if infos else ""]
+    listed = tr.words(" and ").join(c for c in counts if c)
+    level = run.settings.fail_on.value
+    if len(held) == 1:
+        return tr.words("{listed} fails this check at --fail-on {level}", listed=listed, level=level)
+    return tr.words("{listed} fail this check at --fail-on {level}", listed=listed, level=level)
 
 
 def _dimension(name: str, findings: Sequence[Finding], weights: Mapping[Severity, float], scored: bool) -> Dimension:

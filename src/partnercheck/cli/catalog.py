@@ -6,19 +6,26 @@ import argparse
 import difflib
 import json
 
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from . import EXIT_CLEAN, EXIT_ERROR, error, write
 from .options import add_plugin_options, registry_from, report_errors, use_color
+
+
+def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=f"the language of {what} (default: {DEFAULT_LANGUAGE})")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.")
     rules.add_argument("--pack", action="append", default=[], help="only the rules of this pack; repeatable")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="markdown: the page docs/rules.md is generated with")
+    _add_lang(rules, "the text table (json and markdown stay in English)")
     add_plugin_options(rules)
     rules.set_defaults(handler=handle_rules)
 
     rule = subparsers.add_parser("rule", help="explain one rule", description="Explain a rule: what it flags, why it matters, examples, options.")
     rule.add_argument("rule", metavar="CODE|NAME")
+    _add_lang(rule, "the explanation")
     add_plugin_options(rule)
     rule.set_defaults(handler=handle_rule)
 
@@ -40,6 +47,7 @@ def _finish(registry: object) -> int:
 
 def handle_rules(args: argparse.Namespace) -> int:
     from ..explain import rules_json, rules_markdown, rules_table
+    from ..i18n import translator
 
     registry = registry_from(args)
     rules = sorted(registry.rules.values(), key=lambda r: r.code)
@@ -50,12 +58,13 @@ def handle_rules(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         rules = [r for r in rules if r.pack in args.pack]
     renderers = {"json": rules_json, "markdown": rules_markdown}
-    write(renderers[args.format](rules) if args.format in renderers else rules_table(rules, use_color("auto")))
+    write(renderers[args.format](rules) if args.format in renderers else rules_table(rules, use_color("auto"), translator(args.lang, registry)))
     return _finish(registry)
 
 
 def handle_rule(args: argparse.Namespace) -> int:
     from ..explain import explain
+    from ..i18n import translator
 
     registry = registry_from(args)
     rule = registry.find(args.rule)
@@ -68,7 +77,7 @@ def handle_rule(args: argparse.Namespace) -> int:
         suggestion = f" (did you mean {', '.join(close)}?)" if close else "; `partnercheck rules` lists them"
         error(f"no rule {args.rule!r}{suggestion}")
         return EXIT_ERROR
-    write(explain(rule, use_color("auto")))
+    write(explain(rule, use_color("auto"), translator(args.lang, registry)))
     return _finish(registry)
 
 

@@ -31,12 +31,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from ..atomic import save_text
+    from ..i18n import default_language, translate_run, translator
     from ..linting import Request, lint
     from ..reporters.html import render
     from ..score import score_run
     from ..settings import Settings
 
-    base = Settings(debug=args.debug)  # selection: flags over configuration files, as for `check`
+    base = Settings(debug=args.debug, lang=default_language())  # flags over configuration files over the locale, as for `check`
     if args.today:
         base.today = args.today
     registry, resolver, settings = configure(args, (args.charter,), base)
@@ -47,27 +48,38 @@ def handle(args: argparse.Namespace) -> int:
         if not run.errors:
             error(f"{args.charter}: no charter to report on")
         return EXIT_ERROR
-    html = render(run, {})
+    tr = translator(settings.lang, registry)
+    translate_run(run, tr)
+    html = render(run, {"translator": tr, "lang": tr.lang})
     if args.output == "-":
         write(html)
     else:
         save_text(args.output, html)
-        write(f"Wrote {args.output}: {_outcome(score_run(run))}.\n")
+        write(tr.words("Wrote {path}: {outcome}.", path=args.output, outcome=_outcome(score_run(run), tr)) + "\n")
     return EXIT_ERROR if run.has_internal_error() else EXIT_CLEAN
 
 
-def _outcome(scores: Any) -> str:
-    """One file: its verdict and score. Several: how many are ready, and the lowest score."""
+def _outcome(scores: Any, tr: Any = None) -> str:
+    """One file: its verdict and score. Several: how many are ready, and the lowest score (in `tr`'s language)."""
+    from ..i18n import Translator
+
+    tr = tr or Translator()
     if len(scores.files) == 1:
         only = scores.files[0]
-        return f"{only.verdict.label}, health score {_out_of(only.overall)}"
+        return tr.words("{label}, health score {score}", label=only.verdict.label_in(tr), score=_out_of(only.overall, tr))
     ready = sum(1 for f in scores.files if f.verdict.ready)
-    return f"{len(scores.files)} files, {ready} ready to sign, {len(scores.files) - ready} not ready; lowest health score {_out_of(scores.lowest)}"
+    return tr.words(
+        "{files} files, {ready} ready to sign, {blocked} not ready; lowest health score {score}",
+        files=len(scores.files),
+        ready=ready,
+        blocked=len(scores.files) - ready,
+        score=_out_of(scores.lowest, tr),
+    )
 
 
-def _out_of(value: float | None) -> str:
+def _out_of(value: float | None, tr: Any) -> str:
     """"85/100", or "n/a" when nothing was scored."""
-    return "n/a" if value is None else f"{value:g}/100"
+    return tr.words("n/a") if value is None else f"{value:g}/100"
 
 
 def _num(value: float | None) -> str:

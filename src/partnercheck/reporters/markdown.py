@@ -14,47 +14,58 @@ from collections import Counter
 from typing import Any, Iterable, Mapping
 
 from ..findings import Finding, Severity, Suppression
-from .common import counts, plural
+from ..i18n import Translator, of
+from ..score import TITLES, title_of
+from .common import SEVERITY_WORDS, counted, counts, files_count, severity_counts, severity_word
 from .locations import cwd_of, report_path
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+LABELS = SEVERITY_WORDS
+#: How a finding was set aside (`Suppression.kind`), for people.
+KINDS = {"waiver": "waiver", "comment": "comment", "baseline": "baseline", "suppression": "suppression"}
 
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
-    parts = [f"## partnercheck: {headline(run)}"]
+    tr = of(options)
+    parts = [f"## partnercheck: {headline(run, tr)}"]
     if run.active:
-        parts += [_severity_table(run.active), _pack_table(run.active), "### Findings"]
-        parts += [_file_section(report_path(path, cwd), found) for path, found in _by_file(run.active)]
+        parts += [_severity_table(run.active, tr), _pack_table(run.active, tr), "### " + tr.words("Findings")]
+        parts += [_file_section(report_path(path, cwd), found, tr) for path, found in _by_file(run.active)]
     suppressed = [f for f in run.findings if f.suppressed]
     if suppressed:
-        parts += [f"### Waived or suppressed ({len(suppressed)})", "\n".join(_suppressed_item(f, report_path(f.path, cwd)) for f in suppressed)]
+        parts += ["### " + tr.words("Waived or suppressed ({n})", n=len(suppressed)), "\n".join(_suppressed_item(f, report_path(f.path, cwd), tr) for f in suppressed)]
     if run.errors:
-        parts += ["### Errors", "\n".join(f"- {escape(message)}" for message in run.errors)]
+        parts += ["### " + tr.words("Errors"), "\n".join(f"- {escape(message)}" for message in run.errors)]
     return "\n\n".join(parts) + "\n"
 
 
-def headline(run: Any) -> str:
+def headline(run: Any, tr: Translator | None = None) -> str:
+    tr = tr or Translator()
     c = counts(run)
     if not run.active:
-        return f"all clear, {plural(c['files'], 'file')} checked, no findings"
-    parts = [plural(c["errors"], "error"), plural(c["warnings"], "warning"), plural(c["infos"], "info")]
-    return f"{', '.join(parts)} in {plural(c['files'], 'file')}"
+        return tr.words("all clear, {checked}, no findings", checked=counted(tr, c["files"], "{n} file checked", "{n} files checked"))
+    errors, warnings, infos = severity_counts(tr, c)
+    return tr.words("{errors}, {warnings}, {infos} in {files}", errors=errors, warnings=warnings, infos=infos, files=files_count(tr, c["files"]))
 
 
-def _severity_table(findings: list[Finding]) -> str:
+def _severity_table(findings: list[Finding], tr: Translator) -> str:
     by_severity = Counter(f.severity for f in findings)
-    rows = [f"| {LABELS[s]} | {by_severity[s]} |" for s in SEVERITIES]
-    return "\n".join(["| Severity | Findings |", "| --- | ---: |", *rows])
+    rows = [f"| {severity_word(tr, s)} | {by_severity[s]} |" for s in SEVERITIES]
+    return "\n".join([tr.words("| Severity | Findings |"), "| --- | ---: |", *rows])
 
 
-def _pack_table(findings: list[Finding]) -> str:
+def _pack_table(findings: list[Finding], tr: Translator) -> str:
     by_pack: dict[str, Counter[Severity]] = {}
     for f in findings:
         by_pack.setdefault(f.pack, Counter())[f.severity] += 1
-    rows = [f"| {escape(pack)} | " + " | ".join(str(c[s]) for s in SEVERITIES) + f" | {sum(c.values())} |" for pack, c in sorted(by_pack.items())]
-    return "\n".join(["| Pack | Errors | Warnings | Infos | Total |", "| --- | ---: | ---: | ---: | ---: |", *rows])
+    rows = [f"| {escape(_pack(pack, tr))} | " + " | ".join(str(c[s]) for s in SEVERITIES) + f" | {sum(c.values())} |" for pack, c in sorted(by_pack.items())]
+    return "\n".join([tr.words("| Pack | Errors | Warnings | Infos | Total |"), "| --- | ---: | ---: | ---: | ---: |", *rows])
+
+
+def _pack(pack: str, tr: Translator) -> str:
+    """A pack's name: its id in English, its dimension's name with the id in other languages."""
+    return pack if tr.english or pack not in TITLES else f"{title_of(pack, tr)} ({pack})"
 
 
 def _by_file(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -64,28 +75,30 @@ def _by_file(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     return list(groups.items())
 
 
-def _file_section(path: str, findings: list[Finding]) -> str:
-    return f"#### `{code_span(path)}`\n\n" + "\n".join(_item(f) for f in findings)
+def _file_section(path: str, findings: list[Finding], tr: Translator) -> str:
+    return f"#### `{code_span(path)}`\n\n" + "\n".join(_item(f, tr) for f in findings)
 
 
-def _item(f: Finding) -> str:
-    lines = [f"- **{LABELS[f.severity]}** `{f.code}` {escape(f.name)}, line {f.line}, column {f.column}: {escape(f.message)}"]
+def _item(f: Finding, tr: Translator) -> str:
+    where = tr.words("{name}, line {line}, column {column}: {message}", name=escape(f.name), line=f.line, column=f.column, message=escape(f.message))
+    lines = [f"- **{severity_word(tr, f.severity)}** `{f.code}` {where}"]
     if f.hint:
-        lines.append(textwrap.indent(_hint_block(f.hint), "  "))
+        lines.append(textwrap.indent(_hint_block(f.hint, tr), "  "))
     return "\n".join(lines)
 
 
-def _hint_block(hint: str) -> str:
+def _hint_block(hint: str, tr: Translator) -> str:
     text = hint.strip("\n")
     fence = "`" * max(3, _longest_backtick_run(text) + 1)
-    return f"<details><summary>How to fix</summary>\n\n{fence}text\n{text}\n{fence}\n\n</details>"
+    return f"<details><summary>{tr.words('How to fix')}</summary>\n\n{fence}text\n{text}\n{fence}\n\n</details>"
 
 
-def _suppressed_item(f: Finding, path: str) -> str:
+def _suppressed_item(f: Finding, path: str, tr: Translator) -> str:
     s = f.suppression or Suppression("suppression", "")
     reason = f" — {escape(s.reason)}" if s.reason else ""
-    by = f" (approved by {escape(s.approved_by)})" if s.approved_by else ""
-    return f"- `{f.code}` `{code_span(path)}` line {f.line}: {escape(f.message)} — {s.kind}{reason}{by}"
+    by = tr.words(" (approved by {who})", who=escape(s.approved_by)) if s.approved_by else ""
+    kind = tr.words(KINDS[s.kind]) if s.kind in KINDS else s.kind
+    return f"- `{f.code}` `{code_span(path)}` " + tr.words("line {line}: {message}", line=f.line, message=escape(f.message)) + f" — {kind}{reason}{by}"
 
 
 def escape(text: str) -> str:

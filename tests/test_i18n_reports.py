@@ -1,0 +1,199 @@
+"""The reports' own words in French (`--lang fr`), and English left exactly as it was.
+
+Findings' messages are translated elsewhere (tests/test_i18n.py); here: the words
+of the text, markdown and HTML reports, `partnercheck report`'s last line,
+`partnercheck rule(s) --lang fr`, and the catalog `locale/fr/words.yaml` itself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from paths import EXAMPLES, ROOT
+from partnercheck.findings import Severity
+from partnercheck.i18n import Translator, catalog_path, translate_run
+from partnercheck.linting import Request, lint
+from partnercheck.plugins import load_registry
+from partnercheck.reporters import html, markdown, text
+from partnercheck.reporters.common import counted
+from partnercheck.score import DIMENSIONS, TITLES
+from partnercheck.settings import Settings
+
+REGISTRY = load_registry()
+TODAY = date(2026, 1, 15)
+HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
+BROKEN = sorted((EXAMPLES / "broken").glob("*.yaml"))
+CASES = {"healthy": [HEALTHY], **{p.stem: [p] for p in BROKEN}, "all-broken": BROKEN, "everything": [EXAMPLES]}
+WORDS: dict[str, str] = YAML(typ="safe").load(catalog_path("fr", "words").read_text(encoding="utf-8"))
+FRENCH_TITLES = [WORDS[TITLES[name]] for name in DIMENSIONS]
+SRC = ROOT / "src" / "partnercheck"
+RENDERERS = {"text": text.render, "markdown": markdown.render, "html": html.render}
+#: English words of the reports that must not be left in a French report.
+ENGLISH_LEFT = ("health score", "Ready to sign", "Not ready", "blocking finding", "Why it matters", "What to write", "Health by dimension", "Partner map", "= hint:", "Found ")
+
+
+def run_of(paths: list[Path], fail_on: Severity = Severity.ERROR) -> Any:
+    return lint(Request(tuple(str(p) for p in paths)), REGISTRY, Settings(today=TODAY, fail_on=fail_on))
+
+
+def french(paths: list[Path], fmt: str, fail_on: Severity = Severity.ERROR, **options: Any) -> tuple[str, Translator]:
+    """The report in French, as `check --lang fr` makes it, and the translator that made it."""
+    run = run_of(paths, fail_on)
+    tr = Translator("fr", REGISTRY.rules.values())
+    translate_run(run, tr)
+    return RENDERERS[fmt](run, {"cwd": str(ROOT), "translator": tr, "lang": "fr", **options}), tr
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_word_of_the_report_is_french(fmt: str, case: str) -> None:
+    for fail_on in (Severity.ERROR, Severity.WARNING):
+        out, tr = french(CASES[case], fmt, fail_on)
+        assert not tr.missing_words, f"{fmt} {case}: no French for {sorted(tr.missing_words)}"
+        for english in ENGLISH_LEFT:
+            assert english not in out, f"{fmt} {case}: {english!r} left in English"
+        if fmt != "markdown":  # markdown has no verdict nor chart
+            assert "Prêt à signer" in out or "Pas prêt à signer" in out
+            assert all(title in out for title in FRENCH_TITLES), case
+
+
+def test_the_text_report_speaks_plain_french() -> None:
+    out, _ = french([HEALTHY], "text")
+    assert "Rien à signaler : 1 fichier vérifié, aucun constat." in out
+    assert "✔ Prêt à signer — score de santé 100/100" in out
+    out, _ = french(BROKEN, "text")
+    assert re.search(r"Relevé : \d+ erreurs, \d+ avertissements, 0 information dans 4 fichiers\.", out), out
+    assert "Pas prêt à signer : 7 constats bloquants" in out and "moyenne de 4 fichiers" in out
+    assert "= à écrire :" in out and "Autres règles" in out
+
+
+def test_a_ready_charter_that_still_fails_says_why_in_french() -> None:
+    ready = [p for p in BROKEN if run_of([p]).files and not any(f.severity is Severity.ERROR for f in run_of([p]).active) and run_of([p]).active]
+    assert ready, "a broken example is ready to sign but has warnings"
+    out, tr = french(ready[:1], "text", Severity.WARNING)
+    assert "Prêt à signer (aucune erreur bloquante)" in out
+    assert re.search(r"mais \d+ avertissements? (fait|font) échouer cette vérification avec --fail-on warning", out), out
+    assert not tr.missing_words
+
+
+def test_the_html_report_is_french_and_says_so() -> None:
+    page, _ = french([EXAMPLES / "broken" / "sans-pilote.yaml"], "html")
+    assert '<html lang="fr">' in page
+    out = unescape(page)
+    for words in ("Bilan de santé du partenariat", "Santé par dimension", "Carte des partenaires", "Constats actifs", "Pourquoi c'est important :", "score de santé global", "Statut</dt><dd>projet"):
+        assert words in out, words
+    rule = REGISTRY.rules["PIL01"]
+    why = " ".join(rule.translations["fr"]["why"].split())
+    assert why.split(" ; ")[0] in out  # the rule's own why, in French
+
+
+def test_the_french_chart_makes_room_for_longer_names() -> None:
+    svg = html.chart_svg(html.score_run(run_of([HEALTHY])).files[0].dimensions, Translator("fr"))
+    assert "Objectifs partagés" in svg and "Temps et évolution" in svg
+    assert html.chart_svg(html.score_run(run_of([HEALTHY])).files[0].dimensions).count(f'x="{html.LABEL_W}"') == len(DIMENSIONS) * 2
+
+
+@pytest.mark.parametrize("case", ["healthy", "all-broken", "everything"])
+def test_french_plain_text_is_what_rich_prints(case: str) -> None:
+    run = run_of(CASES[case])
+    tr = Translator("fr", REGISTRY.rules.values())
+    translate_run(run, tr)
+    for quiet in (False, True):
+        plain = text.render_plain(run, {"quiet": quiet, "translator": tr})
+        assert plain is not None, "accented dimension names keep the fast path"
+        assert plain == text.render_rich(run, {"quiet": quiet, "color": False, "translator": tr})
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_english_is_unchanged_by_the_translator(fmt: str) -> None:
+    for paths in ([HEALTHY], BROKEN, [EXAMPLES]):
+        run = run_of(paths, Severity.WARNING)
+        for extra in ({}, {"color": True}) if fmt == "text" else ({},):
+            tr = Translator("en")
+            bare = RENDERERS[fmt](run, {"cwd": str(ROOT), **extra})
+            assert bare == RENDERERS[fmt](run, {"cwd": str(ROOT), "translator": tr, "lang": "en", **extra})
+            assert not tr.missing_words
+            assert "Prêt" not in bare and "erreur" not in bare.replace("erreurs-de-forme", "")
+
+
+def test_counts_take_french_plurals() -> None:
+    fr, en = Translator("fr"), Translator("en")
+    assert [counted(fr, n, "{n} error", "{n} errors") for n in (0, 1, 2)] == ["0 erreur", "1 erreur", "2 erreurs"]
+    assert [counted(en, n, "{n} error", "{n} errors") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+
+
+def test_check_and_report_speak_french_through_the_cli(cli, tmp_path: Path) -> None:
+    code, out, _ = cli("check", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "--lang", "fr", "--today", "2026-01-15")
+    assert code == 1 and "Pas prêt à signer : 3 constats bloquants — score de santé" in out
+    page = tmp_path / "bilan.html"
+    code, out, err = cli("report", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "-o", str(page), "--lang", "fr", "--today", "2026-01-15")
+    assert code == 0, err
+    assert out == f"Rapport écrit dans {page} : Pas prêt à signer : 3 constats bloquants, score de santé 82/100.\n"
+    assert '<html lang="fr">' in page.read_text(encoding="utf-8")
+    code, out, err = cli("report", str(EXAMPLES / "broken"), "-o", str(page), "--lang", "fr", "--today", "2026-01-15")
+    assert code == 0, err
+    assert "4 fichiers, prêts à signer : 1, pas prêts : 3 ; score de santé le plus bas : 0/100" in out
+
+
+def test_rule_explains_itself_in_french(cli) -> None:
+    rule = REGISTRY.rules["PIL01"]
+    fr = rule.translations["fr"]
+    code, out, _ = cli("rule", "PIL01", "--lang", "fr")
+    assert code == 0
+    flat = " ".join(out.split())
+    for words in ("(pack pilot, erreur par défaut)", "Pourquoi c'est important", "Messages", "À écrire", "Exemple qui échoue", "Fourni par"):
+        assert words in out, words
+    assert fr["summary"] in flat
+    assert " ".join(fr["why"].split()) in flat
+    assert fr["messages"]["default"].replace("{problem}", "<problem>") in flat
+    assert " ".join(fr["hint"].split()) in flat
+    code, english, _ = cli("rule", "PIL01")
+    assert code == 0 and "Why it matters" in english and "Messages" not in english and rule.summary in " ".join(english.split())
+
+
+def test_rules_lists_french_summaries_and_keeps_json_english(cli) -> None:
+    code, out, _ = cli("rules", "--lang", "fr", "--pack", "pilot")
+    assert code == 0 and "gravité" in out and "résumé" in out and "avertissement" in out
+    assert " ".join(REGISTRY.rules["PIL01"].translations["fr"]["summary"].split())[:40] in " ".join(out.split())
+    assert cli("rules", "--format", "json", "--lang", "fr")[1] == cli("rules", "--format", "json")[1]
+    assert cli("rule", "PIL01", "--lang", "de")[0] == 2
+
+
+# the catalog --------------------------------------------------------------------------------
+
+PARAM = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def test_every_french_template_keeps_its_params() -> None:
+    assert len(WORDS) > 100
+    for english, french_text in WORDS.items():
+        assert isinstance(french_text, str) and french_text.strip(), english
+        assert set(PARAM.findall(english)) == set(PARAM.findall(french_text)), english
+
+
+def _source() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SRC.rglob("*.py")))
+
+
+def test_every_key_of_the_catalog_is_used_in_the_source() -> None:
+    source = _source()
+    dead = [key for key in WORDS if f'"{key}"' not in source and f"'{key}'" not in source]
+    assert not dead, f"words.yaml keys no code uses: {dead}"
+
+
+def test_every_literal_the_source_translates_is_in_the_catalog() -> None:
+    """`tr.words("…")` and `counted(tr, n, "…", "…")`: each literal English template has its French."""
+    source = _source()
+    literals = re.findall(r"""\bwords\(\s*(["'])(.+?)\1""", source)
+    plural = re.findall(r"""\bcounted\(\s*\w+,\s*[^,]+,\s*(["'])(.+?)\1,\s*(["'])(.+?)\3""", source)
+    keys = [k for _, k in literals] + [k for _, one, _, many in plural for k in (one, many)]
+    assert len(keys) > 50
+    missing = sorted({k for k in keys if k not in WORDS})
+    assert not missing, f"no French for {missing}"
