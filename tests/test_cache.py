@@ -237,13 +237,14 @@ def test_the_docs_name_real_options_and_variables(cli) -> None:
     text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
     _, check_help, _ = cli("check", "--help")
     _, clear_help, _ = cli("cache", "clear", "--help")
+    _, prune_help, _ = cli("cache", "prune", "--help")
     _, main_help, _ = cli("--help")
     for flag in sorted(set(re.findall(r"`(?:partnercheck )?(--[a-z][a-z-]+)", text))):
-        assert flag in check_help or flag in clear_help or flag in main_help, flag
+        assert flag in check_help + clear_help + prune_help + main_help, flag
     source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "partnercheck").rglob("*.py"))
     for variable in sorted(set(re.findall(r"\b(PARTNERCHECK_[A-Z_]+)", text))):
         assert f'"{variable}"' in source, variable
-    assert "partnercheck cache clear" in text and "python benchmarks/run.py" in text
+    assert "partnercheck cache clear" in text and "partnercheck cache prune" in text and "python benchmarks/run.py" in text
 
 
 def test_a_committed_cache_entry_cannot_hide_findings(tmp_path, monkeypatch) -> None:

@@ -37,6 +37,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -47,6 +48,9 @@ from .findings import Finding, Severity, Suppression
 
 DEFAULT_DIR = ".partnercheck_cache"
 FORMAT = 1
+#: Entries no run has read or written for this many days are removed (`partnercheck cache prune`, and once a day).
+PRUNE_AFTER_DAYS = 30
+_DAY = 86400.0
 _FIELDS = ("code", "name", "severity", "message", "path", "pointer", "line", "column", "end_line", "end_column", "hint", "plugin", "pack")
 
 
@@ -78,14 +82,16 @@ class ResultsCache:
         """The entry name for `path` with these bytes, checked under `settings`."""
         known = self._settings.get(id(settings))
         if known is None or known[0] is not settings:
-            known = (settings, _digest(canonical(settings)))
+            known = (settings, _digest(canonical(_keyed(settings))))
             self._settings[id(settings)] = known
         return _digest(self.context, known[1], path, hashlib.sha256(raw).hexdigest())
 
     def get(self, key: str) -> Compact | None:
         try:
-            with (self.results / key[:2] / f"{key}.json").open("rb") as handle:
+            path = self.results / key[:2] / f"{key}.json"
+            with path.open("rb") as handle:
                 entry = json.loads(handle.read())
+            _touch(path)
             compact = _decode(entry, key)
         except FileNotFoundError:
             compact = None
@@ -112,14 +118,16 @@ class ResultsCache:
     # whole runs ---------------------------------------------------------------------------
     def run_key(self, settings: Any, files: list[tuple[str, str]]) -> str:
         """The entry name for a whole run: these files (path, entry key), in this order, under the run's settings."""
-        return _digest(self.context, "run", canonical(settings), files)
+        return _digest(self.context, "run", canonical(_keyed(settings)), files)
 
     def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding]]] | None:
         """Each file's final findings (repository rules, suppressions and waivers applied) and whether it is a charter,
         when this very run was seen before."""
         try:
-            with (self.results / key[:2] / f"{key}.json").open("rb") as handle:
+            path = self.results / key[:2] / f"{key}.json"
+            with path.open("rb") as handle:
                 entry = json.loads(handle.read())
+            _touch(path)
             if entry.get("format") != FORMAT or entry.get("key") != key or len(entry["files"]) != count:
                 return None
             return [(bool(charter), [_unfinding(row) for row in rows]) for charter, rows in entry["files"]]
@@ -138,6 +146,23 @@ class ResultsCache:
         except Exception:
             return
 
+    def prune_now_and_then(self, days: int = PRUNE_AFTER_DAYS) -> int:
+        """At most once a day, remove the entries no run has read or written for `days` days; how many went."""
+        stamp = self.folder / "last-prune"
+        try:
+            if time.time() - stamp.stat().st_mtime < _DAY:
+                return 0
+        except FileNotFoundError:
+            if not self.results.is_dir():
+                return 0
+        except OSError:
+            return 0
+        try:
+            stamp.touch()
+        except OSError:  # a read-only cache is never pruned, as it is never written
+            return 0
+        return prune(self.folder, days)
+
     def _prepare(self) -> None:
         """Create the folder, tagged so that backups and git leave it alone."""
         from .atomic import write_bytes
@@ -148,6 +173,7 @@ class ResultsCache:
         tag = self.folder / "CACHEDIR.TAG"
         if not tag.exists():
             write_bytes(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# partnercheck's results cache; `partnercheck cache clear` removes it.\n", durable=False)
+        (self.folder / "last-prune").touch()  # a new cache has nothing to prune for a day
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             write_bytes(ignore, b"# Created by partnercheck: its results cache, never to be committed.\n*\n", durable=False)
@@ -167,10 +193,52 @@ def clear(folder: Path | str) -> int:
                     removed += entry.suffix == ".json"
             _rmdir(sub)
         _rmdir(results)
-    for name in ("CACHEDIR.TAG", ".gitignore"):
+    for name in ("CACHEDIR.TAG", ".gitignore", "last-prune"):
         (Path(folder) / name).unlink(missing_ok=True)
     _rmdir(Path(folder))
     return removed
+
+
+def prune(folder: Path | str, days: int = PRUNE_AFTER_DAYS, now: float | None = None) -> int:
+    """Remove the results entries under `folder` not read or written for `days` days; the number removed.
+
+    A hit refreshes its entry's time (at most once a day), so what a
+    repository still checks stays, and entries of files long changed or gone
+    (each change makes a new entry) go.
+    """
+    cutoff = (time.time() if now is None else now) - days * _DAY
+    results = Path(folder) / "results"
+    removed = 0
+    if not results.is_dir():
+        return 0
+    for sub in sorted(results.iterdir()):
+        if not sub.is_dir():
+            continue
+        for entry in sub.iterdir():
+            try:
+                if entry.suffix in (".json", ".tmp") and entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+                    removed += entry.suffix == ".json"
+            except OSError:  # gone meanwhile, or not ours to remove
+                continue
+        _rmdir(sub)
+    return removed
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used today (a hit), writing its time at most once a day."""
+    try:
+        if time.time() - path.stat().st_mtime > _DAY:
+            os.utime(path)
+    except OSError:  # a read-only cache: the entry may be pruned early, and is then rebuilt
+        pass
+
+
+def _keyed(settings: Any) -> Any:
+    """The settings as far as findings depend on them: the language translates findings after the cache."""
+    from dataclasses import replace
+
+    return replace(settings, lang="en") if getattr(settings, "lang", "en") != "en" else settings
 
 
 def _rmdir(folder: Path) -> None:

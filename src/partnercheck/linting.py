@@ -67,6 +67,7 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
     items = [(r.target.display, r.raw or b"") for r in reads]
     run_key = None
     if cache is not None:
+        cache.prune_now_and_then()  # at most once a day: what no run used for a month
         keys = [cache.key(path, raw, own.settings) for (path, raw), own in zip(items, chosen)]
         run_key = cache.run_key(engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
         final = cache.get_run(run_key, len(items))

@@ -1,4 +1,4 @@
-"""`partnercheck cache clear`: empty the results cache and the rule-pack cache."""
+"""`partnercheck cache clear` empties the results cache and the rule-pack cache; `cache prune` drops old results."""
 
 from __future__ import annotations
 
@@ -14,6 +14,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     clear = actions.add_parser("clear", help="remove every cached result and rule pack", description="Remove the results cache (.partnercheck_cache, or --cache-dir) and the rule-pack cache; the next check reads every file afresh.")
     clear.add_argument("--cache-dir", metavar="DIR", default=None, help="the results cache to clear (default: .partnercheck_cache in the current directory)")
     clear.set_defaults(handler=handle_clear)
+    prune = actions.add_parser("prune", help="remove cached results not used for a while", description="Remove the cached results no run has read or written for DAYS days (default 30). Runs also do this by themselves, at most once a day.")
+    prune.add_argument("--cache-dir", metavar="DIR", default=None, help="the results cache to prune (default: .partnercheck_cache in the current directory)")
+    prune.add_argument("--days", type=_days, default=None, metavar="DAYS", help="how long an unused result is kept (default: 30)")
+    prune.set_defaults(handler=handle_prune)
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"invalid number of days {text!r}: give a whole number, 0 or more")
+    return int(text)
+
+
+def handle_prune(args: argparse.Namespace) -> int:
+    from ..cache import DEFAULT_DIR, PRUNE_AFTER_DAYS, prune
+
+    folder = Path(args.cache_dir or DEFAULT_DIR)
+    days = PRUNE_AFTER_DAYS if args.days is None else args.days
+    removed = prune(folder, days)
+    write(f"Removed {removed} cached result{'' if removed == 1 else 's'} unused for {days} day{'' if days == 1 else 's'} from {folder}.\n")
+    return EXIT_CLEAN
 
 
 def handle_clear(args: argparse.Namespace) -> int:
