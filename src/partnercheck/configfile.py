@@ -143,13 +143,13 @@ def _toml_line(lines: list[str], keys: tuple[str, ...]) -> int | None:
 # structure -------------------------------------------------------------------
 def validate(config: ConfigFile) -> None:
     """Raise one `ConfigError` for the first structural problem, naming file, line and key."""
-    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
     from .resources import load_schema
+    from .safe_schema import validator
 
     schema = load_schema("config")
-    error = best_match(Draft202012Validator(schema).iter_errors(config.data))
+    error = best_match(validator(schema).iter_errors(config.data))
     if error is None:
         return
     keys = tuple(str(k) for k in error.absolute_path)
