@@ -187,6 +187,6 @@ def test_every_position_lies_inside_the_file(check) -> None:
     for raw in variants(CHARTER).values():
         lines = CHARTER.split("\n")
         for (code, pointer), (line, column, end_line, end_column) in check(raw).items():
-            assert 1 <= line <= end_line <= len(lines), (code, pointer)
-            assert 1 <= column <= len(lines[line - 1]), (code, pointer)
-            assert 1 <= end_column <= max(1, len(lines[end_line - 1])), (code, pointer)
+            assert 0 < line <= end_line <= len(lines), (code, pointer)
+            assert 0 < column <= len(lines[line - 1]), (code, pointer)
+            assert 0 < end_column <= max(1, len(lines[end_line - 1])), (code, pointer)

@@ -183,7 +183,7 @@ def test_case_gets_a_document_finding(case: Path, engine) -> None:
     lines = result.document.line_count
     for f in result.findings:
         assert f.message and f.plugin == "core"
-        assert 1 <= f.line <= lines and f.column >= 1, f"{f.code} placed outside the file: {f.line}:{f.column}"
+        assert 0 < f.line <= lines and f.column >= 1, f"{f.code} placed outside the file: {f.line}:{f.column}"
         assert (f.end_line, f.end_column) >= (f.line, f.column), f"{f.code} ends before it starts"
 
 
