@@ -40,12 +40,13 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
             return "fr" if value.lower().startswith("fr") else DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
 
+
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _TOKEN = re.compile(ASIDE.pattern + r"|\{([A-Za-z_][A-Za-z0-9_]*)\}")  # an aside ` ({name})`, or a plain `{name}`
 _LITERAL_START = ('"', "`", "«", "'")  # a quoted value or a code span is the user's text: never translated
-#: Parameters that always hold partnercheck's own English words (never the charter's): one left untranslated is a miss.
 _MESSAGE_WORDS = 8  # a catalog template with fewer literal characters joins phrases; it is no whole message
-#: Only these are translated: any other parameter (an id, a name, a count, a value) is the charter's and stays as written.
+#: Parameters that hold partnercheck's own English words, never the charter's: only these are translated,
+#: and one left untranslated is a miss. Any other parameter (an id, a name, a count, a value) stays as written.
 _PHRASES = frozenset({"problem", "field", "kinds", "got", "what", "waiver", "guess", "where", "one", "other", "kind"})
 
 
