@@ -173,7 +173,19 @@ def _cli_texts(cli, tmp_path: Path) -> list[tuple[str, str, str | None]]:
     for argv in ((str(charter), *plugin), (str(suppressions), "--today", "2026-01-15")):
         _, out, _ = cli("check", *argv, "--format", "json", "--isolated")
         texts += [(f["code"], f["message"], f.get("hint")) for f in json.loads(out)["findings"]]
-    return texts
+    return texts + _stderr_texts(cli, tmp_path)
+
+
+def _stderr_texts(cli, tmp_path: Path) -> list[tuple[str, str, str | None]]:
+    """What a run says on standard error about paths it could not read: a missing file, a pipe, a folder without charters."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "empty").mkdir()
+    _, _, err = cli("check", str(tmp_path / "absent.yaml"), str(tmp_path / "pipe.yaml"), str(tmp_path / "empty"), "--isolated")
+    lines = [line.split(": ", 2)[2] for line in err.splitlines() if line.startswith(("partnercheck: error: ", "partnercheck: warning: "))]
+    assert len(lines) == 3, err
+    return [("", line, None) for line in lines]
 
 
 @pytest.fixture(scope="module")
@@ -314,3 +326,19 @@ def test_without_lang_the_locale_decides_and_the_configuration_wins(cli, tmp_pat
     monkeypatch.setenv("LC_ALL", "C.UTF-8")  # LC_ALL first: English
     (tmp_path / ".partnercheck.yaml").unlink()
     assert json.loads(cli(*argv)[1])["findings"][0]["message"].startswith("`partners` must be")
+
+
+def test_paths_that_cannot_be_read_are_explained_in_french(cli, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = cli("check", str(tmp_path / "absent.yaml"), str(tmp_path / "empty"), "--isolated", "--lang", "fr")
+    assert code == 2
+    assert f"partnercheck: error: {tmp_path / 'absent.yaml'} : fichier ou dossier introuvable" in err
+    assert "partnercheck: warning: aucune charte trouvée sous" in err
+
+
+def test_init_speaks_the_language_of_the_starter(cli, tmp_path: Path) -> None:
+    target = tmp_path / "charte.yaml"
+    _, out, _ = cli("init", str(target), "--lang", "fr")
+    assert out == f"Charte écrite dans {target}. Complétez-la, puis lancez : partnercheck check {target}\n"
+    code, _, err = cli("init", str(target), "--lang", "fr")
+    assert code == 2 and "existe déjà" in err

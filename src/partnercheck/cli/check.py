@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write
 from .baseline import add_baseline_options, apply_baseline
@@ -68,8 +69,8 @@ def handle(args: argparse.Namespace) -> int:
     tr = translator(settings.lang, registry)
     translate_run(run, tr)
     emitted = _emit(run, formats, registry.reporters, args, tr)
-    report_errors(run.errors)
-    _warn_no_charter(run, paths)
+    report_errors([tr.text(e) for e in run.errors])
+    _warn_no_charter(run, paths, tr)
     if args.debug:
         for file in run.files:
             for message in file.debug:
@@ -192,7 +193,7 @@ def _check_stdin_filename(args: argparse.Namespace, paths: tuple[str, ...]) -> N
         raise UsageError("--stdin-filename names standard input, which is read only when - is among the paths")
 
 
-def _warn_no_charter(run: object, paths: tuple[str, ...]) -> None:
+def _warn_no_charter(run: object, paths: tuple[str, ...], tr: Any) -> None:
     """A folder given (or the current one) where no charter was found: say so on standard error; the exit code stays 0."""
     from ..discovery import display_path
 
@@ -202,7 +203,8 @@ def _warn_no_charter(run: object, paths: tuple[str, ...]) -> None:
             continue
         prefix = display_path(given).rstrip("/")
         if not any(prefix == "." or p.startswith(prefix + "/") for p in shown):
-            print(f"partnercheck: warning: no charter found under {given} (a charter is a .yaml or .yml file with a top-level `partnercheck:` key)", file=sys.stderr)
+            warning = tr.text(f"no charter found under {given} (a charter is a .yaml or .yml file with a top-level `partnercheck:` key)")
+            print(f"partnercheck: warning: {warning}", file=sys.stderr)
 
 
 def _default_format() -> str:

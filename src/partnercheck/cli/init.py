@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from ..atomic import save_text
-    from ..i18n import default_language
+    from ..i18n import Translator, default_language
     from ..starter import starter
 
     lang = args.lang or default_language()
@@ -42,14 +42,15 @@ def handle(args: argparse.Namespace) -> int:
         write(text)
         return EXIT_CLEAN
     path = Path(args.file)
+    tr = Translator(lang)
     if path.exists() and not args.force:
-        error(f"{args.file} already exists; choose another name, or add --force to overwrite it")
+        error(tr.words("{path} already exists; choose another name, or add --force to overwrite it", path=args.file))
         return EXIT_ERROR
     if path.is_dir():
-        error(f"{args.file} is a folder; give a file name")
+        error(tr.words("{path} is a folder; give a file name", path=args.file))
         return EXIT_ERROR
     save_text(path, text)
-    write(f"Wrote {args.file}. Fill it in, then run: partnercheck check {args.file}\n")
+    write(tr.words("Wrote {path}. Fill it in, then run: partnercheck check {path}", path=args.file) + "\n")
     return EXIT_CLEAN
 
 

@@ -43,12 +43,12 @@ def handle(args: argparse.Namespace) -> int:
     registry, resolver, settings = configure(args, (args.charter,), base)
     stdin = sys.stdin.buffer.read() if args.charter == "-" else None
     run = lint(Request((args.charter,), stdin, args.stdin_filename), registry, settings, resolver)
-    report_errors(run.errors)
+    tr = translator(settings.lang, registry)
+    report_errors([tr.text(e) for e in run.errors])
     if not run.files:
         if not run.errors:
             error(f"{args.charter}: no charter to report on")
         return EXIT_ERROR
-    tr = translator(settings.lang, registry)
     translate_run(run, tr)
     html = render(run, {"translator": tr, "lang": tr.lang})
     if args.output == "-":
