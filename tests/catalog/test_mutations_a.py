@@ -15,7 +15,7 @@ from typing import Any, Callable
 import pytest
 
 from paths import ROOT
-from support import TODAY, healthy, lint_data, serious
+from support import assert_healthy_gives_none_of, assert_mutation_fires_only, mutation_ids
 
 Data = dict[str, Any]
 
@@ -179,14 +179,9 @@ MUTATIONS: list[tuple[str, Callable[[Data], None], list[str], Counter[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("code", "mutate", "pointers", "implied"), MUTATIONS, ids=[f"{m[0]}-{m[1].__name__.strip('_')}" for m in MUTATIONS])
+@pytest.mark.parametrize(("code", "mutate", "pointers", "implied"), MUTATIONS, ids=mutation_ids(MUTATIONS))
 def test_breaking_one_condition_fires_that_rule_only(code: str, mutate: Callable[[Data], None], pointers: list[str], implied: Counter[str]) -> None:
-    data = healthy()
-    mutate(data)
-    findings = lint_data(data, TODAY)
-    assert sorted(f.pointer for f in findings if f.code == code) == sorted(pointers)
-    others = Counter(f.code for f in serious(findings) if f.code != code)
-    assert others == implied, "\n".join(f"{f.code} {f.pointer}: {f.message}" for f in serious(findings))
+    assert_mutation_fires_only(code, mutate, pointers, implied)
 
 
 def test_every_rule_of_these_packs_has_a_mutation() -> None:
@@ -218,5 +213,4 @@ def test_the_implications_document_lists_every_declared_pair() -> None:
 def test_the_healthy_charter_alone_gives_none_of_these_rules() -> None:
     """Not even an info: the example is meant to pass every rule of these packs."""
     codes = {code for code, *_ in MUTATIONS}
-    found = [f for f in lint_data(healthy(), TODAY) if f.code in codes]
-    assert found == [], "\n".join(f"{f.code} {f.pointer}: {f.message}" for f in found)
+    assert_healthy_gives_none_of(codes)

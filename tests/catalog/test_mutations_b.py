@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import pytest
 
-from support import TODAY, healthy, lint_data, serious
+from support import TODAY, assert_healthy_gives_none_of, assert_mutation_fires_only, healthy, mutation_ids, serious
 from partnercheck.testing import lint_text
 
 Data = dict[str, Any]
@@ -135,14 +135,9 @@ MUTATIONS: list[tuple[str, Callable[[Data], None], list[str], Counter[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("code", "mutate", "pointers", "implied"), MUTATIONS, ids=[f"{m[0]}-{m[1].__name__.strip('_')}" for m in MUTATIONS])
+@pytest.mark.parametrize(("code", "mutate", "pointers", "implied"), MUTATIONS, ids=mutation_ids(MUTATIONS))
 def test_breaking_one_condition_fires_that_rule_only(code: str, mutate: Callable[[Data], None], pointers: list[str], implied: Counter[str]) -> None:
-    data = healthy()
-    mutate(data)
-    findings = lint_data(data, TODAY)
-    assert sorted(f.pointer for f in findings if f.code == code) == sorted(pointers)
-    others = Counter(f.code for f in serious(findings) if f.code != code)
-    assert others == implied, "\n".join(f"{f.code} {f.pointer}: {f.message}" for f in serious(findings))
+    assert_mutation_fires_only(code, mutate, pointers, implied)
 
 
 def test_implied_pairs_are_the_documented_ones() -> None:
@@ -167,5 +162,4 @@ def test_sca03_the_healthy_charter_checked_with_five_more_partnerships_of_the_re
 
 def test_the_healthy_charter_alone_gives_none_of_these_rules() -> None:
     codes = {code for code, *_ in MUTATIONS} | {"SCA03"}
-    found = [f for f in lint_data(healthy(), TODAY) if f.code in codes]
-    assert found == [], "\n".join(f"{f.code} {f.pointer}: {f.message}" for f in found)
+    assert_healthy_gives_none_of(codes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from ..findings import Finding, Severity
 from ..i18n import Translator, of
@@ -42,17 +42,25 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
     return render_rich(run, options)
 
 
+def shown_findings(run: Any) -> Iterator[tuple[Finding, str | None]]:
+    """Each active finding, with the text of the line it is on (None when its file's text is not at hand)."""
+    for file in run.files:
+        doc = file.document
+        for finding in file.findings:
+            if finding.suppressed:
+                continue
+            line = doc.line_text(finding.line) if doc is not None and doc.text else ""
+            yield finding, line if line or 0 < finding.line < (doc.line_count if doc is not None else 0) else None
+
+
 # plain ------------------------------------------------------------------------------
 def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     """The text without colour, or None when only rich can lay it out exactly."""
     out: list[str] = []
     quiet = bool(options.get("quiet"))
     tr = of(options)
-    for file in run.files:
-        lines = file.document.text.splitlines() if file.document is not None else []
-        for finding in file.findings:
-            if not finding.suppressed:
-                _plain_finding(out, finding, lines, quiet, tr)
+    for finding, line in shown_findings(run):
+        _plain_finding(out, finding, line, quiet, tr)
     if not quiet or run.active:
         out.append(_summary_text(run, tr) + "\n")
     if not quiet and run.files:
@@ -66,12 +74,12 @@ def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     return None if _RICH_ONLY.search(text) else text
 
 
-def _plain_finding(out: list[str], f: Finding, lines: list[str], quiet: bool, tr: Translator) -> None:
+def _plain_finding(out: list[str], f: Finding, line: str | None, quiet: bool, tr: Translator) -> None:
     out.append(f"{f.path}:{f.line}:{f.column}: {f.code} {severity_word(tr, f.severity)} {f.message} [{f.name}]\n")
     if quiet:
         return
-    if 0 < f.line <= len(lines):
-        gutter, caret = _excerpt_parts(f, lines[f.line - 1])
+    if line is not None:
+        gutter, caret = _excerpt_parts(f, line)
         out.append(gutter + "\n" + caret + "\n")
     if f.hint:
         head = hint_head(tr)
@@ -239,11 +247,8 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
     console, buffer = console_for(options)
     quiet = bool(options.get("quiet"))
     tr = of(options)
-    for file in run.files:
-        lines = file.document.text.splitlines() if file.document is not None else []
-        for finding in file.findings:
-            if not finding.suppressed:
-                _finding(console, finding, lines, quiet, tr)
+    for finding, line in shown_findings(run):
+        _finding(console, finding, line, quiet, tr)
     if not quiet or run.active:
         console.print(summary(run, tr))
     if not quiet and run.files:
@@ -254,7 +259,7 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
     return buffer.getvalue()
 
 
-def _finding(console: Any, f: Finding, lines: list[str], quiet: bool, tr: Translator) -> None:
+def _finding(console: Any, f: Finding, line: str | None, quiet: bool, tr: Translator) -> None:
     from rich.text import Text
 
     head = Text()
@@ -266,8 +271,8 @@ def _finding(console: Any, f: Finding, lines: list[str], quiet: bool, tr: Transl
     console.print(head)
     if quiet:
         return
-    if 0 < f.line <= len(lines):
-        _excerpt(console, f, lines[f.line - 1])
+    if line is not None:
+        _excerpt(console, f, line)
     if f.hint:
         head = hint_head(tr)
         console.print(Text(head, style="green").append(_indent(f.hint, len(head)), style=""))
