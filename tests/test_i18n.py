@@ -342,3 +342,15 @@ def test_init_speaks_the_language_of_the_starter(cli, tmp_path: Path) -> None:
     assert out == f"Charte écrite dans {target}. Complétez-la, puis lancez : partnercheck check {target}\n"
     code, _, err = cli("init", str(target), "--lang", "fr")
     assert code == 2 and "existe déjà" in err
+
+
+def test_config_shows_where_the_language_comes_from(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + PARTNERS, encoding="utf-8")
+    monkeypatch.delenv("LC_ALL")
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    rows = {row["key"]: row for row in json.loads(cli("config", str(charter), "--format", "json")[1])["values"]}
+    assert (rows["lang"]["value"], rows["lang"]["source"]) == ("fr", "locale LANG=fr_FR.UTF-8")
+    rows = {row["key"]: row for row in json.loads(cli("config", str(charter), "--format", "json", "--lang", "en")[1])["values"]}
+    assert (rows["lang"]["value"], rows["lang"]["source"]) == ("en", "flag --lang")

@@ -158,8 +158,23 @@ def explain(resolver: Any, registry: Any, target: Path) -> list[tuple[str, Any, 
             rows += entries or [(key, _default(key, registry, settings), "default")]
         else:
             value, source = effective.leaves.get((key,), (None, None))
-            rows.append((key, value, str(source)) if source is not None else (key, _default(key, registry, settings), "default"))
+            if source is not None:
+                rows.append((key, value, str(source)))
+            else:
+                rows.append(_locale_row() if key == "lang" else (key, _default(key, registry, settings), "default"))
     return rows
+
+
+def _locale_row() -> tuple[str, Any, str]:
+    """`lang` set nowhere: the language of the locale (LC_ALL, LC_MESSAGES or LANG), as `check` takes it."""
+    import os
+
+    from ..i18n import default_language
+
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(variable):
+            return ("lang", default_language(), f"locale {variable}={os.environ[variable]}")
+    return ("lang", default_language(), "default")
 
 
 def _source(keys: tuple[str, ...], source: Any, target: Path) -> str:
