@@ -354,3 +354,15 @@ def test_config_shows_where_the_language_comes_from(cli, tmp_path: Path, monkeyp
     assert (rows["lang"]["value"], rows["lang"]["source"]) == ("fr", "locale LANG=fr_FR.UTF-8")
     rows = {row["key"]: row for row in json.loads(cli("config", str(charter), "--format", "json", "--lang", "en")[1])["values"]}
     assert (rows["lang"]["value"], rows["lang"]["source"]) == ("en", "flag --lang")
+
+
+def test_sarif_describes_the_rules_in_the_run_language(cli) -> None:
+    broken = str(EXAMPLES / "broken" / "sans-pilote.yaml")
+    _, out, _ = cli("check", broken, "--format", "sarif", "--today", "2026-01-15", "--isolated", "--lang", "fr")
+    driver = json.loads(out)["runs"][0]["tool"]["driver"]
+    pil01 = next(r for r in driver["rules"] if r["id"] == "PIL01")
+    assert pil01["shortDescription"]["text"].startswith("`pilot.partners` est absent ou vide")
+    assert pil01["help"]["text"].startswith("Nommez le pilote")
+    _, out, _ = cli("check", broken, "--format", "sarif", "--today", "2026-01-15", "--isolated", "--lang", "en")
+    pil01 = next(r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "PIL01")
+    assert pil01["shortDescription"]["text"].startswith("`pilot.partners` is missing or empty")

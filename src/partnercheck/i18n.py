@@ -187,7 +187,7 @@ class Translator:
         return None
 
     def rule_field(self, rule: Any, name: str) -> str:
-        """A rule's `summary` or `why` in this language (English when the pack gives no translation)."""
+        """A rule's `summary`, `why` or `hint` in this language (English when the pack gives no translation)."""
         translated = _translation(rule, self.lang).get(name)
         return translated if isinstance(translated, str) and translated else getattr(rule, name)
 

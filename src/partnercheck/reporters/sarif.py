@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Severity, Suppression
+from ..i18n import Translator, of
 from ..rules import Rule
 from .common import counts
 from .locations import cwd_of, fingerprints, report_path
@@ -31,16 +32,16 @@ SUPPRESSION_KINDS = {"comment": "inSource", "waiver": "inSource", "baseline": "e
 
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
-    return json.dumps(log(run, cwd_of(options)), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log(run, cwd_of(options), of(options)), ensure_ascii=False, indent=2) + "\n"
 
 
-def log(run: Any, cwd: Path) -> dict[str, Any]:
-    """The whole SARIF log as plain data."""
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run(run, cwd)]}
+def log(run: Any, cwd: Path, tr: Translator | None = None) -> dict[str, Any]:
+    """The whole SARIF log as plain data; rule descriptions in the translator's language (English without one)."""
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run(run, cwd, tr or Translator())]}
 
 
-def sarif_run(run: Any, cwd: Path) -> dict[str, Any]:
-    rules = _descriptors(run)
+def sarif_run(run: Any, cwd: Path, tr: Translator) -> dict[str, Any]:
+    rules = _descriptors(run, tr)
     index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
     artifacts = {report_path(file.path, cwd): i for i, file in enumerate(run.files)}
     return {
@@ -75,8 +76,8 @@ def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _descriptors(run: Any) -> list[dict[str, Any]]:
-    rules = [descriptor(rule, run.settings.severity_of(rule)) for rule in run.rules]
+def _descriptors(run: Any, tr: Translator) -> list[dict[str, Any]]:
+    rules = [descriptor(rule, run.settings.severity_of(rule), tr) for rule in run.rules]
     known = {d["id"] for d in rules}
     for f in run.findings:  # a code no rule of the run describes (an engine problem, a plugin's)
         if f.code not in known:
@@ -85,14 +86,16 @@ def _descriptors(run: Any) -> list[dict[str, Any]]:
     return rules
 
 
-def descriptor(rule: Rule, severity: Severity) -> dict[str, Any]:
-    """A reportingDescriptor: what the rule checks, why, and how to fix what it finds."""
-    help_text = "\n\n".join(part.strip() for part in (rule.hint, rule.why) if part and part.strip())
+def descriptor(rule: Rule, severity: Severity, tr: Translator | None = None) -> dict[str, Any]:
+    """A reportingDescriptor: what the rule checks, why, and how to fix what it finds, in the translator's language."""
+    tr = tr or Translator()
+    summary, why, hint = (tr.rule_field(rule, name) for name in ("summary", "why", "hint"))
+    help_text = "\n\n".join(part.strip() for part in (hint, why) if part and part.strip())
     out: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary or rule.name},
-        "fullDescription": {"text": (rule.why or rule.summary or rule.name).strip()},
+        "shortDescription": {"text": summary or rule.name},
+        "fullDescription": {"text": (why or summary or rule.name).strip()},
         "defaultConfiguration": {"level": LEVELS[severity]},
         "properties": {"tags": [rule.pack], "pack": rule.pack, "plugin": rule.plugin},
     }
