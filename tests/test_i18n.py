@@ -366,3 +366,27 @@ def test_sarif_describes_the_rules_in_the_run_language(cli) -> None:
     _, out, _ = cli("check", broken, "--format", "sarif", "--today", "2026-01-15", "--isolated", "--lang", "en")
     pil01 = next(r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "PIL01")
     assert pil01["shortDescription"]["text"].startswith("`pilot.partners` is missing or empty")
+
+
+def test_the_harness_checks_a_rules_translation(registry) -> None:
+    import inspect
+    from dataclasses import replace
+
+    from partnercheck.testing import assert_translated, translation_problems
+
+    for code in ("PIL01", "PIL02", "ACC02", "SCH01"):
+        assert_translated(code, "fr", registry)
+    rule = registry.rules["PIL02"]
+    french = dict(rule.translations["fr"])
+    french["messages"] = {**french["messages"], "self_granted": "Le pilote s'est mandaté lui-même."}
+    problems = translation_problems(replace(rule, translations={"fr": french}), "fr")
+    assert problems == [
+        "PIL02: message `self_granted`: parameters [] differ from the English ['granters']",
+        "PIL02: message `self_granted`: field names ['granted_by'] are missing from the translation (field names are never translated)",
+    ]
+    with pytest.raises(AssertionError, match="no rule 'NOPE99'"):
+        assert_translated("NOPE99", "fr", registry)
+    guide = (Path(__file__).parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
+    params = inspect.signature(assert_translated).parameters.values()
+    written = ", ".join(p.name if p.default is inspect.Parameter.empty else f"{p.name}={p.default!r}" for p in params).replace("'", '"')
+    assert f"`assert_translated({written})`" in guide
