@@ -390,3 +390,20 @@ def test_the_harness_checks_a_rules_translation(registry) -> None:
     params = inspect.signature(assert_translated).parameters.values()
     written = ", ".join(p.name if p.default is inspect.Parameter.empty else f"{p.name}={p.default!r}" for p in params).replace("'", '"')
     assert f"`assert_translated({written})`" in guide
+
+
+def test_machine_formats_carry_the_language_where_people_read_them(cli, tmp_path: Path) -> None:
+    broken = str(EXAMPLES / "broken" / "sans-pilote.yaml")
+    _, out, _ = cli("check", broken, "--format", "github", "--today", "2026-01-15", "--isolated", "--lang", "fr")
+    assert out.splitlines()[-1] == "partnercheck : 3 erreurs, 4 avertissements, 0 information dans 1 fichier."
+    _, out, _ = cli("check", str(tmp_path / "absent.yaml"), broken, "--format", "json", "--isolated", "--lang", "fr")
+    assert json.loads(out)["errors"] == [f"{tmp_path / 'absent.yaml'} : fichier ou dossier introuvable"]
+
+
+def test_french_scores_use_the_decimal_comma(cli) -> None:
+    broken = str(EXAMPLES / "broken" / "beneficiaires-sans-voix.yaml")
+    _, en, _ = cli("check", broken, "--today", "2026-01-15", "--isolated", "--color", "never")
+    _, fr, _ = cli("check", broken, "--today", "2026-01-15", "--isolated", "--color", "never", "--lang", "fr")
+    english = re.search(r"health score (\d+\.\d)/100", en)
+    assert english is not None, en
+    assert f"score de santé {english.group(1).replace('.', ',')}/100" in fr

@@ -71,7 +71,7 @@ def test_the_text_report_speaks_plain_french() -> None:
     out, _ = french(BROKEN, "text")
     assert re.search(r"Relevé : \d+ erreurs, \d+ avertissements, 0 information dans 4 fichiers\.", out), out
     assert "Pas prêt à signer : 7 constats bloquants" in out and "moyenne de 4 fichiers" in out
-    assert "= à écrire :" in out and "Autres règles" in out
+    assert "= pour corriger :" in out and "Autres règles" in out
 
 
 def test_a_ready_charter_that_still_fails_says_why_in_french() -> None:
@@ -148,7 +148,7 @@ def test_rule_explains_itself_in_french(cli) -> None:
     code, out, _ = cli("rule", "PIL01", "--lang", "fr")
     assert code == 0
     flat = " ".join(out.split())
-    for words in ("(pack pilot, erreur par défaut)", "Pourquoi c'est important", "Messages", "À écrire", "Exemple qui échoue", "Fourni par"):
+    for words in ("(pack pilot, erreur par défaut)", "Pourquoi c'est important", "Messages", "Pour corriger", "Exemple qui échoue", "Fourni par"):
         assert words in out, words
     assert fr["summary"] in flat
     assert " ".join(fr["why"].split()) in flat

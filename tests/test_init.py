@@ -151,3 +151,8 @@ def test_the_commented_examples_have_the_right_shape_once_uncommented(cli, tmp_p
     assert shape == []
     # the examples name partners and bodies by made-up ids: only reference findings remain to fix
     assert "PUR01" not in {f["code"] for f in report["findings"]}
+
+
+def test_a_folder_is_refused_as_a_folder_even_though_it_exists(cli, tmp_path: Path) -> None:
+    code, _, err = cli("init", str(tmp_path), "--lang", "en")
+    assert code == 2 and "is a folder; give a file name" in err

@@ -142,3 +142,15 @@ def test_sup_findings_cannot_silence_themselves() -> None:
     found = lint_text(text, select=["PIL02", "SUP"])
     sup01 = [f for f in found if f.code == "SUP01"]
     assert len(sup01) == 1 and not sup01[0].suppressed
+
+
+def test_a_misspelt_directive_is_reported_not_ignored(cli, tmp_path) -> None:
+    charter = tmp_path / "c.yaml"
+    charter.write_text(
+        "partnercheck: 1\ncharter: {id: c, title: T}\npartners: [{id: a, name: A, type: funder}]\n"
+        "# partnercheck: disabel-line=PIL05 -- a typo\n# partnercheck: 1 is the format version, not a directive\n",
+        encoding="utf-8",
+    )
+    _, out, _ = cli("check", str(charter), "--format", "json", "--isolated", "--select", "SUP02")
+    found = [(f["line"], f["message"]) for f in __import__("json").loads(out)["findings"]]
+    assert found == [(4, '"disabel-line" is not a partnercheck directive (use disable-line, disable-next-line, disable-file); this comment suppresses nothing')]

@@ -44,6 +44,7 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _TOKEN = re.compile(ASIDE.pattern + r"|\{([A-Za-z_][A-Za-z0-9_]*)\}")  # an aside ` ({name})`, or a plain `{name}`
 _LITERAL_START = ('"', "`", "«", "'")  # a quoted value or a code span is the user's text: never translated
+_DECIMAL_COMMA = frozenset({"fr"})
 _MESSAGE_WORDS = 8  # a catalog template with fewer literal characters joins phrases; it is no whole message
 #: Parameters that hold partnercheck's own English words, never the charter's: only these are translated,
 #: and one left untranslated is a miss. Any other parameter (an id, a name, a count, a value) stays as written.
@@ -186,6 +187,11 @@ class Translator:
                 return done
         return None
 
+    def number(self, value: float) -> str:
+        """A score for people: `92.5` in English, `92,5` in French (the decimal comma)."""
+        text = f"{value:g}"
+        return text.replace(".", ",") if self.lang in _DECIMAL_COMMA else text
+
     def rule_field(self, rule: Any, name: str) -> str:
         """A rule's `summary`, `why` or `hint` in this language (English when the pack gives no translation)."""
         translated = _translation(rule, self.lang).get(name)
@@ -248,8 +254,9 @@ def of(options: Mapping[str, Any]) -> Translator:
 
 
 def translate_run(run: Any, tr: Translator) -> None:
-    """Put a run's findings in the translator's language, in place: after caching and the baseline, before reporters."""
+    """Put a run's findings and errors in the translator's language, in place: after caching and the baseline, before reporters."""
     if tr.english:
         return
     for file in run.files:
         file.findings = [tr.finding(f) for f in file.findings]
+    run.errors = [tr.text(e) for e in run.errors]

@@ -26,7 +26,8 @@ from .findings import Finding, Problem, Span, Suppression
 KINDS = ("disable-line", "disable-next-line", "disable-file")
 #: Findings about suppressions themselves are never suppressed by a comment or a waiver.
 UNSUPPRESSIBLE = ("SUP",)
-_CANDIDATE = re.compile(r"#[ \t]*partnercheck[ \t]*:[ \t]*(?:disable|enable)", re.IGNORECASE)
+#: What may be a directive: a known word, or any word given rules (`disabel-line=PIL05`, a typo, is reported, not ignored).
+_CANDIDATE = re.compile(r"#[ \t]*partnercheck[ \t]*:[ \t]*(?:disable|enable|[A-Za-z-]+[ \t]*=)", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^#[ \t]*partnercheck[ \t]*:[ \t]*(?P<kind>[A-Za-z-]+)[ \t]*(?P<rest>.*)$", re.IGNORECASE)
 
 

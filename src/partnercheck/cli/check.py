@@ -69,7 +69,7 @@ def handle(args: argparse.Namespace) -> int:
     tr = translator(settings.lang, registry)
     translate_run(run, tr)
     emitted = _emit(run, formats, registry.reporters, args, tr)
-    report_errors([tr.text(e) for e in run.errors])
+    report_errors(run.errors)
     _warn_no_charter(run, paths, tr)
     if args.debug:
         for file in run.files:

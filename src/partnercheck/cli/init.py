@@ -43,11 +43,11 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     path = Path(args.file)
     tr = Translator(lang)
-    if path.exists() and not args.force:
-        error(tr.words("{path} already exists; choose another name, or add --force to overwrite it", path=args.file))
-        return EXIT_ERROR
     if path.is_dir():
         error(tr.words("{path} is a folder; give a file name", path=args.file))
+        return EXIT_ERROR
+    if path.exists() and not args.force:
+        error(tr.words("{path} already exists; choose another name, or add --force to overwrite it", path=args.file))
         return EXIT_ERROR
     save_text(path, text)
     write(tr.words("Wrote {path}. Fill it in, then run: partnercheck check {path}", path=args.file) + "\n")

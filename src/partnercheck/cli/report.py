@@ -44,12 +44,12 @@ def handle(args: argparse.Namespace) -> int:
     stdin = sys.stdin.buffer.read() if args.charter == "-" else None
     run = lint(Request((args.charter,), stdin, args.stdin_filename), registry, settings, resolver)
     tr = translator(settings.lang, registry)
-    report_errors([tr.text(e) for e in run.errors])
+    translate_run(run, tr)
+    report_errors(run.errors)
     if not run.files:
         if not run.errors:
-            error(f"{args.charter}: no charter to report on")
+            error(tr.words("{path}: no charter to report on", path=args.charter))
         return EXIT_ERROR
-    translate_run(run, tr)
     html = render(run, {"translator": tr, "lang": tr.lang})
     if args.output == "-":
         write(html)
@@ -79,8 +79,4 @@ def _outcome(scores: Any, tr: Any = None) -> str:
 
 def _out_of(value: float | None, tr: Any) -> str:
     """"85/100", or "n/a" when nothing was scored."""
-    return tr.words("n/a") if value is None else f"{value:g}/100"
-
-
-def _num(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:g}"
+    return tr.words("n/a") if value is None else f"{tr.number(value)}/100"

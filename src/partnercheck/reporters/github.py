@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from ..findings import Finding, Severity
-from .common import counts, plural
+from ..i18n import Translator, counted, of
+from .common import counts, files_count, severity_counts
 from .locations import cwd_of, report_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -21,7 +22,7 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
     lines = [annotation(f, cwd) for f in run.active]
     lines += [command("error", {"title": "partnercheck"}, message) for message in run.errors]
-    lines.append(_summary(run))
+    lines.append(_summary(run, of(options)))
     return "\n".join(lines) + "\n"
 
 
@@ -51,10 +52,11 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _summary(run: Any) -> str:
-    """A plain log line (not a command), so the log says how the run ended."""
+def _summary(run: Any, tr: Translator) -> str:
+    """A plain log line (not a command), so the log says how the run ended, in the run's language."""
     c = counts(run)
+    files = files_count(tr, c["files"])
     if not run.active:
-        return f"partnercheck: {plural(c['files'], 'file')} checked, no findings."
-    parts = [plural(c["errors"], "error"), plural(c["warnings"], "warning"), plural(c["infos"], "info")]
-    return f"partnercheck: {', '.join(parts)} in {plural(c['files'], 'file')}."
+        return counted(tr, c["files"], "partnercheck: {n} file checked, no findings.", "partnercheck: {n} files checked, no findings.")
+    errors, warnings, infos = severity_counts(tr, c)
+    return tr.words("partnercheck: {errors}, {warnings}, {infos} in {files}.", errors=errors, warnings=warnings, infos=infos, files=files)

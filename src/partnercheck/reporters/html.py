@@ -153,7 +153,7 @@ def _other_rules(score: FileScore, tr: Translator) -> str:
     """What findings outside the ten dimensions take from the overall score (docs/score.md)."""
     if score.outside_penalty <= 0:
         return ""
-    text = tr.words("Other rules: -{penalty} (findings outside the ten dimensions, taken from the overall score)", penalty=f"{score.outside_penalty:g}")
+    text = tr.words("Other rules: -{penalty} (findings outside the ten dimensions, taken from the overall score)", penalty=tr.number(score.outside_penalty))
     return f'<p class="other-rules">{escape(text)}</p>\n'
 
 
@@ -335,4 +335,4 @@ def _out_of(value: float | None) -> str:
 
 
 def _num(value: float | None, tr: Translator) -> str:
-    return escape(tr.words("n/a")) if value is None else f"{value:g}"
+    return escape(tr.words("n/a")) if value is None else tr.number(value)

@@ -76,7 +76,7 @@ def _chart(tr: Translator, dimensions: tuple[Dimension, ...], outside: float = 0
     for dim in dimensions:
         table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(_num(dim.score, tr).rjust(5), style="bold"))
     if outside > 0:
-        table.add_row(Text(f"  {tr.words(OTHER_RULES):<15}"), Text(" " * BAR_WIDTH), Text(f"-{outside:g}".rjust(5), style="bold red"))
+        table.add_row(Text(f"  {tr.words(OTHER_RULES):<15}"), Text(" " * BAR_WIDTH), Text(f"-{tr.number(outside)}".rjust(5), style="bold red"))
     return table
 
 
@@ -95,4 +95,4 @@ def _style(score: float | None) -> str:
 
 
 def _num(value: float | None, tr: Translator) -> str:
-    return tr.words("n/a") if value is None else f"{value:g}"
+    return tr.words("n/a") if value is None else tr.number(value)

@@ -120,7 +120,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
             return None
         lines.append(row)
     if outside > 0:
-        penalty = f"-{outside:g}"
+        penalty = f"-{tr.number(outside)}"
         other = f"  {tr.words('Other rules')}"
         if len(penalty) > 5 or not _one_cell_each(other):  # rich widens the column: left to rich
             return None
@@ -202,11 +202,12 @@ def _verdict_text(tr: Translator, ready: bool, label: str, overall: float | None
 
 def _out_of(value: float | None, tr: Translator | None = None) -> str:
     """"85/100", or "n/a" when nothing was scored."""
-    return _num(value, tr) if value is None else f"{value:g}/100"
+    return _num(value, tr) if value is None else f"{_num(value, tr)}/100"
 
 
 def _num(value: float | None, tr: Translator | None = None) -> str:
-    return (tr or Translator()).words("n/a") if value is None else f"{value:g}"
+    tr = tr or Translator()
+    return tr.words("n/a") if value is None else tr.number(value)
 
 
 # shared -------------------------------------------------------------------------------
