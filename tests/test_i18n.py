@@ -407,3 +407,15 @@ def test_french_scores_use_the_decimal_comma(cli) -> None:
     english = re.search(r"health score (\d+\.\d)/100", en)
     assert english is not None, en
     assert f"score de santé {english.group(1).replace('.', ',')}/100" in fr
+
+
+def test_every_built_in_rule_passes_the_harness_translation_check(registry) -> None:
+    from partnercheck.testing import translation_problems
+
+    problems = [p for rule in registry.rules.values() if rule.plugin == "core" for p in translation_problems(rule, "fr")]
+    assert problems == []
+
+
+def test_rule_shows_option_descriptions_in_french(cli) -> None:
+    _, out, _ = cli("rule", "GOV03", "--lang", "fr")
+    assert "Le délai minimal de convocation avant une réunion, en jours." in out

@@ -178,7 +178,7 @@ def _options(rule: Rule, tr: Translator) -> RenderableType:
     for column in ("option", "default", "description"):
         table.add_column(tr.words(column))
     for name, opt in rule.options.items():
-        table.add_row(name, json.dumps(opt.default, ensure_ascii=False), escape(opt.description))
+        table.add_row(name, json.dumps(opt.default, ensure_ascii=False), escape(tr.option_description(rule, name)))
     return table
 
 

@@ -197,6 +197,11 @@ class Translator:
         translated = _translation(rule, self.lang).get(name)
         return translated if isinstance(translated, str) and translated else getattr(rule, name)
 
+    def option_description(self, rule: Any, name: str) -> str:
+        """What a rule's option controls, in this language (English when the pack gives no translation)."""
+        translated = (_translation(rule, self.lang).get("options") or {}).get(name)
+        return translated if isinstance(translated, str) and translated else rule.options[name].description
+
     def _patterns_of(self, code: str) -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
         if code not in self._rule_patterns:
             rule = self._rules.get(code)

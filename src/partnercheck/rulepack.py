@@ -123,6 +123,8 @@ def _translated(texts: Mapping[str, Any]) -> dict[str, Any]:
         done["messages"] = messages
     if texts.get("hint"):
         done["hint"] = texts["hint"].rstrip()
+    if texts.get("options"):
+        done["options"] = {name: " ".join(text.split()) for name, text in texts["options"].items()}
     return done
 
 

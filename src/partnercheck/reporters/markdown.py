@@ -28,7 +28,7 @@ KINDS = {"waiver": "waiver", "comment": "comment", "baseline": "baseline", "supp
 def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
     tr = of(options)
-    parts = [f"## partnercheck: {headline(run, tr)}"]
+    parts = ["## " + tr.words("partnercheck: {summary}", summary=headline(run, tr))]
     if run.active:
         parts += [_severity_table(run.active, tr), _pack_table(run.active, tr), "### " + tr.words("Findings")]
         parts += [_file_section(report_path(path, cwd), found, tr) for path, found in _by_file(run.active)]

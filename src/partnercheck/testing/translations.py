@@ -33,6 +33,9 @@ def translation_problems(rule: Rule, lang: str = "fr") -> list[str]:
         pairs.append(("hint", rule.hint, texts.get("hint") or ""))
         if not texts.get("hint"):
             problems.append(f"{rule.code}: no {lang} `hint`")
+    described = texts.get("options") or {}
+    problems += [f"{rule.code}: no {lang} description of option `{name}`" for name in rule.options if not described.get(name)]
+    problems += [f"{rule.code}: {lang} describes `{name}`, which is no option of the rule" for name in described if name not in rule.options]
     for what, english, translated in pairs:
         if translated:
             problems += _compare(rule.code, what, english, translated)
