@@ -247,7 +247,7 @@ def test_check_speaks_french_on_request(cli) -> None:
     assert code_en == code_fr == 1
     assert [(f["code"], f["pointer"], f["line"]) for f in en] == [(f["code"], f["pointer"], f["line"]) for f in fr]
     pil01 = next(f for f in fr if f["code"] == "PIL01")
-    assert pil01["message"] == "Aucun pilote n'est désigné : il manque la clé obligatoire « pilot » dans le document."
+    assert pil01["message"] == "Aucun pilote n'est désigné : il manque la clé obligatoire `pilot` dans le document."
 
 
 def test_lang_comes_from_the_configuration_and_the_flag_wins(cli, tmp_path: Path) -> None:
@@ -419,3 +419,16 @@ def test_every_built_in_rule_passes_the_harness_translation_check(registry) -> N
 def test_rule_shows_option_descriptions_in_french(cli) -> None:
     _, out, _ = cli("rule", "GOV03", "--lang", "fr")
     assert "Le délai minimal de convocation avant une réunion, en jours." in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "shown"),
+    [("fr", "2026-09-01", "1er septembre 2026"), ("fr", "2028-08-31", "31 août 2028"), ("fr", "2026-13-45", "2026-13-45"), ("fr", "soon", "soon"), ("en", "2026-09-01", "2026-09-01")],
+)
+def test_report_dates_read_as_people_write_them(lang: str, written: str, shown: str) -> None:
+    assert Translator(lang).date(written) == shown
+
+
+def test_the_french_report_writes_its_dates_in_words(cli) -> None:
+    _, html, _ = cli("report", str(EXAMPLES / "plateforme-aide-a-la-personne.yaml"), "-o", "-", "--today", "2026-01-15", "--lang", "fr", "--isolated")
+    assert "du 1er septembre 2026 au 31 août 2028" in html and "15 janvier 2026" in html

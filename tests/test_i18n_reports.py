@@ -135,7 +135,7 @@ def test_check_and_report_speak_french_through_the_cli(cli, tmp_path: Path) -> N
     page = tmp_path / "bilan.html"
     code, out, err = cli("report", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "-o", str(page), "--lang", "fr", "--today", "2026-01-15")
     assert code == 0, err
-    assert out == f"Rapport écrit dans {page} : Pas prêt à signer : 3 constats bloquants, score de santé 82/100.\n"
+    assert out == f"Rapport écrit dans {page} — Pas prêt à signer : 3 constats bloquants, score de santé 82/100.\n"
     assert '<html lang="fr">' in page.read_text(encoding="utf-8")
     code, out, err = cli("report", str(EXAMPLES / "broken"), "-o", str(page), "--lang", "fr", "--today", "2026-01-15")
     assert code == 0, err

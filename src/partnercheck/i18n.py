@@ -45,6 +45,7 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _TOKEN = re.compile(ASIDE.pattern + r"|\{([A-Za-z_][A-Za-z0-9_]*)\}")  # an aside ` ({name})`, or a plain `{name}`
 _LITERAL_START = ('"', "`", "«", "'")  # a quoted value or a code span is the user's text: never translated
 _DECIMAL_COMMA = frozenset({"fr"})
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 _MESSAGE_WORDS = 8  # a catalog template with fewer literal characters joins phrases; it is no whole message
 #: Parameters that hold partnercheck's own English words, never the charter's: only these are translated,
 #: and one left untranslated is a miss. Any other parameter (an id, a name, a count, a value) stays as written.
@@ -191,6 +192,14 @@ class Translator:
         """A score for people: `92.5` in English, `92,5` in French (the decimal comma)."""
         text = f"{value:g}"
         return text.replace(".", ",") if self.lang in _DECIMAL_COMMA else text
+
+    def date(self, text: str) -> str:
+        """A YYYY-MM-DD date for people: as written in English, `1er septembre 2026` in French; anything else as given."""
+        found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        if self.lang != "fr" or found is None or not 1 <= int(found.group(2)) <= 12 or not 1 <= int(found.group(3)) <= 31:
+            return text
+        year, month, day = (int(part) for part in found.groups())
+        return f"{'1er' if day == 1 else day} {_MONTHS_FR[month - 1]} {year}"
 
     def rule_field(self, rule: Any, name: str) -> str:
         """A rule's `summary`, `why` or `hint` in this language (English when the pack gives no translation)."""

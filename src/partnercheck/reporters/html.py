@@ -99,7 +99,7 @@ def _header(file: Any, data: Mapping[str, Any], score: FileScore, today: str, tr
         (tr.words("Period"), _period(period, tr)),
         (tr.words("Territory"), _text(charter.get("territory"))),
         (tr.words("Version"), _text(charter.get("version"))),
-        (tr.words("Checked on"), today),
+        (tr.words("Checked on"), tr.date(today)),
     ]
     rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts if v)
     state = "ready" if score.verdict.ready else "blocked"
@@ -125,7 +125,7 @@ def _blocking_item(f: Finding, tr: Translator) -> str:
 
 
 def _period(period: Mapping[str, Any], tr: Translator) -> str:
-    start, end = _text(period.get("start")), _text(period.get("end"))
+    start, end = (tr.date(_text(period.get(key))) if _text(period.get(key)) else "" for key in ("start", "end"))
     if start and end:
         return tr.words("{start} to {end}", start=start, end=end)
     return tr.words("from {start}", start=start) if start else (tr.words("until {end}", end=end) if end else "")
