@@ -432,3 +432,10 @@ def test_report_dates_read_as_people_write_them(lang: str, written: str, shown: 
 def test_the_french_report_writes_its_dates_in_words(cli) -> None:
     _, html, _ = cli("report", str(EXAMPLES / "plateforme-aide-a-la-personne.yaml"), "-o", "-", "--today", "2026-01-15", "--lang", "fr", "--isolated")
     assert "du 1er septembre 2026 au 31 août 2028" in html and "15 janvier 2026" in html
+
+
+def test_parameters_side_by_side_are_never_matched() -> None:
+    """`{a}{b}` cannot be split, and its expression could backtrack for ever on a long message: it stays English."""
+    pattern = compile_pattern("{a}{b}{c}{d}{e}{f}{g}{h} is wrong", "{a}{b}{c}{d}{e}{f}{g}{h} est faux")
+    assert pattern.apply("x" * 5000 + " is wrong", lambda name, value: value) is None
+    assert compile_pattern("{a} and {b}", "{b} et {a}").apply("1 and 2", lambda name, value: value) == "2 et 1"

@@ -44,6 +44,7 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _TOKEN = re.compile(ASIDE.pattern + r"|\{([A-Za-z_][A-Za-z0-9_]*)\}")  # an aside ` ({name})`, or a plain `{name}`
 _LITERAL_START = ('"', "`", "«", "'")  # a quoted value or a code span is the user's text: never translated
+_NEVER = re.compile(r"(?!)")  # matches nothing
 _DECIMAL_COMMA = frozenset({"fr"})
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 _MESSAGE_WORDS = 8  # a catalog template with fewer literal characters joins phrases; it is no whole message
@@ -72,11 +73,19 @@ class Pattern:
 
 
 def compile_pattern(source: str, target: str) -> Pattern:
-    """`{name}` in `source` matches any text (the same text where it repeats); the rest matches literally."""
+    """`{name}` in `source` matches any text (the same text where it repeats); the rest matches literally.
+
+    Two parameters with nothing between them (`{a}{b}`, which a plugin's pack
+    may hold) cannot be told apart, and their regular expression could take
+    exponential time: such a template matches nothing, and its findings stay
+    in English.
+    """
     parts: list[str] = []
     seen: set[str] = set()
     last = 0
     for match in _TOKEN.finditer(source):
+        if match.start() == last and last > 0 and parts:
+            return Pattern(_NEVER, target, 0, source)
         parts.append(re.escape(source[last : match.start()]))
         name = match.group(1) or match.group(2)
         if name in seen:
