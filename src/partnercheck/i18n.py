@@ -84,7 +84,7 @@ def compile_pattern(source: str, target: str) -> Pattern:
     seen: set[str] = set()
     last = 0
     for match in _TOKEN.finditer(source):
-        if match.start() == last and last > 0 and parts:
+        if match.group(2) and match.start() == last and last > 0:  # an aside brings its own " (" and ")"
             return Pattern(_NEVER, target, 0, source)
         parts.append(re.escape(source[last : match.start()]))
         name = match.group(1) or match.group(2)
