@@ -24,8 +24,8 @@ def _collectors(item: Item, minimum: int) -> Iterator[BareFinding]:
     if len(collectors) >= minimum:
         return
     pointer = f"{item.pointer}/collected_by" if "collected_by" in item.value else item.pointer
-    params = {**_names(item), "count": len(collectors), "collectors": collectors or ["nobody"], "min": minimum}
-    yield BareFinding(pointer, params, message="collectors")
+    params = {**_names(item), "count": len(collectors), "collectors": collectors, "min": minimum}
+    yield BareFinding(pointer, params, message={0: "no_collector", 1: "one_collector"}.get(len(collectors), "collectors"))
 
 
 def _names(item: Item) -> dict[str, Any]:
