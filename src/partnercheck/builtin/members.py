@@ -31,7 +31,8 @@ def representative_not_mandated(ctx: RuleContext) -> Iterator[BareFinding]:
         if not isinstance(representative, dict):
             yield BareFinding(item.pointer, params, message="no_representative")
         elif blank(representative.get("mandate_ref")):
-            yield BareFinding(f"{item.pointer}/representative", {**params, "person": representative.get("name") or "its representative"}, message="no_mandate")
+            named = representative.get("name")
+            yield BareFinding(f"{item.pointer}/representative", {**params, "person": named} if named else params, message="no_mandate" if named else "no_mandate_unnamed")
 
 
 def missing_stakeholder_category(ctx: RuleContext) -> Iterator[BareFinding]:
