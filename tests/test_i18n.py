@@ -439,3 +439,11 @@ def test_parameters_side_by_side_are_never_matched() -> None:
     pattern = compile_pattern("{a}{b}{c}{d}{e}{f}{g}{h} is wrong", "{a}{b}{c}{d}{e}{f}{g}{h} est faux")
     assert pattern.apply("x" * 5000 + " is wrong", lambda name, value: value) is None
     assert compile_pattern("{a} and {b}", "{b} et {a}").apply("1 and 2", lambda name, value: value) == "2 et 1"
+
+
+def test_a_catalog_template_made_of_one_parameter_is_ignored() -> None:
+    from partnercheck.i18n import build_catalog
+
+    built = build_catalog("fr", {"{x}": "{x}", "got {x}": "la valeur est {x}", "the document": "le document"}, {})
+    assert [p.source for p in built.patterns] == ["got {x}"]
+    assert built.exact == {"the document": "le document"}

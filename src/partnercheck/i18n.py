@@ -120,8 +120,14 @@ def catalog(lang: str) -> Catalog:
     yaml = YAML(typ="safe", pure=False)
     patterns = yaml.load(catalog_path(lang, "messages").read_text(encoding="utf-8")) or {}
     words = yaml.load(catalog_path(lang, "words").read_text(encoding="utf-8")) or {}
+    return build_catalog(lang, patterns, words)
+
+
+def build_catalog(lang: str, patterns: Mapping[str, str], words: Mapping[str, str]) -> Catalog:
+    """A catalog from its entries: templates without parameters are looked up exactly, the others matched."""
     exact = {k: v for k, v in patterns.items() if not _PLACEHOLDER.search(k)}
-    compiled = tuple(sorted((compile_pattern(k, v) for k, v in patterns.items() if _PLACEHOLDER.search(k)), key=_specific_first))
+    templates = (compile_pattern(k, v) for k, v in patterns.items() if _PLACEHOLDER.search(k))
+    compiled = tuple(sorted((p for p in templates if p.literal), key=_specific_first))  # a bare "{x}" would match its own parameter for ever
     return Catalog(lang, compiled, exact, dict(words))
 
 
