@@ -18,7 +18,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import Translator
+from .i18n import Translator, rule_translation
 from .registry import PluginInfo, Registry
 from .reporters.common import severity_word
 from .reporters.text import STYLES, console_for
@@ -132,10 +132,7 @@ def _for_reader(rule: Rule, template: str) -> str:
 
 def _translated(rule: Rule, tr: Translator | None) -> Mapping[str, Any]:
     """The rule's `translations` entry for the translator's language ({} in English or without one)."""
-    if tr is None or tr.english:
-        return {}
-    found = (getattr(rule, "translations", None) or {}).get(tr.lang)
-    return found if isinstance(found, Mapping) else {}
+    return {} if tr is None or tr.english else rule_translation(rule, tr.lang)
 
 
 def explain(rule: Rule, color: bool = False, tr: Translator | None = None) -> str:

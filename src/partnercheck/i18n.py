@@ -218,18 +218,18 @@ class Translator:
 
     def rule_field(self, rule: Any, name: str) -> str:
         """A rule's `summary`, `why` or `hint` in this language (English when the pack gives no translation)."""
-        translated = _translation(rule, self.lang).get(name)
+        translated = rule_translation(rule, self.lang).get(name)
         return translated if isinstance(translated, str) and translated else getattr(rule, name)
 
     def option_description(self, rule: Any, name: str) -> str:
         """What a rule's option controls, in this language (English when the pack gives no translation)."""
-        translated = (_translation(rule, self.lang).get("options") or {}).get(name)
+        translated = (rule_translation(rule, self.lang).get("options") or {}).get(name)
         return translated if isinstance(translated, str) and translated else rule.options[name].description
 
     def _patterns_of(self, code: str) -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
         if code not in self._rule_patterns:
             rule = self._rules.get(code)
-            french = _translation(rule, self.lang) if rule is not None else {}
+            french = rule_translation(rule, self.lang) if rule is not None else {}
             targets = french.get("messages") or {}
             messages = [compile_pattern(en, targets[key]) for key, en in rule.messages.items() if key in targets and _PLACEHOLDER.sub("", en).strip()] if rule else []
             hints = [compile_pattern(rule.hint, french["hint"])] if rule is not None and rule.hint and french.get("hint") else []
@@ -259,7 +259,8 @@ def counted(tr: Translator, n: int, one: str, many: str, **params: Any) -> str:
     return tr.words(one if singular(n, tr.lang) else many, n=n, **params)
 
 
-def _translation(rule: Any, lang: str) -> Mapping[str, Any]:
+def rule_translation(rule: Any, lang: str) -> Mapping[str, Any]:
+    """A rule's `translations` entry for `lang`: {} when its pack gives none."""
     translations = getattr(rule, "translations", None) or {}
     found = translations.get(lang)
     return found if isinstance(found, Mapping) else {}
