@@ -447,3 +447,16 @@ def test_a_catalog_template_made_of_one_parameter_is_ignored() -> None:
     built = build_catalog("fr", {"{x}": "{x}", "got {x}": "la valeur est {x}", "the document": "le document"}, {})
     assert [p.source for p in built.patterns] == ["got {x}"]
     assert built.exact == {"the document": "le document"}
+
+
+def test_a_run_speaks_the_language_of_its_first_path(cli, tmp_path: Path) -> None:
+    for name, lang in (("fr", "fr"), ("en", "en")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / ".partnercheck.yaml").write_text(f"lang: {lang}\n", encoding="utf-8")
+        (folder / "c.yaml").write_text(HEAD + "partners: 3\n", encoding="utf-8")
+    argv = ("--format", "json", "--select", "SCH01")
+    messages = {f["message"] for f in json.loads(cli("check", str(tmp_path / "fr"), str(tmp_path / "en"), *argv)[1])["findings"]}
+    assert messages == {"`partners` doit être une liste ; la valeur est le nombre 3"}
+    messages = {f["message"] for f in json.loads(cli("check", str(tmp_path / "en"), str(tmp_path / "fr"), *argv)[1])["findings"]}
+    assert messages == {"`partners` must be a list; got a number 3"}
