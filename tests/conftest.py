@@ -36,3 +36,17 @@ def cli(capsys: pytest.CaptureFixture[str]):
         return code, out, err
 
     return invoke
+
+
+@pytest.fixture
+def warnings_only(tmp_path):  # type: ignore[no-untyped-def]
+    """The healthy charter without conflict resolution: a warning (GOV02), no error; its path."""
+    import json
+
+    from catalog.support import healthy
+
+    data = healthy()
+    del data["governance"]["conflict_resolution"]
+    path = tmp_path / "warnings-only.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)

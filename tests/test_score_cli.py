@@ -15,15 +15,6 @@ NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")
 TODAY = ("--today", "2026-01-15")
 
 
-@pytest.fixture
-def warnings_only(tmp_path: Path) -> str:
-    """The healthy charter without conflict resolution: a warning (GOV02), no error."""
-    data = healthy()
-    del data["governance"]["conflict_resolution"]
-    path = tmp_path / "warnings-only.yaml"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return str(path)
-
 
 def test_a_healthy_charter_closes_with_ready_to_sign_its_score_and_a_chart(cli) -> None:
     code, out, _ = cli("check", HEALTHY, *TODAY, "--color", "never")

@@ -122,14 +122,6 @@ def test_a_waived_error_is_a_sign_off_and_does_not_block(cli, tmp_path: Path) ->
 # ready, yet the run fails ------------------------------------------------------------
 
 
-@pytest.fixture
-def warnings_only(tmp_path: Path) -> str:
-    data = healthy()
-    del data["governance"]["conflict_resolution"]
-    path = tmp_path / "warnings-only.yaml"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return str(path)
-
 
 def test_ready_to_sign_on_a_failing_run_says_why_it_fails(cli, warnings_only: str) -> None:
     code, out, _ = cli("check", warnings_only, *TODAY, *PLAIN)

@@ -60,5 +60,5 @@ _PROFILE_HINT = {
 
 @lru_cache(maxsize=8)
 def _template(lang: str, name: str) -> Template:
-    """`locale/<lang>/starter/<name>.yaml.tmpl`: the starter's text in that language ($-placeholders)."""
+    """`locale/<lang>/starter/<name>.yaml.tmpl`: the starter's text in that language, with $-parameters to fill."""
     return Template((Path(__file__).with_name("locale") / lang / "starter" / f"{name}.yaml.tmpl").read_text(encoding="utf-8"))
