@@ -460,3 +460,15 @@ def test_a_run_speaks_the_language_of_its_first_path(cli, tmp_path: Path) -> Non
     assert messages == {"`partners` doit être une liste ; la valeur est le nombre 3"}
     messages = {f["message"] for f in json.loads(cli("check", str(tmp_path / "en"), str(tmp_path / "fr"), *argv)[1])["findings"]}
     assert messages == {"`partners` must be a list; got a number 3"}
+
+
+def test_every_parameter_a_reader_may_see_has_a_french_label(registry, cli) -> None:
+    shown = set()
+    for rule in registry.rules.values():
+        french = rule.translations.get("fr", {})
+        for template in [*(french.get("messages") or {}).values(), french.get("hint", "")]:
+            shown |= set(PLACEHOLDER.findall(template))
+    assert set(catalog("fr").parameters) == shown
+    assert all(label and label != name or name in ("participation", "suggestion", "type", "types", "version") for name, label in catalog("fr").parameters.items())
+    _, out, _ = cli("rule", "PIL01", "--lang", "fr")
+    assert "Aucun pilote n'est désigné : <problème>." in out

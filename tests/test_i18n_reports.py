@@ -152,7 +152,7 @@ def test_rule_explains_itself_in_french(cli) -> None:
         assert words in out, words
     assert fr["summary"] in flat
     assert " ".join(fr["why"].split()) in flat
-    assert fr["messages"]["default"].replace("{problem}", "<problem>") in flat
+    assert fr["messages"]["default"].replace("{problem}", "<problème>") in flat
     assert " ".join(fr["hint"].split()) in flat
     code, english, _ = cli("rule", "PIL01")
     assert code == 0 and "Why it matters" in english and "Messages" not in english and rule.summary in " ".join(english.split())

@@ -122,12 +122,14 @@ def hint_text(rule: Rule, tr: Translator | None = None) -> str:
     """The rule's hint for a reader with no finding at hand: options filled with their
     defaults, and what only a finding knows (`{first}`) shown as `<first>`; in the
     translator's language when the rule's pack translates it."""
-    return _for_reader(rule, _translated(rule, tr).get("hint") or rule.hint)
+    return _for_reader(rule, _translated(rule, tr).get("hint") or rule.hint, tr)
 
 
-def _for_reader(rule: Rule, template: str) -> str:
-    """`template` (the rule's hint or a message, in any language) filled as `Rule.render_hint` fills the hint."""
-    return _PARAM.sub(r"<\1>", replace(rule, hint=template).render_hint(rule.defaults()))
+def _for_reader(rule: Rule, template: str, tr: Translator | None = None) -> str:
+    """`template` (the rule's hint or a message, in any language) filled as `Rule.render_hint` fills the hint;
+    what only a finding knows is shown as `<name>`, named in the translator's language."""
+    filled = replace(rule, hint=template).render_hint(rule.defaults())
+    return _PARAM.sub(lambda m: f"<{tr.parameter(m.group(1)) if tr is not None else m.group(1)}>", filled)
 
 
 def _translated(rule: Rule, tr: Translator | None) -> Mapping[str, Any]:
@@ -152,7 +154,7 @@ def explain(rule: Rule, color: bool = False, tr: Translator | None = None) -> st
     parts += [_section(tr.words("Options")), Padding(_options(rule, tr), (0, 0, 0, 2))]
     messages = _translated(rule, tr).get("messages") or {}
     if isinstance(messages, Mapping) and messages:  # in English, the messages are the summary's words: not repeated
-        shown = "\n".join(f"- {_for_reader(rule, str(text))}" for text in messages.values())
+        shown = "\n".join(f"- {_for_reader(rule, str(text), tr)}" for text in messages.values())
         parts += [_section(tr.words("Messages")), Padding(Text(shown), (0, 0, 0, 2))]
     if rule.hint:
         parts += [_section(tr.words("What to write")), Padding(Text(hint_text(rule, tr)), (0, 0, 0, 2))]

@@ -108,6 +108,7 @@ class Catalog:
     patterns: tuple[Pattern, ...] = ()
     exact: Mapping[str, str] = field(default_factory=dict)
     words: Mapping[str, str] = field(default_factory=dict)
+    parameters: Mapping[str, str] = field(default_factory=dict)  # what `{name}` stands for, for a reader
 
 
 @lru_cache(maxsize=4)
@@ -120,7 +121,8 @@ def catalog(lang: str) -> Catalog:
     yaml = YAML(typ="safe", pure=False)
     patterns = yaml.load(catalog_path(lang, "messages").read_text(encoding="utf-8")) or {}
     words = yaml.load(catalog_path(lang, "words").read_text(encoding="utf-8")) or {}
-    return build_catalog(lang, patterns, words)
+    parameters = yaml.load(catalog_path(lang, "parameters").read_text(encoding="utf-8")) or {}
+    return replace(build_catalog(lang, patterns, words), parameters=dict(parameters))
 
 
 def build_catalog(lang: str, patterns: Mapping[str, str], words: Mapping[str, str]) -> Catalog:
@@ -132,7 +134,7 @@ def build_catalog(lang: str, patterns: Mapping[str, str], words: Mapping[str, st
 
 
 def catalog_path(lang: str, part: str) -> Path:
-    """`locale/<lang>/messages.yaml` (findings' texts) or `locale/<lang>/words.yaml` (reporters' words)."""
+    """`locale/<lang>/<part>.yaml`: `messages` (findings' texts), `words` (reporters' words) or `parameters`."""
     return Path(__file__).with_name("locale") / lang / f"{part}.yaml"
 
 
@@ -202,6 +204,10 @@ class Translator:
                 self.used.add(pattern.source)
                 return done
         return None
+
+    def parameter(self, name: str) -> str:
+        """What a message's `{name}` stands for, to show a reader with no finding at hand: `problème` for `problem`."""
+        return self.catalog.parameters.get(name, name)
 
     def number(self, value: float) -> str:
         """A score for people: `92.5` in English, `92,5` in French (the decimal comma)."""
