@@ -472,3 +472,9 @@ def test_every_parameter_a_reader_may_see_has_a_french_label(registry, cli) -> N
     assert all(label and label != name or name in ("participation", "suggestion", "type", "types", "version") for name, label in catalog("fr").parameters.items())
     _, out, _ = cli("rule", "PIL01", "--lang", "fr")
     assert "Aucun pilote n'est désigné : <problème>." in out
+
+
+def test_the_outside_dimensions_note_fits_where_a_bar_would_be() -> None:
+    from partnercheck.reporters.text import BAR_WIDTH, OUTSIDE
+
+    assert all(len(Translator(lang).words(OUTSIDE)) <= BAR_WIDTH for lang in ("en", "fr"))

@@ -169,6 +169,7 @@ def test_other_rules_line_shows_the_outside_penalty(cli, tmp_path: Path) -> None
     _, out, _ = cli("check", SHAPE, *TODAY, *PLAIN)
     row = next(line for line in out.splitlines() if line.lstrip().startswith("Other rules"))
     assert row.split()[-1] == f"-{penalty:g}"
+    assert "outside dimensions" in row  # where a bar would be: these points are no dimension's
     assert out.splitlines()[-1] == row  # under the bar chart
     cli("report", SHAPE, "-o", str(tmp_path / "r.html"), *TODAY)
     assert f"Other rules: -{penalty:g}" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -8,18 +8,15 @@ from rich.text import Text
 
 from ..i18n import Translator
 from ..score import Dimension, FileScore, RunScore
-from .text import BASELINED_WORD, NO_BLOCKING_WORDS, blocking_line, but_line, file_head, file_verdict, health_score, mean_of, more_ready, verdict_details, verdict_head
+from .text import BAR_WIDTH, BASELINED_WORD, MANY_FILES, OUTSIDE, NO_BLOCKING_WORDS, blocking_line, but_line, file_head, file_verdict, health_score, mean_of, more_ready, verdict_details, verdict_head
 
 #: Marks a blocking error that only the baseline hides (English; the words go through the translator).
 BASELINED = f" ({BASELINED_WORD})"
 
-BAR_WIDTH = 20
 #: Added to "Ready to sign" when findings below error still fail the run.
 NO_BLOCKING = f" ({NO_BLOCKING_WORDS})"
 #: The row under the chart for findings outside the ten dimensions (docs/score.md).
 OTHER_RULES = "Other rules"
-#: Past this many files, the per-file lines list only the files not ready to sign.
-MANY_FILES = 20
 
 
 def scorecard(scores: RunScore, tr: Translator | None = None) -> RenderableType:
@@ -76,7 +73,7 @@ def _chart(tr: Translator, dimensions: tuple[Dimension, ...], outside: float = 0
     for dim in dimensions:
         table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(_num(dim.score, tr).rjust(5), style="bold"))
     if outside > 0:
-        table.add_row(Text(f"  {tr.words(OTHER_RULES):<15}"), Text(" " * BAR_WIDTH), Text(f"-{tr.number(outside)}".rjust(5), style="bold red"))
+        table.add_row(Text(f"  {tr.words(OTHER_RULES):<15}"), Text(tr.words(OUTSIDE)[:BAR_WIDTH].ljust(BAR_WIDTH), style="dim"), Text(f"-{tr.number(outside)}".rjust(5), style="bold red"))
     return table
 
 

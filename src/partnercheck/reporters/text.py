@@ -124,7 +124,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
         other = f"  {tr.words('Other rules')}"
         if len(penalty) > 5 or not _one_cell_each(other):  # rich widens the column: left to rich
             return None
-        lines.append(f"{other:<{width}} {' ' * BAR_WIDTH} {penalty.rjust(5)}")
+        lines.append(f"{other:<{width}} {tr.words(OUTSIDE)[:BAR_WIDTH].ljust(BAR_WIDTH)} {penalty.rjust(5)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -185,7 +185,10 @@ def health_score(tr: Translator, overall: float | None) -> str:
 
 #: As in reporters/scorecard.py, which imports rich; tests/test_text_plain.py keeps both outputs equal.
 BAR_WIDTH = 20
+#: Past this many files, the per-file lines list only the files not ready to sign.
 MANY_FILES = 20
+#: Said where the bar would be, on the "Other rules" row: those points are no dimension's (BAR_WIDTH cells at most).
+OUTSIDE = "outside dimensions"
 
 
 def bar(score: float | None, width: int = BAR_WIDTH) -> str:
