@@ -185,7 +185,37 @@ def _stderr_texts(cli, tmp_path: Path) -> list[tuple[str, str, str | None]]:
     _, _, err = cli("check", str(tmp_path / "absent.yaml"), str(tmp_path / "pipe.yaml"), str(tmp_path / "empty"), "--isolated")
     lines = [line.split(": ", 2)[2] for line in err.splitlines() if line.startswith(("partnercheck: error: ", "partnercheck: warning: "))]
     assert len(lines) == 3, err
-    return [("", line, None) for line in lines]
+    return [("", line, None) for line in lines + _usage_errors(cli, tmp_path)]
+
+
+#: Usage and configuration errors a user may well make, each as (configuration file text or None, command line).
+USAGE_ERRORS = [
+    (None, ("check", "{charter}", "--select", "XYZ99")),
+    (None, ("check", "{charter}", "--select", "PIL1")),
+    ("langue: fr\n", ("check", "{charter}")),
+    ("zzzzzz: 1\n", ("check", "{charter}")),
+    ("lang: de\n", ("check", "{charter}")),
+    (None, ("rule", "XYZ01")),
+    (None, ("rule", "PIL1")),
+    (None, ("check", "{charter}", "--baseline", "{folder}/absent.json")),
+]
+
+
+def _usage_errors(cli, tmp_path: Path) -> list[str]:
+    """The one-line error of each usage or configuration mistake in USAGE_ERRORS, in English."""
+    folder = tmp_path / "usage"
+    folder.mkdir()
+    charter = folder / "c.yaml"
+    charter.write_text(HEAD + PARTNERS, encoding="utf-8")
+    found = []
+    for config, argv in USAGE_ERRORS:
+        (folder / ".partnercheck.yaml").unlink(missing_ok=True)
+        if config:
+            (folder / ".partnercheck.yaml").write_text(config, encoding="utf-8")
+        code, _, err = cli(*(a.format(charter=charter, folder=folder) for a in argv))
+        assert code == 2 and err.startswith("partnercheck: error: "), (argv, err)
+        found.append(err.splitlines()[-1].removeprefix("partnercheck: error: "))
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -478,3 +508,15 @@ def test_the_outside_dimensions_note_fits_where_a_bar_would_be() -> None:
     from partnercheck.reporters.text import BAR_WIDTH, OUTSIDE
 
     assert all(len(Translator(lang).words(OUTSIDE)) <= BAR_WIDTH for lang in ("en", "fr"))
+
+
+def test_usage_and_configuration_errors_follow_the_language(cli, tmp_path: Path) -> None:
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + PARTNERS, encoding="utf-8")
+    _, _, err = cli("check", str(charter), "--select", "XYZ99", "--lang", "fr")
+    assert err.startswith("partnercheck: error: --select : « XYZ99 » n'est ni un code de règle")
+    (tmp_path / ".partnercheck.yaml").write_text("langue: fr\n", encoding="utf-8")
+    _, _, err = cli("check", str(charter), "--lang", "fr")
+    assert err.endswith(".partnercheck.yaml:1 : langue : clé inconnue (vouliez-vous dire `lang` ?)\n")
+    _, _, err = cli("rule", "XYZ01", "--lang", "fr")
+    assert err == "partnercheck: error: aucune règle 'XYZ01' ; `partnercheck rules` les liste toutes\n"

@@ -75,7 +75,7 @@ def guarded(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args))
     except PartnercheckError as exc:
-        error(str(exc))
+        error(_in_language(str(exc), args))
     except KeyboardInterrupt:
         error("interrupted")
     except BrokenPipeError:
@@ -87,6 +87,13 @@ def guarded(args: argparse.Namespace) -> int:
             traceback.print_exc()
         error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
     return EXIT_ERROR
+
+
+def _in_language(message: str, args: argparse.Namespace) -> str:
+    """A usage or configuration error in the run's language: `--lang`, else the locale (the configuration may be what failed)."""
+    from ..i18n import Translator, default_language
+
+    return Translator(getattr(args, "lang", None) or default_language()).text(message)
 
 
 def error(message: str) -> None:

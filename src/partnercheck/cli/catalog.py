@@ -6,13 +6,13 @@ import argparse
 import difflib
 import json
 
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..i18n import LANGUAGES, default_language
 from . import EXIT_CLEAN, EXIT_ERROR, error, write
 from .options import add_plugin_options, registry_from, report_errors, use_color
 
 
 def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=f"the language of {what} (default: {DEFAULT_LANGUAGE})")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=f"the language of {what} (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -58,7 +58,7 @@ def handle_rules(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         rules = [r for r in rules if r.pack in args.pack]
     renderers = {"json": rules_json, "markdown": rules_markdown}
-    write(renderers[args.format](rules) if args.format in renderers else rules_table(rules, use_color("auto"), translator(args.lang, registry)))
+    write(renderers[args.format](rules) if args.format in renderers else rules_table(rules, use_color("auto"), translator(args.lang or default_language(), registry)))
     return _finish(registry)
 
 
@@ -75,9 +75,9 @@ def handle_rule(args: argparse.Namespace) -> int:
         keys = list(registry.rules) + list(registry.names)
         close = difflib.get_close_matches(args.rule, keys, n=3, cutoff=0.6) or difflib.get_close_matches(args.rule.upper(), keys, n=3, cutoff=0.6)
         suggestion = f" (did you mean {', '.join(close)}?)" if close else "; `partnercheck rules` lists them"
-        error(f"no rule {args.rule!r}{suggestion}")
+        error(translator(args.lang or default_language(), registry).text(f"no rule {args.rule!r}{suggestion}"))
         return EXIT_ERROR
-    write(explain(rule, use_color("auto"), translator(args.lang, registry)))
+    write(explain(rule, use_color("auto"), translator(args.lang or default_language(), registry)))
     return _finish(registry)
 
 
