@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from paths import EXAMPLES, ROOT, SHARED  # noqa: F401  (re-exported for tests)
 
 

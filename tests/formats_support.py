@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from paths import EXAMPLES
-from partnercheck.engine import RunResult
+
+from partnercheck.config.settings import Settings
 from partnercheck.findings import Severity
-from partnercheck.linting import Request, lint
-from partnercheck.plugins import load_registry
-from partnercheck.settings import Settings
+from partnercheck.plugins.manager import load_registry
+from partnercheck.run.engine import RunResult
+from partnercheck.run.lint import Request, lint
 
 #: The broken example every format is checked on; it demonstrates PIL01.
 BROKEN = EXAMPLES / "broken" / "sans-pilote.yaml"
@@ -37,6 +38,6 @@ def lint_paths(*paths: str, **settings: Any) -> RunResult:
 
 def render(name: str, run: RunResult, cwd: Path) -> str:
     """`run` in format `name`, as the command renders it for standard output."""
-    from partnercheck.reporters import BUILTIN
+    from partnercheck.report.formats import BUILTIN
 
     return BUILTIN[name](run, {"color": False, "quiet": False, "cwd": str(cwd)})

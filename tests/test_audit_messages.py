@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from partnercheck.decoding import decode
+from partnercheck.document.decoding import decode
 from partnercheck.findings import Finding, Severity
-from partnercheck.plugins import PluginSelection, load_registry
-from partnercheck.reporters.text import _excerpt_parts
+from partnercheck.plugins.manager import PluginSelection, load_registry
+from partnercheck.report.formats.text import _excerpt_parts
 from partnercheck.testing import lint_text
 
 HEAD = "partnercheck: 1\ncharter:\n  id: c\n  title: T\n"

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from paths import EXAMPLES, SHARED
 
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"

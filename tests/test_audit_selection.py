@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from paths import EXAMPLES
 
 HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")

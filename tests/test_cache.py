@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES, ROOT
-from partnercheck.engine import Engine
+
+from partnercheck.run.engine import Engine
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import charter  # noqa: E402
@@ -249,8 +249,8 @@ def test_the_docs_name_real_options_and_variables(cli) -> None:
 
 def test_a_committed_cache_entry_cannot_hide_findings(tmp_path, monkeypatch) -> None:
     """Keys mix in a per-user secret: another machine's (or an attacker's) entries never match."""
-    from partnercheck import cache
-    from partnercheck.plugins import load_registry
+    from partnercheck.plugins.manager import load_registry
+    from partnercheck.run import cache
 
     registry = load_registry()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "one"))

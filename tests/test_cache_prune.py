@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES
-from partnercheck.engine import Engine
+
+from partnercheck.run.engine import Engine
 
 DAY = 86400
 

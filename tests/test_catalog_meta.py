@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from jsonschema import Draft202012Validator
 
-from partnercheck.plugins import PluginSelection, load_registry
-from partnercheck.rules import EngineCheck
+from partnercheck.plugins.manager import PluginSelection, load_registry
+from partnercheck.rules.model import EngineCheck
 
 PACKS = {"purpose", "pilot", "members", "governance", "accountability", "evaluation", "time", "beneficiary", "capitalisation", "scale"}
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from paths import ROOT
-from partnercheck.configfile import PRESETS
+
+from partnercheck.config.files import PRESETS
 from partnercheck.resources import load_schema
 
 DOC = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
@@ -32,7 +33,7 @@ def test_presets_table_matches_the_code() -> None:
 
 
 def test_the_example_configuration_is_valid(tmp_path) -> None:
-    from partnercheck.configfile import read_config
+    from partnercheck.config.files import read_config
 
     example = DOC.split("## An example\n", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     path = tmp_path / ".partnercheck.yaml"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from paths import ROOT
-from partnercheck.explain import MARKDOWN_COMMAND
+
+from partnercheck.catalog.explain import MARKDOWN_COMMAND
 
 DOC = ROOT / "docs" / "rules.md"
 
@@ -29,7 +29,7 @@ def test_docs_rules_md_documents_every_health_rule(cli) -> None:
 def test_rules_markdown_escapes_table_cells() -> None:
     from dataclasses import replace
 
-    from partnercheck.explain import rules_markdown
+    from partnercheck.catalog.explain import rules_markdown
     from partnercheck.testing import default_registry
 
     rule = replace(default_registry().rules["EVA01"], summary="a | b")

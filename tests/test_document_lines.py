@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnercheck.document import load_document
+from partnercheck.document.load import load_document
 
 
 @pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])

@@ -22,8 +22,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES
+
 from partnercheck.cli import run
 from partnercheck.findings import Severity
 from partnercheck.testing import default_registry, lint_text

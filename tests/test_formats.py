@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from formats_support import CHARTER, FORMATS, place_broken
-from partnercheck.reporters import BUILTIN
+
+from partnercheck.report.formats import BUILTIN
 
 STDIN_NAME = "charters/x.yaml"
 

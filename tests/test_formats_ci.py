@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from formats_support import CHARTER, lint_paths, place_broken, render
+
 from partnercheck.findings import Finding, Severity, Suppression
-from partnercheck.reporters import github, markdown
+from partnercheck.report.formats import github, markdown
 
 # GitHub's workflow-command syntax: ::name key=value,key=value::message
 COMMAND = re.compile(r"^::(error|warning|notice)( (?P<props>[^:]*))?::(?P<message>.*)$")
@@ -173,8 +173,8 @@ def test_gitlab_severities_and_suppressed_findings(workdir: Path) -> None:
 
 
 def render_one(f: Finding) -> str:
-    from partnercheck.reporters import gitlab
-    from partnercheck.reporters.locations import fingerprint
+    from partnercheck.report.formats import gitlab
+    from partnercheck.report.formats.locations import fingerprint
 
     return json.dumps([gitlab.issue(f, fingerprint(f.path, f.code, f.pointer), f.path)])
 

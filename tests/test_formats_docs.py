@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import ROOT
 from ruamel.yaml import YAML
 
 from partnercheck.cli import build_parser
-from partnercheck.reporters import BUILTIN
-from paths import ROOT
+from partnercheck.report.formats import BUILTIN
 
 DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")

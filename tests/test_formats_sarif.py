@@ -7,10 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from formats_support import CHARTER, lint_paths, place_broken, render
-from partnercheck.findings import Severity, Suppression
 from paths import SHARED
+
+from partnercheck.findings import Severity, Suppression
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = json.loads((SHARED / "testdata" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-
 from paths import ROOT
-from partnercheck import BareFinding, hookimpl, hookspecs
-from partnercheck.context import Charter, RuleContext
-from partnercheck.plugins import HOOKS, PluginSelection, load_registry
+
+from partnercheck import BareFinding, hookimpl
+from partnercheck.plugins import hookspecs
+from partnercheck.plugins.manager import HOOKS, PluginSelection, load_registry
 from partnercheck.resources import load_schema
+from partnercheck.rules.context import Charter, RuleContext
 from partnercheck.testing import lint_text
 
 DOC = ROOT / "docs" / "plugins.md"

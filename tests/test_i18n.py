@@ -14,13 +14,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from partnercheck.engine import Engine
-from partnercheck.i18n import Translator, catalog, catalog_path, compile_pattern
-from partnercheck.settings import Settings
-from partnercheck.testing import default_registry
-from partnercheck.yamlload import Limits
 from paths import EXAMPLES, SHARED
+
+from partnercheck.config.settings import Settings
+from partnercheck.document.builder import Limits
+from partnercheck.report.i18n import Translator, catalog, catalog_path, compile_pattern
+from partnercheck.run.engine import Engine
+from partnercheck.testing import default_registry
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 HEAD = "partnercheck: 1\ncharter: {id: c, title: T}\n"
@@ -144,8 +144,8 @@ def _engine_texts(registry) -> list[tuple[str, str, str | None]]:
 
 def _plugin_schema_texts() -> list[tuple[str, str, str | None]]:
     """Schema words the charter schema never needs but a plugin's or a rule pack's schema may (exclusive bounds, lengths)."""
-    from partnercheck.safe_schema import validator
-    from partnercheck.schema import validate
+    from partnercheck.checks.safe_schema import validator
+    from partnercheck.checks.schema import validate
 
     schema = {
         "type": "object",
@@ -316,9 +316,8 @@ def test_the_results_cache_serves_both_languages(cli, tmp_path: Path, monkeypatc
 
 
 def test_the_plugin_guide_translation_example_keeps_its_parameters() -> None:
-    from ruamel.yaml import YAML
-
     from paths import ROOT
+    from ruamel.yaml import YAML
 
     guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
     block = guide.split("**Translations.**", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
@@ -472,7 +471,7 @@ def test_parameters_side_by_side_are_never_matched() -> None:
 
 
 def test_a_catalog_template_made_of_one_parameter_is_ignored() -> None:
-    from partnercheck.i18n import build_catalog
+    from partnercheck.report.i18n import build_catalog
 
     built = build_catalog("fr", {"{x}": "{x}", "got {x}": "la valeur est {x}", "the document": "le document"}, {})
     assert [p.source for p in built.patterns] == ["got {x}"]
@@ -505,7 +504,7 @@ def test_every_parameter_a_reader_may_see_has_a_french_label(registry, cli) -> N
 
 
 def test_the_outside_dimensions_note_fits_where_a_bar_would_be() -> None:
-    from partnercheck.reporters.text import BAR_WIDTH, OUTSIDE
+    from partnercheck.report.formats.text import BAR_WIDTH, OUTSIDE
 
     assert all(len(Translator(lang).words(OUTSIDE)) <= BAR_WIDTH for lang in ("en", "fr"))
 

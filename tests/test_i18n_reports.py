@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 
-from paths import EXAMPLES, ROOT
+from partnercheck.config.settings import Settings
 from partnercheck.findings import Severity
-from partnercheck.i18n import Translator, catalog_path, translate_run
-from partnercheck.linting import Request, lint
-from partnercheck.plugins import load_registry
-from partnercheck.reporters import html, markdown, text
-from partnercheck.reporters.common import counted
-from partnercheck.score import DIMENSIONS, TITLES
-from partnercheck.settings import Settings
+from partnercheck.plugins.manager import load_registry
+from partnercheck.report.formats import html, markdown, text
+from partnercheck.report.formats.common import counted
+from partnercheck.report.i18n import Translator, catalog_path, translate_run
+from partnercheck.report.score import DIMENSIONS, TITLES
+from partnercheck.run.lint import Request, lint
 
 REGISTRY = load_registry()
 TODAY = date(2026, 1, 15)

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-
 from paths import ROOT
-from partnercheck.i18n import default_language
-from partnercheck.starter import LANGUAGES, TYPE_LABELS, starter
+
+from partnercheck.catalog.starter import LANGUAGES, TYPE_LABELS, starter
+from partnercheck.report.i18n import default_language
 
 ENGINE_CODES = ("DOC", "SCH", "REF", "INT")
 SECTIONS = list(json.loads((ROOT / "schemas" / "charter.schema.json").read_text(encoding="utf-8"))["properties"])

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES, ROOT
-from partnercheck import parallel
+
+from partnercheck.run import parallel
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import repository  # noqa: E402

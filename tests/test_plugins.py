@@ -166,7 +166,7 @@ def test_rules_still_lists_the_builtin_rules_when_a_plugin_is_broken(cli, plugin
 
 
 def test_an_entry_point_that_fails_is_named_by_the_entry_point(cli, monkeypatch, charter) -> None:
-    from partnercheck import plugins
+    from partnercheck.plugins import manager as plugins
 
     monkeypatch.delenv("PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD")
     fake = [EntryPoint("acme", "acme_not_installed_anywhere", "partnercheck")]
@@ -179,7 +179,7 @@ def test_an_entry_point_that_fails_is_named_by_the_entry_point(cli, monkeypatch,
 
 
 def test_an_installed_plugin_also_named_in_the_environment_loads_once(cli, plugin, monkeypatch) -> None:
-    from partnercheck import plugins
+    from partnercheck.plugins import manager as plugins
 
     plugin("acme_twice", PACK_PLUGIN.format(pack="twice"), twice_yaml=pack(rule("TWI01", "twice-rule", PARTNER_NEEDS_REPRESENTATIVE)))
     monkeypatch.delenv("PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD")

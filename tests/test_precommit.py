@@ -17,9 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from paths import EXAMPLES, ROOT
+from ruamel.yaml import YAML
 
 HOOKS = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml", "src", "rules", "schemas")

@@ -13,14 +13,15 @@ import sys
 from typing import Any, Iterator
 
 import pytest
-
 from paths import EXAMPLES, ROOT
-from partnercheck.declarative import compile_schema as jsonschema_validator, select
-from partnercheck.document import load_document
-from partnercheck.plugins import load_registry
-from partnercheck.quickschema import compile_schema
-from partnercheck.rules import Declarative
-from partnercheck.schema import charter_schema, charter_validator
+
+from partnercheck.checks.quickschema import compile_schema
+from partnercheck.checks.schema import charter_schema, charter_validator
+from partnercheck.document.load import load_document
+from partnercheck.plugins.manager import load_registry
+from partnercheck.rules.declarative import compile_schema as jsonschema_validator
+from partnercheck.rules.declarative import select
+from partnercheck.rules.model import Declarative
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import charter  # noqa: E402

@@ -17,7 +17,6 @@ import os
 import shutil
 
 import pytest
-
 from paths import EXAMPLES, ROOT
 
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")

@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from paths import EXAMPLES
 from catalog.support import healthy
-from partnercheck.score import DIMENSIONS
+from paths import EXAMPLES
+
+from partnercheck.report.score import DIMENSIONS
 
 HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")

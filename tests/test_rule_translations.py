@@ -18,10 +18,10 @@ from typing import Any, Iterator
 import pytest
 from ruamel.yaml import YAML
 
-from partnercheck.i18n import Translator
+from partnercheck.report.i18n import Translator
 from partnercheck.resources import builtin_pack_paths
-from partnercheck.rulepack import load_pack_file
-from partnercheck.rules import Rule, _format
+from partnercheck.rules.model import Rule, _format
+from partnercheck.rules.pack import load_pack_file
 from partnercheck.testing import default_registry
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

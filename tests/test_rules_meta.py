@@ -14,13 +14,13 @@ from typing import Iterator
 
 import pytest
 from jsonschema import Draft202012Validator
-
 from paths import EXAMPLES
-from partnercheck.plugins import PluginSelection, load_registry
-from partnercheck.registry import Registry
+
+from partnercheck.plugins.manager import PluginSelection, load_registry
+from partnercheck.plugins.registry import Registry
 from partnercheck.resources import builtin_pack_paths
-from partnercheck.rulepack import load_pack_file
-from partnercheck.rules import Declarative, EngineCheck, Function, Rule
+from partnercheck.rules.model import Declarative, EngineCheck, Function, Rule
+from partnercheck.rules.pack import load_pack_file
 from partnercheck.testing import lint_text
 
 TEMPLATE_SRC = EXAMPLES / "partnercheck-plugin-example" / "src"

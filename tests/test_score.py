@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import pytest
-
-from paths import EXAMPLES
-from partnercheck.findings import Finding, Severity, Suppression
-from partnercheck.linting import Request, lint
-from partnercheck.score import DEFAULT_WEIGHTS, DIMENSIONS, READY, score_findings, score_run, weights_from
-from partnercheck.settings import Settings
-from partnercheck.testing import default_registry
-
 from catalog.support import TODAY
+from paths import EXAMPLES
+
+from partnercheck.config.settings import Settings
+from partnercheck.findings import Finding, Severity, Suppression
+from partnercheck.report.score import (
+    DEFAULT_WEIGHTS,
+    DIMENSIONS,
+    READY,
+    score_findings,
+    score_run,
+    weights_from,
+)
+from partnercheck.run.lint import Request, lint
+from partnercheck.testing import default_registry
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 

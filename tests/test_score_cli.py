@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
-from paths import EXAMPLES
 from catalog.support import healthy
+from paths import EXAMPLES
 
 HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")
@@ -110,7 +109,7 @@ def test_waived_findings_keep_a_charter_ready_and_are_counted(cli, tmp_path: Pat
 
 
 def test_the_bars_are_proportional_and_unscored_dimensions_are_dotted() -> None:
-    from partnercheck.reporters.scorecard import bar
+    from partnercheck.report.formats.scorecard import bar
 
     assert bar(45, 20) == "█" * 9 + "░" * 11
     assert bar(100, 10) == "█" * 10 and bar(0, 10) == "░" * 10
@@ -123,7 +122,7 @@ def test_colour_output_keeps_the_score_block(cli) -> None:
 
 
 def test_many_files_list_only_those_not_ready(cli, tmp_path: Path) -> None:
-    from partnercheck.reporters.scorecard import MANY_FILES
+    from partnercheck.report.formats.scorecard import MANY_FILES
 
     good = Path(HEALTHY).read_text(encoding="utf-8")
     for i in range(MANY_FILES):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from paths import ROOT
+
 from partnercheck.findings import Finding, Severity, Suppression
-from partnercheck.score import DEFAULT_WEIGHTS, DIMENSIONS, score_findings
+from partnercheck.report.score import DEFAULT_WEIGHTS, DIMENSIONS, score_findings
 
 DOC = (ROOT / "docs" / "score.md").read_text(encoding="utf-8")
 
@@ -78,14 +78,18 @@ def test_the_documented_config_key_exists_in_the_config_schema() -> None:
 
 
 def test_the_documented_text_output_threshold_is_the_code_s() -> None:
-    from partnercheck.reporters.scorecard import MANY_FILES
+    from partnercheck.report.formats.scorecard import MANY_FILES
 
     assert f"past {MANY_FILES} files" in DOC
 
 
 def test_the_documented_verdicts_and_lines_are_the_code_s() -> None:
-    from partnercheck.reporters.scorecard import BASELINED, NO_BLOCKING, OTHER_RULES
-    from partnercheck.score import NOT_CHECKED, READY
+    from partnercheck.report.formats.scorecard import (
+        BASELINED,
+        NO_BLOCKING,
+        OTHER_RULES,
+    )
+    from partnercheck.report.score import NOT_CHECKED, READY
 
     for text in (READY, NOT_CHECKED, f"{READY}{NO_BLOCKING}", f"{OTHER_RULES}: -N", BASELINED.strip(), "fail this check at --fail-on warning"):
         assert text in DOC, f"docs/score.md no longer shows {text!r}"
@@ -99,7 +103,7 @@ def test_the_plugin_guide_does_not_call_a_pack_a_dimension() -> None:
 
 
 def test_nothing_checked_scores_n_a_and_a_baselined_error_blocks() -> None:
-    from partnercheck.score import NOT_CHECKED
+    from partnercheck.report.score import NOT_CHECKED
 
     none = score_findings("c.yaml", [], packs=())
     assert none.overall is None and not none.verdict.ready and none.verdict.label == NOT_CHECKED

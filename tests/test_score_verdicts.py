@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from catalog.support import healthy
+from jsonschema import Draft202012Validator
 from paths import EXAMPLES, ROOT
 
 HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")

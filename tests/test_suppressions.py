@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from partnercheck.suppressions import directives
+from partnercheck.run.suppressions import directives
 from partnercheck.testing import lint_text
 
 # PIL02 (warning) is reported at /pilot, line 4; MEM01 (warning) at /partners/0, line 3.

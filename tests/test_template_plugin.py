@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES, ROOT
 
 TEMPLATE = EXAMPLES / "partnercheck-plugin-example"

@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES, ROOT
-from partnercheck.linting import Request, lint
-from partnercheck.plugins import load_registry
-from partnercheck.reporters.text import render, render_plain, render_rich
-from partnercheck.settings import Settings
+
+from partnercheck.config.settings import Settings
+from partnercheck.plugins.manager import load_registry
+from partnercheck.report.formats.text import render, render_plain, render_rich
+from partnercheck.run.lint import Request, lint
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import repository  # noqa: E402

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES, ROOT
 
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
@@ -67,14 +66,14 @@ def test_the_package_is_the_installed_one(installed: Installed) -> None:
     module, schemas, rules = (Path(line) for line in done.stdout.splitlines())
     package = module.parent
     assert "site-packages" in package.parts and ROOT not in package.parents
-    assert schemas == package / "schemas" and rules == package / "rules"
+    assert schemas == package / "data" / "schemas" and rules == package / "data" / "rules"
 
 
 def test_the_wheel_ships_schemas_and_rule_packs(installed: Installed) -> None:
     probe = (
         "from importlib.resources import files; import json; p = files('partnercheck');"
-        "print(json.dumps({'schema': (p / 'schemas' / 'charter.schema.json').is_file(),"
-        " 'packs': sorted(x.name for x in (p / 'rules').iterdir() if x.name.endswith('.yaml'))}))"
+        "print(json.dumps({'schema': (p / 'data' / 'schemas' / 'charter.schema.json').is_file(),"
+        " 'packs': sorted(x.name for x in (p / 'data' / 'rules').iterdir() if x.name.endswith('.yaml'))}))"
     )
     done = installed.run(installed.python, "-c", probe)
     assert done.returncode == 0, done.stderr

@@ -20,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-
 from paths import ROOT, SHARED
 
 SUITE = SHARED / "testdata" / "yaml-test-suite"
@@ -32,7 +31,7 @@ REGENERATE = "python tests/test_yaml_test_suite.py --write"
 FATAL = {"DOC01", "DOC04", "DOC06"}
 DOC_CODES = {"DOC01", "DOC02", "DOC03", "DOC04", "DOC05", "DOC06"}
 
-#: The parser strategies compared in the doc: label -> parsers tried in order (see partnercheck.parsing).
+#: The parser strategies compared in the doc: label -> parsers tried in order (see partnercheck.document.parsing).
 STRATEGIES = (
     ("C parser alone (libyaml, ruamel.yaml.clib)", ("c",)),
     ("pure-Python parser alone (ruamel.yaml)", ("pure",)),
@@ -59,9 +58,9 @@ CASES = case_dirs()
 # the figures ------------------------------------------------------------------
 def rejects(raw: bytes, parsers: tuple[str, ...]) -> bool:
     """True when decoding or parsing with `parsers` gives DOC01."""
-    from partnercheck.decoding import decode
-    from partnercheck.parsing import parse
-    from partnercheck.yamlload import Limits
+    from partnercheck.document.builder import Limits
+    from partnercheck.document.decoding import decode
+    from partnercheck.document.parsing import parse
 
     text, problem = decode(raw)
     if problem is not None or text is None:
@@ -97,7 +96,7 @@ def compute() -> tuple[Figures, ...]:
 @lru_cache(maxsize=1)
 def valid_with_duplicate_keys() -> list[str]:
     """Valid cases given DOC02: keys equal by YAML's own definition (the suite leaves that to loaders)."""
-    from partnercheck.document import load_document
+    from partnercheck.document.load import load_document
 
     found = []
     for case in CASES:
@@ -157,8 +156,8 @@ def write_figures() -> None:
 # the tests --------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def engine():
-    from partnercheck.engine import Engine
-    from partnercheck.settings import Settings
+    from partnercheck.config.settings import Settings
+    from partnercheck.run.engine import Engine
     from partnercheck.testing import default_registry
 
     return Engine(default_registry(), Settings(today=date(2026, 1, 1)))

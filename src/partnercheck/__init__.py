@@ -21,15 +21,15 @@ __all__ = [
 def __getattr__(name: str) -> object:
     # Lazy exports keep `partnercheck --version` free of heavy imports.
     if name in {"BareFinding", "Finding", "Severity"}:
-        from . import findings
+        from partnercheck import findings
 
         return getattr(findings, name)
     if name == "RuleContext":
-        from .context import RuleContext
+        from partnercheck.rules.context import RuleContext
 
         return RuleContext
     if name == "hookimpl":
-        from .hookspecs import hookimpl
+        from partnercheck.plugins.hookspecs import hookimpl
 
         return hookimpl
     raise AttributeError(name)

@@ -10,7 +10,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import PartnercheckError
+from partnercheck.errors import PartnercheckError
 
 
 class WriteError(PartnercheckError):

@@ -1,8 +1,10 @@
 """Data shipped with partnercheck: the JSON Schemas and the built-in rule packs.
 
-In the wheel they live inside the package (`partnercheck/schemas`,
-`partnercheck/rules`); in a source checkout they are the repository's
-top-level `schemas/` and `rules/` folders, read in place.
+In the wheel they live inside the package, under `partnercheck/data/`
+(`data/schemas`, `data/rules`: apart from the `partnercheck.rules` code); in a
+source checkout they are the repository's top-level `schemas/` and `rules/`
+folders, read in place. The message catalogs and starter templates live in
+`partnercheck/locale/` in both.
 """
 
 from __future__ import annotations
@@ -16,11 +18,19 @@ from typing import Any
 SCHEMA_NAMES = ("charter", "report", "rule-pack", "config")
 
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
 def data_dir(name: str) -> Path:
-    packaged = Path(str(files("partnercheck"))) / name
+    packaged = Path(str(files("partnercheck"))) / "data" / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / name
+    return PACKAGE_DIR.parents[1] / name
+
+
+def locale_dir() -> Path:
+    """The message catalogs and starter templates, `locale/<lang>/…`."""
+    return PACKAGE_DIR / "locale"
 
 
 def schema_path(name: str) -> Path:

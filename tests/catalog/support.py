@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from paths import EXAMPLES
-from partnercheck.document import load_document
+
+from partnercheck.document.load import load_document
 from partnercheck.findings import Finding, Severity
 from partnercheck.testing import lint_text
 

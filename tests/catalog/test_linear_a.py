@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from partnercheck.context import Charter, RuleContext
-from partnercheck.rules import Function
+from partnercheck.rules.context import Charter, RuleContext
+from partnercheck.rules.model import Function
 from partnercheck.testing import default_registry
 
 PACKS = ("purpose", "pilot", "members", "governance", "accountability")

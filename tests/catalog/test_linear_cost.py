@@ -36,13 +36,13 @@ from collections import Counter
 from typing import Any, Iterator
 
 import pytest
-
 from support import TODAY
-from partnercheck.context import Charter, RepositoryContext, RuleContext
+
 from partnercheck.findings import BareFinding, Severity
-from partnercheck.registry import Registry
-from partnercheck.rules import EngineCheck, Function, Rule
-from partnercheck.runner import run_rule
+from partnercheck.plugins.registry import Registry
+from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
+from partnercheck.rules.model import EngineCheck, Function, Rule
+from partnercheck.rules.runner import run_rule
 from partnercheck.testing import default_registry, lint_text
 
 SMALL, LARGE = 1_000, 10_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from partnercheck.builtin.members import missing_stakeholder_category
-from partnercheck.context import Charter, Profile, RuleContext
+from partnercheck.rules.context import Charter, Profile, RuleContext
 
 CLUSTER = Profile("employer-cluster", (("employer", "employer_federation"), ("training_body",), ("association",)), plugin="org")
 

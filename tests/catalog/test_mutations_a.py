@@ -13,9 +13,12 @@ from collections import Counter
 from typing import Any, Callable
 
 import pytest
-
 from paths import ROOT
-from support import assert_healthy_gives_none_of, assert_mutation_fires_only, mutation_ids
+from support import (
+    assert_healthy_gives_none_of,
+    assert_mutation_fires_only,
+    mutation_ids,
+)
 
 Data = dict[str, Any]
 

@@ -13,8 +13,15 @@ from collections import Counter
 from typing import Any, Callable
 
 import pytest
+from support import (
+    TODAY,
+    assert_healthy_gives_none_of,
+    assert_mutation_fires_only,
+    healthy,
+    mutation_ids,
+    serious,
+)
 
-from support import TODAY, assert_healthy_gives_none_of, assert_mutation_fires_only, healthy, mutation_ids, serious
 from partnercheck.testing import lint_text
 
 Data = dict[str, Any]

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from paths import EXAMPLES
+
 from partnercheck.testing import Case, lint_text, run_case
 
 

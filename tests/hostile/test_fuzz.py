@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import EXAMPLES
 
-from partnercheck.document import load_document
-from partnercheck.engine import Engine
-from partnercheck.plugins import PluginSelection, load_registry
+from partnercheck.config.settings import Settings
+from partnercheck.document.load import load_document
+from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.pointers import ancestors, resolve, split
-from partnercheck.settings import Settings
+from partnercheck.run.engine import Engine
 
 ENGINE = Engine(load_registry(PluginSelection(autoload=False)), Settings(today=date(2026, 9, 15)))
 HEALTHY = load_document("healthy.yaml", (EXAMPLES / "plateforme-aide-a-la-personne.yaml").read_bytes()).data

@@ -11,8 +11,8 @@ import socket
 import pytest
 from hostile_support import NO_PILOT, clean, codes, findings, write
 
-from partnercheck.safe_regex import backtracking_risk
-from partnercheck.safe_schema import schema_problems, validator
+from partnercheck.checks.safe_regex import backtracking_risk
+from partnercheck.checks.safe_schema import schema_problems, validator
 
 URLS = ["https://example.org/schemas/x.json", "http://example.org/x.json#/$defs/a", "other.schema.json", "file:///etc/passwd", "//example.org/x"]
 

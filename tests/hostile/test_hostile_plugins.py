@@ -8,7 +8,7 @@ import time
 import pytest
 from hostile_support import NO_PILOT, clean, codes, findings, plugin, write
 
-from partnercheck.budget import RuleTimeout, budget_available, time_budget
+from partnercheck.rules.budget import RuleTimeout, budget_available, time_budget
 
 
 def run(cli, tmp_path, plugin_file, *extra):
@@ -187,7 +187,7 @@ def test_a_missing_local_plugin_is_a_clear_error(cli, tmp_path):
 
 
 def test_the_selection_exposes_local_plugins_for_configuration(tmp_path):
-    from partnercheck.plugins import PluginSelection, load_registry
+    from partnercheck.plugins.manager import PluginSelection, load_registry
 
     path = plugin(tmp_path, "return []")
     refused = load_registry(PluginSelection(autoload=False, local_plugins=(str(path),)))

@@ -12,7 +12,7 @@ import random
 import pytest
 from hostile_support import NO_PILOT, clean, codes, findings, write
 
-from partnercheck.yamlload import Limits
+from partnercheck.document.builder import Limits
 
 CHARTER = "partnercheck: 1\ncharter: {id: x, title: Plateforme}\npartners: [{id: a, name: A, type: funder}]\n"
 

@@ -6,11 +6,11 @@ import re
 
 from paths import ROOT
 
-from partnercheck.budget import DEFAULT_RULE_TIMEOUT
-from partnercheck.plugins import PluginSelection, load_registry
+from partnercheck.checks.safe_schema import schema_problems
+from partnercheck.document.builder import Limits
+from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.resources import load_schema
-from partnercheck.safe_schema import schema_problems
-from partnercheck.yamlload import Limits
+from partnercheck.rules.budget import DEFAULT_RULE_TIMEOUT
 
 DOC = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
 

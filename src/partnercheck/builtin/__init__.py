@@ -8,8 +8,8 @@ import importlib
 import pkgutil
 from typing import Any, Callable
 
-from ..hookspecs import hookimpl
-from ..resources import builtin_pack_paths
+from partnercheck.plugins.hookspecs import hookimpl
+from partnercheck.resources import builtin_pack_paths
 
 PROFILES: dict[str, tuple[str, list[Any]]] = {
     "training-platform": (
@@ -44,7 +44,7 @@ def register_functions(register: Callable[[str, Callable[..., Any]], None]) -> N
 
 @hookimpl
 def register_reporters(register: Callable[[str, Callable[..., Any]], None]) -> None:
-    from ..reporters import BUILTIN
+    from partnercheck.report.formats import BUILTIN
 
     for name, render in BUILTIN.items():
         register(name, render)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..context import Item, RuleContext, refs
-from ..findings import BareFinding
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import Item, RuleContext, refs
 
 
 def _accountable_holders(ctx: RuleContext) -> Iterator[tuple[str, Item]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..context import Item, RuleContext
-from ..findings import BareFinding
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import Item, RuleContext
 
 #: Arnstein's ladder of citizen participation, from the lowest rung to the highest.
 LADDER = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..context import RuleContext
-from ..findings import BareFinding
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import RuleContext
 
 #: The keys of `capitalisation` that make a plan: any one, non-empty, is enough.
 PLAN_KEYS = ("lessons_log", "dissemination", "transfer_targets")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..context import Item, RuleContext, refs
-from ..findings import BareFinding
-from .timing import months_of, review_due
+from partnercheck.builtin.timing import months_of, review_due
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import Item, RuleContext, refs
 
 
 def measure_co_owned(ctx: RuleContext) -> Iterator[BareFinding]:

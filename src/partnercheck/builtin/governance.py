@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..context import RuleContext
-from ..findings import BareFinding
-from .purpose import blank
+from partnercheck.builtin.purpose import blank
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import RuleContext
 
 
 def _governance_pointer(ctx: RuleContext) -> str:

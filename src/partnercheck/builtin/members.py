@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from ..context import INACTIVE, Item, RuleContext
-from ..findings import BareFinding
-from .purpose import blank
+from partnercheck.builtin.purpose import blank
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import INACTIVE, Item, RuleContext
 
 #: A plausible partner of each type, for the hint of MEM02 (the founding trial's actors).
 EXAMPLES = {

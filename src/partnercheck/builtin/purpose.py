@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any, Iterator
 
-from ..context import Item, RuleContext
-from ..findings import BareFinding
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import Item, RuleContext
 
 #: How many missing partners a message names before summing up the rest.
 SHOWN = 5

@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any, Iterator
 
-from ..context import Charter, RepositoryContext, RuleContext
-from ..findings import BareFinding
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
 
 #: How many charter ids a SCA03 message lists before summing up the rest.
 SHOWN = 5

@@ -13,8 +13,8 @@ import re
 from datetime import date
 from typing import Any, Iterator, Mapping
 
-from ..context import RuleContext
-from ..findings import BareFinding
+from partnercheck.findings import BareFinding
+from partnercheck.rules.context import RuleContext
 
 
 def parse_date(value: Any) -> date | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from .. import __version__
+from partnercheck import __version__
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing is a third of `--version`'s own time
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def guarded(args: argparse.Namespace) -> int:
-    from ..errors import PartnercheckError
+    from partnercheck.errors import PartnercheckError
 
     try:
         return int(args.handler(args))
@@ -91,7 +91,7 @@ def guarded(args: argparse.Namespace) -> int:
 
 def _in_language(message: str, args: argparse.Namespace) -> str:
     """A usage or configuration error in the run's language: `--lang`, else the locale (the configuration may be what failed)."""
-    from ..i18n import Translator, default_language
+    from partnercheck.report.i18n import Translator, default_language
 
     return Translator(getattr(args, "lang", None) or default_language()).text(message)
 

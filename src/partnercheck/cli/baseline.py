@@ -7,9 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import EXIT_CLEAN, EXIT_ERROR, write
-from .config_cmd import add_config_options, add_selection_options, configure
-from .options import add_plugin_options, report_errors
+from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, write
+from partnercheck.cli.config_cmd import (
+    add_config_options,
+    add_selection_options,
+    configure,
+)
+from partnercheck.cli.options import add_plugin_options, report_errors
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -33,9 +37,9 @@ def add_baseline_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ..baseline import record
-    from ..linting import Request, lint
-    from ..settings import Settings
+    from partnercheck.config.settings import Settings
+    from partnercheck.run.baseline import record
+    from partnercheck.run.lint import Request, lint
 
     paths = tuple(args.paths) or (".",)
     base = Settings(debug=args.debug)
@@ -55,13 +59,13 @@ def handle(args: argparse.Namespace) -> int:
 
 def apply_baseline(run: Any, args: argparse.Namespace) -> None:
     """For `check`: hide the baseline's findings, tell which entries are stale, prune when asked."""
-    from ..errors import UsageError
+    from partnercheck.errors import UsageError
 
     if args.baseline is None:
         if args.prune_baseline:
             raise UsageError("--prune-baseline needs --baseline FILE")
         return
-    from ..baseline import load
+    from partnercheck.run.baseline import load
 
     baseline = load(args.baseline)
     stale = baseline.apply(run.findings)
@@ -77,7 +81,7 @@ def apply_baseline(run: Any, args: argparse.Namespace) -> None:
 
 def _save(baseline: Any) -> None:
     """Write the baseline file; an OSError becomes a one-line `cannot write PATH: reason` (exit 2)."""
-    from ..atomic import WriteError
+    from partnercheck.atomic import WriteError
 
     try:
         baseline.write()

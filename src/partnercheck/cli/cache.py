@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import EXIT_CLEAN, write
+from partnercheck.cli import EXIT_CLEAN, write
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -27,7 +27,7 @@ def _days(text: str) -> int:
 
 
 def handle_prune(args: argparse.Namespace) -> int:
-    from ..cache import DEFAULT_DIR, PRUNE_AFTER_DAYS, prune
+    from partnercheck.run.cache import DEFAULT_DIR, PRUNE_AFTER_DAYS, prune
 
     folder = Path(args.cache_dir or DEFAULT_DIR)
     days = PRUNE_AFTER_DAYS if args.days is None else args.days
@@ -37,8 +37,8 @@ def handle_prune(args: argparse.Namespace) -> int:
 
 
 def handle_clear(args: argparse.Namespace) -> int:
-    from .. import packcache
-    from ..cache import DEFAULT_DIR, clear
+    from partnercheck.rules import packcache
+    from partnercheck.run.cache import DEFAULT_DIR, clear
 
     folder = Path(args.cache_dir or DEFAULT_DIR)
     results = clear(folder)

@@ -6,9 +6,14 @@ import argparse
 import difflib
 import json
 
-from ..i18n import LANGUAGES, default_language
-from . import EXIT_CLEAN, EXIT_ERROR, error, write
-from .options import add_plugin_options, registry_from, report_errors, use_color
+from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
+from partnercheck.cli.options import (
+    add_plugin_options,
+    registry_from,
+    report_errors,
+    use_color,
+)
+from partnercheck.report.i18n import LANGUAGES, default_language
 
 
 def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
@@ -46,8 +51,8 @@ def _finish(registry: object) -> int:
 
 
 def handle_rules(args: argparse.Namespace) -> int:
-    from ..explain import rules_json, rules_markdown, rules_table
-    from ..i18n import translator
+    from partnercheck.catalog.explain import rules_json, rules_markdown, rules_table
+    from partnercheck.report.i18n import translator
 
     registry = registry_from(args)
     rules = sorted(registry.rules.values(), key=lambda r: r.code)
@@ -63,8 +68,8 @@ def handle_rules(args: argparse.Namespace) -> int:
 
 
 def handle_rule(args: argparse.Namespace) -> int:
-    from ..explain import explain
-    from ..i18n import translator
+    from partnercheck.catalog.explain import explain
+    from partnercheck.report.i18n import translator
 
     registry = registry_from(args)
     rule = registry.find(args.rule)
@@ -82,7 +87,7 @@ def handle_rule(args: argparse.Namespace) -> int:
 
 
 def handle_plugins(args: argparse.Namespace) -> int:
-    from ..explain import plugins_json, plugins_table
+    from partnercheck.catalog.explain import plugins_json, plugins_table
 
     registry = registry_from(args)
     write(plugins_json(registry) if args.format == "json" else plugins_table(registry, use_color("auto")))
@@ -90,7 +95,7 @@ def handle_plugins(args: argparse.Namespace) -> int:
 
 
 def handle_schema(args: argparse.Namespace) -> int:
-    from ..resources import load_schema
+    from partnercheck.resources import load_schema
 
     write(json.dumps(load_schema(args.name), ensure_ascii=False, indent=2) + "\n")
     return EXIT_CLEAN

@@ -8,10 +8,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write
-from .baseline import add_baseline_options, apply_baseline
-from .config_cmd import add_config_options, configure
-from .options import add_plugin_options, byte_size, codes, iso_date, report_errors, seconds, severity, use_color
+from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write
+from partnercheck.cli.baseline import add_baseline_options, apply_baseline
+from partnercheck.cli.config_cmd import add_config_options, configure
+from partnercheck.cli.options import (
+    add_plugin_options,
+    byte_size,
+    codes,
+    iso_date,
+    report_errors,
+    seconds,
+    severity,
+    use_color,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -48,10 +57,10 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ..discovery import display_path
-    from ..i18n import default_language, translate_run, translator
-    from ..linting import Request, lint
-    from ..settings import Settings
+    from partnercheck.config.settings import Settings
+    from partnercheck.report.i18n import default_language, translate_run, translator
+    from partnercheck.run.discovery import display_path
+    from partnercheck.run.lint import Request, lint
 
     base = Settings(debug=args.debug, exit_zero=args.exit_zero, lang=default_language())  # flags over configuration files over the locale
     if args.today:
@@ -85,7 +94,7 @@ def handle(args: argparse.Namespace) -> int:
 
 def fails(run: object) -> bool:
     """Findings at or above fail-on fail the run; with max-warnings, warnings fail it only past that count."""
-    from ..gates import failing
+    from partnercheck.run.gates import failing
 
     return bool(failing(run))
 
@@ -94,13 +103,13 @@ def _cache(args: argparse.Namespace, registry: object) -> object:
     """The results cache of this run, unless `--no-cache` (or the environment variable PARTNERCHECK_NO_CACHE)."""
     if args.no_cache or os.environ.get("PARTNERCHECK_NO_CACHE"):
         return None
-    from ..cache import DEFAULT_DIR, ResultsCache
+    from partnercheck.run.cache import DEFAULT_DIR, ResultsCache
 
     return ResultsCache(Path(args.cache_dir or DEFAULT_DIR), registry)
 
 
 def _job_count(args: argparse.Namespace) -> int:
-    from ..parallel import default_jobs
+    from partnercheck.run.parallel import default_jobs
 
     return args.jobs if args.jobs else default_jobs()
 
@@ -139,7 +148,7 @@ def min_score(text: str) -> float:
 
 def _below_min_score(run: object) -> bool:
     """Tell which files score below the minimum (`--min-score` or the `min-score` setting)."""
-    from ..score import score_run
+    from partnercheck.report.score import score_run
 
     minimum = run.settings.min_score  # type: ignore[attr-defined]
     if minimum is None:
@@ -154,7 +163,7 @@ def _below_min_score(run: object) -> bool:
 
 
 def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]:
-    from ..errors import UsageError
+    from partnercheck.errors import UsageError
 
     chosen = [(s.split(":", 1)[0], s.split(":", 1)[1] if ":" in s else None) for s in specs] or [(_default_format(), None)]
     known = registry.reporters  # type: ignore[attr-defined]
@@ -170,7 +179,7 @@ def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]
 
 def _check_outputs(chosen: list[tuple[str, str | None]]) -> None:
     """Each `--format NAME:PATH` names a file, not a folder, and no two formats share one."""
-    from ..errors import UsageError
+    from partnercheck.errors import UsageError
 
     seen: dict[str, str] = {}
     for name, path in chosen:
@@ -187,7 +196,7 @@ def _check_outputs(chosen: list[tuple[str, str | None]]) -> None:
 
 
 def _check_stdin_filename(args: argparse.Namespace, paths: tuple[str, ...]) -> None:
-    from ..errors import UsageError
+    from partnercheck.errors import UsageError
 
     if args.stdin_filename and "-" not in paths:
         raise UsageError("--stdin-filename names standard input, which is read only when - is among the paths")
@@ -195,7 +204,7 @@ def _check_stdin_filename(args: argparse.Namespace, paths: tuple[str, ...]) -> N
 
 def _warn_no_charter(run: object, paths: tuple[str, ...], tr: Any) -> None:
     """A folder given (or the current one) where no charter was found: say so on standard error; the exit code stays 0."""
-    from ..discovery import display_path
+    from partnercheck.run.discovery import display_path
 
     shown = [f.path for f in run.files]  # type: ignore[attr-defined]
     for given in paths:
@@ -212,15 +221,15 @@ def _default_format() -> str:
 
 
 def _has_github() -> bool:
-    from ..reporters import BUILTIN
+    from partnercheck.report.formats import BUILTIN
 
     return "github" in BUILTIN
 
 
 def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace, tr: object) -> bool:
     """Write each format on its own: one that fails is named on standard error, the others are still written. False if any failed."""
-    from ..atomic import WriteError, save_text
-    from . import error
+    from partnercheck.atomic import WriteError, save_text
+    from partnercheck.cli import error
 
     ok = True
     for name, path in formats:

@@ -12,9 +12,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..i18n import LANGUAGES
-from . import EXIT_CLEAN, write
-from .options import add_plugin_options, codes, iso_date, registry_from, report_errors, severity
+from partnercheck.cli import EXIT_CLEAN, write
+from partnercheck.cli.options import (
+    add_plugin_options,
+    codes,
+    iso_date,
+    registry_from,
+    report_errors,
+    severity,
+)
+from partnercheck.report.i18n import LANGUAGES
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -48,7 +55,7 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
 
 
 def overrides_from(args: argparse.Namespace) -> Any:
-    from ..config import Overrides
+    from partnercheck.config.resolve import Overrides
 
     select = getattr(args, "select", None)
     return Overrides(
@@ -64,7 +71,7 @@ def overrides_from(args: argparse.Namespace) -> Any:
 
 def configure(args: argparse.Namespace, paths: tuple[str, ...], base: Any) -> tuple[Any, Any, Any]:
     """The registry (with the configuration's rule packs and plugins), the per-file resolver, the run's settings."""
-    from ..config import Resolver
+    from partnercheck.config.resolve import Resolver
 
     resolver = Resolver(base, overrides_from(args), getattr(args, "config", None), getattr(args, "isolated", False))
     stdin_name = getattr(args, "stdin_filename", None)
@@ -87,7 +94,7 @@ def configure(args: argparse.Namespace, paths: tuple[str, ...], base: Any) -> tu
 
 def _check_flags(args: argparse.Namespace, registry: Any) -> None:
     """Selection flags are checked against the loaded rules as configuration files are (configrules.py)."""
-    from ..configrules import check_flags
+    from partnercheck.config.rules import check_flags
 
     flags = {f"--{name.replace('_', '-')}": getattr(args, name, None) or () for name in ("select", "extend_select", "ignore")}
     check_flags(flags, registry)
@@ -95,7 +102,7 @@ def _check_flags(args: argparse.Namespace, registry: Any) -> None:
 
 def _pack_errors(errors: list[str], packs: list[str]) -> None:
     """A rule pack that a configuration file lists and that does not load is a configuration error."""
-    from ..errors import ConfigError
+    from partnercheck.errors import ConfigError
 
     for message in errors:
         if any(message.startswith(f"rule pack {p}:") for p in packs):
@@ -104,7 +111,7 @@ def _pack_errors(errors: list[str], packs: list[str]) -> None:
 
 def _folders(paths: tuple[str, ...], stdin_name: str | None) -> tuple[list[Path], Any]:
     """The folders whose configuration the run may use (each path's, and each walked file's), and the walk itself."""
-    from ..discovery import discover
+    from partnercheck.run.discovery import discover
 
     targets, errors = discover(paths, (), stdin_name)
     folders = [_folder(_location(p, stdin_name)) for p in paths]
@@ -124,7 +131,7 @@ def _folder(path: Path) -> Path:
 
 # partnercheck config ------------------------------------------------------------
 def handle(args: argparse.Namespace) -> int:
-    from ..settings import Settings
+    from partnercheck.config.settings import Settings
 
     base = Settings()
     if args.today:
@@ -144,8 +151,8 @@ def handle(args: argparse.Namespace) -> int:
 
 def explain(resolver: Any, registry: Any, target: Path) -> list[tuple[str, Any, str]]:
     """Each configuration key for `target`, its effective value, and where the value comes from."""
-    from ..config import MERGED
-    from ..resources import load_schema
+    from partnercheck.config.resolve import MERGED
+    from partnercheck.resources import load_schema
 
     effective = resolver.effective_for(target)
     settings = resolver.settings_for(target)
@@ -169,7 +176,7 @@ def _locale_row() -> tuple[str, Any, str]:
     """`lang` set nowhere: the language of the locale (LC_ALL, LC_MESSAGES or LANG), as `check` takes it."""
     import os
 
-    from ..i18n import default_language
+    from partnercheck.report.i18n import default_language
 
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if os.environ.get(variable):
@@ -178,7 +185,7 @@ def _locale_row() -> tuple[str, Any, str]:
 
 
 def _source(keys: tuple[str, ...], source: Any, target: Path) -> str:
-    from ..config import matches_glob
+    from partnercheck.config.resolve import matches_glob
 
     if keys[0] == "per-file-ignores":
         applies = matches_glob(target, keys[1], source.base)
@@ -187,7 +194,7 @@ def _source(keys: tuple[str, ...], source: Any, target: Path) -> str:
 
 
 def _default(key: str, registry: Any, settings: Any) -> Any:
-    from ..discovery import DEFAULT_EXCLUDE
+    from partnercheck.run.discovery import DEFAULT_EXCLUDE
 
     defaults: dict[str, Any] = {
         "select": "ALL",
@@ -211,7 +218,7 @@ def _default(key: str, registry: Any, settings: Any) -> Any:
 
 def _weights() -> Any:
     try:
-        from ..score import DEFAULT_WEIGHTS
+        from partnercheck.report.score import DEFAULT_WEIGHTS
     except ImportError:
         return "the defaults"
     return dict(DEFAULT_WEIGHTS)

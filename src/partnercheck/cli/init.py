@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..i18n import LANGUAGES
-from . import EXIT_CLEAN, EXIT_ERROR, error, write
+from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
+from partnercheck.report.i18n import LANGUAGES
 
 DEFAULT_FILE = "charter.yaml"
 
@@ -26,9 +26,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ..atomic import save_text
-    from ..i18n import Translator, default_language
-    from ..starter import starter
+    from partnercheck.atomic import save_text
+    from partnercheck.catalog.starter import starter
+    from partnercheck.report.i18n import Translator, default_language
 
     lang = args.lang or default_language()
     types: tuple[str, ...] = ("other",)
@@ -56,7 +56,7 @@ def handle(args: argparse.Namespace) -> int:
 
 def _profile_types(name: str) -> tuple[str, ...] | None:
     """The first partner type of each group the profile expects, or None (after saying why)."""
-    from ..plugins import PluginSelection, load_registry
+    from partnercheck.plugins.manager import PluginSelection, load_registry
 
     profiles = load_registry(PluginSelection()).profiles
     profile = profiles.get(name)

@@ -7,7 +7,7 @@ import os
 import sys
 from datetime import date
 
-from ..findings import Severity
+from partnercheck.findings import Severity
 
 
 def iso_date(text: str) -> date:
@@ -78,7 +78,7 @@ def use_color(choice: str, stream: object = None) -> bool:
 
 
 def registry_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from ..plugins import PluginSelection, load_registry
+    from partnercheck.plugins.manager import PluginSelection, load_registry
 
     selection = PluginSelection(
         disabled=frozenset(args.disable_plugin),

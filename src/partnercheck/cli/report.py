@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from . import EXIT_CLEAN, EXIT_ERROR, error, write
-from .config_cmd import add_config_options, configure
-from .options import add_plugin_options, codes, iso_date, report_errors
+from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
+from partnercheck.cli.config_cmd import add_config_options, configure
+from partnercheck.cli.options import add_plugin_options, codes, iso_date, report_errors
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -30,12 +30,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ..atomic import save_text
-    from ..i18n import default_language, translate_run, translator
-    from ..linting import Request, lint
-    from ..reporters.html import render
-    from ..score import score_run
-    from ..settings import Settings
+    from partnercheck.atomic import save_text
+    from partnercheck.config.settings import Settings
+    from partnercheck.report.formats.html import render
+    from partnercheck.report.i18n import default_language, translate_run, translator
+    from partnercheck.report.score import score_run
+    from partnercheck.run.lint import Request, lint
 
     base = Settings(debug=args.debug, lang=default_language())  # flags over configuration files over the locale, as for `check`
     if args.today:
@@ -61,7 +61,7 @@ def handle(args: argparse.Namespace) -> int:
 
 def _outcome(scores: Any, tr: Any = None) -> str:
     """One file: its verdict and score. Several: how many are ready, and the lowest score (in `tr`'s language)."""
-    from ..i18n import Translator
+    from partnercheck.report.i18n import Translator
 
     tr = tr or Translator()
     if len(scores.files) == 1:

@@ -43,11 +43,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..engine import Engine
-from ..findings import Finding
-from ..plugins import PluginSelection, load_registry
-from ..registry import Registry
-from ..settings import Settings
+from partnercheck.config.settings import Settings
+from partnercheck.findings import Finding
+from partnercheck.plugins.manager import PluginSelection, load_registry
+from partnercheck.plugins.registry import Registry
+from partnercheck.run.engine import Engine
 
 #: Findings of the engine's own checks: a case that produces one it did not expect is a broken snippet.
 DOCUMENT_CODES = ("DOC", "SCH", "REF", "INT")
@@ -237,7 +237,7 @@ def _case_from(spec: Mapping[str, Any], rule: str, default_name: str) -> Case:
 
 def load_case_file(path: Path) -> tuple[list[Case], tuple[str, ...], tuple[str, ...]]:
     """Read a YAML file of cases: `rule` (default rule), `plugins` (modules), `packs` (paths), `cases`."""
-    from ..document import load_document
+    from partnercheck.document.load import load_document
 
     doc = load_document(str(path), Path(path).read_bytes())
     data = doc.data
@@ -249,4 +249,4 @@ def load_case_file(path: Path) -> tuple[list[Case], tuple[str, ...], tuple[str, 
     return cases, tuple(data.get("plugins", [])), packs
 
 
-from .translations import assert_translated, translation_problems  # noqa: E402  (re-exported: the harness in one import)
+from partnercheck.testing.translations import assert_translated, translation_problems  # noqa: E402  (re-exported: the harness in one import)

@@ -8,7 +8,13 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
-from . import Case, default_registry, lint_text, load_case_file, run_case
+from partnercheck.testing import (
+    Case,
+    default_registry,
+    lint_text,
+    load_case_file,
+    run_case,
+)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:

@@ -2,7 +2,7 @@
 
 A translation is used by matching a finding's English message against the
 rule's English templates and filling the translated template with the same
-parameters (partnercheck.i18n). So each translated message must exist for
+parameters (partnercheck.report.i18n). So each translated message must exist for
 every English key and keep exactly the same `{parameters}`; the hint too.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..i18n import Translator
-from ..registry import Registry
-from ..rules import Rule
+from partnercheck.plugins.registry import Registry
+from partnercheck.report.i18n import Translator
+from partnercheck.rules.model import Rule
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _CODE_SPAN = re.compile(r"`([^`]*[._][^`]*)`")  # a field name (`pilot.mandate`, `granted_by`): never translated
@@ -70,7 +70,7 @@ def _round_trip(rule: Rule, lang: str, messages: dict[str, Any]) -> list[str]:
 
 def assert_translated(code: str, lang: str = "fr", registry: Registry | None = None) -> None:
     """Fail with every problem of rule `code`'s translation into `lang`."""
-    from . import default_registry
+    from partnercheck.testing import default_registry
 
     found = (registry or default_registry()).rules.get(code)
     if found is None:

@@ -1,0 +1,117 @@
+"""Cross-references inside a charter: unknown refs (REF01) and duplicate ids (REF02)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from partnercheck.document.positions import PositionIndex
+from partnercheck.findings import Problem
+from partnercheck.pointers import join
+
+# Where each kind of thing is defined: kind -> (list path, noun)
+KINDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "partner": (("partners",), "partner"),
+    "body": (("governance", "bodies"), "governance body"),
+    "objective": (("objectives",), "objective"),
+    "measure": (("evaluation", "measures"), "measure"),
+    "beneficiary": (("beneficiaries",), "beneficiary group"),
+    "responsibility": (("responsibilities",), "RACI entry"),
+}
+
+# Every ref field of CHARTER-FORMAT.md: (path with "*" for list items, kind, accepts "all")
+REF_FIELDS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
+    (("pilot", "partners", "*"), "partner", False),
+    (("pilot", "mandate", "granted_by"), "body-or-partners", True),
+    (("pilot", "mandate", "granted_by", "*"), "partner", False),
+    (("backbone", "funded_by", "*"), "partner", False),
+    (("objectives", "*", "accountable"), "partner", False),
+    (("objectives", "*", "accountable", "*"), "partner", False),
+    (("objectives", "*", "contributors", "*"), "partner", False),
+    (("objectives", "*", "endorsed_by", "*"), "partner", False),
+    (("objectives", "*", "measures", "*"), "measure", False),
+    (("beneficiaries", "*", "represented_by", "*"), "partner", False),
+    (("beneficiaries", "*", "seats", "*"), "body", False),
+    (("governance", "bodies", "*", "members", "*"), "partner", False),
+    (("responsibilities", "*", "objectives", "*"), "objective", False),
+    (("responsibilities", "*", "responsible", "*"), "partner", False),
+    (("responsibilities", "*", "accountable"), "partner", False),
+    (("responsibilities", "*", "accountable", "*"), "partner", False),
+    (("responsibilities", "*", "consulted", "*"), "partner", False),
+    (("responsibilities", "*", "informed", "*"), "partner", False),
+    (("evaluation", "measures", "*", "collected_by", "*"), "partner", False),
+    (("evaluation", "measures", "*", "co_designed_by", "*"), "partner", False),
+    (("related_partnerships", "*", "shared_partners", "*"), "partner", False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Defined:
+    """Ids defined in a charter, by kind, with the pointer of each first definition."""
+
+    ids: dict[str, dict[str, str]]
+
+
+def walk(data: Any, path: tuple[str, ...], pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """Yield (pointer, value) for each node matching `path` ("*" = every list item)."""
+    stack = [(data, 0, pointer)]
+    while stack:
+        node, depth, ptr = stack.pop()
+        if depth == len(path):
+            yield ptr, node
+            continue
+        step = path[depth]
+        if step == "*":
+            if isinstance(node, list):
+                stack.extend((item, depth + 1, f"{ptr}/{i}") for i, item in reversed(list(enumerate(node))))
+        elif isinstance(node, dict) and step in node:
+            stack.append((node[step], depth + 1, join(ptr, step)))
+
+
+def check_references(data: Any, index: PositionIndex | None = None) -> list[Problem]:
+    """REF01/REF02 problems; with the document's `index`, a duplicate id names the line of the first one."""
+    problems: list[Problem] = []
+    defined = _collect_ids(data, problems, index)
+    for path, kind, _ in REF_FIELDS:
+        for pointer, value in walk(data, path):
+            problems.extend(_check_ref(pointer, value, kind, defined))
+    return problems
+
+
+def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None = None) -> Defined:
+    ids: dict[str, dict[str, str]] = {}
+    for kind, (path, noun) in KINDS.items():
+        seen: dict[str, str] = {}
+        for pointer, item in walk(data, path + ("*",)):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                first = f"the {noun} at line {index.locate(seen[ident]).line}" if index is not None else seen[ident]
+                problems.append(Problem("REF02", f'{noun} id "{ident}" is already used by {first}', f"{pointer}/id", None, f"Give each {noun} its own id."))
+            else:
+                seen[ident] = pointer
+        ids[kind] = seen
+    return Defined(ids)
+
+
+def _check_ref(pointer: str, value: Any, kind: str, defined: Defined) -> Iterator[Problem]:
+    if not isinstance(value, str) or value == "all" and kind == "body-or-partners":
+        return
+    if kind == "body-or-partners":
+        kind = "body"
+    if isinstance(value, str) and value not in defined.ids[kind]:
+        yield _unknown(pointer, value, kind, defined)
+
+
+def _unknown(pointer: str, value: str, kind: str, defined: Defined) -> Problem:
+    noun = KINDS[kind][1]
+    known = sorted(defined.ids[kind])
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    message = f'unknown {noun} "{value}"'
+    if close:
+        message += f' (did you mean "{close[0]}"?)'
+    listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+    hint = f"Use the id of a {noun} defined in this charter" + (f": {listed}" if known else "; none is defined yet")
+    return Problem("REF01", message, pointer, None, hint)

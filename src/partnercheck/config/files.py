@@ -1,0 +1,169 @@
+"""One configuration file, read and checked against `schemas/config.schema.json`.
+
+`.partnercheck.yaml` (or `.yml`) is read with partnercheck's own YAML loader,
+so every error names the file, the line and the key. `pyproject.toml` is read
+with `tomllib`; its `[tool.partnercheck]` table is the configuration, and a
+`pyproject.toml` without that table is not a configuration file at all.
+Presets are configurations shipped as data, named by `extends:`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from partnercheck.errors import ConfigError
+
+YAML_NAMES = (".partnercheck.yaml", ".partnercheck.yml")
+PYPROJECT = "pyproject.toml"
+
+#: Named configurations for `extends:`; docs/configuration.md describes each.
+PRESETS: dict[str, dict[str, Any]] = {
+    "recommended": {},
+    "strict": {"fail-on": "info"},
+    "errors-only": {"fail-on": "error"},
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value came from: a file (and line), a preset, a command-line flag, or the default."""
+
+    label: str
+    line: int | None = None
+    base: Path | None = None  # the folder that globs and paths in this value are relative to
+
+    def __str__(self) -> str:
+        return f"{self.label}:{self.line}" if self.line else self.label
+
+
+DEFAULT = Source("default")
+
+
+@dataclass
+class ConfigFile:
+    """A configuration's data, where it lives, and how to find the line of a key."""
+
+    label: str
+    data: dict[str, Any]
+    base: Path | None
+    path: Path | None = None
+    locate: Callable[[tuple[str, ...]], int | None] = lambda keys: None
+
+    def source(self, *keys: str) -> Source:
+        return Source(self.label, self.locate(keys), self.base)
+
+    def error(self, keys: tuple[str, ...], message: str) -> ConfigError:
+        where = f"{self.label}:{self.locate(keys) or 1}" if self.path is not None else self.label
+        key = "".join(f"[{k}]" if k.isdigit() else f".{k}" for k in keys).lstrip(".")
+        return ConfigError(f"{where}: {key + ': ' if key else ''}{message}")
+
+
+def preset(name: str, used_in: ConfigFile) -> ConfigFile:
+    if name not in PRESETS:
+        raise used_in.error(("extends",), f'no preset named "{name}" (presets: {", ".join(PRESETS)}; a file path ends in .yaml, .yml or .toml)')
+    return ConfigFile(f"preset {name}", dict(PRESETS[name]), None)
+
+
+def read_config(path: Path, label: str) -> ConfigFile | None:
+    """The configuration in `path`, validated; None for a `pyproject.toml` without `[tool.partnercheck]`."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{label}: cannot read the configuration file: {exc.strerror or exc}") from None
+    config = _from_toml(raw, path, label) if path.name.endswith(".toml") else _from_yaml(raw, path, label)
+    if config is not None:
+        validate(config)
+    return config
+
+
+def _from_yaml(raw: bytes, path: Path, label: str) -> ConfigFile:
+    from partnercheck.document.load import load_document
+
+    doc = load_document(label, raw)
+    fatal = [p for p in doc.problems if p.code != "DOC03"]
+    if fatal:
+        span = fatal[0].span or doc.index.locate(fatal[0].pointer)
+        raise ConfigError(f"{label}:{span.line}: {fatal[0].message}")
+    data = {} if doc.data is None else doc.data
+    if not isinstance(data, dict):
+        raise ConfigError(f"{label}:1: a configuration file is a mapping of keys (select, ignore, …), not a list or a single value")
+
+    def locate(keys: tuple[str, ...]) -> int | None:
+        from partnercheck.pointers import join
+
+        return doc.index.locate_key(join("", *keys)).line
+
+    return ConfigFile(label, data, path.parent.resolve(), path, locate)
+
+
+def _from_toml(raw: bytes, path: Path, label: str) -> ConfigFile | None:
+    import tomllib
+
+    try:
+        text = raw.decode("utf-8")
+        document = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{label}: invalid TOML: {exc}") from None
+    tool = document.get("tool")
+    table = tool.get("partnercheck") if isinstance(tool, dict) else None
+    if table is None:
+        return None
+    lines = text.splitlines()
+    if not isinstance(table, dict):
+        raise ConfigError(f"{label}:{_toml_line(lines, ()) or 1}: tool.partnercheck must be a table")
+    return ConfigFile(label, table, path.parent.resolve(), path, lambda keys: _toml_line(lines, keys))
+
+
+_HEADER = re.compile(r"^\s*\[\s*tool\s*\.\s*(?:\"partnercheck\"|partnercheck)\s*(?P<rest>[^\]]*)\]")
+
+
+def _toml_line(lines: list[str], keys: tuple[str, ...]) -> int | None:
+    """The line of `keys` inside `[tool.partnercheck]`: a `key =` line or a `[tool.partnercheck.key]` header."""
+    section: int | None = None
+    inside = False
+    for number, line in enumerate(lines, start=1):
+        header = _HEADER.match(line)
+        if header:
+            rest = header.group("rest").strip(" .").replace('"', "")
+            inside = not rest
+            section = number if section is None and inside else section
+            if keys and rest.split(".")[0].strip() == keys[0]:
+                return number
+        elif line.lstrip().startswith("["):
+            inside = False
+        elif inside and keys and re.match(rf"^\s*[\"']?{re.escape(keys[0])}[\"']?\s*=", line):
+            return number
+    return section
+
+
+# structure -------------------------------------------------------------------
+def validate(config: ConfigFile) -> None:
+    """Raise one `ConfigError` for the first structural problem, naming file, line and key."""
+    from jsonschema.exceptions import best_match
+
+    from partnercheck.checks.safe_schema import validator
+    from partnercheck.resources import load_schema
+
+    schema = load_schema("config")
+    error = best_match(validator(schema).iter_errors(config.data))
+    if error is None:
+        return
+    keys = tuple(str(k) for k in error.absolute_path)
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed][0]
+        close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+        hint = f' (did you mean "{close[0]}"?)' if close else f"; keys allowed here: {', '.join(allowed)}"
+        raise config.error((*keys, extra), f"unknown key{hint}")
+    raise config.error(keys, _describe(error))
+
+
+def _describe(error: Any) -> str:
+    from partnercheck.checks.schema import describe
+
+    message = describe(error)
+    return message.split(" ", 1)[1] if message.startswith("`") else message

@@ -1,0 +1,81 @@
+"""From bytes to text: size limit, BOM, encodings a charter may not use."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from partnercheck.findings import Problem, Span
+
+_UTF16_32_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_BREAK = re.compile(rb"\r\n|\r|\n")
+_RESAVE = "Save the file as UTF-8 (without byte order mark is best) and run partnercheck again."
+
+
+def decode(raw: bytes) -> tuple[str | None, Problem | None]:
+    """Return the text of a charter, or a DOC01 problem saying what is wrong with its bytes."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    for bom, name in _UTF16_32_BOMS:
+        if raw.startswith(bom):
+            return None, _problem(f"the file is encoded in {name} (byte order mark found); partnercheck reads UTF-8", Span(1, 1, 1, 1))
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return None, _problem(_nul_message(raw), _span_at(raw, nul))
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, _problem(_decode_message(raw, exc), _span_at(raw, exc.start))
+
+
+def _nul_message(raw: bytes) -> str:
+    if _looks_utf16(raw):
+        return "the file looks encoded in UTF-16 without a byte order mark; partnercheck reads UTF-8"
+    return "binary file, not text: it contains NUL bytes, so it cannot be a YAML charter"
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """Text in UTF-16: the NULs fall on one side of every byte pair, and the pairs read as printable text.
+
+    A binary file (an executable, an image) has NULs too, but read as UTF-16 it
+    gives NUL or control characters, which text never holds.
+    """
+    sample = raw[:400]
+    sample = sample[: len(sample) - len(sample) % 2]
+    even, odd = sample[0::2], sample[1::2]
+    if not sample or not (even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4):
+        return False
+    codec = "utf-16-be" if even.count(0) > odd.count(0) else "utf-16-le"
+    text = sample.decode(codec, errors="replace").removesuffix("\ufffd")  # a pair cut by the sample
+    return not any(c == "\ufffd" or (c < " " and c not in "\t\n\r") for c in text)
+
+
+def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> str:
+    byte = raw[exc.start]
+    if byte == 0xED and exc.start + 2 < len(raw) and 0xA0 <= raw[exc.start + 1] <= 0xBF:
+        point = 0xD000 | (raw[exc.start + 1] & 0x3F) << 6 | raw[exc.start + 2] & 0x3F
+        return f"the file is not valid UTF-8: the bytes at offset {exc.start} encode a lone surrogate (U+{point:04X}), which UTF-8 forbids"
+    try:
+        raw.decode("cp1252")
+        guess = " (it looks like Latin-1 / Windows-1252 text)"
+    except UnicodeDecodeError:
+        guess = ""
+    return f"the file is not valid UTF-8: byte 0x{byte:02x} at offset {exc.start} cannot be decoded{guess}"
+
+
+def _span_at(raw: bytes, offset: int) -> Span:
+    before = raw[:offset]
+    breaks = [m.end() for m in _BREAK.finditer(before)]  # \r\n, \r and \n end a line, as in YAML
+    line = len(breaks) + 1
+    line_start = breaks[-1] if breaks else 0
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Span(line, column, line, column)
+
+
+def _problem(message: str, span: Span) -> Problem:
+    return Problem("DOC01", message, "", span, _RESAVE)

@@ -1,0 +1,103 @@
+"""Run the YAML parser (C first, pure Python on rejection) and turn its errors into DOC01."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterator, Sequence
+
+from partnercheck.document.builder import Builder, Limits, Parsed, Stop
+from partnercheck.findings import Problem, Span
+
+#: The parsers `parse` tries, in order (docs/yaml-conformance.md compares the choices).
+RETRY = ("c", "pure")
+
+
+def parse(text: str, limits: Limits, parsers: Sequence[str] = RETRY) -> Parsed:
+    """Parse `text` into data and positions; parser errors become problems, never exceptions.
+
+    The C parser is fast; when it rejects a document, the pure-Python parser
+    gets a second try, since it accepts some valid YAML the C one refuses.
+    The last parser's error is the one reported.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    error: Exception | None = None
+    for name in parsers:
+        try:
+            return Builder(text, limits).feed(_EVENTS[name](text))
+        except Stop as stop:
+            return _stopped(stop)
+        except (YAMLError, AssertionError) as exc:  # the pure parser asserts on a `%YAML 1.3` directive
+            error = exc
+    parsed = Parsed()
+    if error is not None:
+        parsed.problems.append(syntax_problem(error, text))
+    return parsed
+
+
+def _stopped(stop: Stop) -> Parsed:
+    parsed = Parsed()
+    parsed.problems.append(stop.problem)
+    return parsed
+
+
+def _c_events(text: str) -> Iterator[Any]:
+    try:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:  # no C extension on this platform: the pure parser does it all
+        yield from _pure_events(text)
+        return
+    parser = CParser(text)
+    while True:
+        event = parser.get_event()
+        yield event
+        if type(event).__name__ == "StreamEndEvent":
+            return
+
+
+def _pure_events(text: str) -> Iterator[Any]:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).parse(text)
+
+
+_EVENTS: dict[str, Callable[[str], Iterator[Any]]] = {"c": _c_events, "pure": _pure_events}
+
+
+def syntax_problem(exc: Exception, text: str = "") -> Problem:
+    """A DOC01 problem from a parser exception, placed where the parser stopped."""
+    if hasattr(exc, "position") and hasattr(exc, "character"):
+        return _reader_problem(exc, text)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}"
+    context_mark = getattr(exc, "context_mark", None)
+    if context and context_mark is not None:
+        message += f" ({context}, line {context_mark.line + 1} column {context_mark.column + 1})"
+    span = Span(1, 1, 1, 1)
+    if mark is not None:
+        span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+    elif hasattr(exc, "position"):  # ReaderError: an unacceptable character
+        message = f"invalid YAML: {exc}".splitlines()[0]
+    return Problem("DOC01", message, "", span, _hint(problem))
+
+
+def _reader_problem(exc: Any, text: str) -> Problem:
+    """A character YAML does not allow (a control character, U+FFFE…): where it is, in plain words."""
+    position = min(max(int(exc.position), 0), len(text))
+    breaks = [m.end() for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text[:position])]  # YAML's line breaks
+    line, column = len(breaks) + 1, position - (breaks[-1] if breaks else 0) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML text (a control or non-character code)"
+    return Problem("DOC01", message, "", Span(line, column, line, column), "Remove the invisible character at this place; it often comes from copying text out of another program.")
+
+
+def _hint(problem: str) -> str:
+    if re.search(r"\btabs?\b", problem) or "'\\t'" in problem:
+        return "Indent with spaces, never tabs."
+    if "quoted scalar" in problem or "end of stream" in problem:
+        return "Close the quote that is still open, or remove it."
+    if "mapping values are not allowed" in problem:
+        return 'Quote text that contains ": " (e.g. title: "Objet : formation").'
+    return "Fix the YAML syntax at this place; a YAML-aware editor shows the structure."

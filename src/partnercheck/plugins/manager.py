@@ -1,0 +1,223 @@
+"""Build the registry: the built-in plugin, then each installed plugin on its own.
+
+A plugin that fails to import, whose hook raises, that ships a broken pack or
+registers a duplicate is skipped as a whole and named in `Registry.errors`;
+the others load normally.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import os
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Iterable
+
+import pluggy
+
+from partnercheck.errors import PackError, PartnercheckError, PluginError
+from partnercheck.plugins import hookspecs
+from partnercheck.plugins.registry import PluginInfo, Registry
+from partnercheck.rules.context import Profile
+from partnercheck.rules.model import Function
+from partnercheck.rules.pack import load_pack_file, load_pack_text
+
+HOOKS = ("register_rule_packs", "register_functions", "register_reporters", "register_profiles", "register_schema_extensions")
+ENV_AUTOLOAD_OFF = "PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD"
+ENV_PLUGINS = "PARTNERCHECK_PLUGINS"
+
+
+@dataclass
+class PluginSelection:
+    """Which plugins to load: `disabled` names are skipped; `modules` are imported by name.
+
+    `local_plugins` are Python files (from `--plugin` or a configuration file):
+    they run only when `allow_local` is true (`--allow-local-plugins`), so a
+    configuration inside a linted repository cannot import code on its own.
+    """
+
+    disabled: frozenset[str] = frozenset()
+    modules: tuple[str, ...] = ()
+    autoload: bool = True
+    extra_packs: tuple[str, ...] = ()
+    local_plugins: tuple[str, ...] = ()
+    allow_local: bool = False
+
+
+def load_registry(selection: PluginSelection | None = None) -> Registry:
+    selection = selection or PluginSelection()
+    registry = Registry()
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    from partnercheck import builtin
+
+    candidates: list[tuple[str, str, Any]] = [("core", _own_version(), builtin)]
+    candidates += _discover(selection, registry)
+    for name, version, module in candidates:
+        if name in selection.disabled and name != "core":
+            continue
+        _register_plugin(pm, registry, name, version, module)
+    for path in selection.extra_packs:
+        _load_local_pack(registry, path)
+    _drop_rules_without_function(registry)
+    return registry
+
+
+def _own_version() -> str:
+    from partnercheck import __version__
+
+    return __version__
+
+
+def _discover(selection: PluginSelection, registry: Registry) -> list[tuple[str, str, Any]]:
+    found: list[tuple[str, str, Any]] = []
+    autoload = selection.autoload and not os.environ.get(ENV_AUTOLOAD_OFF)
+    sources: list[tuple[str, str, Any]] = []
+    if autoload:
+        for ep in entry_points(group=hookspecs.PROJECT):
+            version = ep.dist.version if ep.dist is not None else ""
+            sources.append((ep.name, version, ep.load))
+    env_modules = [m.strip() for m in os.environ.get(ENV_PLUGINS, "").split(",") if m.strip()]
+    for module_name in (*selection.modules, *env_modules):
+        sources.append((module_name, "", lambda m=module_name: importlib.import_module(m)))
+    for path in selection.local_plugins:
+        if selection.allow_local:
+            sources.append((f"local:{path}", "", lambda p=path: import_file(p)))
+        else:
+            registry.errors.append(f"local plugin {path} was not loaded: a local plugin runs code, so it runs only with --allow-local-plugins")
+    for name, version, load in sources:
+        if name in selection.disabled:
+            continue
+        try:
+            module = load()
+        except (Exception, SystemExit) as exc:  # a broken plugin must not stop the run
+            _fail(registry, PluginInfo(name, version), f"failed to import: {type(exc).__name__}: {exc}")
+            continue
+        if not any(module is seen for _, _, seen in found):  # installed and also named in PARTNERCHECK_PLUGINS
+            found.append((name, version, module))
+    return found
+
+
+def import_file(path: str) -> Any:
+    """Import a local plugin from its Python file (only called when local plugins are allowed)."""
+    import hashlib
+    import importlib.util
+    import sys
+
+    file = Path(path)
+    if not file.is_file():
+        raise PluginError(f"no such file: {path}")
+    name = "partnercheck_local_" + hashlib.sha1(str(file.resolve()).encode()).hexdigest()[:12]
+    spec = importlib.util.spec_from_file_location(name, file)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"{path} is not a Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+def _register_plugin(pm: pluggy.PluginManager, registry: Registry, name: str, version: str, module: Any) -> None:
+    info = PluginInfo(name, version)
+    try:
+        pm.register(module, name=name)
+    except Exception as exc:
+        _fail(registry, info, f"cannot be registered: {exc}")
+        return
+    trial = copy.copy(registry)
+    for attr in ("rules", "names", "functions", "reporters", "profiles", "schema_extensions"):
+        setattr(trial, attr, dict(getattr(registry, attr)))
+    try:
+        for hook in HOOKS:
+            for impl in getattr(pm.hook, hook).get_hookimpls():
+                if impl.plugin_name == name:
+                    impl.function(register=_registrar(hook, trial, info))
+    except (Exception, SystemExit) as exc:
+        pm.unregister(name=name)
+        info.registered.clear()  # nothing it registered stays, so `partnercheck plugins` lists nothing
+        _fail(registry, info, _reason(exc))
+        return
+    for attr in ("rules", "names", "functions", "reporters", "profiles", "schema_extensions"):
+        setattr(registry, attr, getattr(trial, attr))
+    registry.plugins.append(info)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PackError):
+        return f"ships a broken rule pack: {exc}"
+    if isinstance(exc, PartnercheckError):
+        return f"could not register: {exc}"
+    return f"raised {type(exc).__name__} while registering: {exc}"
+
+
+def _fail(registry: Registry, info: PluginInfo, reason: str) -> None:
+    info.error = reason
+    registry.plugins.append(info)
+    registry.errors.append(f"plugin {info.name!r} {reason}; it was skipped")
+
+
+def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
+    def rule_packs(path: Any) -> None:
+        source = str(path)
+        rules = load_pack_file(path) if isinstance(path, (str, Path)) else load_pack_text(path.read_bytes(), source)
+        for rule in rules:
+            rule = _owned(rule, info)
+            registry.add_rule(rule)
+            info.note("rules", rule.code)
+
+    def functions(name: str, func: Any) -> None:
+        registry.add_function(name, func, info.name)
+        info.note("functions", name)
+
+    def reporters(name: str, render: Any) -> None:
+        registry.add_reporter(name, render, info.name)
+        info.note("formats", name)
+
+    def profiles(name: str, expects: Iterable[Any], description: str = "") -> None:
+        groups = tuple((e,) if isinstance(e, str) else tuple(e) for e in expects)
+        registry.add_profile(Profile(name, groups, description, info.name))
+        info.note("profiles", name)
+
+    def schema_extensions(key: str, schema: dict[str, Any]) -> None:
+        from partnercheck.checks.safe_schema import schema_problems
+
+        for where, problem in schema_problems(schema)[:1]:
+            raise PluginError(f"schema extension {key!r} at {where or '/'}: {problem}")
+        registry.add_schema_extension(key, schema, info.name)
+        info.note("schema extensions", key)
+
+    return {"register_rule_packs": rule_packs, "register_functions": functions, "register_reporters": reporters, "register_profiles": profiles, "register_schema_extensions": schema_extensions}[hook]
+
+
+def _owned(rule: Any, info: PluginInfo) -> Any:
+    from dataclasses import replace
+
+    return replace(rule, plugin=info.name, plugin_version=info.version)
+
+
+def _load_local_pack(registry: Registry, path: str) -> None:
+    info = PluginInfo(f"local:{path}", "")
+    saved = dict(registry.rules), dict(registry.names)
+    try:
+        for rule in load_pack_file(path):
+            registry.add_rule(_owned(rule, info))
+            info.note("rules", rule.code)
+    except PluginError as exc:
+        registry.rules, registry.names = saved
+        registry.errors.append(f"rule pack {path}: {exc}")
+        info.error = str(exc)
+    registry.plugins.append(info)
+
+
+def _drop_rules_without_function(registry: Registry) -> None:
+    for code, rule in list(registry.rules.items()):
+        if isinstance(rule.check, Function) and rule.check.name not in registry.functions:
+            registry.errors.append(f"rule {code} ({rule.plugin}) names the function {rule.check.name!r}, which no plugin registered; the rule was skipped")
+            del registry.rules[code]
+            registry.names.pop(rule.name, None)

@@ -1,0 +1,49 @@
+"""Helpers shared by reporters: counts and counted words in the report's language (`counted` is i18n's)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from partnercheck.findings import Severity
+from partnercheck.report.i18n import Translator, counted
+
+
+def counts(run: Any) -> dict[str, int]:
+    """Active findings per severity, plus suppressed and checked-file totals."""
+    by_severity = Counter(f.severity for f in run.active)
+    return {
+        "files": len(run.files),
+        "errors": by_severity[Severity.ERROR],
+        "warnings": by_severity[Severity.WARNING],
+        "infos": by_severity[Severity.INFO],
+        "suppressed": sum(1 for f in run.findings if f.suppressed),
+        "failing": len(run.failing()),
+    }
+
+
+def plural(n: int, word: str) -> str:
+    """English only, for the machine formats' fixed words: "1 error", "2 errors"."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def severity_counts(tr: Translator, c: dict[str, int]) -> list[str]:
+    """"2 errors", "1 warning", "0 infos" in the translator's language."""
+    return [
+        counted(tr, c["errors"], "{n} error", "{n} errors"),
+        counted(tr, c["warnings"], "{n} warning", "{n} warnings"),
+        counted(tr, c["infos"], "{n} info", "{n} infos"),
+    ]
+
+
+def files_count(tr: Translator, n: int) -> str:
+    return counted(tr, n, "{n} file", "{n} files")
+
+
+#: Each severity's word for people (English templates of locale/<lang>/words.yaml).
+SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def severity_word(tr: Translator, severity: Severity) -> str:
+    """"error", "warning" or "info" in the translator's language."""
+    return tr.words(SEVERITY_WORDS[severity])

@@ -1,0 +1,155 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+
+The log has one run. Its driver lists every rule that ran (plus any code a
+finding carries that no rule describes), results point into the files with a
+physical location (URI relative to the working directory, 1-based region with
+an exclusive end column, as SARIF counts) and a logical one (the JSON Pointer),
+and carry `partialFingerprints` built from file, code and pointer, so a finding
+keeps its identity when lines move. Waived and suppressed findings stay in the
+log with `suppressions`. The run's `properties` bag comes from
+`run_properties(run)`: extend that function to publish more run-level data.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import quote
+
+from partnercheck import __version__
+from partnercheck.findings import Finding, Severity, Suppression
+from partnercheck.report.formats.common import counts
+from partnercheck.report.formats.locations import cwd_of, fingerprints, report_path
+from partnercheck.report.i18n import Translator, of
+from partnercheck.rules.model import Rule
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "partnercheck/v1"
+SRCROOT = "%SRCROOT%"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SUPPRESSION_KINDS = {"comment": "inSource", "waiver": "inSource", "baseline": "external"}
+
+
+def render(run: Any, options: Mapping[str, Any]) -> str:
+    return json.dumps(log(run, cwd_of(options), of(options)), ensure_ascii=False, indent=2) + "\n"
+
+
+def log(run: Any, cwd: Path, tr: Translator | None = None) -> dict[str, Any]:
+    """The whole SARIF log as plain data; rule descriptions in the translator's language (English without one)."""
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run(run, cwd, tr or Translator())]}
+
+
+def sarif_run(run: Any, cwd: Path, tr: Translator) -> dict[str, Any]:
+    rules = _descriptors(run, tr)
+    index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
+    artifacts = {report_path(file.path, cwd): i for i, file in enumerate(run.files)}
+    return {
+        "tool": {"driver": _driver(rules)},
+        "invocations": [_invocation(run)],
+        "originalUriBaseIds": {SRCROOT: {"uri": cwd.absolute().as_uri().rstrip("/") + "/"}},
+        "artifacts": [{"location": _artifact_location(path, i)} for path, i in artifacts.items()],
+        "results": [_result(f, fp, index, artifacts, cwd) for f, fp in fingerprints(run.findings, cwd)],
+        "columnKind": "unicodeCodePoints",
+        "properties": run_properties(run),
+    }
+
+
+def run_properties(run: Any) -> dict[str, Any]:
+    """Run-level data for the `properties` bag: the date and gate used, the counts, the health scores."""
+    from partnercheck.report.score import score_run
+
+    return {
+        "today": run.settings.today.isoformat(),
+        "failOn": run.settings.fail_on.value,
+        "summary": counts(run),
+        "scores": score_run(run).to_dict(),
+    }
+
+
+def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "name": "partnercheck",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": rules,
+    }
+
+
+def _descriptors(run: Any, tr: Translator) -> list[dict[str, Any]]:
+    rules = [descriptor(rule, run.settings.severity_of(rule), tr) for rule in run.rules]
+    known = {d["id"] for d in rules}
+    for f in run.findings:  # a code no rule of the run describes (an engine problem, a plugin's)
+        if f.code not in known:
+            known.add(f.code)
+            rules.append({"id": f.code, "name": f.name, "shortDescription": {"text": f.name}, "defaultConfiguration": {"level": LEVELS[f.severity]}})
+    return rules
+
+
+def descriptor(rule: Rule, severity: Severity, tr: Translator | None = None) -> dict[str, Any]:
+    """A reportingDescriptor: what the rule checks, why, and how to fix what it finds, in the translator's language."""
+    tr = tr or Translator()
+    summary, why, hint = (tr.rule_field(rule, name) for name in ("summary", "why", "hint"))
+    help_text = "\n\n".join(part.strip() for part in (hint, why) if part and part.strip())
+    out: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": summary or rule.name},
+        "fullDescription": {"text": (why or summary or rule.name).strip()},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+        "properties": {"tags": [rule.pack], "pack": rule.pack, "plugin": rule.plugin},
+    }
+    if help_text:
+        out["help"] = {"text": help_text}
+    return out
+
+
+def _invocation(run: Any) -> dict[str, Any]:
+    notes = [{"level": "error", "message": {"text": message}} for message in run.errors]
+    return {"executionSuccessful": not run.has_internal_error(), "toolExecutionNotifications": notes}
+
+
+def _result(f: Finding, fp: str, index: Mapping[str, int], artifacts: Mapping[str, int], cwd: Path) -> dict[str, Any]:
+    path = report_path(f.path, cwd)
+    # every result has its logical location, the document root's (pointer "") included
+    location = {"physicalLocation": _physical(f, path, artifacts), "logicalLocations": [{"fullyQualifiedName": f.pointer}]}
+    out: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
+        "properties": {"name": f.name, "pack": f.pack, "plugin": f.plugin, **({"hint": f.hint} if f.hint else {})},
+    }
+    if f.suppression is not None:
+        out["suppressions"] = [_suppression(f.suppression)]
+    return out
+
+
+def _physical(f: Finding, path: str, artifacts: Mapping[str, int]) -> dict[str, Any]:
+    artifact = _artifact_location(path, artifacts.get(path))
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": max(f.end_line, f.line), "endColumn": _end_column(f)}
+    return {"artifactLocation": artifact, "region": region}
+
+
+def _end_column(f: Finding) -> int:
+    """SARIF's end column is exclusive; ours is the column of the last character."""
+    if f.end_line <= f.line:
+        return max(f.end_column, f.column) + 1
+    return max(f.end_column, 1) + 1
+
+
+def _artifact_location(path: str, index: int | None) -> dict[str, Any]:
+    if Path(path).is_absolute():
+        out: dict[str, Any] = {"uri": Path(path).absolute().as_uri()}
+    else:
+        out = {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+    if index is not None:
+        out["index"] = index
+    return out
+
+
+def _suppression(s: Suppression) -> dict[str, Any]:
+    properties = {key: value for key, value in (("partnercheckKind", s.kind), ("approvedBy", s.approved_by), ("expiresOn", s.expires_on)) if value}
+    return {"kind": SUPPRESSION_KINDS.get(s.kind, "external"), "status": "accepted", "justification": s.reason, "properties": properties}

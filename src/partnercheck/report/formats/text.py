@@ -1,0 +1,305 @@
+"""Human output: `path:line:col: CODE severity message`, the source line with a caret, the hint.
+
+Colour output (a terminal, `--color always`) goes through rich. Without
+colour (a pipe, a file, `NO_COLOR`) the same text is built from plain
+strings, without importing rich: what rich prints without colour, faster,
+and tests/test_text_plain.py compares both. Text that only rich lays out
+exactly (tabs, control characters, a narrow width) is left to rich.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from typing import Any, Iterator, Mapping
+
+from partnercheck.findings import Finding, Severity
+from partnercheck.printable import visible
+from partnercheck.report.formats.common import (
+    counted,
+    counts,
+    files_count,
+    severity_counts,
+    severity_word,
+)
+from partnercheck.report.i18n import Translator, of
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+WIDTH = 100
+#: Characters rich would expand or strip (tabs, control characters): such output is left to rich.
+_RICH_ONLY = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def console_for(options: Mapping[str, Any]) -> tuple[Any, io.StringIO]:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    color = bool(options.get("color"))
+    console = Console(file=buffer, force_terminal=color, no_color=not color, color_system="standard" if color else None, width=int(options.get("width") or WIDTH), highlight=False, emoji=False, soft_wrap=True)
+    return console, buffer
+
+
+def render(run: Any, options: Mapping[str, Any]) -> str:
+    if not options.get("color") and int(options.get("width") or WIDTH) == WIDTH:
+        text = render_plain(run, options)
+        if text is not None:
+            return text
+    return render_rich(run, options)
+
+
+def shown_findings(run: Any) -> Iterator[tuple[Finding, str | None]]:
+    """Each active finding, with the text of the line it is on (None when its file's text is not at hand)."""
+    for file in run.files:
+        doc = file.document
+        for finding in file.findings:
+            if finding.suppressed:
+                continue
+            line = doc.line_text(finding.line) if doc is not None and doc.text else ""
+            yield finding, line if line or 0 < finding.line < (doc.line_count if doc is not None else 0) else None
+
+
+# plain ------------------------------------------------------------------------------
+def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
+    """The text without colour, or None when only rich can lay it out exactly."""
+    out: list[str] = []
+    quiet = bool(options.get("quiet"))
+    tr = of(options)
+    for finding, line in shown_findings(run):
+        _plain_finding(out, finding, line, quiet, tr)
+    if not quiet or run.active:
+        out.append(_summary_text(run, tr) + "\n")
+    if not quiet and run.files:
+        from partnercheck.report.score import score_run
+
+        card = _plain_scorecard(score_run(run, tr=tr), tr)
+        if card is None:
+            return None
+        out.append(card)
+    text = "".join(out)
+    return None if _RICH_ONLY.search(text) else text
+
+
+def _plain_finding(out: list[str], f: Finding, line: str | None, quiet: bool, tr: Translator) -> None:
+    out.append(f"{f.path}:{f.line}:{f.column}: {f.code} {severity_word(tr, f.severity)} {f.message} [{f.name}]\n")
+    if quiet:
+        return
+    if line is not None:
+        gutter, caret = _excerpt_parts(f, line)
+        out.append(gutter + "\n" + caret + "\n")
+    if f.hint:
+        head = hint_head(tr)
+        out.append(head + _indent(f.hint, len(head)) + "\n")
+    out.append("\n")
+
+
+def hint_head(tr: Translator) -> str:
+    """"  = hint: ", the words before a finding's hint."""
+    return f"  {tr.words('= hint:')} "
+
+
+def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
+    """reporters/scorecard.py's block, as plain lines (the same text rich prints without colour)."""
+    lines: list[str] = []
+    note = scores.note if scores.ready else ""
+    if len(scores.files) == 1:
+        only = scores.files[0]
+        lines.append(_verdict_text(tr, only.verdict.ready, only.verdict.label_in(tr), only.overall, only.waived, only.baselined, note=note))
+        lines += [but_line(tr, note)] if note else []
+        lines += [blocking_line(tr, f) for f in only.verdict.blocking]
+        dimensions, outside = only.dimensions, only.outside_penalty
+    else:
+        files = scores.files
+        shown = files if len(files) <= MANY_FILES else [f for f in files if not f.verdict.ready]
+        lines += [f"  {file_head(tr, f.path)}{file_verdict(tr, f)}" for f in shown]
+        ready = len(files) - len(shown)
+        if ready:
+            lines.append(more_ready(tr, ready))
+        lines.append(_verdict_text(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, mean_of(tr, scores), note))
+        lines += [but_line(tr, note)] if note else []
+        dimensions, outside = scores.dimensions(), scores.outside_penalty
+    titles = [f"  {d.title_in(tr):<15}" for d in dimensions]
+    width = max((len(t) for t in titles), default=0)
+    for title, dim in zip(titles, dimensions):
+        row = f"{title:<{width}} {bar(dim.score, BAR_WIDTH)} {_num(dim.score, tr).rjust(5)}"
+        if len(row) > WIDTH or not _one_cell_each(title):
+            return None
+        lines.append(row)
+    if outside > 0:
+        penalty = f"-{tr.number(outside)}"
+        other = f"  {tr.words('Other rules')}"
+        if len(penalty) > 5 or not _one_cell_each(other):  # rich widens the column: left to rich
+            return None
+        lines.append(f"{other:<{width}} {tr.words(OUTSIDE)[:BAR_WIDTH].ljust(BAR_WIDTH)} {penalty.rjust(5)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _one_cell_each(text: str) -> bool:
+    """Every character takes one terminal cell (ASCII, accented letters): padding by characters is padding by cells."""
+    return text.isascii() or all(unicodedata.east_asian_width(ch) not in ("W", "F") and not unicodedata.combining(ch) and unicodedata.category(ch)[0] in "LNPSZ" for ch in text)
+
+
+# the score block's words, shared with reporters/scorecard.py ----------------------------
+#: Marks a blocking error that only the baseline hides.
+BASELINED_WORD = "baselined"
+#: Added to "Ready to sign" when findings below error still fail the run.
+NO_BLOCKING_WORDS = "no blocking error"
+
+
+def but_line(tr: Translator, note: str) -> str:
+    return "  " + tr.words("but {note}", note=note)
+
+
+def blocking_line(tr: Translator, f: Finding) -> str:
+    from partnercheck.report.score import baselined
+
+    line = "  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message)
+    return line + (f" ({tr.words(BASELINED_WORD)})" if baselined(f) else "")
+
+
+def file_head(tr: Translator, path: str) -> str:
+    """"path: " before a file's verdict."""
+    return tr.words("{path}: ", path=path)
+
+
+def file_verdict(tr: Translator, score: Any) -> str:
+    return tr.words("{label}, score {score}", label=score.verdict.label_in(tr), score=_out_of(score.overall, tr))
+
+
+def more_ready(tr: Translator, ready: int) -> str:
+    return "  " + counted(tr, ready, "… and {n} more file ready to sign", "… and {n} more files ready to sign")
+
+
+def mean_of(tr: Translator, scores: Any) -> str:
+    return tr.words("mean of {n} files, lowest {lowest}", n=len(scores.files), lowest=_num(scores.lowest, tr))
+
+
+def verdict_details(tr: Translator, waived: int, baselined: int, extra: str = "") -> list[str]:
+    """What the verdict line adds in brackets: the multi-file mean, waived and baselined counts."""
+    return [d for d in (extra, tr.words("{n} waived", n=waived) if waived else "", tr.words("{n} baselined", n=baselined) if baselined else "") if d]
+
+
+def verdict_head(tr: Translator, ready: bool, label: str, note: str) -> str:
+    """"✔ Ready to sign (no blocking error)", "✘ Not ready: …"."""
+    return f"{'✔' if ready else '✘'} {label}" + (f" ({tr.words(NO_BLOCKING_WORDS)})" if note else "")
+
+
+def health_score(tr: Translator, overall: float | None) -> str:
+    """" — health score 85/100"."""
+    return " — " + tr.words("health score {score}", score=_out_of(overall, tr))
+
+
+#: As in reporters/scorecard.py, which imports rich; tests/test_text_plain.py keeps both outputs equal.
+BAR_WIDTH = 20
+#: Past this many files, the per-file lines list only the files not ready to sign.
+MANY_FILES = 20
+#: Said where the bar would be, on the "Other rules" row: those points are no dimension's (BAR_WIDTH cells at most).
+OUTSIDE = "outside dimensions"
+
+
+def bar(score: float | None, width: int = BAR_WIDTH) -> str:
+    if score is None:
+        return "·" * width
+    full = int(round(score / 100 * width))
+    return "█" * full + "░" * (width - full)
+
+
+def _verdict_text(tr: Translator, ready: bool, label: str, overall: float | None, waived: int, baselined: int, extra: str = "", note: str = "") -> str:
+    details = verdict_details(tr, waived, baselined, extra)
+    return verdict_head(tr, ready, label, note) + health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
+
+
+def _out_of(value: float | None, tr: Translator | None = None) -> str:
+    """"85/100", or "n/a" when nothing was scored."""
+    return _num(value, tr) if value is None else f"{_num(value, tr)}/100"
+
+
+def _num(value: float | None, tr: Translator | None = None) -> str:
+    tr = tr or Translator()
+    return tr.words("n/a") if value is None else tr.number(value)
+
+
+# shared -------------------------------------------------------------------------------
+def _excerpt_parts(f: Finding, source: str) -> tuple[str, str]:
+    """The source line (control characters escaped, so it cannot drive the terminal) and its caret line."""
+    source = source.expandtabs(1)
+    width = max(1, (f.end_column - f.column + 1) if f.end_line == f.line else len(source) - f.column + 1)
+    width = min(width, max(1, len(source) - f.column + 1), 80)
+    shown = [visible(ch) for ch in source[:200]]
+    start = len("".join(shown[: f.column - 1])) + max(0, f.column - 1 - len(shown))
+    width = max(1, len("".join(shown[f.column - 1 : f.column - 1 + width])))
+    return f"{f.line:>5} | " + "".join(shown), " " * 5 + " | " + " " * start + "^" * width
+
+
+def _indent(text: str, width: int = 10) -> str:
+    return text.strip("\n").replace("\n", "\n" + " " * width)
+
+
+def _summary_text(run: Any, tr: Translator) -> str:
+    c = counts(run)
+    held = sum(1 for f in run.findings if f.suppression is not None and f.suppression.kind == "baseline")
+    hidden = [tr.words("{n} waived or suppressed", n=c["suppressed"] - held) if c["suppressed"] > held else "", tr.words("{n} baselined", n=held) if held else ""]
+    waived = f" ({'; '.join(h for h in hidden if h)})" if c["suppressed"] else ""
+    checked = counted(tr, c["files"], "{n} file checked", "{n} files checked")
+    if not run.active and run.errors:  # never "all clear" when part of the run failed
+        errors = counted(tr, len(run.errors), "{n} error reported on standard error", "{n} errors reported on standard error")
+        return tr.words("Not checked in full: {errors}; {checked}, no findings{waived}.", errors=errors, checked=checked, waived=waived)
+    if not run.active and not c["files"]:
+        return tr.words("No charter found: 0 files checked.")
+    if not run.active:
+        return tr.words("All clear: {checked}, no findings{waived}.", checked=checked, waived=waived)
+    errors, warnings, infos = severity_counts(tr, c)
+    return tr.words("Found {errors}, {warnings}, {infos} in {files}{waived}.", errors=errors, warnings=warnings, infos=infos, files=files_count(tr, c["files"]), waived=waived)
+
+
+# rich ---------------------------------------------------------------------------------
+def render_rich(run: Any, options: Mapping[str, Any]) -> str:
+    console, buffer = console_for(options)
+    quiet = bool(options.get("quiet"))
+    tr = of(options)
+    for finding, line in shown_findings(run):
+        _finding(console, finding, line, quiet, tr)
+    if not quiet or run.active:
+        console.print(summary(run, tr))
+    if not quiet and run.files:
+        from partnercheck.report.formats.scorecard import scorecard
+        from partnercheck.report.score import score_run
+
+        console.print(scorecard(score_run(run, tr=tr), tr))
+    return buffer.getvalue()
+
+
+def _finding(console: Any, f: Finding, line: str | None, quiet: bool, tr: Translator) -> None:
+    from rich.text import Text
+
+    head = Text()
+    head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+    head.append(f.code, style=STYLES[f.severity])
+    head.append(f" {severity_word(tr, f.severity)} ", style=STYLES[f.severity])
+    head.append(f.message)
+    head.append(f" [{f.name}]", style="dim")
+    console.print(head)
+    if quiet:
+        return
+    if line is not None:
+        _excerpt(console, f, line)
+    if f.hint:
+        head = hint_head(tr)
+        console.print(Text(head, style="green").append(_indent(f.hint, len(head)), style=""))
+    console.print()
+
+
+def _excerpt(console: Any, f: Finding, source: str) -> None:
+    from rich.text import Text
+
+    gutter, caret = _excerpt_parts(f, source)
+    console.print(Text(gutter[:8], style="blue").append(gutter[8:]))
+    console.print(Text(caret[:8], style="blue").append(caret[8:], style=STYLES[f.severity]))
+
+
+def summary(run: Any, tr: Translator | None = None) -> Any:
+    from rich.text import Text
+
+    c = counts(run)
+    style = "green" if not run.active and not run.errors and c["files"] else "bold red" if c["errors"] else "yellow"
+    return Text(_summary_text(run, tr or Translator()), style=style)

@@ -1,0 +1,110 @@
+"""Declarative checks: select nodes with a pointer pattern, check each with a JSON Schema.
+
+A pointer pattern is a JSON Pointer where the token `*` matches every item of
+a list or every value of a mapping (`/partners/*/representative`). Every rule
+the catalog needed fits this; RFC 9535 JSONPath's filters are covered by the
+`where` schema, which decides which selected nodes are checked. No code runs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Iterator, Mapping
+
+from partnercheck.findings import BareFinding
+from partnercheck.pointers import escape, join, split
+from partnercheck.rules.model import Declarative
+
+
+def select(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
+    """(pointer, node) for each node matching `pattern`; a missing step selects nothing."""
+    tokens = split(pattern)
+    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
+    while stack:
+        node, depth, pointer = stack.pop()
+        if depth == len(tokens):
+            yield pointer, node
+            continue
+        token = tokens[depth]
+        if token == "*":
+            stack.extend(reversed(list(_children(node, depth + 1, pointer))))
+        elif isinstance(node, dict) and token in node:
+            stack.append((node[token], depth + 1, join(pointer, token)))
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            stack.append((node[int(token)], depth + 1, f"{pointer}/{token}"))
+
+
+def _children(node: Any, depth: int, pointer: str) -> Iterator[tuple[Any, int, str]]:
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            yield item, depth, f"{pointer}/{i}"
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield value, depth, f"{pointer}/{escape(key)}"
+
+
+@lru_cache(maxsize=512)
+def _validator(schema_json: str) -> Any:
+    import json
+
+    from partnercheck.checks.safe_schema import validator
+
+    return validator(json.loads(schema_json))  # offline: a $ref is never fetched (safe_schema.py)
+
+
+def compile_schema(schema: Mapping[str, Any]) -> Any:
+    """A validator for a schema fragment, compiled once per process."""
+    import json
+
+    return _validator(json.dumps(schema, sort_keys=True))
+
+
+@lru_cache(maxsize=512)
+def _quick_json(schema_json: str) -> Any:
+    import json
+
+    from partnercheck.checks.quickschema import compile_schema as quick
+
+    return quick(json.loads(schema_json)) or (lambda node: False)
+
+
+def quick_check(schema: Mapping[str, Any]) -> Any:
+    """A function that is True only for nodes valid against `schema` (quickschema.py); False means "ask jsonschema"."""
+    import json
+
+    return _quick_json(json.dumps(schema, sort_keys=True))
+
+
+def run_declarative(check: Declarative, data: Any) -> Iterator[BareFinding]:
+    """One finding per selected node that fails the schema, at the failing place.
+
+    A node the quick check proves valid needs no jsonschema; any other node is
+    validated by jsonschema, which gives the message and the place.
+    """
+    valid = quick_check(check.schema)
+    chosen = quick_check(check.where) if check.where else None
+    for pointer, node in select(data, check.select):
+        if chosen is not None and not (chosen(node) or compile_schema(check.where).is_valid(node)):
+            continue
+        if valid(node):
+            continue
+        from jsonschema.exceptions import best_match
+
+        from partnercheck.checks.schema import describe
+
+        error = best_match(compile_schema(check.schema).iter_errors(node))
+        if error is None:
+            continue
+        at = join(pointer, *error.absolute_path)
+        yield BareFinding(at, _params(pointer, node, at, describe(error)))
+
+
+def _params(pointer: str, node: Any, at: str, problem: str) -> dict[str, Any]:
+    params: dict[str, Any] = {"pointer": pointer, "at": at, "problem": problem}
+    if isinstance(node, dict):
+        for key in ("id", "name"):
+            if isinstance(node.get(key), str):
+                params[key] = node[key]
+    params.setdefault("id", split(pointer)[-1] if pointer else "")
+    params.setdefault("name", params["id"])
+    return params

@@ -1,0 +1,154 @@
+"""Rule packs: YAML files of rules, validated, turned into `Rule` objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from partnercheck.document.load import load_document
+from partnercheck.errors import PackError
+from partnercheck.findings import Severity
+from partnercheck.pointers import escape
+from partnercheck.resources import load_schema
+from partnercheck.rules.model import (
+    Check,
+    Declarative,
+    EngineCheck,
+    Function,
+    Option,
+    Rule,
+)
+
+
+def load_pack_file(path: Path | str, plugin: str = "core", version: str = "") -> list[Rule]:
+    """Read and validate one pack file; a broken pack raises `PackError` naming file and line."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PackError(source, 1, f"cannot read the rule pack: {exc.strerror or exc}") from exc
+    return load_pack_text(raw, source, plugin, version)
+
+
+def load_pack_text(raw: bytes, source: str, plugin: str = "core", version: str = "") -> list[Rule]:
+    """The rules of a pack's bytes; a pack that loaded cleanly before comes from the pack cache (packcache.py)."""
+    from partnercheck.rules import packcache
+
+    return packcache.load(raw, source, plugin, version, lambda: _load_pack_text(raw, source, plugin, version))
+
+
+def _load_pack_text(raw: bytes, source: str, plugin: str, version: str) -> list[Rule]:
+    doc = load_document(source, raw)
+    fatal = [p for p in doc.problems if p.code != "DOC03"]
+    if fatal:
+        span = fatal[0].span or doc.index.locate(fatal[0].pointer)
+        raise PackError(source, span.line, fatal[0].message)
+    _validate(doc.data, doc, source)
+    pack = doc.data["pack"]
+    return [_rule(entry, pack, plugin, version, source) for entry in doc.data["rules"]]
+
+
+def _validate(data: Any, doc: Any, source: str) -> None:
+    from jsonschema.exceptions import best_match
+
+    from partnercheck.checks.safe_schema import validator as offline_validator
+    from partnercheck.checks.schema import describe
+    from partnercheck.pointers import join
+
+    validator = offline_validator(load_schema("rule-pack"), formats=False)
+    error = best_match(validator.iter_errors(data))
+    if error is not None:
+        pointer = join("", *error.absolute_path)
+        raise PackError(source, doc.index.locate(pointer).line, describe(error))
+    for i, entry in enumerate(data["rules"]):
+        _check_safety(entry, f"/rules/{i}", doc, source)
+        _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)
+
+
+def _check_safety(entry: Mapping[str, Any], pointer: str, doc: Any, source: str) -> None:
+    """No schema of a pack may reach the network or carry a regex that backtracks exponentially."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    from partnercheck.checks.safe_schema import schema_problems
+
+    schemas = [(f"{pointer}/check/{key}", entry["check"].get(key)) for key in ("schema", "where")]
+    schemas += [(f"{pointer}/options/{escape(name)}/schema", spec.get("schema")) for name, spec in entry.get("options", {}).items()]
+    for at, schema in schemas:
+        for inner, problem in schema_problems(schema)[:1]:
+            raise PackError(source, doc.index.locate(at + inner).line, f"{entry['code']}: {problem}")
+        try:
+            Draft202012Validator.check_schema(schema if schema is not None else {})
+        except SchemaError as exc:
+            raise PackError(source, doc.index.locate(at).line, f"{entry['code']}: invalid schema: {exc.message}") from exc
+
+
+def _check_option_schemas(entry: Mapping[str, Any], source: str, line: int) -> None:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    from partnercheck.checks.safe_schema import validator as offline_validator
+
+    for name, spec in entry.get("options", {}).items():
+        try:
+            Draft202012Validator.check_schema(spec.get("schema", {}))
+            offline_validator(spec.get("schema", {}), formats=False).validate(spec["default"])
+        except SchemaError as exc:
+            raise PackError(source, line, f"{entry['code']}: option {name!r} has an invalid schema: {exc.message}") from exc
+        except Exception as exc:  # the default does not satisfy its own schema
+            raise PackError(source, line, f"{entry['code']}: default of option {name!r} does not satisfy its schema: {getattr(exc, 'message', exc)}") from exc
+
+
+def _rule(entry: Mapping[str, Any], pack: str, plugin: str, version: str, source: str) -> Rule:
+    return Rule(
+        code=entry["code"],
+        name=entry["name"],
+        pack=entry.get("pack", pack),
+        severity=Severity(entry["severity"]),
+        summary=entry["summary"].strip(),
+        why=" ".join(entry["why"].split()),
+        check=_check(entry["check"]),
+        messages=_messages(entry),
+        hint=entry.get("hint", "").rstrip(),
+        grounding=tuple(entry.get("grounding", ())),
+        reads=tuple(entry.get("reads", ())),
+        options={name: _option(name, spec) for name, spec in entry.get("options", {}).items()},
+        examples=dict(entry.get("examples", {})),
+        tests=tuple(entry.get("tests", ())),
+        translations={lang: _translated(texts) for lang, texts in entry.get("translations", {}).items()},
+        plugin=plugin,
+        plugin_version=version,
+        source=source,
+    )
+
+
+def _translated(texts: Mapping[str, Any]) -> dict[str, Any]:
+    """One language's texts, spaced as the English ones are, so a message matches its template."""
+    done: dict[str, Any] = {key: " ".join(texts[key].split()) for key in ("summary", "why") if key in texts}
+    messages = _messages(texts)
+    if messages:
+        done["messages"] = messages
+    if texts.get("hint"):
+        done["hint"] = texts["hint"].rstrip()
+    if texts.get("options"):
+        done["options"] = {name: " ".join(text.split()) for name, text in texts["options"].items()}
+    return done
+
+
+def _messages(entry: Mapping[str, Any]) -> dict[str, str]:
+    messages = entry.get("messages") or {}
+    if "message" in entry:
+        messages = {"default": entry["message"], **messages}
+    return {k: " ".join(v.split()) for k, v in messages.items()}
+
+
+def _option(name: str, spec: Mapping[str, Any]) -> Option:
+    return Option(name, spec["default"], spec.get("schema", {}), spec.get("description", ""))
+
+
+def _check(spec: Mapping[str, Any]) -> Check:
+    if "function" in spec:
+        return Function(spec["function"], spec.get("scope", "charter"))
+    if "select" in spec:
+        return Declarative(spec["select"], spec.get("schema", {}), spec.get("where"))
+    return EngineCheck()

@@ -1,0 +1,141 @@
+"""A cache of loaded rule packs, so a run does not parse and validate every pack again.
+
+Reading the built-in packs (YAML parsing, then validation against
+`rule-pack.schema.json` and the safety checks of every embedded schema) takes
+about a second; loading their `Rule` objects from this cache takes a few
+milliseconds. An entry is keyed by the pack's bytes, its source, the plugin
+and version that ship it, and the fingerprint of partnercheck's own code and
+schemas (`code_fingerprint`), so any change to any of them loads the pack
+afresh. Only packs that loaded cleanly are stored: a broken pack is reported
+on every run.
+
+The cache lives in the user's cache folder (`$XDG_CACHE_HOME/partnercheck/packs`,
+else `~/.cache/partnercheck/packs`), never in a linted repository: entries are
+pickles, and a pickle must only ever be read from a folder the user alone
+writes. `PARTNERCHECK_PACK_CACHE=DIR` moves it, `PARTNERCHECK_PACK_CACHE=off`
+turns it off; a folder that cannot be written simply means no cache. A
+corrupt or unreadable entry is ignored and rebuilt. `partnercheck cache clear`
+empties it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+ENV = "PARTNERCHECK_PACK_CACHE"
+_FORMAT = b"packcache-1"
+
+
+def directory() -> Path | None:
+    """Where pack entries live, or None when the cache is off."""
+    chosen = os.environ.get(ENV, "")
+    if chosen.lower() in ("off", "0", "no", "false"):
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "partnercheck" / "packs"
+
+
+def load(raw: bytes, source: str, plugin: str, version: str, build: Callable[[], list[Any]]) -> list[Any]:
+    """The rules of one pack: from the cache when an entry matches, else `build()` (then stored)."""
+    folder = directory()
+    if folder is None:
+        return build()
+    key = _key(raw, source, plugin, version)
+    entry = folder / f"{key}.pickle"
+    cached = _read(entry)
+    if cached is not None:
+        return cached
+    rules = build()
+    _write(folder, entry, rules)
+    return rules
+
+
+def _key(raw: bytes, source: str, plugin: str, version: str) -> str:
+    digest = hashlib.sha256(_FORMAT)
+    for part in (code_fingerprint().encode(), source.encode("utf-8", "surrogatepass"), plugin.encode(), version.encode(), raw):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _read(entry: Path) -> list[Any] | None:
+    try:
+        with entry.open("rb") as handle:
+            rules = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt, truncated, from another Python: rebuilt
+        return None
+    return rules if isinstance(rules, list) else None
+
+
+def _write(folder: Path, entry: Path, rules: list[Any]) -> None:
+    from partnercheck.atomic import write_bytes
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_bytes(entry, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        _prune(folder)
+    except Exception:  # a read-only home, a full disk, an unpicklable rule: no cache, same result
+        return
+
+
+#: Past this many entries (old code, old packs), the oldest half is removed.
+MAX_ENTRIES = 200
+
+
+def _prune(folder: Path) -> None:
+    entries = list(folder.glob("*.pickle"))
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime)
+    for entry in entries[: len(entries) - MAX_ENTRIES // 2]:
+        entry.unlink(missing_ok=True)
+
+
+def clear() -> int:
+    """Remove every pack entry; the number removed."""
+    folder = directory()
+    if folder is None or not folder.is_dir():
+        return 0
+    removed = 0
+    for entry in folder.glob("*.pickle"):
+        try:
+            entry.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """partnercheck's version and the size and time of each of its source and schema files.
+
+    A release changes the version; a source checkout being edited changes the
+    files: either way, cached packs and results from the old code are not reused.
+    """
+    from partnercheck import __version__
+    from partnercheck.resources import PACKAGE_DIR, data_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    roots = [PACKAGE_DIR, data_dir("schemas")]
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".json")):
+                    path = os.path.join(folder, name)
+                    try:
+                        stat = os.stat(path)
+                    except OSError:
+                        continue
+                    digest.update(f"{os.path.relpath(path, root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

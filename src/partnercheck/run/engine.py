@@ -1,0 +1,244 @@
+"""The engine: a charter's bytes in, stamped and positioned findings out. It never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from partnercheck.checks.references import check_references
+from partnercheck.checks.schema import charter_check
+from partnercheck.config.settings import Settings
+from partnercheck.document.load import Document, load_document
+from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span
+from partnercheck.plugins.registry import Registry
+from partnercheck.pointers import ancestors, is_within, resolve
+from partnercheck.printable import visible, visible_value
+from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
+from partnercheck.rules.model import EngineCheck, Function, Rule
+from partnercheck.rules.runner import Outcome, run_rule
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    document: Document | None = None
+    debug: list[str] = field(default_factory=list)
+
+    @property
+    def data(self) -> Any:
+        return self.document.data if self.document is not None and self.document.is_charter else None
+
+    @property
+    def readable(self) -> bool:
+        """True when the file is a charter whose data the rules read (`data is not None`, without loading cached data)."""
+        return self.document is not None and self.document.is_charter
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult]
+    rules: list[Rule]
+    settings: Settings
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if not f.suppressed]
+
+    def has_internal_error(self) -> bool:
+        return bool(self.errors) or any(f.code.startswith("INT") for f in self.active)
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.active if f.severity.at_least(self.settings.fail_on)]
+
+
+class Engine:
+    """Lints charters with the rules of a registry under one set of settings."""
+
+    def __init__(self, registry: Registry, settings: Settings) -> None:
+        self.registry = registry
+        self.settings = settings
+        self.rules = [r for r in registry.rules.values() if settings.enabled(r)]
+        self.rules.sort(key=lambda r: r.code)
+        extensions = tuple(sorted((k, _json(v[0])) for k, v in registry.schema_extensions.items()))
+        self.schema = charter_check(extensions)  # compiled once per process; jsonschema only for invalid charters
+        self.profiles = {**registry.profiles, **settings.profiles}  # configuration may add or replace profiles
+
+    # one file --------------------------------------------------------------
+    def lint_bytes(self, path: str, raw: bytes) -> FileResult:
+        doc = load_document(path, raw, self.settings.limits)
+        result = FileResult(path, document=doc)
+        problems = list(doc.problems)
+        if doc.is_charter:
+            problems += self.schema.problems(doc.data)
+            problems += check_references(doc.data, doc.index)
+        result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
+        if doc.is_charter:
+            checked = len(result.findings)
+            self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
+            misshapen = [p.pointer for p in problems if p.code == "SCH01" and not p.on_key and "missing the required key" not in p.message]
+            if misshapen:  # a rule reading a value of the wrong kind says nothing the schema finding does not
+                result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, misshapen)]
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def _misread(self, finding: Finding, misshapen: list[str]) -> bool:
+        """A finding on a value of the wrong kind, or one about a whole section whose input the rule read wrongly shaped."""
+        rule = self.registry.rules.get(finding.code)
+        reads = rule.reads if rule is not None else ()
+        return any(
+            is_within(finding.pointer, bad) or (is_within(bad, finding.pointer) and any(_overlaps(read, bad) for read in reads))
+            for bad in misshapen
+        )
+
+    def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
+        charter = Charter(doc.data, doc.path)
+        for rule in self.rules:
+            if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope == "repository"):
+                continue
+            ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles)
+            outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
+            self._collect(result, doc, rule, outcome, shape_ok)
+
+    def _collect(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome, shape_ok: bool) -> None:
+        if outcome.crash is not None:
+            if shape_ok or outcome.timed_out:  # on a malformed charter, the schema findings already explain a crash
+                self._crashed(result, doc, rule, outcome)
+            elif outcome.traceback:
+                result.debug.append(f"{rule.code} skipped on malformed data:\n{outcome.traceback}")
+            return
+        result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings)
+
+    def _crashed(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome) -> None:
+        message = f"rule {rule.code} ({rule.name}) from plugin {rule.plugin!r} failed: {outcome.crash}"
+        problem = Problem("INT01", message, "", None, "Report this to the plugin's authors; run with --debug for the traceback.")
+        if outcome.timed_out:
+            message = f"rule {rule.code} ({rule.name}) from plugin {rule.plugin!r} {outcome.crash} and was stopped"
+            problem = Problem("INT02", message, "", None, "Report this to the plugin's authors; raise the budget with --rule-timeout if the charter is huge.")
+        finding = self._from_problem(problem, doc)
+        if finding is not None:
+            result.findings.append(finding)
+        if outcome.traceback:
+            result.debug.append(outcome.traceback)
+
+    # stamping ----------------------------------------------------------------
+    def stamp(self, rule: Rule, bare: BareFinding, doc: Document) -> Finding:
+        """Turn a rule's bare finding into a full finding: code, severity, message, position, plugin."""
+        params = {key: visible_value(value) for key, value in bare.params.items()}  # charter text, printed safely
+        hint = bare.hint if bare.hint is not None else rule.render_hint(params)
+        finding = Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=self.settings.severity_of(rule),
+            message=rule.render(bare.message, params),
+            path=doc.path,
+            pointer=bare.pointer,
+            hint=hint or None,
+            plugin=rule.plugin,
+            pack=rule.pack,
+        )
+        return finding.place(_span_of(doc, bare.pointer))
+
+    def _from_problem(self, problem: Problem, doc: Document) -> Finding | None:
+        rule = self.registry.rules.get(problem.code)
+        if rule is not None and not self.settings.enabled(rule):
+            return None
+        span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else _span_of(doc, problem.pointer))
+        severity = self.settings.severity_of(rule) if rule else Severity.ERROR
+        return Finding(
+            code=problem.code,
+            name=rule.name if rule else problem.code.lower(),
+            severity=severity,
+            message=visible(problem.message),
+            path=doc.path,
+            pointer=problem.pointer,
+            hint=problem.hint or (rule.hint if rule else None),
+            plugin="core",
+            pack=rule.pack if rule else "core",
+        ).place(span)
+
+    # many files ----------------------------------------------------------------
+    def run_repository_rules(self, results: list[FileResult]) -> None:
+        """Rules that need every charter of the run at once (SCA03)."""
+        charters = [Charter(r.data, r.path) for r in results if r.data is not None]
+        by_path = {r.path: r for r in results}
+        for rule in self.rules:
+            if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
+                continue
+            ctx = RepositoryContext(charters, self.settings.options_of(rule), self.settings.today)
+            outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)  # type: ignore[arg-type]
+            self._collect_repository(by_path, rule, outcome)
+        for result in results:
+            result.findings.sort(key=Finding.sort_key)
+
+    def _collect_repository(self, by_path: dict[str, FileResult], rule: Rule, outcome: Outcome) -> None:
+        for bare in outcome.findings:
+            result = by_path.get(bare.path or "")
+            if result is not None and result.document is not None:
+                result.findings.append(self.stamp(rule, bare, result.document))
+        if outcome.crash is not None:
+            for result in by_path.values():
+                if result.document is not None and result.data is not None:
+                    self._crashed(result, result.document, rule, outcome)
+                    break
+
+    def lint_many(self, items: Iterable[tuple[str, bytes]]) -> list[FileResult]:
+        results = [self.lint_bytes(path, raw) for path, raw in items]
+        self.run_repository_rules(results)
+        for result in results:
+            self.finish(result)
+        return results
+
+    # suppressions ----------------------------------------------------------------
+    def finish(self, result: FileResult) -> None:
+        """Apply the file's suppression comments and waivers, once every rule (repository ones too) has run."""
+        from partnercheck.run.suppressions import apply
+
+        doc = result.document
+        if doc is None or not doc.text:
+            return
+        data = doc.data if doc.is_charter else None
+        problems = apply(result.findings, doc.text, data, self.settings.today, self.rule_state)
+        result.findings.extend(f for f in (self._from_problem(p, doc) for p in problems) if f is not None)
+        result.findings.sort(key=Finding.sort_key)
+
+    def rule_state(self, selector: str) -> bool | None:
+        """Whether the rule a code or name designates runs (True), is deselected (False) or is unknown (None)."""
+        rule = self.registry.find(selector)
+        return None if rule is None else self.settings.enabled(rule)
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True)
+
+
+def _span_of(doc: Document, pointer: str) -> Span:
+    """Where a finding at `pointer` is shown: the node's span, or for a mapping or list
+    spread over several lines (what lacks something) the key naming it, else its first line."""
+    for candidate in ancestors(pointer):
+        found = doc.index.values.get(candidate)
+        if found is not None:
+            span = found if isinstance(found, Span) else Span(*found)  # a plain tuple when the index came back from a worker process
+            break
+    else:
+        return START
+    if span.end_line == span.line or not isinstance(resolve(doc.data, candidate), (dict, list)):
+        return span
+    key = doc.index.keys.get(candidate)
+    if key is not None:
+        return key if isinstance(key, Span) else Span(*key)
+    width = len(doc.line_text(span.line)) or span.column
+    return Span(span.line, span.column, span.line, max(width, span.column))
+
+
+def _overlaps(pattern: str, pointer: str) -> bool:
+    """True when a `reads` pattern (`*` = any list item) reaches at or below `pointer`."""
+    want, have = pattern.split("/"), pointer.split("/")
+    return len(want) >= len(have) and all(w in ("*", h) for w, h in zip(want, have))

@@ -1,0 +1,102 @@
+"""Lint paths end to end: discover, read, check, and return one `RunResult`. Never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
+
+from partnercheck.config.settings import Settings
+from partnercheck.plugins.registry import Registry
+from partnercheck.run.discovery import Read, Target, discover, looks_like_charter, read
+from partnercheck.run.engine import Engine, FileResult, RunResult
+
+if TYPE_CHECKING:
+    from partnercheck.run.cache import ResultsCache
+
+
+@dataclass
+class Request:
+    """What to lint: paths (`-` for standard input), with the stdin bytes and display name."""
+
+    paths: tuple[str, ...]
+    stdin: bytes | None = None
+    stdin_filename: str | None = None
+    exclude: tuple[str, ...] = ()
+    charters_only: bool = False  # skip named files without `partnercheck:`, as walking does
+    #: The walk of these paths when the caller already made it: (paths, stdin_filename, targets, errors).
+    discovered: Any = None
+
+
+class PerFile(Protocol):
+    """Settings that differ per file (configuration files found by walking up), and excluded files."""
+
+    def settings_for(self, path: Path) -> Settings: ...
+
+    def excluded(self, path: Path) -> bool: ...
+
+
+def lint(request: Request, registry: Registry, settings: Settings, per_file: PerFile | None = None, cache: ResultsCache | None = None, jobs: int = 1) -> RunResult:
+    """Lint `request`; `settings` are the run's, `per_file` (when given) gives each file its own.
+
+    `cache` (cache.py) skips files checked before with the same bytes, plugins
+    and settings; `jobs` > 1 lets worker processes check many files (parallel.py).
+    """
+    engine = Engine(registry, settings)
+    targets, errors = _discover(request)
+    if per_file is not None:
+        targets = [t for t in targets if t.explicit or not per_file.excluded(_location(t, request))]
+    reads = [read(t, request.stdin) for t in targets]
+    errors += [r.error for r in reads if r.error]
+    charters = list(_charters(reads, request.charters_only))
+    results = _lint_files(charters, engine, registry, per_file, request, cache, jobs)
+    return RunResult(results, engine.rules, settings, errors=[*registry.errors, *errors])
+
+
+def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file: PerFile | None, request: Request, cache: ResultsCache | None, jobs: int) -> list[FileResult]:
+    """Each file with the engine of its own settings; repository rules once, with the run's settings."""
+    from partnercheck.run.parallel import cached_result, lint_files
+
+    engines: dict[int, tuple[Settings, Engine]] = {id(engine.settings): (engine.settings, engine)}
+    chosen: list[Engine] = []
+    for r in reads:
+        own = per_file.settings_for(_location(r.target, request)) if per_file is not None else engine.settings
+        if id(own) not in engines:
+            engines[id(own)] = (own, Engine(registry, own))
+        chosen.append(engines[id(own)][1])
+    items = [(r.target.display, r.raw or b"") for r in reads]
+    run_key = None
+    if cache is not None:
+        cache.prune_now_and_then()  # at most once a day: what no run used for a month
+        keys = [cache.key(path, raw, own.settings) for (path, raw), own in zip(items, chosen)]
+        run_key = cache.run_key(engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
+        final = cache.get_run(run_key, len(items))
+        if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
+            return [cached_result(path, raw, is_charter, findings, own) for (path, raw), (is_charter, findings), own in zip(items, final, chosen)]
+    results = lint_files(items, chosen, cache, jobs)
+    engine.run_repository_rules(results)
+    for own_engine, result in zip(chosen, results):
+        own_engine.finish(result)
+    if cache is not None and run_key is not None and not any(r.debug for r in results):  # debug notes come from the per-file entries
+        cache.put_run(run_key, [(r.readable, r.findings) for r in results])
+    return results
+
+
+def _discover(request: Request) -> tuple[list[Target], list[str]]:
+    known = request.discovered
+    if known is not None and not request.exclude and (known[0], known[1]) == (request.paths, request.stdin_filename):
+        return list(known[2]), list(known[3])
+    return discover(request.paths, request.exclude, request.stdin_filename)
+
+
+def _location(target: Target, request: Request) -> Path:
+    """Where a target lives, for configuration lookup (standard input: its --stdin-filename, or here)."""
+    if target.source is not None:
+        return target.source
+    return Path(request.stdin_filename) if request.stdin_filename else Path.cwd() / "stdin.yaml"
+
+
+def _charters(reads: Iterable[Read], charters_only: bool = False) -> Iterable[Read]:
+    for r in reads:
+        if r.raw is not None and ((r.target.explicit and not charters_only) or looks_like_charter(r.raw)):
+            yield r

@@ -1,0 +1,222 @@
+"""Inline suppressions: `# partnercheck: disable-line=CODE -- reason` in YAML comments.
+
+Three directives, each naming rule codes or names separated by commas, then
+two dashes and the reason::
+
+    # partnercheck: disable-line=BEN02 -- reason         the finding on this line
+    # partnercheck: disable-next-line=BEN02,TIM01 -- why  the next line that is not a comment
+    # partnercheck: disable-file=CAP01 -- reason          anywhere in the file
+
+Directives are read from comments only. A `#` inside a quoted scalar or a
+block scalar (`|`, `>`) is text, not a comment: the YAML scanner's own tokens
+tell where scalars start and end, so text that merely looks like a directive
+never suppresses anything. A directive without a reason still suppresses and
+is reported (SUP01); one that suppresses nothing is reported (SUP02).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterator
+
+from partnercheck.findings import Finding, Problem, Span, Suppression
+
+KINDS = ("disable-line", "disable-next-line", "disable-file")
+#: Findings about suppressions themselves are never suppressed by a comment or a waiver.
+UNSUPPRESSIBLE = ("SUP",)
+#: What may be a directive: a known word, or any word given rules (`disabel-line=PIL05`, a typo, is reported, not ignored).
+_CANDIDATE = re.compile(r"#[ \t]*partnercheck[ \t]*:[ \t]*(?:disable|enable|[A-Za-z-]+[ \t]*=)", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"^#[ \t]*partnercheck[ \t]*:[ \t]*(?P<kind>[A-Za-z-]+)[ \t]*(?P<rest>.*)$", re.IGNORECASE)
+
+
+@dataclass
+class Directive:
+    """One suppression comment: its kind, the rules it names, its reason, where it is."""
+
+    kind: str
+    rules: tuple[str, ...]
+    reason: str
+    line: int  # 1-based line of the comment
+    column: int  # 1-based column of the `#`
+    end_column: int
+    target: int | None = None  # the line it covers (None: the whole file)
+    used: set[str] = field(default_factory=set)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.end_column)
+
+    def covers(self, finding: Finding) -> str | None:
+        """The rule (as written in the comment) that covers `finding`, if any."""
+        if self.target is not None and finding.line != self.target:
+            return None
+        return next((r for r in self.rules if names(r, finding)), None)
+
+
+def names(selector: str, finding: Finding) -> bool:
+    """A directive or waiver names a finding by its code (any case) or its rule name."""
+    return selector.upper() == finding.code or selector == finding.name
+
+
+# reading ---------------------------------------------------------------------
+def directives(text: str) -> tuple[list[Directive], list[Problem]]:
+    """The directives in `text`'s comments, and a problem for each malformed one."""
+    if not _CANDIDATE.search(text):
+        return [], []
+    lines = text.splitlines()
+    inside = _ScalarRegions(text)
+    found: list[Directive] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(lines, start=1):
+        if not _CANDIDATE.search(line):
+            continue
+        start = _comment_start(line, number, inside)
+        if start is None:
+            continue
+        comment = line[start:].rstrip()
+        parsed = _parse(comment, number, start + 1)
+        if isinstance(parsed, Problem):
+            problems.append(parsed)
+        elif parsed is not None:
+            parsed.target = _target(parsed, number, lines)
+            found.append(parsed)
+    return found, problems
+
+
+def _comment_start(line: str, number: int, inside: _ScalarRegions) -> int | None:
+    """The 0-based column where the line's comment starts, or None when it has none."""
+    for match in re.finditer("#", line):
+        col = match.start()
+        if col > 0 and line[col - 1] not in " \t":
+            continue
+        if not inside.contains(number - 1, col):
+            return col
+    return None
+
+
+def _parse(comment: str, line: int, column: int) -> Directive | Problem | None:
+    match = _DIRECTIVE.match(comment)
+    if match is None:
+        return None
+    kind = match.group("kind").lower()
+    span = Span(line, column, line, column + len(comment) - 1)
+    rest = match.group("rest")
+    if kind not in KINDS:
+        return Problem("SUP02", f'"{match.group("kind")}" is not a partnercheck directive (use {", ".join(KINDS)}); this comment suppresses nothing', "", span)
+    if not rest.startswith("="):
+        return Problem("SUP02", f"this {kind} comment names no rule, so it suppresses nothing; write {kind}=CODE -- reason", "", span)
+    selectors, _, reason = rest[1:].partition("--")
+    rules = tuple(r.strip() for r in selectors.split(",") if r.strip())
+    if not rules:
+        return Problem("SUP02", f"this {kind} comment names no rule, so it suppresses nothing; write {kind}=CODE -- reason", "", span)
+    return Directive(kind, rules, reason.strip(), line, column, span.end_column)
+
+
+def _target(directive: Directive, line: int, lines: list[str]) -> int | None:
+    if directive.kind == "disable-file":
+        return None
+    if directive.kind == "disable-line":
+        return line
+    for number in range(line + 1, len(lines) + 1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return line + 1
+
+
+class _ScalarRegions:
+    """Where the scalars of a YAML text are, from the scanner's tokens (0-based lines and columns)."""
+
+    def __init__(self, text: str) -> None:
+        self.regions: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        for token in _scalar_tokens(text):
+            start, end = token.start_mark, token.end_mark
+            begin = (start.line + 1, 0) if getattr(token, "style", None) in ("|", ">") else (start.line, start.column)
+            self.regions.append((begin, (end.line, end.column)))
+
+    def contains(self, line: int, column: int) -> bool:
+        return any(begin <= (line, column) < end for begin, end in self.regions)
+
+
+def _scalar_tokens(text: str) -> Iterator[Any]:
+    """The scanner's scalar tokens; a scanning error ends the list (the parser reports it)."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        for token in _tokens(text):
+            if type(token).__name__ == "ScalarToken":
+                yield token
+    except (YAMLError, AssertionError):
+        return
+
+
+def _tokens(text: str) -> Iterator[Any]:
+    try:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).scan(text)
+        return
+    parser = CParser(text)
+    while True:
+        token = parser.get_token()
+        if token is None or type(token).__name__ == "StreamEndToken":
+            return
+        yield token
+
+
+# applying ----------------------------------------------------------------------
+Enabled = Callable[[str], "bool | None"]
+
+
+def apply(findings: list[Finding], text: str, data: Any, today: date, enabled: Enabled) -> list[Problem]:
+    """Mark the findings that comments and waivers suppress; return the SUP problems to report.
+
+    `enabled(selector)` tells whether the rule a selector names runs (True),
+    is known but not selected (False: unused directives for it are not
+    reported), or is unknown (None).
+    """
+    from partnercheck.run.waivers import Waiver, apply_waivers, waivers_of
+
+    found, problems = directives(text)
+    waivers: list[Waiver] = waivers_of(data)
+    for finding in findings:
+        if finding.code.startswith(UNSUPPRESSIBLE):
+            continue
+        finding.suppression = _by_comment(finding, found)
+    problems += apply_waivers(findings, waivers, today, enabled)
+    problems += _comment_problems(found, enabled)
+    return problems
+
+
+def _by_comment(finding: Finding, found: list[Directive]) -> Suppression | None:
+    suppression = finding.suppression
+    for directive in found:
+        rule = directive.covers(finding)
+        if rule is None:
+            continue
+        directive.used.add(rule)
+        if suppression is None:
+            suppression = Suppression("comment", directive.reason)
+    return suppression
+
+
+def _comment_problems(found: list[Directive], enabled: Enabled) -> list[Problem]:
+    problems: list[Problem] = []
+    for d in found:
+        if not d.reason:
+            problems.append(Problem("SUP01", f"this {d.kind} comment gives no reason; write the reason after two dashes: -- why the partners accept it", "", d.span))
+        unused = [r for r in d.rules if r not in d.used and enabled(r) is not False]
+        for rule in unused:
+            problems.append(Problem("SUP02", _unused_message(d, rule, enabled(rule) is None), "", d.span))
+    return problems
+
+
+def _unused_message(d: Directive, rule: str, unknown: bool) -> str:
+    if unknown:
+        return f'{d.kind} names "{rule}", which is no known rule code or name; it suppresses nothing'
+    where = {"disable-line": "on this line", "disable-next-line": f"on line {d.target}", "disable-file": "in this file"}[d.kind]
+    return f"{d.kind}={rule} suppresses nothing: {rule} reports no finding {where}"
