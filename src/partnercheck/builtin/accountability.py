@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from partnercheck.builtin.members import open_adherence
 from partnercheck.findings import BareFinding
 from partnercheck.rules.context import Item, RuleContext, refs
 
@@ -56,6 +57,8 @@ def diluted_responsibility(ctx: RuleContext) -> Iterator[BareFinding]:
 
 def dormant_partner(ctx: RuleContext) -> Iterator[BareFinding]:
     """ACC04: an active partner who holds no role anywhere in the charter."""
+    if open_adherence(ctx):  # adherents join one by one; a role comes later
+        return
     holders = _role_holders(ctx)
     for item in ctx.active_partners:
         if item.id is not None and item.id not in holders:
@@ -74,6 +77,9 @@ def _role_holders(ctx: RuleContext) -> set[str]:
         _add(holders, item.value, "responsible", "accountable", "consulted", "informed")
     for item in ctx.bodies:
         _add(holders, item.value, "members")
+        for category in item.value.get("member_categories") or ():
+            if isinstance(category, dict):
+                _add(holders, category, "members")
     for item in ctx.beneficiaries:
         _add(holders, item.value, "represented_by")
     for item in ctx.measures:

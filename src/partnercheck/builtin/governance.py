@@ -6,6 +6,7 @@ from typing import Any, Iterator
 
 from partnercheck.builtin.purpose import blank
 from partnercheck.findings import BareFinding
+from partnercheck.rules.companions import written_elsewhere
 from partnercheck.rules.context import RuleContext
 
 
@@ -43,9 +44,9 @@ def _funds(partner: dict[str, Any]) -> bool:
 
 
 def no_entry_exit_procedure(ctx: RuleContext) -> Iterator[BareFinding]:
-    """GOV05: `entry_procedure` or `exit_procedure` missing."""
+    """GOV05: `entry_procedure` or `exit_procedure` missing (and not left to a companion document)."""
     governance = ctx.section("governance")
-    missing = tuple(key for key in ("entry_procedure", "exit_procedure") if blank(governance.get(key)))
+    missing = tuple(key for key in ("entry_procedure", "exit_procedure") if blank(governance.get(key)) and not written_elsewhere(f"/governance/{key}", ctx.data))
     if missing:
         yield BareFinding(_governance_pointer(ctx), {}, message=_PROCEDURES[missing])
 

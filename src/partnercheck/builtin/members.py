@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 from partnercheck.builtin.purpose import blank
 from partnercheck.findings import BareFinding
@@ -24,15 +24,43 @@ EXAMPLES = {
 
 
 def representative_not_mandated(ctx: RuleContext) -> Iterator[BareFinding]:
-    """MEM01: a partner without a `representative`, or whose representative has no `mandate_ref`."""
+    """MEM01: a partner without a `representative`, or whose representative has no `mandate_ref`.
+
+    A partner who takes part in their own name (`entity: individual`) speaks
+    for themselves; a partner with several `representatives` (format 1.1) is
+    checked on each of them.
+    """
     for item in ctx.partners:
+        if item.value.get("entity") == "individual":
+            continue
         params = {"id": item.id or item.pointer, "name": item.value.get("name", "")}
-        representative = item.value.get("representative")
-        if not isinstance(representative, dict):
+        people = _representatives(item)
+        if not people:
             yield BareFinding(item.pointer, params, message="no_representative")
-        elif blank(representative.get("mandate_ref")):
-            named = representative.get("name")
-            yield BareFinding(f"{item.pointer}/representative", {**params, "person": named} if named else params, message="no_mandate" if named else "no_mandate_unnamed")
+        for pointer, person in people:
+            if blank(person.get("mandate_ref")):
+                named = person.get("name")
+                yield BareFinding(pointer, {**params, "person": named} if named else params, message="no_mandate" if named else "no_mandate_unnamed")
+
+
+def _representatives(item: Item) -> list[tuple[str, dict[str, Any]]]:
+    """The partner's representatives with their pointers: `representatives` (1.1) first, else `representative`."""
+    several = item.value.get("representatives")
+    if isinstance(several, list) and several:
+        return [(f"{item.pointer}/representatives/{i}", person) for i, person in enumerate(several) if isinstance(person, dict)]
+    single = item.value.get("representative")
+    return [(f"{item.pointer}/representative", single)] if isinstance(single, dict) else []
+
+
+def partner_types(partner: Mapping[str, Any]) -> set[str]:
+    """Every kind of actor a partner is: its `type` and its `additional_types` (format 1.1)."""
+    kinds = {partner.get("type")} | set(partner.get("additional_types") or ())
+    return {kind for kind in kinds if isinstance(kind, str)}
+
+
+def open_adherence(ctx: RuleContext) -> bool:
+    """Organisations adhere one by one (`charter.adherence: open`): the roster is whoever has adhered so far."""
+    return ctx.section("charter").get("adherence") == "open"
 
 
 def missing_stakeholder_category(ctx: RuleContext) -> Iterator[BareFinding]:
@@ -44,7 +72,10 @@ def missing_stakeholder_category(ctx: RuleContext) -> Iterator[BareFinding]:
     if profile is None:
         yield _unknown_profile(name, sorted(ctx.profiles))
         return
-    active_types = {p.value.get("type") for p in ctx.active_partners}
+    if open_adherence(ctx):
+        return
+    active_types = set().union(*(partner_types(p.value) for p in ctx.active_partners))
+    active_types |= {s.get("provides_type") for s in ctx.data.get("procured_services") or () if isinstance(s, dict)}
     inactive: dict[str, Item] = {}
     for p in ctx.partners:
         if p.value.get("status") in INACTIVE and isinstance(p.value.get("type"), str):
@@ -78,7 +109,7 @@ def _unknown_profile(name: str, known: list[str]) -> BareFinding:
 def unsigned_partner(ctx: RuleContext) -> Iterator[BareFinding]:
     """MEM05: the charter is signed or active and an active partner has not signed it."""
     status = ctx.section("charter").get("status")
-    if status not in ("signed", "active"):
+    if status not in ("signed", "active") or open_adherence(ctx):  # each adherent signs its own act
         return
     for item in ctx.active_partners:
         signed = item.value.get("signed")

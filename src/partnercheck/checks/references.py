@@ -23,6 +23,7 @@ KINDS: dict[str, tuple[tuple[str, ...], str]] = {
 # Every ref field of CHARTER-FORMAT.md: (path with "*" for list items, kind, accepts "all")
 REF_FIELDS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
     (("pilot", "partners", "*"), "partner", False),
+    (("pilot", "body"), "body", False),
     (("pilot", "mandate", "granted_by"), "body-or-partners", True),
     (("pilot", "mandate", "granted_by", "*"), "partner", False),
     (("backbone", "funded_by", "*"), "partner", False),
@@ -34,6 +35,7 @@ REF_FIELDS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
     (("beneficiaries", "*", "represented_by", "*"), "partner", False),
     (("beneficiaries", "*", "seats", "*"), "body", False),
     (("governance", "bodies", "*", "members", "*"), "partner", False),
+    (("governance", "bodies", "*", "member_categories", "*", "members", "*"), "partner", False),
     (("responsibilities", "*", "objectives", "*"), "objective", False),
     (("responsibilities", "*", "responsible", "*"), "partner", False),
     (("responsibilities", "*", "accountable"), "partner", False),

@@ -12,7 +12,7 @@ from partnercheck.document.parsing import parse
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Problem, Span
 
-SUPPORTED_VERSIONS = (1,)
+SUPPORTED_VERSIONS = (1, 1.1)
 _VERSION_HINT = "Start the file with the line:  partnercheck: 1"
 
 

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Mapping
 from partnercheck.findings import BareFinding
 from partnercheck.plugins.registry import Registry
 from partnercheck.rules.budget import RuleTimeout, time_budget
+from partnercheck.rules.companions import covered_by
 from partnercheck.rules.context import RuleContext
 from partnercheck.rules.declarative import run_declarative
 from partnercheck.rules.model import Declarative, Function, Rule
@@ -23,7 +24,14 @@ class Outcome:
 
 
 def run_rule(rule: Rule, ctx: RuleContext, registry: Registry, timeout: float | None = None) -> Outcome:
-    """The rule's findings, or why it has none: a crash, or `timeout` seconds spent (see budget.py)."""
+    """The rule's findings, or why it has none: a crash, or `timeout` seconds spent (see budget.py).
+
+    A rule whose every `reads` lies in sections a companion document covers
+    (`related_documents`, see companions.py) does not run: what it looks for
+    is written elsewhere.
+    """
+    if isinstance(ctx, RuleContext) and covered_by(rule.reads, ctx.data) is not None:
+        return Outcome()
     try:
         with time_budget(timeout):
             produced = _produce(rule, ctx, registry)
