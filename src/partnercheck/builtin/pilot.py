@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from partnercheck.builtin.purpose import blank
 from partnercheck.findings import BareFinding
 from partnercheck.rules.context import Item, RuleContext, refs
 
 
 def mandate_unsourced(ctx: RuleContext) -> Iterator[BareFinding]:
-    """PIL02: no `pilot.mandate`, no `granted_by`, or a mandate the pilot granted itself."""
+    """PIL02: a pilot with no `pilot.mandate`, with neither `granted_by` nor an outside `authority`, or a mandate it granted itself.
+
+    With no pilot at all there is no mandate to source: PIL01 says so, once.
+    A mandate granted by an authority outside the partnership (format 1.1
+    `authority`: a law, a decree, a ministry) is sourced without `granted_by`.
+    """
     pilot = ctx.data.get("pilot")
-    mandate = pilot.get("mandate") if isinstance(pilot, dict) else None
+    if not isinstance(pilot, dict) or not (ctx.pilot_ids or pilot.get("body")):
+        return
+    mandate = pilot.get("mandate")
     if not isinstance(mandate, dict):
-        yield BareFinding("/pilot" if isinstance(pilot, dict) else "", {}, message="no_mandate")
+        yield BareFinding("/pilot", {}, message="no_mandate")
         return
     granted = mandate.get("granted_by")
     if granted is None or granted == []:
+        if not blank(mandate.get("authority")):
+            return
         yield BareFinding("/pilot/mandate", {}, message="no_granter")
         return
     body = ctx.bodies_by_id.get(granted) if isinstance(granted, str) else None
