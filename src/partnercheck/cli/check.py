@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write
+from partnercheck.cli import EXIT_ERROR, write
 from partnercheck.cli.baseline import add_baseline_options, apply_baseline
 from partnercheck.cli.config_cmd import add_config_options, configure
 from partnercheck.cli.options import (
@@ -59,6 +59,7 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.config.settings import Settings
     from partnercheck.report.i18n import default_language, translate_run, translator
+    from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
     from partnercheck.run.lint import Request, lint
 
@@ -77,26 +78,18 @@ def handle(args: argparse.Namespace) -> int:
     apply_baseline(run, args)
     tr = translator(settings.lang, registry)
     translate_run(run, tr)
-    emitted = _emit(run, formats, registry.reporters, args, tr)
+    prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
+    emitted = _emit(prepared, formats, registry.reporters, args, tr)
     report_errors(run.errors)
     _warn_no_charter(run, paths, tr)
     if args.debug:
         for file in run.files:
             for message in file.debug:
                 print(message, file=sys.stderr)
-    if run.has_internal_error() or not emitted:
+    if prepared.outcome.internal_error or not emitted:
         return EXIT_ERROR
-    below = _below_min_score(run)
-    if args.exit_zero:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if fails(run) or below else EXIT_CLEAN
-
-
-def fails(run: object) -> bool:
-    """Findings at or above fail-on fail the run; with max-warnings, warnings fail it only past that count."""
-    from partnercheck.run.gates import failing
-
-    return bool(failing(run))
+    _tell_low_scores(prepared.outcome)
+    return prepared.outcome.exit_code
 
 
 def _cache(args: argparse.Namespace, registry: object) -> object:
@@ -146,20 +139,14 @@ def min_score(text: str) -> float:
     return value
 
 
-def _below_min_score(run: object) -> bool:
+def _tell_low_scores(outcome: Any) -> None:
     """Tell which files score below the minimum (`--min-score` or the `min-score` setting)."""
-    from partnercheck.report.score import score_run
-
-    minimum = run.settings.min_score  # type: ignore[attr-defined]
-    if minimum is None:
-        return False
-    low = score_run(run).below(minimum)
-    for file in low:
-        if file.overall is None:
-            print(f"partnercheck: {file.path}: no health score (no health rule ran) to meet the minimum {minimum:g}", file=sys.stderr)
+    minimum = outcome.min_score
+    for low in outcome.low_scores:
+        if low.score is None:
+            print(f"partnercheck: {low.path}: no health score (no health rule ran) to meet the minimum {minimum:g}", file=sys.stderr)
         else:
-            print(f"partnercheck: {file.path}: health score {file.overall:g} is below the minimum {minimum:g}", file=sys.stderr)
-    return bool(low)
+            print(f"partnercheck: {low.path}: health score {low.score:g} is below the minimum {minimum:g}", file=sys.stderr)
 
 
 def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]:
@@ -226,17 +213,18 @@ def _has_github() -> bool:
     return "github" in BUILTIN
 
 
-def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace, tr: object) -> bool:
+def _emit(prepared: Any, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace, tr: Any) -> bool:
     """Write each format on its own: one that fails is named on standard error, the others are still written. False if any failed."""
     from partnercheck.atomic import WriteError, save_text
     from partnercheck.cli import error
+    from partnercheck.report.inputs import ReportOptions, options_for
 
     ok = True
     for name, path in formats:
         render, plugin = reporters[name]
-        options = {"color": use_color(args.color) if path is None else False, "quiet": args.quiet, "cwd": str(Path.cwd()), "translator": tr, "lang": tr.lang}  # type: ignore[attr-defined]
+        look = ReportOptions(tr, color=use_color(args.color) if path is None else False, quiet=args.quiet, cwd=str(Path.cwd()))
         try:
-            text = render(run, options)
+            text = render(prepared.run, options_for(prepared, look))
         except Exception as exc:  # a plugin's reporter: name it, keep the other formats
             error(f"format {name} (plugin {plugin}) failed: {type(exc).__name__}: {exc}")
             ok = False

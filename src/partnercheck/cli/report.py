@@ -34,7 +34,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.config.settings import Settings
     from partnercheck.report.formats.html import render
     from partnercheck.report.i18n import default_language, translate_run, translator
-    from partnercheck.report.score import score_run
+    from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.run.lint import Request, lint
 
     base = Settings(debug=args.debug, lang=default_language())  # flags over configuration files over the locale, as for `check`
@@ -50,12 +50,13 @@ def handle(args: argparse.Namespace) -> int:
         if not run.errors:
             error(tr.words("{path}: no charter to report on", path=args.charter))
         return EXIT_ERROR
-    html = render(run, {"translator": tr, "lang": tr.lang})
+    prepared = prepare(run, tr)
+    html = render(run, options_for(prepared, ReportOptions(tr)))
     if args.output == "-":
         write(html)
     else:
         save_text(args.output, html)
-        write(tr.words("Wrote {path}: {outcome}.", path=args.output, outcome=_outcome(score_run(run), tr)) + "\n")
+        write(tr.words("Wrote {path}: {outcome}.", path=args.output, outcome=_outcome(prepared.scores, tr)) + "\n")
     return EXIT_ERROR if run.has_internal_error() else EXIT_CLEAN
 
 

@@ -54,7 +54,10 @@ class RunResult:
         return bool(self.errors) or any(f.code.startswith("INT") for f in self.active)
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.active if f.severity.at_least(self.settings.fail_on)]
+        """The findings that fail the run (gates.py: fail-on, max-warnings)."""
+        from partnercheck.run.gates import failing
+
+        return failing(self)
 
 
 class Engine:
