@@ -39,14 +39,13 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Finding
-from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.plugins.registry import Registry
+from partnercheck.testing.registry import default_registry
 from partnercheck.run.engine import Engine
 
 #: Findings of the engine's own checks: a case that produces one it did not expect is a broken snippet.
@@ -86,15 +85,6 @@ class Case:
     @property
     def id(self) -> str:
         return f"{self.rule}:{self.name}" if self.name else self.rule
-
-
-@lru_cache(maxsize=8)
-def default_registry(modules: tuple[str, ...] = (), packs: tuple[str, ...] = ()) -> Registry:
-    """The installed plugins (and extra modules or packs), loaded once per test session."""
-    registry = load_registry(PluginSelection(modules=modules, extra_packs=packs))
-    if registry.errors:
-        raise AssertionError("plugins failed to load:\n  " + "\n  ".join(registry.errors))
-    return registry
 
 
 def lint_text(
