@@ -47,6 +47,7 @@ from partnercheck.findings import Finding
 from partnercheck.plugins.registry import Registry
 from partnercheck.testing.registry import default_registry
 from partnercheck.run.engine import Engine
+from partnercheck.run.lint import check_files
 
 #: Findings of the engine's own checks: a case that produces one it did not expect is a broken snippet.
 DOCUMENT_CODES = ("DOC", "SCH", "REF", "INT")
@@ -118,7 +119,8 @@ def _lint_together(
     settings = Settings(today=today or DEFAULT_TODAY, select=tuple(select) if select else None, options=options or {})
     engine = Engine(registry, settings)
     paths = [path, *(f"alongside-{i}.yaml" for i in range(1, len(charters)))]
-    results = engine.lint_many([(p, textwrap.dedent(text).encode("utf-8")) for p, text in zip(paths, charters)])
+    items = [(p, textwrap.dedent(text).encode("utf-8")) for p, text in zip(paths, charters)]
+    results = check_files(items, [engine] * len(items), engine)  # the command line's pipeline, without cache or workers
     return [r.findings for r in results]
 
 
