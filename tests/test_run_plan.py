@@ -11,6 +11,7 @@ import pytest
 from paths import EXAMPLES, ROOT
 
 from partnercheck.config.plan import Flags, Output, RunPlan, plan
+from partnercheck.config.resolve import Overrides
 from partnercheck.errors import UsageError
 from partnercheck.findings import Severity
 
@@ -22,7 +23,7 @@ def test_the_plan_carries_the_flags_into_the_settings(tmp_path: Path) -> None:
     (tmp_path / ".partnercheck.yaml").write_text("fail-on: error\nmax-warnings: 3\n", encoding="utf-8")
     charter = tmp_path / "c.yaml"
     charter.write_bytes(Path(HEALTHY).read_bytes())
-    found = plan(Flags(paths=(str(charter),), today=date(2030, 2, 3), min_score=70, formats=("json",), jobs=3, no_cache=True, no_plugins=True))
+    found = plan(Flags(paths=(str(charter),), today=date(2030, 2, 3), overrides=Overrides(min_score=70), formats=("json",), jobs=3, no_cache=True, no_plugins=True))
     assert isinstance(found, RunPlan)
     assert found.today == date(2030, 2, 3) == found.resolver.settings_for(charter).today
     assert (found.settings.fail_on, found.settings.max_warnings, found.settings.min_score) == (Severity.ERROR, 3, 70)
@@ -34,7 +35,7 @@ def test_the_plan_carries_the_flags_into_the_settings(tmp_path: Path) -> None:
 
 def test_flags_win_over_the_configuration(tmp_path: Path) -> None:
     (tmp_path / ".partnercheck.yaml").write_text("fail-on: error\nlang: fr\n", encoding="utf-8")
-    found = plan(Flags(paths=(str(tmp_path),), fail_on=Severity.INFO, lang="en", no_plugins=True))
+    found = plan(Flags(paths=(str(tmp_path),), overrides=Overrides(fail_on=Severity.INFO, lang="en"), no_plugins=True))
     assert found.settings.fail_on is Severity.INFO and found.lang == "en"
 
 

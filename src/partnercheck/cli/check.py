@@ -99,7 +99,7 @@ def _plan(flags: Any) -> Any:
         raise
 
 
-def _cache(run_plan: Any) -> object:
+def _cache(run_plan: Any) -> Any:
     """The results cache of this run, unless `--no-cache` (or the environment variable PARTNERCHECK_NO_CACHE)."""
     if run_plan.cache_dir is None:
         return None

@@ -62,7 +62,7 @@ def add_today_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) 
     parser.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules and waivers (default: today)")
 
 
-def flags_from(args: argparse.Namespace, **given: object):  # type: ignore[no-untyped-def]
+def flags_from(args: argparse.Namespace, **given: Any) -> Any:
     """The typed `Flags` of a parsed command line (config/plan.py): no argparse object goes past `cli/`.
 
     `given` sets what a command names differently (`paths`, `formats`, `fallback_lang`).
@@ -72,17 +72,10 @@ def flags_from(args: argparse.Namespace, **given: object):  # type: ignore[no-un
     def value(name: str, default: Any = None) -> Any:
         return getattr(args, name, default)
 
-    select = value("select")
     flags = Flags(
         today=value("today"),
-        select=tuple(select) if select else None,
-        extend_select=tuple(value("extend_select") or ()),
-        ignore=tuple(value("ignore") or ()),
-        fail_on=value("fail_on"),
-        max_warnings=value("max_warnings"),
-        min_score=value("min_score"),
+        overrides=_overrides(value),
         exit_zero=bool(value("exit_zero", False)),
-        lang=value("lang"),
         config=value("config"),
         isolated=bool(value("isolated", False)),
         stdin_filename=value("stdin_filename"),
@@ -102,6 +95,21 @@ def flags_from(args: argparse.Namespace, **given: object):  # type: ignore[no-un
         prune_baseline=bool(value("prune_baseline", False)),
     )
     return replace(flags, **given)
+
+
+def _overrides(value: Any) -> Any:
+    from partnercheck.config.resolve import Overrides
+
+    select = value("select")
+    return Overrides(
+        select=tuple(select) if select else None,
+        extend_select=tuple(value("extend_select") or ()),
+        ignore=tuple(value("ignore") or ()),
+        fail_on=value("fail_on"),
+        max_warnings=value("max_warnings"),
+        min_score=value("min_score"),
+        lang=value("lang"),
+    )
 
 
 def add_plugin_options(parser: argparse.ArgumentParser) -> None:

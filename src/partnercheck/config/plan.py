@@ -12,13 +12,12 @@ here, once.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from partnercheck.config.resolve import Overrides, Resolver
 from partnercheck.config.settings import Settings
 from partnercheck.errors import ConfigError, UsageError
-from partnercheck.findings import Severity
 from partnercheck.plugins.registry import Registry
 from partnercheck.run.discovery import Target
 
@@ -40,14 +39,9 @@ class Flags:
 
     paths: tuple[str, ...] = (".",)
     today: date | None = None
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity | None = None
-    max_warnings: int | None = None
-    min_score: float | None = None
+    #: Selection, gates and language: they win over every configuration file.
+    overrides: Overrides = field(default_factory=Overrides)
     exit_zero: bool = False
-    lang: str | None = None
     #: The language when neither `--lang` nor the configuration says (`check` and `report` take the locale's).
     fallback_lang: str = "en"
     config: str | None = None
@@ -119,7 +113,7 @@ class RunPlan:
 
 def plan(flags: Flags) -> RunPlan:
     """The run plan for `flags`: configuration read, plugins loaded, flags checked against the rules."""
-    resolver = Resolver(base_settings(flags), overrides(flags), flags.config, flags.isolated)
+    resolver = Resolver(base_settings(flags), flags.overrides, flags.config, flags.isolated)
     walk = _walk(flags.paths, flags.stdin_filename)
     registry = _registry(flags, resolver, walk)
     resolver.bind(registry)
@@ -153,19 +147,6 @@ def base_settings(flags: Flags) -> Settings:
     return base
 
 
-def overrides(flags: Flags) -> Overrides:
-    """The flags that win over every configuration file."""
-    return Overrides(
-        select=flags.select or None,
-        extend_select=flags.extend_select,
-        ignore=flags.ignore,
-        fail_on=flags.fail_on,
-        max_warnings=flags.max_warnings,
-        min_score=flags.min_score,
-        lang=flags.lang,
-    )
-
-
 def _registry(flags: Flags, resolver: Resolver, walk: Walk) -> Registry:
     """The plugins and rule packs of the flags, plus those the configuration files in use name."""
     from partnercheck.plugins.manager import PluginSelection, load_registry
@@ -191,7 +172,8 @@ def _check_selection(flags: Flags, registry: Registry) -> None:
     """Selection flags are checked against the loaded rules as configuration files are (config/rules.py)."""
     from partnercheck.config.rules import check_flags
 
-    check_flags({"--select": flags.select or (), "--extend-select": flags.extend_select, "--ignore": flags.ignore}, registry)
+    chosen = flags.overrides
+    check_flags({"--select": chosen.select or (), "--extend-select": chosen.extend_select, "--ignore": chosen.ignore}, registry)
 
 
 def _pack_errors(errors: list[str], packs: list[str]) -> None:

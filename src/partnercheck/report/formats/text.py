@@ -23,22 +23,8 @@ from partnercheck.report.formats.common import (
     severity_counts,
     severity_word,
 )
-from partnercheck.report.formats.scoreblock import (
-    BAR_WIDTH,
-    MANY_FILES,
-    OUTSIDE,
-    bar,
-    blocking_line,
-    but_line,
-    file_head,
-    file_verdict,
-    mean_of,
-    more_ready,
-    num,
-    verdict_details,
-    verdict_head,
-    health_score,
-)
+from partnercheck.report.formats import scoreblock as block
+from partnercheck.report.formats.scoreblock import BAR_WIDTH, MANY_FILES, OUTSIDE
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
 
@@ -120,23 +106,23 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
     if len(scores.files) == 1:
         only = scores.files[0]
         lines.append(_verdict_text(tr, only.verdict.ready, only.verdict.label_in(tr), only.overall, only.waived, only.baselined, note=note))
-        lines += [but_line(tr, note)] if note else []
-        lines += [blocking_line(tr, f) for f in only.verdict.blocking]
+        lines += [block.but_line(tr, note)] if note else []
+        lines += [block.blocking_line(tr, f) for f in only.verdict.blocking]
         dimensions, outside = only.dimensions, only.outside_penalty
     else:
         files = scores.files
         shown = files if len(files) <= MANY_FILES else [f for f in files if not f.verdict.ready]
-        lines += [f"  {file_head(tr, f.path)}{file_verdict(tr, f)}" for f in shown]
+        lines += [f"  {block.file_head(tr, f.path)}{block.file_verdict(tr, f)}" for f in shown]
         ready = len(files) - len(shown)
         if ready:
-            lines.append(more_ready(tr, ready))
-        lines.append(_verdict_text(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, mean_of(tr, scores), note))
-        lines += [but_line(tr, note)] if note else []
+            lines.append(block.more_ready(tr, ready))
+        lines.append(_verdict_text(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, block.mean_of(tr, scores), note))
+        lines += [block.but_line(tr, note)] if note else []
         dimensions, outside = scores.dimensions(), scores.outside_penalty
     titles = [f"  {d.title_in(tr):<15}" for d in dimensions]
     width = max((len(t) for t in titles), default=0)
     for title, dim in zip(titles, dimensions):
-        row = f"{title:<{width}} {bar(dim.score, BAR_WIDTH)} {num(dim.score, tr).rjust(5)}"
+        row = f"{title:<{width}} {block.bar(dim.score, BAR_WIDTH)} {block.num(dim.score, tr).rjust(5)}"
         if len(row) > WIDTH or not _one_cell_each(title):
             return None
         lines.append(row)
@@ -155,8 +141,8 @@ def _one_cell_each(text: str) -> bool:
 
 
 def _verdict_text(tr: Translator, ready: bool, label: str, overall: float | None, waived: int, baselined: int, extra: str = "", note: str = "") -> str:
-    details = verdict_details(tr, waived, baselined, extra)
-    return verdict_head(tr, ready, label, note) + health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
+    details = block.verdict_details(tr, waived, baselined, extra)
+    return block.verdict_head(tr, ready, label, note) + block.health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
 
 
 # shared -------------------------------------------------------------------------------
