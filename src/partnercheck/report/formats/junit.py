@@ -29,9 +29,10 @@ NOT_CHECKED = "not checked: the file could not be read as a charter"
 def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
     outcome = input_of(run, options).outcome
+    failing_ids = outcome.failing_ids()
     root = ET.Element("testsuites", name="partnercheck")
     for file in run.files:
-        root.append(_suite(run, file, report_path(file.path, cwd), outcome))
+        root.append(_suite(run, file, report_path(file.path, cwd), outcome, failing_ids))
     if run.errors:
         root.append(_errors_suite(run.errors))
     _totals(root, root.findall("testsuite"))
@@ -39,7 +40,7 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _suite(run: Any, file: Any, path: str, outcome: RunOutcome) -> ET.Element:
+def _suite(run: Any, file: Any, path: str, outcome: RunOutcome, failing_ids: set[int]) -> ET.Element:
     suite = ET.Element("testsuite", name=path)
     by_code: dict[str, list[Finding]] = {}
     for f in file.findings:
@@ -48,7 +49,7 @@ def _suite(run: Any, file: Any, path: str, outcome: RunOutcome) -> ET.Element:
     for code, name, rule in _cases(run.rules, by_code):
         findings = by_code.get(code, [])
         skipped = not readable and rule is not None and not isinstance(rule.check, EngineCheck) and not findings
-        suite.append(_case(outcome.failing_ids(), path, code, name, findings, skipped))
+        suite.append(_case(failing_ids, path, code, name, findings, skipped))
     if outcome.min_score is not None:
         suite.append(_score_case(path, outcome.low_score_of(file.path), outcome.min_score))
     _totals(suite, suite.findall("testcase"))
