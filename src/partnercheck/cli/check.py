@@ -58,7 +58,6 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from partnercheck.config.plan import plan
     from partnercheck.report.i18n import default_language, translate_run, translator
     from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
