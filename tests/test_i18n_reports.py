@@ -23,7 +23,7 @@ from partnercheck.plugins.manager import load_registry
 from partnercheck.report.formats import html, markdown, text
 from partnercheck.report.formats.common import counted
 from partnercheck.report.i18n import Translator, catalog_path, translate_run
-from partnercheck.report.score import DIMENSIONS, TITLES
+from partnercheck.report.score import DIMENSIONS, TITLES, score_run
 from partnercheck.run.lint import Request, lint
 
 REGISTRY = load_registry()
@@ -95,9 +95,9 @@ def test_the_html_report_is_french_and_says_so() -> None:
 
 
 def test_the_french_chart_makes_room_for_longer_names() -> None:
-    svg = html.chart_svg(html.score_run(run_of([HEALTHY])).files[0].dimensions, Translator("fr"))
+    svg = html.chart_svg(score_run(run_of([HEALTHY])).files[0].dimensions, Translator("fr"))
     assert "Objectifs partagés" in svg and "Temps et évolution" in svg
-    assert html.chart_svg(html.score_run(run_of([HEALTHY])).files[0].dimensions).count(f'x="{html.LABEL_W}"') == len(DIMENSIONS) * 2
+    assert html.chart_svg(score_run(run_of([HEALTHY])).files[0].dimensions).count(f'x="{html.LABEL_W}"') == len(DIMENSIONS) * 2
 
 
 @pytest.mark.parametrize("case", ["healthy", "all-broken", "everything"])

@@ -27,6 +27,7 @@ from partnercheck.document.load import load_document
 from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.pointers import ancestors, resolve, split
 from partnercheck.run.engine import Engine
+from partnercheck.run.lint import check_files
 
 ENGINE = Engine(load_registry(PluginSelection(autoload=False)), Settings(today=date(2026, 9, 15)))
 HEALTHY = load_document("healthy.yaml", (EXAMPLES / "plateforme-aide-a-la-personne.yaml").read_bytes()).data
@@ -40,7 +41,7 @@ _MISSING = object()
 
 def check_engine(raw: bytes, name: str = "fuzz.yaml") -> None:
     """The property: the engine returns, and every finding is well placed."""
-    [result] = ENGINE.lint_many([(name, raw)])
+    [result] = check_files([(name, raw)], [ENGINE], ENGINE)
     text = result.document.text if result.document is not None and result.document.text else raw.decode("utf-8", "replace")
     data = result.data
     for finding in result.findings:

@@ -8,12 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, write
-from partnercheck.cli.config_cmd import (
-    add_config_options,
-    add_selection_options,
-    configure,
-)
-from partnercheck.cli.options import add_plugin_options, report_errors
+from partnercheck.cli.config_cmd import add_config_options, add_selection_options
+from partnercheck.cli.options import add_plugin_options, flags_from, report_errors
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -37,16 +33,12 @@ def add_baseline_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from partnercheck.config.settings import Settings
+    from partnercheck.config.plan import plan
     from partnercheck.run.baseline import record
     from partnercheck.run.lint import Request, lint
 
-    paths = tuple(args.paths) or (".",)
-    base = Settings(debug=args.debug)
-    if args.today:
-        base.today = args.today
-    registry, resolver, settings = configure(args, paths, base)
-    run = lint(Request(paths), registry, settings, resolver)
+    run_plan = plan(flags_from(args, paths=tuple(args.paths) or (".",)))
+    run = lint(Request(run_plan.paths), run_plan.registry, run_plan.settings, run_plan.resolver)
     report_errors(run.errors)
     if run.has_internal_error():
         return EXIT_ERROR
@@ -57,26 +49,26 @@ def handle(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def apply_baseline(run: Any, args: argparse.Namespace) -> None:
-    """For `check`: hide the baseline's findings, tell which entries are stale, prune when asked."""
+def apply_baseline(run: Any, path: str | None, prune: bool) -> None:
+    """For `check`: hide the baseline's findings (`--baseline`), tell which entries are stale, prune when asked."""
     from partnercheck.errors import UsageError
 
-    if args.baseline is None:
-        if args.prune_baseline:
+    if path is None:
+        if prune:
             raise UsageError("--prune-baseline needs --baseline FILE")
         return
     from partnercheck.run.baseline import load
 
-    baseline = load(args.baseline)
+    baseline = load(path)
     stale = baseline.apply(run.findings)
     if not stale:
         return
-    if args.prune_baseline:
+    if prune:
         _save(baseline.pruned(stale))
-        print(f"partnercheck: removed {_entries(len(stale))} from the baseline {args.baseline}", file=sys.stderr)
+        print(f"partnercheck: removed {_entries(len(stale))} from the baseline {path}", file=sys.stderr)
         return
     shown = ", ".join(f"{k.path} {k.code} at {k.pointer or '/'}" for k in stale[:3]) + (", …" if len(stale) > 3 else "")
-    print(f"partnercheck: the baseline {args.baseline} has {_entries(len(stale))} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
+    print(f"partnercheck: the baseline {path} has {_entries(len(stale))} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
 
 
 def _save(baseline: Any) -> None:

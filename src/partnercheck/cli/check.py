@@ -8,14 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write
+from partnercheck.cli import EXIT_ERROR, write
 from partnercheck.cli.baseline import add_baseline_options, apply_baseline
-from partnercheck.cli.config_cmd import add_config_options, configure
+from partnercheck.cli.config_cmd import add_config_options
 from partnercheck.cli.options import (
     add_plugin_options,
+    add_today_option,
     byte_size,
     codes,
-    iso_date,
+    flags_from,
     report_errors,
     seconds,
     severity,
@@ -28,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="charter files or directories (default: the current directory)")
     p.add_argument("--format", "-f", action="append", default=[], metavar="NAME[:PATH]", help="output format (text, json, …), optionally written to PATH; repeatable")
     p.add_argument("--fail-on", type=severity, default=None, metavar="LEVEL", help="exit 1 on findings at or above LEVEL: error, warning (default) or info")
-    p.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules (default: today)")
+    add_today_option(p)
     p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
     p.add_argument("--extend-select", type=codes, action="extend", default=[], metavar="CODES", help="add rules to the selection")
     p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
@@ -57,61 +58,53 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from partnercheck.config.settings import Settings
     from partnercheck.report.i18n import default_language, translate_run, translator
+    from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
     from partnercheck.run.lint import Request, lint
 
-    base = Settings(debug=args.debug, exit_zero=args.exit_zero, lang=default_language())  # flags over configuration files over the locale
-    if args.today:
-        base.today = args.today
-    _apply_limits(base, args)
-    paths = tuple(args.paths) or (".",)
-    _check_stdin_filename(args, paths)
-    registry, resolver, settings = configure(args, paths, base)
-    formats = _formats(args.format, registry)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
-    stdin_name = display_path(args.stdin_filename) if args.stdin_filename else None
-    request = Request(paths, stdin, stdin_name, charters_only=args.charters_only, discovered=getattr(args, "discovered", None))
-    run = lint(request, registry, settings, resolver, cache=_cache(args, registry), jobs=_job_count(args))
-    apply_baseline(run, args)
-    tr = translator(settings.lang, registry)
+    flags = flags_from(args, paths=tuple(args.paths) or (".",), formats=tuple(args.format), default_format=_default_format(), fallback_lang=default_language())
+    _check_stdin_filename(flags.stdin_filename, flags.paths)
+    run_plan = _plan(flags)
+    stdin = sys.stdin.buffer.read() if "-" in run_plan.paths else None
+    stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None
+    request = Request(run_plan.paths, stdin, stdin_name, charters_only=run_plan.charters_only, discovered=run_plan.discovered)
+    run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=_cache(run_plan), jobs=run_plan.jobs)
+    apply_baseline(run, run_plan.baseline, run_plan.prune_baseline)
+    tr = translator(run_plan.lang, run_plan.registry)
     translate_run(run, tr)
-    emitted = _emit(run, formats, registry.reporters, args, tr)
+    prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
+    emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)
     report_errors(run.errors)
-    _warn_no_charter(run, paths, tr)
-    if args.debug:
+    _warn_no_charter(run, run_plan.paths, tr)
+    if run_plan.debug:
         for file in run.files:
             for message in file.debug:
                 print(message, file=sys.stderr)
-    if run.has_internal_error() or not emitted:
+    if prepared.outcome.internal_error or not emitted:
         return EXIT_ERROR
-    below = _below_min_score(run)
-    if args.exit_zero:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if fails(run) or below else EXIT_CLEAN
+    _tell_low_scores(prepared.outcome)
+    return prepared.outcome.exit_code
 
 
-def fails(run: object) -> bool:
-    """Findings at or above fail-on fail the run; with max-warnings, warnings fail it only past that count."""
-    from partnercheck.run.gates import failing
+def _plan(flags: Any) -> Any:
+    """The run plan; an unknown format is told with the plugin errors that may explain it."""
+    from partnercheck.config.plan import UnknownFormat, plan
 
-    return bool(failing(run))
+    try:
+        return plan(flags)
+    except UnknownFormat as exc:
+        report_errors(exc.plugin_errors)
+        raise
 
 
-def _cache(args: argparse.Namespace, registry: object) -> object:
+def _cache(run_plan: Any) -> Any:
     """The results cache of this run, unless `--no-cache` (or the environment variable PARTNERCHECK_NO_CACHE)."""
-    if args.no_cache or os.environ.get("PARTNERCHECK_NO_CACHE"):
+    if run_plan.cache_dir is None:
         return None
-    from partnercheck.run.cache import DEFAULT_DIR, ResultsCache
+    from partnercheck.run.cache import ResultsCache
 
-    return ResultsCache(Path(args.cache_dir or DEFAULT_DIR), registry)
-
-
-def _job_count(args: argparse.Namespace) -> int:
-    from partnercheck.run.parallel import default_jobs
-
-    return args.jobs if args.jobs else default_jobs()
+    return ResultsCache(run_plan.cache_dir, run_plan.registry)
 
 
 def _jobs(text: str) -> int:
@@ -126,16 +119,6 @@ def _count(text: str) -> int:
     return int(text)
 
 
-def _apply_limits(settings: object, args: argparse.Namespace) -> None:
-    """`--max-file-size` and `--rule-timeout` (docs/security.md)."""
-    from dataclasses import replace
-
-    if args.max_file_size is not None:
-        settings.limits = replace(settings.limits, max_bytes=args.max_file_size)  # type: ignore[attr-defined]
-    if args.rule_timeout is not None:
-        settings.rule_timeout = args.rule_timeout or None  # type: ignore[attr-defined]
-
-
 def min_score(text: str) -> float:
     try:
         value = float(text)
@@ -146,59 +129,20 @@ def min_score(text: str) -> float:
     return value
 
 
-def _below_min_score(run: object) -> bool:
+def _tell_low_scores(outcome: Any) -> None:
     """Tell which files score below the minimum (`--min-score` or the `min-score` setting)."""
-    from partnercheck.report.score import score_run
-
-    minimum = run.settings.min_score  # type: ignore[attr-defined]
-    if minimum is None:
-        return False
-    low = score_run(run).below(minimum)
-    for file in low:
-        if file.overall is None:
-            print(f"partnercheck: {file.path}: no health score (no health rule ran) to meet the minimum {minimum:g}", file=sys.stderr)
+    minimum = outcome.min_score
+    for low in outcome.low_scores:
+        if low.score is None:
+            print(f"partnercheck: {low.path}: no health score (no health rule ran) to meet the minimum {minimum:g}", file=sys.stderr)
         else:
-            print(f"partnercheck: {file.path}: health score {file.overall:g} is below the minimum {minimum:g}", file=sys.stderr)
-    return bool(low)
+            print(f"partnercheck: {low.path}: health score {low.score:g} is below the minimum {minimum:g}", file=sys.stderr)
 
 
-def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]:
+def _check_stdin_filename(stdin_filename: str | None, paths: tuple[str, ...]) -> None:
     from partnercheck.errors import UsageError
 
-    chosen = [(s.split(":", 1)[0], s.split(":", 1)[1] if ":" in s else None) for s in specs] or [(_default_format(), None)]
-    known = registry.reporters  # type: ignore[attr-defined]
-    for name, _ in chosen:
-        if name not in known:
-            report_errors(registry.errors)  # type: ignore[attr-defined]  # a skipped plugin may be why the format is missing
-            raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(sorted(known))}")
-    if sum(1 for _, path in chosen if path is None) > 1:
-        raise UsageError("only one format can go to standard output; give the others a file: --format NAME:PATH")
-    _check_outputs(chosen)
-    return chosen
-
-
-def _check_outputs(chosen: list[tuple[str, str | None]]) -> None:
-    """Each `--format NAME:PATH` names a file, not a folder, and no two formats share one."""
-    from partnercheck.errors import UsageError
-
-    seen: dict[str, str] = {}
-    for name, path in chosen:
-        if path is None:
-            continue
-        if not path:
-            raise UsageError(f"--format {name}: no file name after the colon; write --format {name}:PATH, or --format {name} for standard output")
-        if Path(path).is_dir():
-            raise UsageError(f"--format {name}:{path}: {path} is a folder; give a file name")
-        real = os.path.realpath(path)
-        if real in seen:
-            raise UsageError(f"--format {seen[real]} and --format {name} both write {path}; give each its own file")
-        seen[real] = name
-
-
-def _check_stdin_filename(args: argparse.Namespace, paths: tuple[str, ...]) -> None:
-    from partnercheck.errors import UsageError
-
-    if args.stdin_filename and "-" not in paths:
+    if stdin_filename and "-" not in paths:
         raise UsageError("--stdin-filename names standard input, which is read only when - is among the paths")
 
 
@@ -226,17 +170,19 @@ def _has_github() -> bool:
     return "github" in BUILTIN
 
 
-def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace, tr: object) -> bool:
+def _emit(prepared: Any, outputs: Any, reporters: dict, args: argparse.Namespace, tr: Any) -> bool:
     """Write each format on its own: one that fails is named on standard error, the others are still written. False if any failed."""
     from partnercheck.atomic import WriteError, save_text
     from partnercheck.cli import error
+    from partnercheck.report.inputs import ReportOptions, options_for
 
     ok = True
-    for name, path in formats:
+    for output in outputs:
+        name, path = output.format, output.path
         render, plugin = reporters[name]
-        options = {"color": use_color(args.color) if path is None else False, "quiet": args.quiet, "cwd": str(Path.cwd()), "translator": tr, "lang": tr.lang}  # type: ignore[attr-defined]
+        look = ReportOptions(tr, color=use_color(args.color) if path is None else False, quiet=args.quiet, cwd=str(Path.cwd()))
         try:
-            text = render(run, options)
+            text = render(prepared.run, options_for(prepared, look))
         except Exception as exc:  # a plugin's reporter: name it, keep the other formats
             error(f"format {name} (plugin {plugin}) failed: {type(exc).__name__}: {exc}")
             ok = False

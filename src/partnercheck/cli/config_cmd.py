@@ -1,8 +1,8 @@
 """`partnercheck config [FILE]`, and the configuration flags every linting command shares.
 
-`configure(args, paths, base)` is how `check` and `baseline` turn the command
-line and the configuration files into a registry, a per-file resolver and the
-run's settings: flags win over files, files over defaults.
+The run's wiring (configuration files, plugins, per-file settings) is
+config/plan.py's: every command gives it the typed `Flags` of its command line
+(`options.flags_from`) and gets a `RunPlan` back.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 from partnercheck.cli import EXIT_CLEAN, write
 from partnercheck.cli.options import (
     add_plugin_options,
+    add_today_option,
     codes,
-    iso_date,
-    registry_from,
+    flags_from,
     report_errors,
     severity,
 )
@@ -51,92 +51,15 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--extend-select", type=codes, action="extend", default=[], metavar="CODES", help="add rules to the selection")
     parser.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
     parser.add_argument("--fail-on", type=severity, default=None, metavar="LEVEL", help="error, warning or info")
-    parser.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules and waivers (default: today)")
-
-
-def overrides_from(args: argparse.Namespace) -> Any:
-    from partnercheck.config.resolve import Overrides
-
-    select = getattr(args, "select", None)
-    return Overrides(
-        select=tuple(select) if select else None,
-        extend_select=tuple(getattr(args, "extend_select", None) or ()),
-        ignore=tuple(getattr(args, "ignore", None) or ()),
-        fail_on=getattr(args, "fail_on", None),
-        max_warnings=getattr(args, "max_warnings", None),
-        min_score=getattr(args, "min_score", None),
-        lang=getattr(args, "lang", None),
-    )
-
-
-def configure(args: argparse.Namespace, paths: tuple[str, ...], base: Any) -> tuple[Any, Any, Any]:
-    """The registry (with the configuration's rule packs and plugins), the per-file resolver, the run's settings."""
-    from partnercheck.config.resolve import Resolver
-
-    resolver = Resolver(base, overrides_from(args), getattr(args, "config", None), getattr(args, "isolated", False))
-    stdin_name = getattr(args, "stdin_filename", None)
-    folders, discovered = _folders(paths, stdin_name)
-    args.discovered = discovered  # `check` lints these very targets instead of walking the tree again
-    packs, disabled = resolver.prepare(folders)
-    given = {str(Path(p).resolve()) for p in args.rules}
-    selection = argparse.Namespace(**vars(args))
-    selection.rules = [*args.rules, *(p for p in packs if p not in given)]
-    selection.disable_plugin = [*args.disable_plugin, *sorted(disabled)]
-    if hasattr(args, "plugin"):  # local plugin files run only with --allow-local-plugins (plugins.py)
-        given_files = {str(Path(p).resolve()) for p in args.plugin}
-        selection.plugin = [*args.plugin, *(p for p in resolver.local_plugins if p not in given_files)]
-    registry = registry_from(selection)
-    _pack_errors(registry.errors, packs)
-    resolver.bind(registry)
-    _check_flags(args, registry)
-    return registry, resolver, resolver.run_settings(_location(paths[0], stdin_name))
-
-
-def _check_flags(args: argparse.Namespace, registry: Any) -> None:
-    """Selection flags are checked against the loaded rules as configuration files are (configrules.py)."""
-    from partnercheck.config.rules import check_flags
-
-    flags = {f"--{name.replace('_', '-')}": getattr(args, name, None) or () for name in ("select", "extend_select", "ignore")}
-    check_flags(flags, registry)
-
-
-def _pack_errors(errors: list[str], packs: list[str]) -> None:
-    """A rule pack that a configuration file lists and that does not load is a configuration error."""
-    from partnercheck.errors import ConfigError
-
-    for message in errors:
-        if any(message.startswith(f"rule pack {p}:") for p in packs):
-            raise ConfigError(message)
-
-
-def _folders(paths: tuple[str, ...], stdin_name: str | None) -> tuple[list[Path], Any]:
-    """The folders whose configuration the run may use (each path's, and each walked file's), and the walk itself."""
-    from partnercheck.run.discovery import discover
-
-    targets, errors = discover(paths, (), stdin_name)
-    folders = [_folder(_location(p, stdin_name)) for p in paths]
-    folders += [t.source.absolute().parent for t in targets if t.source is not None]
-    return list(dict.fromkeys(folders)), (paths, stdin_name, targets, errors)
-
-
-def _location(path: str, stdin_name: str | None) -> Path:
-    if path == "-":
-        return Path(stdin_name) if stdin_name else Path.cwd() / "stdin.yaml"
-    return Path(path)
-
-
-def _folder(path: Path) -> Path:
-    return path.absolute() if path.is_dir() else path.absolute().parent
+    add_today_option(parser)
 
 
 # partnercheck config ------------------------------------------------------------
 def handle(args: argparse.Namespace) -> int:
-    from partnercheck.config.settings import Settings
+    from partnercheck.config.plan import plan
 
-    base = Settings()
-    if args.today:
-        base.today = args.today
-    registry, resolver, _ = configure(args, (args.file,), base)
+    run_plan = plan(flags_from(args, paths=(args.file,), debug=False))
+    registry, resolver = run_plan.registry, run_plan.resolver
     target = Path(args.file)
     rows = explain(resolver, registry, target)
     files = [f.label for f in resolver.effective_for(target).files]

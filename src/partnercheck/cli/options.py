@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from partnercheck.findings import Severity
 
@@ -53,6 +55,61 @@ def seconds(text: str) -> float:
     if not 0 <= value < float("inf"):
         raise argparse.ArgumentTypeError(f"invalid number of seconds {text!r}: give a number such as 10 or 2.5 (0: no budget)")
     return value
+
+
+def add_today_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """`--today`, the one declaration of the date rules and waivers compare with."""
+    parser.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules and waivers (default: today)")
+
+
+def flags_from(args: argparse.Namespace, **given: Any) -> Any:
+    """The typed `Flags` of a parsed command line (config/plan.py): no argparse object goes past `cli/`.
+
+    `given` sets what a command names differently (`paths`, `formats`, `fallback_lang`).
+    """
+    from partnercheck.config.plan import Flags
+
+    def value(name: str, default: Any = None) -> Any:
+        return getattr(args, name, default)
+
+    flags = Flags(
+        today=value("today"),
+        overrides=_overrides(value),
+        exit_zero=bool(value("exit_zero", False)),
+        config=value("config"),
+        isolated=bool(value("isolated", False)),
+        stdin_filename=value("stdin_filename"),
+        charters_only=bool(value("charters_only", False)),
+        max_file_size=value("max_file_size"),
+        rule_timeout=value("rule_timeout"),
+        debug=bool(value("debug", False)),
+        rule_packs=tuple(value("rules") or ()),
+        disabled_plugins=tuple(value("disable_plugin") or ()),
+        no_plugins=bool(value("no_plugins", False)),
+        local_plugins=tuple(value("plugin") or ()),
+        allow_local_plugins=bool(value("allow_local_plugins", False)),
+        jobs=value("jobs"),
+        no_cache=bool(value("no_cache", False)),
+        cache_dir=value("cache_dir"),
+        baseline=value("baseline"),
+        prune_baseline=bool(value("prune_baseline", False)),
+    )
+    return replace(flags, **given)
+
+
+def _overrides(value: Any) -> Any:
+    from partnercheck.config.resolve import Overrides
+
+    select = value("select")
+    return Overrides(
+        select=tuple(select) if select else None,
+        extend_select=tuple(value("extend_select") or ()),
+        ignore=tuple(value("ignore") or ()),
+        fail_on=value("fail_on"),
+        max_warnings=value("max_warnings"),
+        min_score=value("min_score"),
+        lang=value("lang"),
+    )
 
 
 def add_plugin_options(parser: argparse.ArgumentParser) -> None:

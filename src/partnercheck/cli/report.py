@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
-from partnercheck.cli.config_cmd import add_config_options, configure
-from partnercheck.cli.options import add_plugin_options, codes, iso_date, report_errors
+from partnercheck.cli.config_cmd import add_config_options
+from partnercheck.cli.options import add_plugin_options, add_today_option, codes, flags_from, report_errors
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +20,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("charter", metavar="CHARTER", help="the charter file (- for standard input)")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the report (- for standard output)")
-    p.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules (default: today)")
+    add_today_option(p)
     p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
     p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
     p.add_argument("--stdin-filename", metavar="PATH", help="the name to give standard input in the report")
@@ -31,31 +31,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.atomic import save_text
-    from partnercheck.config.settings import Settings
+    from partnercheck.config.plan import plan
     from partnercheck.report.formats.html import render
     from partnercheck.report.i18n import default_language, translate_run, translator
-    from partnercheck.report.score import score_run
+    from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.run.lint import Request, lint
 
-    base = Settings(debug=args.debug, lang=default_language())  # flags over configuration files over the locale, as for `check`
-    if args.today:
-        base.today = args.today
-    registry, resolver, settings = configure(args, (args.charter,), base)
+    run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=default_language()))  # flags over configuration files over the locale, as for `check`
     stdin = sys.stdin.buffer.read() if args.charter == "-" else None
-    run = lint(Request((args.charter,), stdin, args.stdin_filename), registry, settings, resolver)
-    tr = translator(settings.lang, registry)
+    run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
+    tr = translator(run_plan.lang, run_plan.registry)
     translate_run(run, tr)
     report_errors(run.errors)
     if not run.files:
         if not run.errors:
             error(tr.words("{path}: no charter to report on", path=args.charter))
         return EXIT_ERROR
-    html = render(run, {"translator": tr, "lang": tr.lang})
+    prepared = prepare(run, tr)
+    html = render(run, options_for(prepared, ReportOptions(tr)))
     if args.output == "-":
         write(html)
     else:
         save_text(args.output, html)
-        write(tr.words("Wrote {path}: {outcome}.", path=args.output, outcome=_outcome(score_run(run), tr)) + "\n")
+        write(tr.words("Wrote {path}: {outcome}.", path=args.output, outcome=_outcome(prepared.scores, tr)) + "\n")
     return EXIT_ERROR if run.has_internal_error() else EXIT_CLEAN
 
 

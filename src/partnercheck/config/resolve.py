@@ -41,7 +41,7 @@ _CODE = re.compile(r"^[A-Za-z]{3}[0-9]{2}$")
 Key = tuple[str, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Overrides:
     """Values given on the command line; they win over every file."""
 

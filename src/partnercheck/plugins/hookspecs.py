@@ -62,6 +62,10 @@ def register_reporters(register: Callable[[str, Callable[..., Any]], None]) -> N
     :param register: call ``register(name, render)`` where ``render(run,
         options)`` takes a :class:`partnercheck.run.engine.RunResult` and a
         mapping of options (``color``, ``cwd``, …) and returns the text.
+        The mapping also carries what the run computed once: ``scores`` (the
+        health scores), ``outcome`` (whether the run fails and why, as the
+        exit code decides) and ``report``, both with the run
+        (:class:`partnercheck.report.inputs.ReportInput`).
     :returns: nothing.
 
     Since 0.1.0.

@@ -18,7 +18,7 @@ documents all this; a test keeps its default weights equal to `DEFAULT_WEIGHTS`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.findings import Finding, Severity
@@ -286,23 +286,28 @@ def score_findings(
     )
 
 
-def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None) -> RunScore:
+def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None, failing: Sequence[Finding] | None = None) -> RunScore:
     """Score every file of a `RunResult`, with the weights of its settings unless given
-    (`tr`: the language of the run's note)."""
+    (`tr`: the language of the run's note; `failing`: the findings that fail the run, gates.py)."""
     if weights is None:
         weights = getattr(run.settings, "score_weights", None)
     table = weights_from(weights)
     packs = {rule.pack for rule in run.rules}
     files = tuple(score_findings(f.path, f.findings, packs, table, readable=f.readable) for f in run.files)
-    return RunScore(files, {s.value: w for s, w in table.items()}, fail_note(run, tr))
+    if failing is None:
+        from partnercheck.run.gates import failing as gate
 
-
-def fail_note(run: Any, tr: Translator | None = None) -> str:
-    """"N warnings fail this check at --fail-on warning" when findings below error fail the run; else ""."""
-    from partnercheck.run.gates import failing
+        failing = gate(run)
+    scores = RunScore(files, {s.value: w for s, w in table.items()})
     if getattr(run.settings, "exit_zero", False):
-        return ""
-    held = [f for f in failing(run) if f.severity is not Severity.ERROR]
+        return scores
+    notes = [fail_note(run.settings.fail_on, failing, tr), low_score_note(scores, getattr(run.settings, "min_score", None), tr)]
+    return replace(scores, note=(tr or Translator()).words(" and ").join(n for n in notes if n))
+
+
+def fail_note(fail_on: Severity, failing: Sequence[Finding], tr: Translator | None = None) -> str:
+    """"N warnings fail this check at --fail-on warning" when findings below error fail the run; else ""."""
+    held = [f for f in failing if f.severity is not Severity.ERROR]
     if not held:
         return ""
     tr = tr or Translator()
@@ -310,10 +315,25 @@ def fail_note(run: Any, tr: Translator | None = None) -> str:
     infos = len(held) - warnings
     counts = [counted(tr, warnings, "{n} warning", "{n} warnings") if warnings else "", counted(tr, infos, "{n} info", "{n} infos") if infos else ""]
     listed = tr.words(" and ").join(c for c in counts if c)
-    level = run.settings.fail_on.value
+    level = fail_on.value
     if len(held) == 1:
         return tr.words("{listed} fails this check at --fail-on {level}", listed=listed, level=level)
     return tr.words("{listed} fail this check at --fail-on {level}", listed=listed, level=level)
+
+
+def low_score_note(scores: RunScore, minimum: float | None, tr: Translator | None = None) -> str:
+    """"1 file scores below the minimum health score 90" when `--min-score` fails the run; else ""."""
+    low = scores.below(minimum) if minimum is not None else []
+    return below_minimum(len(low), minimum, tr) if low and minimum is not None else ""
+
+
+def below_minimum(count: int, minimum: float, tr: Translator | None = None) -> str:
+    """"N files score below the minimum health score M", in `tr`'s language."""
+    tr = tr or Translator()
+    files = counted(tr, count, "{n} file", "{n} files")
+    if count == 1:
+        return tr.words("{files} scores below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))
+    return tr.words("{files} score below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))
 
 
 def _dimension(name: str, findings: Sequence[Finding], weights: Mapping[Severity, float], scored: bool) -> Dimension:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
@@ -54,7 +54,10 @@ class RunResult:
         return bool(self.errors) or any(f.code.startswith("INT") for f in self.active)
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.active if f.severity.at_least(self.settings.fail_on)]
+        """The findings that fail the run (gates.py: fail-on, max-warnings)."""
+        from partnercheck.run.gates import failing
+
+        return failing(self)
 
 
 class Engine:
@@ -186,13 +189,6 @@ class Engine:
                 if result.document is not None and result.data is not None:
                     self._crashed(result, result.document, rule, outcome)
                     break
-
-    def lint_many(self, items: Iterable[tuple[str, bytes]]) -> list[FileResult]:
-        results = [self.lint_bytes(path, raw) for path, raw in items]
-        self.run_repository_rules(results)
-        for result in results:
-            self.finish(result)
-        return results
 
     # suppressions ----------------------------------------------------------------
     def finish(self, result: FileResult) -> None:

@@ -1,17 +1,80 @@
-"""Which findings fail a run: those at or above the fail level, warnings only past `max-warnings` when it is set."""
+"""Whether a run fails, decided once: findings at or above the fail level (warnings only past
+`max-warnings` when it is set), and files scoring below `min-score`.
+
+`RunOutcome` is computed once per run; the exit code and every format (JSON
+summary, JUnit, text, Markdown) read it instead of deciding again.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from partnercheck.findings import Finding, Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class LowScore:
+    """A file whose overall health score is below the run's minimum (None: nothing was scored)."""
+
+    path: str
+    score: float | None
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What fails the run, and the exit code that follows from it."""
+
+    failing: tuple[Finding, ...] = ()
+    low_scores: tuple[LowScore, ...] = ()
+    min_score: float | None = None
+    internal_error: bool = False
+    exit_zero: bool = False
+
+    @property
+    def fails(self) -> bool:
+        """True when the run fails its gates (whatever `--exit-zero` does to the exit code)."""
+        return bool(self.failing or self.low_scores)
+
+    @property
+    def passed(self) -> bool:
+        """True when nothing fails the run and it ran in full (no usage, plugin or internal error)."""
+        return not self.fails and not self.internal_error
+
+    @property
+    def exit_code(self) -> int:
+        if self.internal_error:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if self.fails and not self.exit_zero else EXIT_CLEAN
+
+    def failing_ids(self) -> set[int]:
+        """The identities of the failing findings, to tell them apart from equal-looking others."""
+        return {id(f) for f in self.failing}
+
+    def low_score_of(self, path: str) -> LowScore | None:
+        return next((low for low in self.low_scores if low.path == path), None)
 
 
 def failing(run: Any) -> list[Finding]:
     """The active findings that make `check` exit 1 (docs/configuration.md: fail-on, max-warnings)."""
-    limit = run.settings.max_warnings
-    found: list[Finding] = run.failing()
-    if limit is None:
+    settings = run.settings
+    found = [f for f in run.active if f.severity.at_least(settings.fail_on)]
+    if settings.max_warnings is None:
         return found
     warnings = sum(1 for f in run.active if f.severity is Severity.WARNING)
-    return [f for f in found if f.severity is not Severity.WARNING or warnings > limit]
+    return [f for f in found if f.severity is not Severity.WARNING or warnings > settings.max_warnings]
+
+
+def outcome(run: Any, scores: Iterable[tuple[str, float | None]], found: list[Finding] | None = None) -> RunOutcome:
+    """The run's outcome, from its findings and each file's overall score (`(path, score)`)."""
+    minimum = run.settings.min_score
+    low = () if minimum is None else tuple(LowScore(path, score) for path, score in scores if score is None or score < minimum)
+    return RunOutcome(
+        failing=tuple(failing(run) if found is None else found),
+        low_scores=low,
+        min_score=minimum,
+        internal_error=run.has_internal_error(),
+        exit_zero=run.settings.exit_zero,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Protocol
+from typing import TYPE_CHECKING, Any, Iterable, Protocol, Sequence
 
 from partnercheck.config.settings import Settings
 from partnercheck.plugins.registry import Registry
@@ -54,9 +54,7 @@ def lint(request: Request, registry: Registry, settings: Settings, per_file: Per
 
 
 def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file: PerFile | None, request: Request, cache: ResultsCache | None, jobs: int) -> list[FileResult]:
-    """Each file with the engine of its own settings; repository rules once, with the run's settings."""
-    from partnercheck.run.parallel import cached_result, lint_files
-
+    """Each file with the engine of its own settings (one engine per set of settings)."""
     engines: dict[int, tuple[Settings, Engine]] = {id(engine.settings): (engine.settings, engine)}
     chosen: list[Engine] = []
     for r in reads:
@@ -64,18 +62,31 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
         if id(own) not in engines:
             engines[id(own)] = (own, Engine(registry, own))
         chosen.append(engines[id(own)][1])
-    items = [(r.target.display, r.raw or b"") for r in reads]
+    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs)
+
+
+def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
+    """The one pipeline from files to their final results, for the command line and the test harness alike.
+
+    `engines[i]` checks `items[i]` (path, bytes): each file's own check comes
+    from the results cache, this process or worker processes (parallel.py,
+    all through `Engine.lint_bytes`); then the repository rules run once with
+    the run's settings (`run_engine`), and last each file's suppression
+    comments and waivers. A whole run seen before is answered from the cache.
+    """
+    from partnercheck.run.parallel import cached_result, lint_files
+
     run_key = None
     if cache is not None:
         cache.prune_now_and_then()  # at most once a day: what no run used for a month
-        keys = [cache.key(path, raw, own.settings) for (path, raw), own in zip(items, chosen)]
-        run_key = cache.run_key(engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
+        keys = [cache.key(path, raw, own.settings) for (path, raw), own in zip(items, engines)]
+        run_key = cache.run_key(run_engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
         final = cache.get_run(run_key, len(items))
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
-            return [cached_result(path, raw, is_charter, findings, own) for (path, raw), (is_charter, findings), own in zip(items, final, chosen)]
-    results = lint_files(items, chosen, cache, jobs)
-    engine.run_repository_rules(results)
-    for own_engine, result in zip(chosen, results):
+            return [cached_result(path, raw, is_charter, findings, own) for (path, raw), (is_charter, findings), own in zip(items, final, engines)]
+    results = lint_files(items, engines, cache, jobs)
+    run_engine.run_repository_rules(results)
+    for own_engine, result in zip(engines, results):
         own_engine.finish(result)
     if cache is not None and run_key is not None and not any(r.debug for r in results):  # debug notes come from the per-file entries
         cache.put_run(run_key, [(r.readable, r.findings) for r in results])

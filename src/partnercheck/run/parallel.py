@@ -1,7 +1,7 @@
 """How a run's files get their own check: from the results cache, in this process, or in worker processes.
 
 `lint_files` gives each file the result of `engine.lint_bytes` (the file's
-own findings, before repository rules and suppressions, which linting.py
+own findings, before repository rules and suppressions, which `lint.check_files`
 runs next for every file alike). A file whose entry is in the results cache
 (cache.py) is not checked again. The others are checked here, or, when there
 are many (`--jobs N`, default: the number of cores), by N worker processes.

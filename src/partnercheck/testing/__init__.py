@@ -39,15 +39,15 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Finding
-from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.plugins.registry import Registry
+from partnercheck.testing.registry import default_registry
 from partnercheck.run.engine import Engine
+from partnercheck.run.lint import check_files
 
 #: Findings of the engine's own checks: a case that produces one it did not expect is a broken snippet.
 DOCUMENT_CODES = ("DOC", "SCH", "REF", "INT")
@@ -88,15 +88,6 @@ class Case:
         return f"{self.rule}:{self.name}" if self.name else self.rule
 
 
-@lru_cache(maxsize=8)
-def default_registry(modules: tuple[str, ...] = (), packs: tuple[str, ...] = ()) -> Registry:
-    """The installed plugins (and extra modules or packs), loaded once per test session."""
-    registry = load_registry(PluginSelection(modules=modules, extra_packs=packs))
-    if registry.errors:
-        raise AssertionError("plugins failed to load:\n  " + "\n  ".join(registry.errors))
-    return registry
-
-
 def lint_text(
     charter: str,
     select: Sequence[str] | None = None,
@@ -128,7 +119,8 @@ def _lint_together(
     settings = Settings(today=today or DEFAULT_TODAY, select=tuple(select) if select else None, options=options or {})
     engine = Engine(registry, settings)
     paths = [path, *(f"alongside-{i}.yaml" for i in range(1, len(charters)))]
-    results = engine.lint_many([(p, textwrap.dedent(text).encode("utf-8")) for p, text in zip(paths, charters)])
+    items = [(p, textwrap.dedent(text).encode("utf-8")) for p, text in zip(paths, charters)]
+    results = check_files(items, [engine] * len(items), engine)  # the command line's pipeline, without cache or workers
     return [r.findings for r in results]
 
 

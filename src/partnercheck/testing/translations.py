@@ -70,7 +70,7 @@ def _round_trip(rule: Rule, lang: str, messages: dict[str, Any]) -> list[str]:
 
 def assert_translated(code: str, lang: str = "fr", registry: Registry | None = None) -> None:
     """Fail with every problem of rule `code`'s translation into `lang`."""
-    from partnercheck.testing import default_registry
+    from partnercheck.testing.registry import default_registry
 
     found = (registry or default_registry()).rules.get(code)
     if found is None:

@@ -7,10 +7,11 @@ from typing import Any
 
 from partnercheck.findings import Severity
 from partnercheck.report.i18n import Translator, counted
+from partnercheck.run.gates import RunOutcome
 
 
 def counts(run: Any) -> dict[str, int]:
-    """Active findings per severity, plus suppressed and checked-file totals."""
+    """Active findings per severity, plus suppressed and checked-file totals (whether they fail the run: `RunOutcome`)."""
     by_severity = Counter(f.severity for f in run.active)
     return {
         "files": len(run.files),
@@ -18,8 +19,12 @@ def counts(run: Any) -> dict[str, int]:
         "warnings": by_severity[Severity.WARNING],
         "infos": by_severity[Severity.INFO],
         "suppressed": sum(1 for f in run.findings if f.suppressed),
-        "failing": len(run.failing()),
     }
+
+
+def summary(run: Any, outcome: RunOutcome) -> dict[str, int | bool]:
+    """The machine formats' summary: the counts, the findings failing the run and whether it passed (gates.py)."""
+    return {**counts(run), "failing": len(outcome.failing), "passed": outcome.passed}
 
 
 def plural(n: int, word: str) -> str:

@@ -24,13 +24,13 @@ from partnercheck.report.formats.partner_map import (
     partner_rows,
 )
 from partnercheck.report.formats.partner_map import text_of as _text
+from partnercheck.report.inputs import input_of
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.score import (
     DIMENSIONS,
     Dimension,
     FileScore,
     baselined,
-    score_run,
     title_of,
 )
 from partnercheck.rules.context import Charter
@@ -59,7 +59,7 @@ KINDS = ("waiver", "comment", "baseline")
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
     tr = of(options)
-    scores = score_run(run, tr=tr)
+    scores = input_of(run, options).scores
     rules = {r.code: r for r in run.rules}
     by_path = {s.path: s for s in scores.files}
     articles = [_article(file, by_path[file.path], rules, run.settings.today.isoformat(), tr) for file in run.files]

@@ -6,27 +6,28 @@ import json
 from typing import Any, Mapping
 
 from partnercheck import __version__
-from partnercheck.report.formats.common import counts
+from partnercheck.report.formats.common import summary
+from partnercheck.report.inputs import input_of
 
 REPORT_VERSION = 1
 
 
-def report(run: Any) -> dict[str, Any]:
+def report(run: Any, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The report as plain data (also the base of other machine formats)."""
-    from partnercheck.report.score import score_run
-
+    prepared = input_of(run, options or {})
     return {
         "version": REPORT_VERSION,
         "tool": {"name": "partnercheck", "version": __version__},
         "today": run.settings.today.isoformat(),
         "fail_on": run.settings.fail_on.value,
-        "summary": counts(run),
+        "summary": summary(run, prepared.outcome),
         "files": [file.path for file in run.files],
         "findings": [f.to_dict() for f in run.findings],
         "errors": list(run.errors),
-        "scores": score_run(run).to_dict(),
+        "scores": prepared.scores.to_dict(),
     }
 
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
-    return json.dumps(report(run), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report(run, options), ensure_ascii=False, indent=2) + "\n"
+

@@ -1,9 +1,11 @@
 """JUnit XML for CI test dashboards: one testsuite per file, one testcase per rule.
 
-A rule's testcase fails when the rule found something at or above the fail
-level (`--fail-on`) in that file; the failure carries every such finding.
-Findings below the fail level, and waived ones, are listed in the testcase's
-`system-out` so the case still passes, as the exit code does. On a file that
+A rule's testcase fails when the rule found something that fails the run in
+that file (at or above `--fail-on`; warnings only past `--max-warnings`, as
+the exit code decides: gates.py); the failure carries every such finding.
+Other findings, and waived ones, are listed in the testcase's `system-out` so
+the case still passes, as the exit code does. With `--min-score`, each file
+has a `min-score` testcase that fails when the file scores below it. On a file that
 could not be read as a charter only the engine's own checks ran: the other
 rules are marked skipped. Errors of the run itself (a path that does not
 exist) form a last testsuite named `partnercheck`.
@@ -17,16 +19,20 @@ from typing import Any, Iterable, Mapping
 from partnercheck.findings import Finding
 from partnercheck.report.formats.common import plural
 from partnercheck.report.formats.locations import cwd_of, report_path
+from partnercheck.report.inputs import input_of
 from partnercheck.rules.model import EngineCheck, Rule
+from partnercheck.run.gates import LowScore, RunOutcome
 
 NOT_CHECKED = "not checked: the file could not be read as a charter"
 
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
+    outcome = input_of(run, options).outcome
+    failing_ids = outcome.failing_ids()
     root = ET.Element("testsuites", name="partnercheck")
     for file in run.files:
-        root.append(_suite(run, file, report_path(file.path, cwd)))
+        root.append(_suite(run, file, report_path(file.path, cwd), outcome, failing_ids))
     if run.errors:
         root.append(_errors_suite(run.errors))
     _totals(root, root.findall("testsuite"))
@@ -34,7 +40,7 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _suite(run: Any, file: Any, path: str) -> ET.Element:
+def _suite(run: Any, file: Any, path: str, outcome: RunOutcome, failing_ids: set[int]) -> ET.Element:
     suite = ET.Element("testsuite", name=path)
     by_code: dict[str, list[Finding]] = {}
     for f in file.findings:
@@ -43,7 +49,9 @@ def _suite(run: Any, file: Any, path: str) -> ET.Element:
     for code, name, rule in _cases(run.rules, by_code):
         findings = by_code.get(code, [])
         skipped = not readable and rule is not None and not isinstance(rule.check, EngineCheck) and not findings
-        suite.append(_case(run, path, code, name, findings, skipped))
+        suite.append(_case(failing_ids, path, code, name, findings, skipped))
+    if outcome.min_score is not None:
+        suite.append(_score_case(path, outcome.low_score_of(file.path), outcome.min_score))
     _totals(suite, suite.findall("testcase"))
     return suite
 
@@ -55,12 +63,12 @@ def _cases(rules: Iterable[Rule], by_code: Mapping[str, list[Finding]]) -> list[
     return sorted(cases, key=lambda case: case[0])
 
 
-def _case(run: Any, path: str, code: str, name: str, findings: list[Finding], skipped: bool) -> ET.Element:
+def _case(failing_ids: set[int], path: str, code: str, name: str, findings: list[Finding], skipped: bool) -> ET.Element:
     case = ET.Element("testcase", classname=path, name=f"{code} {name}", file=path)
     if skipped:
         ET.SubElement(case, "skipped", message=NOT_CHECKED)
         return case
-    failing = [f for f in findings if not f.suppressed and f.severity.at_least(run.settings.fail_on)]
+    failing = [f for f in findings if id(f) in failing_ids]
     passing = [f for f in findings if f not in failing]
     if failing:
         message = failing[0].message if len(failing) == 1 else f"{plural(len(failing), 'finding')}: {failing[0].message}"
@@ -68,6 +76,15 @@ def _case(run: Any, path: str, code: str, name: str, findings: list[Finding], sk
         failure.text = "\n".join(_describe(f, path) for f in failing)
     if passing:
         ET.SubElement(case, "system-out").text = "\n".join(_describe(f, path) for f in passing)
+    return case
+
+
+def _score_case(path: str, low: LowScore | None, minimum: float) -> ET.Element:
+    """The file's health score against `--min-score`: fails when below it (or when nothing was scored)."""
+    case = ET.Element("testcase", classname=path, name="min-score", file=path)
+    if low is not None:
+        score = "no health score" if low.score is None else f"health score {low.score:g}"
+        ET.SubElement(case, "failure", message=f"{score} is below the minimum {minimum:g}", type="min-score")
     return case
 
 

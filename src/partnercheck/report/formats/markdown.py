@@ -24,7 +24,9 @@ from partnercheck.report.formats.common import (
 )
 from partnercheck.report.formats.locations import cwd_of, report_path
 from partnercheck.report.i18n import Translator, of
-from partnercheck.report.score import TITLES, title_of
+from partnercheck.report.inputs import input_of
+from partnercheck.report.score import TITLES, below_minimum, title_of
+from partnercheck.run.gates import RunOutcome
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 LABELS = SEVERITY_WORDS
@@ -35,7 +37,10 @@ KINDS = {"waiver": "waiver", "comment": "comment", "baseline": "baseline", "supp
 def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
     tr = of(options)
+    outcome = input_of(run, options).outcome
     parts = ["## " + tr.words("partnercheck: {summary}", summary=headline(run, tr))]
+    if outcome.fails and not outcome.exit_zero:
+        parts.append("**" + tr.words("This check fails: {reasons}.", reasons=fail_reasons(outcome, run.settings.fail_on.value, tr)) + "**")
     if run.active:
         parts += [_severity_table(run.active, tr), _pack_table(run.active, tr), "### " + tr.words("Findings")]
         parts += [_file_section(report_path(path, cwd), found, tr) for path, found in _by_file(run.active)]
@@ -54,6 +59,17 @@ def headline(run: Any, tr: Translator | None = None) -> str:
         return tr.words("all clear, {checked}, no findings", checked=counted(tr, c["files"], "{n} file checked", "{n} files checked"))
     errors, warnings, infos = severity_counts(tr, c)
     return tr.words("{errors}, {warnings}, {infos} in {files}", errors=errors, warnings=warnings, infos=infos, files=files_count(tr, c["files"]))
+
+
+def fail_reasons(outcome: RunOutcome, level: str, tr: Translator) -> str:
+    """Why the run fails, as the exit code decides (gates.py): the failing findings, the files below the minimum score."""
+    reasons = []
+    if outcome.failing:
+        n = len(outcome.failing)
+        reasons.append(counted(tr, n, "{n} finding fails at --fail-on {level}", "{n} findings fail at --fail-on {level}", level=level))
+    if outcome.low_scores and outcome.min_score is not None:
+        reasons.append(below_minimum(len(outcome.low_scores), outcome.min_score, tr))
+    return "; ".join(reasons)
 
 
 def _severity_table(findings: list[Finding], tr: Translator) -> str:

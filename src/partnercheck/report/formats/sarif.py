@@ -7,7 +7,7 @@ an exclusive end column, as SARIF counts) and a logical one (the JSON Pointer),
 and carry `partialFingerprints` built from file, code and pointer, so a finding
 keeps its identity when lines move. Waived and suppressed findings stay in the
 log with `suppressions`. The run's `properties` bag comes from
-`run_properties(run)`: extend that function to publish more run-level data.
+`run_properties(prepared)`: extend that function to publish more run-level data.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from urllib.parse import quote
 
 from partnercheck import __version__
 from partnercheck.findings import Finding, Severity, Suppression
-from partnercheck.report.formats.common import counts
+from partnercheck.report.formats.common import summary
 from partnercheck.report.formats.locations import cwd_of, fingerprints, report_path
 from partnercheck.report.i18n import Translator, of
+from partnercheck.report.inputs import ReportInput, input_of, prepare
 from partnercheck.rules.model import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,15 +33,16 @@ SUPPRESSION_KINDS = {"comment": "inSource", "waiver": "inSource", "baseline": "e
 
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
-    return json.dumps(log(run, cwd_of(options), of(options)), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log(run, cwd_of(options), of(options), input_of(run, options)), ensure_ascii=False, indent=2) + "\n"
 
 
-def log(run: Any, cwd: Path, tr: Translator | None = None) -> dict[str, Any]:
+def log(run: Any, cwd: Path, tr: Translator | None = None, prepared: ReportInput | None = None) -> dict[str, Any]:
     """The whole SARIF log as plain data; rule descriptions in the translator's language (English without one)."""
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run(run, cwd, tr or Translator())]}
+    tr = tr or Translator()
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run(run, cwd, tr, prepared or prepare(run, tr))]}
 
 
-def sarif_run(run: Any, cwd: Path, tr: Translator) -> dict[str, Any]:
+def sarif_run(run: Any, cwd: Path, tr: Translator, prepared: ReportInput) -> dict[str, Any]:
     rules = _descriptors(run, tr)
     index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
     artifacts = {report_path(file.path, cwd): i for i, file in enumerate(run.files)}
@@ -51,19 +53,18 @@ def sarif_run(run: Any, cwd: Path, tr: Translator) -> dict[str, Any]:
         "artifacts": [{"location": _artifact_location(path, i)} for path, i in artifacts.items()],
         "results": [_result(f, fp, index, artifacts, cwd) for f, fp in fingerprints(run.findings, cwd)],
         "columnKind": "unicodeCodePoints",
-        "properties": run_properties(run),
+        "properties": run_properties(prepared),
     }
 
 
-def run_properties(run: Any) -> dict[str, Any]:
+def run_properties(prepared: ReportInput) -> dict[str, Any]:
     """Run-level data for the `properties` bag: the date and gate used, the counts, the health scores."""
-    from partnercheck.report.score import score_run
-
+    run = prepared.run
     return {
         "today": run.settings.today.isoformat(),
         "failOn": run.settings.fail_on.value,
-        "summary": counts(run),
-        "scores": score_run(run).to_dict(),
+        "summary": summary(run, prepared.outcome),
+        "scores": prepared.scores.to_dict(),
     }
 
 

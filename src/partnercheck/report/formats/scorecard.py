@@ -6,12 +6,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from partnercheck.report.formats.text import (
+from partnercheck.report.formats.scoreblock import (
     BAR_WIDTH,
     BASELINED_WORD,
     MANY_FILES,
     NO_BLOCKING_WORDS,
     OUTSIDE,
+    bar,
     blocking_line,
     but_line,
     file_head,
@@ -19,6 +20,7 @@ from partnercheck.report.formats.text import (
     health_score,
     mean_of,
     more_ready,
+    num,
     verdict_details,
     verdict_head,
 )
@@ -86,25 +88,13 @@ def _blocking(tr: Translator, score: FileScore) -> RenderableType:
 def _chart(tr: Translator, dimensions: tuple[Dimension, ...], outside: float = 0.0) -> Table:
     table = Table.grid(padding=(0, 1))
     for dim in dimensions:
-        table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(_num(dim.score, tr).rjust(5), style="bold"))
+        table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(num(dim.score, tr).rjust(5), style="bold"))
     if outside > 0:
         table.add_row(Text(f"  {tr.words(OTHER_RULES):<15}"), Text(tr.words(OUTSIDE)[:BAR_WIDTH].ljust(BAR_WIDTH), style="dim"), Text(f"-{tr.number(outside)}".rjust(5), style="bold red"))
     return table
-
-
-def bar(score: float | None, width: int = BAR_WIDTH) -> str:
-    """A text bar of `width` cells for a 0–100 score (dots for an unscored dimension)."""
-    if score is None:
-        return "·" * width
-    full = int(round(score / 100 * width))
-    return "█" * full + "░" * (width - full)
 
 
 def _style(score: float | None) -> str:
     if score is None:
         return "dim"
     return "green" if score >= 80 else "yellow" if score >= 50 else "red"
-
-
-def _num(value: float | None, tr: Translator) -> str:
-    return tr.words("n/a") if value is None else tr.number(value)

@@ -23,7 +23,10 @@ from partnercheck.report.formats.common import (
     severity_counts,
     severity_word,
 )
+from partnercheck.report.formats import scoreblock as block
+from partnercheck.report.formats.scoreblock import BAR_WIDTH, MANY_FILES, OUTSIDE
 from partnercheck.report.i18n import Translator, of
+from partnercheck.report.inputs import input_of
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WIDTH = 100
@@ -70,9 +73,7 @@ def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     if not quiet or run.active:
         out.append(_summary_text(run, tr) + "\n")
     if not quiet and run.files:
-        from partnercheck.report.score import score_run
-
-        card = _plain_scorecard(score_run(run, tr=tr), tr)
+        card = _plain_scorecard(input_of(run, options).scores, tr)
         if card is None:
             return None
         out.append(card)
@@ -99,29 +100,29 @@ def hint_head(tr: Translator) -> str:
 
 
 def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
-    """reporters/scorecard.py's block, as plain lines (the same text rich prints without colour)."""
+    """scorecard.py's block, as plain lines (the same text rich prints without colour)."""
     lines: list[str] = []
     note = scores.note if scores.ready else ""
     if len(scores.files) == 1:
         only = scores.files[0]
         lines.append(_verdict_text(tr, only.verdict.ready, only.verdict.label_in(tr), only.overall, only.waived, only.baselined, note=note))
-        lines += [but_line(tr, note)] if note else []
-        lines += [blocking_line(tr, f) for f in only.verdict.blocking]
+        lines += [block.but_line(tr, note)] if note else []
+        lines += [block.blocking_line(tr, f) for f in only.verdict.blocking]
         dimensions, outside = only.dimensions, only.outside_penalty
     else:
         files = scores.files
         shown = files if len(files) <= MANY_FILES else [f for f in files if not f.verdict.ready]
-        lines += [f"  {file_head(tr, f.path)}{file_verdict(tr, f)}" for f in shown]
+        lines += [f"  {block.file_head(tr, f.path)}{block.file_verdict(tr, f)}" for f in shown]
         ready = len(files) - len(shown)
         if ready:
-            lines.append(more_ready(tr, ready))
-        lines.append(_verdict_text(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, mean_of(tr, scores), note))
-        lines += [but_line(tr, note)] if note else []
+            lines.append(block.more_ready(tr, ready))
+        lines.append(_verdict_text(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, block.mean_of(tr, scores), note))
+        lines += [block.but_line(tr, note)] if note else []
         dimensions, outside = scores.dimensions(), scores.outside_penalty
     titles = [f"  {d.title_in(tr):<15}" for d in dimensions]
     width = max((len(t) for t in titles), default=0)
     for title, dim in zip(titles, dimensions):
-        row = f"{title:<{width}} {bar(dim.score, BAR_WIDTH)} {_num(dim.score, tr).rjust(5)}"
+        row = f"{title:<{width}} {block.bar(dim.score, BAR_WIDTH)} {block.num(dim.score, tr).rjust(5)}"
         if len(row) > WIDTH or not _one_cell_each(title):
             return None
         lines.append(row)
@@ -139,84 +140,9 @@ def _one_cell_each(text: str) -> bool:
     return text.isascii() or all(unicodedata.east_asian_width(ch) not in ("W", "F") and not unicodedata.combining(ch) and unicodedata.category(ch)[0] in "LNPSZ" for ch in text)
 
 
-# the score block's words, shared with reporters/scorecard.py ----------------------------
-#: Marks a blocking error that only the baseline hides.
-BASELINED_WORD = "baselined"
-#: Added to "Ready to sign" when findings below error still fail the run.
-NO_BLOCKING_WORDS = "no blocking error"
-
-
-def but_line(tr: Translator, note: str) -> str:
-    return "  " + tr.words("but {note}", note=note)
-
-
-def blocking_line(tr: Translator, f: Finding) -> str:
-    from partnercheck.report.score import baselined
-
-    line = "  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message)
-    return line + (f" ({tr.words(BASELINED_WORD)})" if baselined(f) else "")
-
-
-def file_head(tr: Translator, path: str) -> str:
-    """"path: " before a file's verdict."""
-    return tr.words("{path}: ", path=path)
-
-
-def file_verdict(tr: Translator, score: Any) -> str:
-    return tr.words("{label}, score {score}", label=score.verdict.label_in(tr), score=_out_of(score.overall, tr))
-
-
-def more_ready(tr: Translator, ready: int) -> str:
-    return "  " + counted(tr, ready, "… and {n} more file ready to sign", "… and {n} more files ready to sign")
-
-
-def mean_of(tr: Translator, scores: Any) -> str:
-    return tr.words("mean of {n} files, lowest {lowest}", n=len(scores.files), lowest=_num(scores.lowest, tr))
-
-
-def verdict_details(tr: Translator, waived: int, baselined: int, extra: str = "") -> list[str]:
-    """What the verdict line adds in brackets: the multi-file mean, waived and baselined counts."""
-    return [d for d in (extra, tr.words("{n} waived", n=waived) if waived else "", tr.words("{n} baselined", n=baselined) if baselined else "") if d]
-
-
-def verdict_head(tr: Translator, ready: bool, label: str, note: str) -> str:
-    """"✔ Ready to sign (no blocking error)", "✘ Not ready: …"."""
-    return f"{'✔' if ready else '✘'} {label}" + (f" ({tr.words(NO_BLOCKING_WORDS)})" if note else "")
-
-
-def health_score(tr: Translator, overall: float | None) -> str:
-    """" — health score 85/100"."""
-    return " — " + tr.words("health score {score}", score=_out_of(overall, tr))
-
-
-#: As in reporters/scorecard.py, which imports rich; tests/test_text_plain.py keeps both outputs equal.
-BAR_WIDTH = 20
-#: Past this many files, the per-file lines list only the files not ready to sign.
-MANY_FILES = 20
-#: Said where the bar would be, on the "Other rules" row: those points are no dimension's (BAR_WIDTH cells at most).
-OUTSIDE = "outside dimensions"
-
-
-def bar(score: float | None, width: int = BAR_WIDTH) -> str:
-    if score is None:
-        return "·" * width
-    full = int(round(score / 100 * width))
-    return "█" * full + "░" * (width - full)
-
-
 def _verdict_text(tr: Translator, ready: bool, label: str, overall: float | None, waived: int, baselined: int, extra: str = "", note: str = "") -> str:
-    details = verdict_details(tr, waived, baselined, extra)
-    return verdict_head(tr, ready, label, note) + health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
-
-
-def _out_of(value: float | None, tr: Translator | None = None) -> str:
-    """"85/100", or "n/a" when nothing was scored."""
-    return _num(value, tr) if value is None else f"{_num(value, tr)}/100"
-
-
-def _num(value: float | None, tr: Translator | None = None) -> str:
-    tr = tr or Translator()
-    return tr.words("n/a") if value is None else tr.number(value)
+    details = block.verdict_details(tr, waived, baselined, extra)
+    return block.verdict_head(tr, ready, label, note) + block.health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
 
 
 # shared -------------------------------------------------------------------------------
@@ -263,9 +189,8 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
         console.print(summary(run, tr))
     if not quiet and run.files:
         from partnercheck.report.formats.scorecard import scorecard
-        from partnercheck.report.score import score_run
 
-        console.print(scorecard(score_run(run, tr=tr), tr))
+        console.print(scorecard(input_of(run, options).scores, tr))
     return buffer.getvalue()
 
 

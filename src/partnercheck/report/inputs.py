@@ -1,0 +1,61 @@
+"""What a reporter receives: the run, its options, the score and the outcome, each computed once.
+
+The command line prepares one `ReportInput` per run and hands it to every
+format in its options (`options["report"]`, with `scores` and `outcome` beside
+it for plugin reporters). A reporter called directly with a bare run (a
+plugin's test, say) gets the same input built on the spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from partnercheck.report.i18n import Translator, of
+from partnercheck.report.score import RunScore, score_run
+from partnercheck.run.engine import RunResult
+from partnercheck.run.gates import RunOutcome, failing, outcome
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How to render: colour, quiet, width, the working directory and the reader's language."""
+
+    translator: Translator
+    color: bool = False
+    quiet: bool = False
+    cwd: str | None = None
+    width: int | None = None
+
+    def as_mapping(self) -> dict[str, Any]:
+        """The options mapping `render(run, options)` has always received."""
+        return {"color": self.color, "quiet": self.quiet, "cwd": self.cwd, "width": self.width, "translator": self.translator, "lang": self.translator.lang}
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """A run ready to report: the results, the health scores and whether the run fails."""
+
+    run: RunResult
+    scores: RunScore
+    outcome: RunOutcome
+
+
+def prepare(run: RunResult, tr: Translator | None = None) -> ReportInput:
+    """Score the run and decide its outcome, once (`tr`: the language of the score's note)."""
+    found = failing(run)
+    scores = score_run(run, tr=tr, failing=found)
+    return ReportInput(run, scores, outcome(run, ((f.path, f.overall) for f in scores.files), found))
+
+
+def options_for(report: ReportInput, options: ReportOptions) -> dict[str, Any]:
+    """The options mapping handed to every format: the rendering options plus the prepared input."""
+    return {**options.as_mapping(), "report": report, "scores": report.scores, "outcome": report.outcome}
+
+
+def input_of(run: Any, options: Mapping[str, Any]) -> ReportInput:
+    """The input the caller prepared for this run, else one built now."""
+    found = options.get("report")
+    if isinstance(found, ReportInput) and found.run is run:
+        return found
+    return prepare(run, of(options))
