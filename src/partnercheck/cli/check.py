@@ -40,6 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="one line per finding; no excerpt, hint or clean summary")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (default: on a terminal, unless NO_COLOR is set)")
     p.add_argument("--max-warnings", type=_count, default=None, metavar="N", help="exit 1 when there are more than N active warnings (warnings up to N do not fail the run)")
+    p.add_argument("--statistics", action="store_true", help="also count the findings per rule, most frequent first (text; a `statistics` field in JSON)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
     add_config_options(p)
     add_baseline_options(p)
@@ -77,7 +78,8 @@ def handle(args: argparse.Namespace) -> int:
     apply_baseline(run, args)
     tr = translator(settings.lang, registry)
     translate_run(run, tr)
-    emitted = _emit(run, formats, registry.reporters, args, tr)
+    scores, outcome = _judge(run)
+    emitted = _emit(run, formats, registry.reporters, args, tr, scores)
     report_errors(run.errors)
     _warn_no_charter(run, paths, tr)
     if args.debug:
@@ -86,17 +88,18 @@ def handle(args: argparse.Namespace) -> int:
                 print(message, file=sys.stderr)
     if run.has_internal_error() or not emitted:
         return EXIT_ERROR
-    below = _below_min_score(run)
-    if args.exit_zero:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if fails(run) or below else EXIT_CLEAN
+    _say_below_min_score(scores, outcome)
+    return EXIT_FINDINGS if outcome.exit_code else EXIT_CLEAN
 
 
-def fails(run: object) -> bool:
-    """Findings at or above fail-on fail the run; with max-warnings, warnings fail it only past that count."""
-    from partnercheck.run.gates import failing
+def _judge(run: Any) -> tuple[Any, Any]:
+    """The run's scores and its outcome (`run/gates.py`), computed once: the exit code and every report read them."""
+    from partnercheck.report.score import score_run
+    from partnercheck.run.gates import outcome
 
-    return bool(failing(run))
+    scores = score_run(run)
+    result = outcome(run, scores)
+    return score_run(run, outcome=result), result
 
 
 def _cache(args: argparse.Namespace, registry: object) -> object:
@@ -146,20 +149,16 @@ def min_score(text: str) -> float:
     return value
 
 
-def _below_min_score(run: object) -> bool:
-    """Tell which files score below the minimum (`--min-score` or the `min-score` setting)."""
-    from partnercheck.report.score import score_run
-
-    minimum = run.settings.min_score  # type: ignore[attr-defined]
-    if minimum is None:
-        return False
-    low = score_run(run).below(minimum)
-    for file in low:
+def _say_below_min_score(scores: Any, outcome: Any) -> None:
+    """Name on standard error the files that score below the minimum (`--min-score` or the `min-score` setting)."""
+    minimum = outcome.min_score
+    for file in scores.files:
+        if file.path not in outcome.below:
+            continue
         if file.overall is None:
             print(f"partnercheck: {file.path}: no health score (no health rule ran) to meet the minimum {minimum:g}", file=sys.stderr)
         else:
             print(f"partnercheck: {file.path}: health score {file.overall:g} is below the minimum {minimum:g}", file=sys.stderr)
-    return bool(low)
 
 
 def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]:
@@ -226,7 +225,7 @@ def _has_github() -> bool:
     return "github" in BUILTIN
 
 
-def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace, tr: object) -> bool:
+def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, args: argparse.Namespace, tr: object, scores: object = None) -> bool:
     """Write each format on its own: one that fails is named on standard error, the others are still written. False if any failed."""
     from partnercheck.atomic import WriteError, save_text
     from partnercheck.cli import error
@@ -234,7 +233,7 @@ def _emit(run: object, formats: list[tuple[str, str | None]], reporters: dict, a
     ok = True
     for name, path in formats:
         render, plugin = reporters[name]
-        options = {"color": use_color(args.color) if path is None else False, "quiet": args.quiet, "cwd": str(Path.cwd()), "translator": tr, "lang": tr.lang}  # type: ignore[attr-defined]
+        options = {"color": use_color(args.color) if path is None else False, "quiet": args.quiet, "cwd": str(Path.cwd()), "translator": tr, "lang": tr.lang, "scores": scores, "statistics": args.statistics}  # type: ignore[attr-defined]
         try:
             text = render(run, options)
         except Exception as exc:  # a plugin's reporter: name it, keep the other formats

@@ -256,9 +256,10 @@ def judged(scores: RunScore, outcome: Any, findings: Mapping[str, list[Finding]]
     return replace(scores, files=files, verdict=run)
 
 
-def score_run(run: Any, weights: Mapping[str, Any] | None = None, outcome: Any = None) -> RunScore:
+def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None, outcome: Any = None) -> RunScore:
     """Score every file of a `RunResult` (with the weights of its settings unless given) and judge it
-    by `outcome` (the run's `run/gates.Outcome`; computed here when the caller has none)."""
+    by `outcome` (the run's `run/gates.Outcome`; computed here when the caller has none). The verdict's
+    words are translated when shown (`label_in`); `tr` is accepted for callers that pass it."""
     from partnercheck.run.gates import outcome as outcome_of
 
     if weights is None:

@@ -117,4 +117,4 @@ def _below(v: Verdict, tr: Translator) -> str:
         return counted(tr, v.below_files, "{n} file below --min-score {minimum}", "{n} files below --min-score {minimum}", minimum=minimum)
     if v.score is None:
         return tr.words("no health score to meet --min-score {minimum}", minimum=minimum)
-    return tr.words("health score {score} below --min-score {minimum}", score=tr.number(v.score), minimum=minimum)
+    return tr.words("health score below --min-score {minimum}", minimum=minimum)

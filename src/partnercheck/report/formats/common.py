@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Mapping
 
 from partnercheck.findings import Severity
 from partnercheck.report.i18n import Translator, counted
@@ -47,3 +47,13 @@ SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 def severity_word(tr: Translator, severity: Severity) -> str:
     """"error", "warning" or "info" in the translator's language."""
     return tr.words(SEVERITY_WORDS[severity])
+
+
+def scores_of(run: Any, options: Mapping[str, Any]) -> Any:
+    """The run's scores and verdict as `check` computed them once (`options["scores"]`), else computed here."""
+    given = options.get("scores")
+    if given is not None:
+        return given
+    from partnercheck.report.score import score_run
+
+    return score_run(run)

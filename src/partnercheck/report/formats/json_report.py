@@ -6,16 +6,17 @@ import json
 from typing import Any, Mapping
 
 from partnercheck import __version__
-from partnercheck.report.formats.common import counts
+from partnercheck.report.formats.common import counts, scores_of
+from partnercheck.report.statistics import statistics
 
 REPORT_VERSION = 1
 
 
-def report(run: Any) -> dict[str, Any]:
-    """The report as plain data (also the base of other machine formats)."""
-    from partnercheck.report.score import score_run
-
-    return {
+def report(run: Any, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The report as plain data (also the base of other machine formats); `options["statistics"]`
+    adds the count of findings per rule (`--statistics`)."""
+    options = options or {}
+    data = {
         "version": REPORT_VERSION,
         "tool": {"name": "partnercheck", "version": __version__},
         "today": run.settings.today.isoformat(),
@@ -24,9 +25,12 @@ def report(run: Any) -> dict[str, Any]:
         "files": [file.path for file in run.files],
         "findings": [f.to_dict() for f in run.findings],
         "errors": list(run.errors),
-        "scores": score_run(run).to_dict(),
+        "scores": scores_of(run, options).to_dict(),
     }
+    if options.get("statistics"):
+        data["statistics"] = [row.to_dict() for row in statistics(run.findings)]
+    return data
 
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
-    return json.dumps(report(run), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report(run, options), ensure_ascii=False, indent=2) + "\n"

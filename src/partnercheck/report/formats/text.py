@@ -20,10 +20,12 @@ from partnercheck.report.formats.common import (
     counted,
     counts,
     files_count,
+    scores_of,
     severity_counts,
     severity_word,
 )
 from partnercheck.report.i18n import Translator, of
+from partnercheck.report.statistics import statistics
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WIDTH = 100
@@ -67,12 +69,12 @@ def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     tr = of(options)
     for finding, line in shown_findings(run):
         _plain_finding(out, finding, line, quiet, tr)
+    if options.get("statistics"):
+        out += [line + "\n" for line in statistics_lines(tr, statistics(run.findings))]
     if not quiet or run.active:
         out.append(_summary_text(run, tr) + "\n")
     if not quiet and run.files:
-        from partnercheck.report.score import score_run
-
-        card = _plain_scorecard(score_run(run, tr=tr), tr)
+        card = _plain_scorecard(scores_of(run, options), tr)
         if card is None:
             return None
         out.append(card)
@@ -101,13 +103,11 @@ def hint_head(tr: Translator) -> str:
 def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
     """reporters/scorecard.py's block, as plain lines (the same text rich prints without colour)."""
     lines: list[str] = []
-    note = scores.note if scores.ready else ""
     if len(scores.files) == 1:
         only = scores.files[0]
-        lines.append(_verdict_text(tr, only.verdict.ready, only.verdict.label_in(tr), only.overall, only.waived, only.baselined, note=note))
-        lines += [but_line(tr, note)] if note else []
-        lines += [blocking_line(tr, f) for f in only.verdict.blocking]
-        dimensions, outside = only.dimensions, only.outside_penalty
+        lines.append(_verdict_text(tr, only.verdict, only.overall, only.waived, only.baselined))
+        lines += blocking_lines(tr, only.verdict)
+        dimensions = only.dimensions
     else:
         files = scores.files
         shown = files if len(files) <= MANY_FILES else [f for f in files if not f.verdict.ready]
@@ -115,9 +115,8 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
         ready = len(files) - len(shown)
         if ready:
             lines.append(more_ready(tr, ready))
-        lines.append(_verdict_text(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, mean_of(tr, scores), note))
-        lines += [but_line(tr, note)] if note else []
-        dimensions, outside = scores.dimensions(), scores.outside_penalty
+        lines.append(_verdict_text(tr, scores.verdict, scores.mean, scores.waived, scores.baselined, mean_of(tr, scores)))
+        dimensions = scores.dimensions()
     titles = [f"  {d.title_in(tr):<15}" for d in dimensions]
     width = max((len(t) for t in titles), default=0)
     for title, dim in zip(titles, dimensions):
@@ -125,12 +124,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
         if len(row) > WIDTH or not _one_cell_each(title):
             return None
         lines.append(row)
-    if outside > 0:
-        penalty = f"-{tr.number(outside)}"
-        other = f"  {tr.words('Other rules')}"
-        if len(penalty) > 5 or not _one_cell_each(other):  # rich widens the column: left to rich
-            return None
-        lines.append(f"{other:<{width}} {tr.words(OUTSIDE)[:BAR_WIDTH].ljust(BAR_WIDTH)} {penalty.rjust(5)}")
+    lines += [absent_line(tr, dimensions)] if any(d.absent for d in dimensions) else []
     return "".join(line + "\n" for line in lines)
 
 
@@ -142,19 +136,40 @@ def _one_cell_each(text: str) -> bool:
 # the score block's words, shared with reporters/scorecard.py ----------------------------
 #: Marks a blocking error that only the baseline hides.
 BASELINED_WORD = "baselined"
-#: Added to "Ready to sign" when findings below error still fail the run.
-NO_BLOCKING_WORDS = "no blocking error"
 
 
-def but_line(tr: Translator, note: str) -> str:
-    return "  " + tr.words("but {note}", note=note)
+def blocking_lines(tr: Translator, verdict: Any) -> list[str]:
+    """Under a file's verdict: each blocking error, then how many warnings and infos also block (listed above)."""
+    from partnercheck.report.verdict import baselined
+
+    lines = []
+    for f in verdict.blocking:
+        if f.severity is Severity.ERROR:
+            line = "  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message)
+            lines.append(line + (f" ({tr.words(BASELINED_WORD)})" if baselined(f) else ""))
+    others = [sum(1 for f in verdict.blocking if f.severity is s) for s in (Severity.WARNING, Severity.INFO)]
+    listed = [counted(tr, others[0], "{n} warning", "{n} warnings") if others[0] else "", counted(tr, others[1], "{n} info", "{n} infos") if others[1] else ""]
+    if any(others):
+        lines.append("  - " + tr.words("{counts}, listed above", counts=tr.words(" and ").join(x for x in listed if x)))
+    return lines
 
 
-def blocking_line(tr: Translator, f: Finding) -> str:
-    from partnercheck.report.score import baselined
+def absent_line(tr: Translator, dimensions: Any) -> str:
+    """"  Not written in the charter (scored 0): Time, Evaluation" under the bars."""
+    names = ", ".join(d.title_in(tr) for d in dimensions if d.absent)
+    return "  " + tr.words("Not written in the charter (scored 0): {dimensions}", dimensions=names)
 
-    line = "  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message)
-    return line + (f" ({tr.words(BASELINED_WORD)})" if baselined(f) else "")
+
+def statistics_lines(tr: Translator, rows: Any) -> list[str]:
+    """`--statistics`: a heading, then "  12  PUR03  warning  objective-without-target" per code, most first."""
+    if not rows:
+        return []
+    count = max(len(str(r.count)) for r in rows)
+    code = max(len(r.code) for r in rows)
+    words = [severity_word(tr, r.severity) for r in rows]
+    level = max(len(w) for w in words)
+    body = [f"  {str(r.count).rjust(count)}  {r.code:<{code}}  {w:<{level}}  {r.name}" for r, w in zip(rows, words)]
+    return [tr.words("Statistics (findings per rule):"), *body]
 
 
 def file_head(tr: Translator, path: str) -> str:
@@ -179,9 +194,9 @@ def verdict_details(tr: Translator, waived: int, baselined: int, extra: str = ""
     return [d for d in (extra, tr.words("{n} waived", n=waived) if waived else "", tr.words("{n} baselined", n=baselined) if baselined else "") if d]
 
 
-def verdict_head(tr: Translator, ready: bool, label: str, note: str) -> str:
-    """"✔ Ready to sign (no blocking error)", "✘ Not ready: …"."""
-    return f"{'✔' if ready else '✘'} {label}" + (f" ({tr.words(NO_BLOCKING_WORDS)})" if note else "")
+def verdict_head(tr: Translator, verdict: Any) -> str:
+    """"✔ Ready to sign, with 5 points to improve", "✘ Not ready to sign: 2 blocking problems"."""
+    return f"{'✔' if verdict.ready else '✘'} {verdict.label_in(tr)}"
 
 
 def health_score(tr: Translator, overall: float | None) -> str:
@@ -193,8 +208,6 @@ def health_score(tr: Translator, overall: float | None) -> str:
 BAR_WIDTH = 20
 #: Past this many files, the per-file lines list only the files not ready to sign.
 MANY_FILES = 20
-#: Said where the bar would be, on the "Other rules" row: those points are no dimension's (BAR_WIDTH cells at most).
-OUTSIDE = "outside dimensions"
 
 
 def bar(score: float | None, width: int = BAR_WIDTH) -> str:
@@ -204,9 +217,9 @@ def bar(score: float | None, width: int = BAR_WIDTH) -> str:
     return "█" * full + "░" * (width - full)
 
 
-def _verdict_text(tr: Translator, ready: bool, label: str, overall: float | None, waived: int, baselined: int, extra: str = "", note: str = "") -> str:
+def _verdict_text(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "") -> str:
     details = verdict_details(tr, waived, baselined, extra)
-    return verdict_head(tr, ready, label, note) + health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
+    return verdict_head(tr, verdict) + health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
 
 
 def _out_of(value: float | None, tr: Translator | None = None) -> str:
@@ -259,14 +272,22 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
     tr = of(options)
     for finding, line in shown_findings(run):
         _finding(console, finding, line, quiet, tr)
+    if options.get("statistics"):
+        _statistics(console, tr, run)
     if not quiet or run.active:
         console.print(summary(run, tr))
     if not quiet and run.files:
         from partnercheck.report.formats.scorecard import scorecard
-        from partnercheck.report.score import score_run
 
-        console.print(scorecard(score_run(run, tr=tr), tr))
+        console.print(scorecard(scores_of(run, options), tr))
     return buffer.getvalue()
+
+
+def _statistics(console: Any, tr: Translator, run: Any) -> None:
+    from rich.text import Text
+
+    for i, line in enumerate(statistics_lines(tr, statistics(run.findings))):
+        console.print(Text(line, style="bold" if i == 0 else ""))
 
 
 def _finding(console: Any, f: Finding, line: str | None, quiet: bool, tr: Translator) -> None:
