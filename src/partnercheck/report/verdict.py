@@ -107,7 +107,7 @@ def _stated(v: Verdict, tr: Translator) -> str:
     """The options that decide the exit code beside the count: the fail level, the warnings allowed."""
     parts = [f"--fail-on {v.fail_on.value}"] if v.fail_on is not None else []
     if v.max_warnings is not None:
-        parts.append(counted(tr, v.max_warnings, "more than --max-warnings {n} warning", "more than --max-warnings {n} warnings"))
+        parts.append(tr.words("past --max-warnings {n}", n=v.max_warnings))
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -8,7 +8,6 @@ from rich.text import Text
 
 from partnercheck.report.formats.text import (
     BAR_WIDTH,
-    BASELINED_WORD,
     MANY_FILES,
     absent_line,
     blocking_lines,
@@ -23,10 +22,6 @@ from partnercheck.report.formats.text import (
 from partnercheck.report.i18n import Translator
 from partnercheck.report.score import Dimension, FileScore, RunScore
 from partnercheck.report.verdict import Verdict
-
-#: Marks a blocking error that only the baseline hides (English; the words go through the translator).
-BASELINED = f" ({BASELINED_WORD})"
-
 
 def scorecard(scores: RunScore, tr: Translator | None = None) -> RenderableType:
     """One file: its verdict, score and chart. Several: a line per file, then the summary and mean chart."""

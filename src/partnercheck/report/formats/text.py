@@ -134,19 +134,9 @@ def _one_cell_each(text: str) -> bool:
 
 
 # the score block's words, shared with reporters/scorecard.py ----------------------------
-#: Marks a blocking error that only the baseline hides.
-BASELINED_WORD = "baselined"
-
-
 def blocking_lines(tr: Translator, verdict: Any) -> list[str]:
     """Under a file's verdict: each blocking error, then how many warnings and infos also block (listed above)."""
-    from partnercheck.report.verdict import baselined
-
-    lines = []
-    for f in verdict.blocking:
-        if f.severity is Severity.ERROR:
-            line = "  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message)
-            lines.append(line + (f" ({tr.words(BASELINED_WORD)})" if baselined(f) else ""))
+    lines = ["  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message) for f in verdict.blocking if f.severity is Severity.ERROR]
     others = [sum(1 for f in verdict.blocking if f.severity is s) for s in (Severity.WARNING, Severity.INFO)]
     listed = [counted(tr, others[0], "{n} warning", "{n} warnings") if others[0] else "", counted(tr, others[1], "{n} info", "{n} infos") if others[1] else ""]
     if any(others):
