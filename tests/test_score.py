@@ -26,7 +26,7 @@ RULES = {
     "pilot": [RuleWeight("PIL01", WEIGHTS[E], ("/pilot/partners",)), RuleWeight("PIL09", WEIGHTS[W], ("/objectives/*/target",))],
     "purpose": [RuleWeight("PUR01", WEIGHTS[E], ("/vision",))],
 }
-DATA = {"pilot": {"partners": ["a"]}, "vision": "v", "objectives": [{"id": "o1"}, {"id": "o2"}, {"id": "o3"}, {"id": "o4"}]}
+DATA = {"pilot": {"partners": ["a"]}, "vision": "v", "objectives": [{"id": f"o{i}", "target": 10} for i in range(4)]}
 
 
 def finding(pack: str, severity: Severity = E, code: str = "PIL01", pointer: str = "", waived: bool = False, line: int = 3) -> Finding:
@@ -94,7 +94,8 @@ def test_a_rule_that_reads_only_items_of_an_empty_list_loses_its_weight() -> Non
     s = score([], data={"pilot": {"partners": ["a"]}, "vision": "v"})
     assert s.dimension("pilot").score == round(100 * (1 - WEIGHTS[W] / (WEIGHTS[E] + WEIGHTS[W])), 1)
     assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [], "partners": None})
-    assert not vacuous(("/objectives/*/target", "/partners/*/status"), {"partners": [{}]})
+    assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [{"id": "o"}], "partners": [{}]})  # items, none writes it
+    assert not vacuous(("/objectives/*/target", "/partners/*/status"), {"partners": [{}, {"status": "active"}]})
     assert not vacuous(("/pilot/partners",), {}) and not vacuous((), {})
 
 

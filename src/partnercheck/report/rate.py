@@ -5,8 +5,8 @@ A rule looks at the items of the collections it reads (`reads:` in its pack:
 at the charter as one item. A finding on item *i* of a collection of *n* items
 takes `weight(severity) / n` from its rule, never more than the rule's own
 weight in all; a finding on the document takes `weight(severity)`. A rule that
-looks only at items, in a charter that has none of them, found nothing healthy:
-it loses its whole weight. A dimension whose sections are all absent is not
+looks only at fields of items, in a charter where no item writes any of them
+(or that has no such items), found nothing healthy: it loses its whole weight. A dimension whose sections are all absent is not
 healthy either: it scores 0. So the score is a rate: one more item as healthy
 as the others never lowers it, one finding fewer never lowers it.
 """
@@ -73,11 +73,11 @@ def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights:
 
 
 def vacuous(reads: Sequence[str], data: Any) -> bool:
-    """The rule reads only items of collections (`/objectives/*/…`) and the charter has none of them."""
-    collections = [read.split("/*", 1)[0] for read in reads]
-    if not reads or any(read == collection for read, collection in zip(reads, collections)):
+    """The rule reads only fields of items (every read has a `*`: `/objectives/*/accountable`) and no item
+    of the charter writes any of them (or there are no items): it had nothing to look at."""
+    if not reads or any("/*" not in read for read in reads):
         return False
-    return all(_size(_at(data, collection.strip("/").split("/"))) == 0 for collection in collections)
+    return not any(present(data, read.strip("/")) for read in reads)
 
 
 def items_around(pointer: str, data: Any) -> int:
