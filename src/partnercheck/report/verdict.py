@@ -93,7 +93,7 @@ def baselined(finding: Finding) -> bool:
 
 
 def _not_ready(v: Verdict, tr: Translator) -> str:
-    """"Not ready to sign: 17 blocking problems (--fail-on warning); health score 62 below --min-score 80"."""
+    """"Not ready to sign: 17 blocking problems (--fail-on warning); health score below --min-score 80"."""
     reasons = []
     if v.blocking:
         reasons.append(counted(tr, len(v.blocking), "{n} blocking problem", "{n} blocking problems") + _stated(v, tr))
