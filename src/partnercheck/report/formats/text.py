@@ -151,7 +151,7 @@ def absent_line(tr: Translator, dimensions: Any) -> str:
 
 
 def statistics_lines(tr: Translator, rows: Any) -> list[str]:
-    """`--statistics`: a heading, then "  12  PUR03  warning  objective-without-target" per code, most first."""
+    """`--statistics`: a heading, then "  12  PUR03  warning  objective-without-target" per code, most first, then a blank line."""
     if not rows:
         return []
     count = max(len(str(r.count)) for r in rows)
@@ -159,7 +159,7 @@ def statistics_lines(tr: Translator, rows: Any) -> list[str]:
     words = [severity_word(tr, r.severity) for r in rows]
     level = max(len(w) for w in words)
     body = [f"  {str(r.count).rjust(count)}  {r.code:<{code}}  {w:<{level}}  {r.name}" for r, w in zip(rows, words)]
-    return [tr.words("Statistics (findings per rule):"), *body]
+    return [tr.words("Statistics (findings per rule):"), *body, ""]
 
 
 def file_head(tr: Translator, path: str) -> str:
