@@ -503,10 +503,31 @@ def test_every_parameter_a_reader_may_see_has_a_french_label(registry, cli) -> N
     assert "Aucun pilote n'est désigné : <problème>." in out
 
 
-def test_the_outside_dimensions_note_fits_where_a_bar_would_be() -> None:
-    from partnercheck.report.formats.text import BAR_WIDTH, OUTSIDE
+def test_every_verdict_state_speaks_french() -> None:
+    from partnercheck.findings import Finding, Severity
+    from partnercheck.report.verdict import Verdict
 
-    assert all(len(Translator(lang).words(OUTSIDE)) <= BAR_WIDTH for lang in ("en", "fr"))
+    error = Finding(code="PIL01", name="p", severity=Severity.ERROR, message="m", path="c.yaml")
+    warning = Finding(code="GOV02", name="g", severity=Severity.WARNING, message="m", path="c.yaml")
+    states = [
+        Verdict(),
+        Verdict(improve=1),
+        Verdict(improve=5),
+        Verdict(checked=False),
+        Verdict(blocking=(error,)),
+        Verdict(blocking=(error, warning), fail_on=Severity.WARNING, max_warnings=1),
+        Verdict(blocking=(error, warning), fail_on=Severity.WARNING, max_warnings=3),
+        Verdict(score=61.6, below=80),
+        Verdict(score=None, below=80, checked=False),
+        Verdict(below=80, below_files=2),
+        Verdict(blocking=(error,), below=80, score=50, exit_zero=True),
+    ]
+    tr = Translator("fr")
+    french = [v.label_in(tr) for v in states]
+    assert not tr.missing_words, tr.missing_words
+    assert all(f != v.label for f, v in zip(french, states))
+    assert french[2] == "Prêt à signer, avec 5 points à améliorer"
+    assert french[5] == "Pas prêt à signer : 2 problèmes bloquants (--fail-on warning, au-delà de --max-warnings 1)"
 
 
 def test_usage_and_configuration_errors_follow_the_language(cli, tmp_path: Path) -> None:

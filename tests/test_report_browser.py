@@ -68,7 +68,7 @@ def test_the_report_renders_in_headless_chromium(cli) -> None:
 
             text = page.inner_text("body")
             assert "No pilot is designated" in text
-            assert "Not ready:" in text
+            assert "Not ready to sign:" in text
             assert "Partner map" in text
 
             page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)

@@ -95,7 +95,7 @@ def test_the_header_has_title_status_period_verdict_and_score(cli, tmp_path: Pat
     assert "Plateforme de formation aux métiers de l'aide à la personne" in text
     assert "draft" in text
     assert "2026-09-01 to 2028-08-31" in text
-    assert re.search(r"Not ready: \d+ blocking findings?", text)
+    assert re.search(r"Not ready to sign: \d+ blocking problems?", text)
     assert re.search(r"\d+(\.\d)?/100 overall health score", text)
 
 

@@ -1,17 +1,17 @@
-"""The health score and the verdict, from constructed findings and from real charters."""
+"""The health score, from constructed findings and from real charters: the formula of docs/score.md."""
 
 from __future__ import annotations
 
 import pytest
-from catalog.support import TODAY
+from catalog.support import TODAY, healthy
 from paths import EXAMPLES
 
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Finding, Severity, Suppression
+from partnercheck.report.rate import RuleWeight, items_around, present, vacuous
 from partnercheck.report.score import (
     DEFAULT_WEIGHTS,
     DIMENSIONS,
-    READY,
     score_findings,
     score_run,
     weights_from,
@@ -20,99 +20,103 @@ from partnercheck.run.lint import Request, lint
 from partnercheck.testing import default_registry
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+WEIGHTS = weights_from()
+#: Two pilot rules (an error on the document, a warning per objective) and one purpose rule, as in the packs.
+RULES = {
+    "pilot": [RuleWeight("PIL01", WEIGHTS[E], ("/pilot/partners",)), RuleWeight("PIL09", WEIGHTS[W], ("/objectives/*/target",))],
+    "purpose": [RuleWeight("PUR01", WEIGHTS[E], ("/vision",))],
+}
+DATA = {"pilot": {"partners": ["a"]}, "vision": "v", "objectives": [{"id": f"o{i}", "target": 10} for i in range(4)]}
 
 
-def finding(pack: str, severity: Severity = E, code: str = "X01", waived: bool = False, line: int = 3) -> Finding:
+def finding(pack: str, severity: Severity = E, code: str = "PIL01", pointer: str = "", waived: bool = False, line: int = 3) -> Finding:
     suppression = Suppression("waiver", "accepted by the steering committee", "comite", "2027-01-01") if waived else None
-    return Finding(code=code, name="x", severity=severity, message=f"{code} message", path="c.yaml", pack=pack, line=line, suppression=suppression)
+    return Finding(code=code, name="x", severity=severity, message=f"{code} message", path="c.yaml", pack=pack, pointer=pointer, line=line, suppression=suppression)
 
 
-def test_no_finding_scores_100_everywhere_and_is_ready() -> None:
-    score = score_findings("c.yaml", [])
-    assert [d.score for d in score.dimensions] == [100.0] * len(DIMENSIONS)
-    assert score.overall == 100.0
-    assert score.verdict.ready and score.verdict.label == READY
+def score(findings: list[Finding], rules: dict = RULES, data: object = DATA, **kw: object):  # type: ignore[no-untyped-def]
+    return score_findings("c.yaml", findings, rules, data, **kw)  # type: ignore[arg-type]
 
 
-def test_each_severity_takes_its_weight_from_its_dimension_only() -> None:
-    score = score_findings("c.yaml", [finding("pilot", E), finding("pilot", W), finding("evaluation", I)])
-    assert score.dimension("pilot").score == 100 - DEFAULT_WEIGHTS["error"] - DEFAULT_WEIGHTS["warning"]
-    assert score.dimension("evaluation").score == 100 - DEFAULT_WEIGHTS["info"]
-    assert score.dimension("purpose").score == 100.0
-    assert (score.dimension("pilot").errors, score.dimension("pilot").warnings, score.dimension("evaluation").infos) == (1, 1, 1)
+def test_no_finding_scores_100_in_every_dimension_that_ran_and_the_rest_is_not_scored() -> None:
+    s = score([])
+    assert (s.dimension("pilot").score, s.dimension("purpose").score, s.overall) == (100.0, 100.0, 100.0)
+    assert all(s.dimension(d).score is None for d in DIMENSIONS if d not in RULES)
 
 
-def test_overall_is_the_mean_of_the_dimensions() -> None:
-    score = score_findings("c.yaml", [finding("pilot", E)])
-    assert score.overall == pytest.approx((60 + 9 * 100) / 10)
+def test_a_document_error_takes_its_rule_s_whole_weight() -> None:
+    s = score([finding("pilot", E)])
+    pilot = 100 * (1 - WEIGHTS[E] / (WEIGHTS[E] + WEIGHTS[W]))
+    assert s.dimension("pilot").score == round(pilot, 1)
+    assert s.overall == round((pilot + 100) / 2, 1)
 
 
-def test_a_dimension_never_goes_below_zero() -> None:
-    score = score_findings("c.yaml", [finding("beneficiary", E) for _ in range(5)])
-    assert score.dimension("beneficiary").score == 0.0
-    assert score.overall == 90.0
+def test_a_finding_on_one_item_takes_its_share_of_the_list() -> None:
+    s = score([finding("pilot", W, "PIL09", "/objectives/2/target")])
+    assert s.dimension("pilot").score == round(100 * (1 - (WEIGHTS[W] / 4) / (WEIGHTS[E] + WEIGHTS[W])), 1)
 
 
-def test_an_error_blocks_and_the_verdict_lists_it() -> None:
-    blocking = finding("governance", E, code="GOV01", line=12)
-    score = score_findings("c.yaml", [blocking, finding("governance", W, code="GOV02")])
-    assert not score.verdict.ready
-    assert score.verdict.label == "Not ready: 1 blocking finding"
-    assert score.verdict.blocking == (blocking,)
-    assert score.verdict.to_dict()["blocking"][0]["line"] == 12
+def test_a_rule_never_loses_more_than_its_weight() -> None:
+    many = [finding("pilot", E, "PIL09", f"/objectives/{i}") for i in range(4)] * 3
+    s = score(many)
+    assert s.dimension("pilot").score == round(100 * (1 - WEIGHTS[W] / (WEIGHTS[E] + WEIGHTS[W])), 1)
+    assert s.dimension("pilot").errors == 12
 
 
-def test_warnings_alone_do_not_block() -> None:
-    score = score_findings("c.yaml", [finding("time", W), finding("members", W)])
-    assert score.verdict.ready
-    assert score.overall < 100
+def test_infos_weigh_nothing_and_errors_more_than_warnings() -> None:
+    assert WEIGHTS[I] == 0 < WEIGHTS[W] < WEIGHTS[E]
+    assert score([finding("pilot", I, "PIL09", "/objectives/0")]).overall == 100.0
+    error = score([finding("pilot", E, "PIL09", "/objectives/0")]).overall
+    warning = score([finding("pilot", W, "PIL09", "/objectives/0")]).overall
+    assert error < warning < 100
 
 
-def test_plural_label() -> None:
-    score = score_findings("c.yaml", [finding("pilot", E), finding("scale", E)])
-    assert score.verdict.label == "Not ready: 2 blocking findings"
+def test_waived_findings_do_not_count_but_are_counted() -> None:
+    s = score([finding("pilot", E, waived=True), finding("pilot", W, "PIL09", waived=True)])
+    assert s.dimension("pilot").score == 100.0
+    assert (s.dimension("pilot").waived, s.waived) == (2, 2)
 
 
-def test_waived_findings_neither_count_nor_block_but_are_counted() -> None:
-    score = score_findings("c.yaml", [finding("pilot", E, waived=True), finding("pilot", W, waived=True)])
-    assert score.dimension("pilot").score == 100.0
-    assert score.dimension("pilot").waived == 2
-    assert score.verdict.ready
-    assert score.waived == 2
+def test_findings_outside_the_dimensions_do_not_move_the_score() -> None:
+    s = score([finding("core", E, "SCH01"), finding("acme", W, "ACM01")])
+    assert s.overall == 100.0 and s.outside_penalty == 0.0
 
 
-def test_findings_outside_the_dimensions_lower_the_overall_directly() -> None:
-    score = score_findings("c.yaml", [finding("core", E, code="SCH01"), finding("acme", W, code="ACM01")])
-    assert [d.score for d in score.dimensions] == [100.0] * len(DIMENSIONS)
-    assert score.outside_penalty == DEFAULT_WEIGHTS["error"] + DEFAULT_WEIGHTS["warning"]
-    assert score.overall == 100 - score.outside_penalty
-    assert not score.verdict.ready
+def test_a_dimension_whose_sections_are_absent_scores_0() -> None:
+    s = score([], data={"pilot": {"partners": ["a"]}, "objectives": [{"id": "o1"}]})  # no vision, but objectives
+    assert s.dimension("purpose").score == 100.0  # `objectives` is one of purpose's sections
+    s = score([], data={"pilot": {"partners": ["a"]}})
+    assert s.dimension("purpose").score == 0.0 and s.dimension("purpose").absent
+    assert not s.dimension("pilot").absent
 
 
-def test_overall_is_kept_between_0_and_100() -> None:
-    score = score_findings("c.yaml", [finding("core", E) for _ in range(4)])
-    assert score.overall == 0.0
+def test_a_rule_that_reads_only_items_of_an_empty_list_loses_its_weight() -> None:
+    s = score([], data={"pilot": {"partners": ["a"]}, "vision": "v"})
+    assert s.dimension("pilot").score == round(100 * (1 - WEIGHTS[W] / (WEIGHTS[E] + WEIGHTS[W])), 1)
+    assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [], "partners": None})
+    assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [{"id": "o"}], "partners": [{}]})  # items, none writes it
+    assert not vacuous(("/objectives/*/target", "/partners/*/status"), {"partners": [{}, {"status": "active"}]})
+    assert not vacuous(("/pilot/partners",), {}) and not vacuous((), {})
 
 
-def test_a_dimension_whose_rules_did_not_run_is_not_scored() -> None:
-    score = score_findings("c.yaml", [finding("pilot", E)], packs=["pilot", "purpose"])
-    assert score.dimension("scale").score is None
-    assert score.dimension("pilot").score == 60.0
-    assert score.overall == 80.0  # mean of pilot (60) and purpose (100) only
+def test_an_item_is_found_by_the_first_list_its_pointer_indexes() -> None:
+    data = {"governance": {"bodies": [{"members": ["a", "b", "c"]}, {}]}, "objectives": [{}] * 5}
+    assert items_around("/governance/bodies/1/decision_rule", data) == 2
+    assert items_around("/objectives/4", data) == 5
+    assert items_around("/governance", data) == items_around("", data) == items_around("/nowhere/3", data) == 1
+    assert present(data, "governance") and not present(data, "evaluation") and not present({"vision": "  "}, "vision")
+    assert present({"partners": [{}, {"onboarding": {"weeks": 2}}]}, "partners/*/onboarding")
 
 
-def test_an_unreadable_file_scores_zero() -> None:
-    score = score_findings("c.yaml", [finding("core", E, code="DOC01")], readable=False)
-    assert score.overall == 0.0
-    assert all(d.score is None for d in score.dimensions)
+def test_an_unreadable_file_scores_zero_and_nothing_is_scored() -> None:
+    s = score([finding("core", E, "DOC01")], readable=False, data=None)
+    assert s.overall == 0.0
+    assert all(d.score is None for d in s.dimensions)
 
 
 def test_custom_weights_replace_the_defaults_they_name() -> None:
     table = weights_from({"error": 50, "info": 0})
     assert table == {E: 50.0, W: DEFAULT_WEIGHTS["warning"], I: 0.0}
-    score = score_findings("c.yaml", [finding("pilot", E), finding("time", I)], weights=table)
-    assert score.dimension("pilot").score == 50.0
-    assert score.dimension("time").score == 100.0
 
 
 @pytest.mark.parametrize("bad", [{"fatal": 10}, {"error": -1}, {"warning": "high"}, {"info": True}])
@@ -121,10 +125,10 @@ def test_invalid_weights_are_refused(bad: dict) -> None:
         weights_from(bad)
 
 
-def test_dimension_and_verdict_round_trip_to_plain_data() -> None:
-    data = score_findings("c.yaml", [finding("pilot", E)]).to_dict()
-    assert data["dimensions"]["pilot"] == {"score": 60.0, "errors": 1, "warnings": 0, "infos": 0, "waived": 0, "baselined": 0}
-    assert data["verdict"]["ready"] is False and data["verdict"]["blocking"][0]["code"] == "X01"
+def test_dimension_round_trips_to_plain_data() -> None:
+    data = score([finding("pilot", E)]).to_dict()
+    assert data["dimensions"]["pilot"] == {"score": 25.0, "absent": False, "errors": 1, "warnings": 0, "infos": 0, "waived": 0, "baselined": 0}
+    assert data["dimensions"]["scale"]["score"] is None
     assert set(data["dimensions"]) == set(DIMENSIONS)
 
 
@@ -140,21 +144,20 @@ NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")
 SHAPE = str(EXAMPLES / "broken" / "erreurs-de-forme.yaml")
 
 
-def test_the_healthy_example_is_ready_to_sign_with_every_dimension_scored() -> None:
-    score = score_run(_run(HEALTHY)).files[0]
-    assert score.verdict.ready
-    assert all(d.score is not None for d in score.dimensions)
-    assert score.overall >= 90
+def test_the_healthy_example_scores_100_and_is_ready_to_sign() -> None:
+    s = score_run(_run(HEALTHY)).files[0]
+    assert s.verdict.ready
+    assert [d.score for d in s.dimensions] == [100.0] * len(DIMENSIONS)
+    assert s.overall == 100.0
 
 
 def test_a_charter_without_pilot_is_not_ready_and_its_pilot_dimension_suffers() -> None:
     run = _run(NO_PILOT)
-    score = score_run(run).files[0]
-    assert not score.verdict.ready
-    assert "PIL01" in {f.code for f in score.verdict.blocking}
-    assert {f.code for f in score.verdict.blocking} == {f.code for f in run.active if f.severity is E}
-    assert score.dimension("pilot").score < 100
-    assert score.overall < score_run(_run(HEALTHY)).files[0].overall
+    s = score_run(run).files[0]
+    assert not s.verdict.ready
+    assert "PIL01" in {f.code for f in s.verdict.blocking}
+    assert s.dimension("pilot").score < 100
+    assert s.overall < score_run(_run(HEALTHY)).files[0].overall
 
 
 def test_a_run_of_several_files_has_a_score_per_file_and_a_summary() -> None:
@@ -172,13 +175,28 @@ def test_a_run_of_several_files_has_a_score_per_file_and_a_summary() -> None:
 
 
 def test_deselected_packs_are_not_scored_in_a_real_run() -> None:
-    score = score_run(_run(NO_PILOT, select=("PIL",))).files[0]
-    assert score.dimension("pilot").score is not None
-    assert score.dimension("beneficiary").score is None
+    s = score_run(_run(NO_PILOT, select=("PIL",))).files[0]
+    assert s.dimension("pilot").score is not None
+    assert s.dimension("beneficiary").score is None
 
 
 def test_the_settings_weights_are_used() -> None:
     default = score_run(_run(NO_PILOT)).files[0]
     harsher = score_run(_run(NO_PILOT, score_weights={"error": 100})).files[0]
-    assert harsher.dimension("pilot").score == 0.0
+    assert harsher.dimension("pilot").score < default.dimension("pilot").score
     assert harsher.overall < default.overall
+
+
+def test_a_severity_override_changes_what_a_rule_weighs() -> None:
+    data = healthy()
+    del data["pilot"]["mandate"]["granted_by"]  # PIL02 (warning) on the document
+    import json
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "c.yaml"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        as_warning = score_run(_run(str(path))).files[0].dimension("pilot").score
+        as_error = score_run(_run(str(path), severity={"PIL02": E})).files[0].dimension("pilot").score
+    assert as_warning is not None and as_error is not None and as_error < as_warning < 100

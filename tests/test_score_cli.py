@@ -28,8 +28,8 @@ def test_a_healthy_charter_closes_with_ready_to_sign_its_score_and_a_chart(cli) 
 def test_a_broken_charter_shows_not_ready_and_lists_the_blocking_findings(cli) -> None:
     code, out, _ = cli("check", NO_PILOT, *TODAY, "--color", "never")
     assert code == 1
-    verdict = out[out.index("Not ready: ") :]
-    assert "blocking finding" in verdict.splitlines()[0]
+    verdict = out[out.index("✘ Not ready to sign: ") :]
+    assert "blocking problem" in verdict.splitlines()[0]
     assert "PIL01 line" in verdict
 
 
@@ -70,7 +70,7 @@ def test_json_carries_scores_and_verdict_per_file(cli) -> None:
     assert broken["verdict"]["ready"] is False
     assert "PIL01" in {b["code"] for b in broken["verdict"]["blocking"]}
     assert broken["dimensions"]["pilot"]["score"] < 100
-    assert good["verdict"] == {"ready": True, "label": "Ready to sign", "checked": True, "blocking": []}
+    assert good["verdict"] == {"ready": True, "label": "Ready to sign", "checked": True, "improve": 0, "blocking": []}
     assert scores["summary"]["files"] == 2 and scores["summary"]["ready"] == 1
     assert scores["summary"]["lowest"] == broken["overall"]
 
@@ -91,7 +91,9 @@ def test_the_configuration_sets_weights_and_min_score(cli, tmp_path: Path, monke
     code, out, err = cli("check", "c.yaml", *TODAY, "--format", "json")
     summary = json.loads(out)["scores"]["summary"]
     assert summary["weights"]["error"] == 100.0
-    assert summary["dimensions"]["beneficiary"] == 0.0  # one error now takes the whole dimension
+    _, out, _ = cli("check", "c.yaml", *TODAY, "--format", "json", "--isolated")
+    default = json.loads(out)["scores"]["summary"]
+    assert summary["dimensions"]["pilot"] < default["dimensions"]["pilot"]  # errors now outweigh the warning rules
     assert code == 1 and "below the minimum 99" in err
     code, _, err = cli("check", "c.yaml", *TODAY, "--format", "json", "--min-score", "0", "--fail-on", "error", "--ignore", "PIL01,EVA01,BEN01")
     assert (code, err) == (0, "")
@@ -118,7 +120,7 @@ def test_the_bars_are_proportional_and_unscored_dimensions_are_dotted() -> None:
 
 def test_colour_output_keeps_the_score_block(cli) -> None:
     _, out, _ = cli("check", NO_PILOT, *TODAY, "--color", "always")
-    assert "\x1b[" in out and "Not ready: " in out and "█" in out
+    assert "\x1b[" in out and "Not ready to sign: " in out and "█" in out
 
 
 def test_many_files_list_only_those_not_ready(cli, tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="one line per finding; no excerpt, hint or clean summary")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (default: on a terminal, unless NO_COLOR is set)")
     p.add_argument("--max-warnings", type=_count, default=None, metavar="N", help="exit 1 when there are more than N active warnings (warnings up to N do not fail the run)")
+    p.add_argument("--statistics", action="store_true", help="also count the findings per rule, most frequent first (text; a `statistics` field in JSON)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
     add_config_options(p)
     add_baseline_options(p)
@@ -180,7 +181,7 @@ def _emit(prepared: Any, outputs: Any, reporters: dict, args: argparse.Namespace
     for output in outputs:
         name, path = output.format, output.path
         render, plugin = reporters[name]
-        look = ReportOptions(tr, color=use_color(args.color) if path is None else False, quiet=args.quiet, cwd=str(Path.cwd()))
+        look = ReportOptions(tr, color=use_color(args.color) if path is None else False, quiet=args.quiet, cwd=str(Path.cwd()), statistics=args.statistics)
         try:
             text = render(prepared.run, options_for(prepared, look))
         except Exception as exc:  # a plugin's reporter: name it, keep the other formats

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from partnercheck.report.i18n import Translator, of
-from partnercheck.report.score import RunScore, score_run
+from partnercheck.report.score import RunScore, findings_by_path, judged, measure
 from partnercheck.run.engine import RunResult
 from partnercheck.run.gates import RunOutcome, failing, outcome
 
@@ -26,10 +26,11 @@ class ReportOptions:
     quiet: bool = False
     cwd: str | None = None
     width: int | None = None
+    statistics: bool = False
 
     def as_mapping(self) -> dict[str, Any]:
         """The options mapping `render(run, options)` has always received."""
-        return {"color": self.color, "quiet": self.quiet, "cwd": self.cwd, "width": self.width, "translator": self.translator, "lang": self.translator.lang}
+        return {"color": self.color, "quiet": self.quiet, "cwd": self.cwd, "width": self.width, "translator": self.translator, "lang": self.translator.lang, "statistics": self.statistics}
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,10 @@ class ReportInput:
 
 
 def prepare(run: RunResult, tr: Translator | None = None) -> ReportInput:
-    """Score the run and decide its outcome, once (`tr`: the language of the score's note)."""
-    found = failing(run)
-    scores = score_run(run, tr=tr, failing=found)
-    return ReportInput(run, scores, outcome(run, ((f.path, f.overall) for f in scores.files), found))
+    """Score the run, decide its outcome, and judge each file by that outcome: each once."""
+    measured = measure(run)
+    decided = outcome(run, ((f.path, f.overall) for f in measured.files), failing(run))
+    return ReportInput(run, judged(measured, decided, findings_by_path(run)), decided)
 
 
 def options_for(report: ReportInput, options: ReportOptions) -> dict[str, Any]:

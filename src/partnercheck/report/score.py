@@ -1,19 +1,19 @@
-"""Partnership health: a 0–100 score per dimension, an overall score and a signing verdict.
+"""Partnership health: a 0–100 score per dimension, an overall score, and the signing verdict attached.
 
-Each of the ten built-in packs is a dimension of partnership health. A
-dimension starts at 100 and loses the weight of each active (not suppressed)
-finding of its pack, by severity, never going below 0::
+Each of the ten built-in packs is a dimension of partnership health, scored as
+a rate (`report/rate.py`): what its rules found per item they look at, weighed
+by severity, with absent sections at 0::
 
-    dimension = max(0, 100 - sum(weight[severity] for each active finding of the pack))
-    overall   = clamp(mean(scored dimensions) - sum(weight[severity] for each active
-                      finding outside the ten dimensions), 0, 100)
+    rule loss  = min(W(rule), Σ W(severity of a finding) / items of the finding's collection)
+    dimension  = 100 × (1 − Σ rule losses / Σ W(rule))      (0 when its sections are absent)
+    overall    = mean(scored dimensions)
 
-A dimension none of whose rules ran (all deselected) is "not scored" and left
-out of the mean; when no dimension is scored the overall score is None ("n/a").
-A file that could not be read as a charter scores 0. The verdict is "Ready to
-sign" when some dimension was scored and no error remains active or hidden
-only by the baseline (waivers and comments with a reason are sign-offs). `docs/score.md`
-documents all this; a test keeps its default weights equal to `DEFAULT_WEIGHTS`.
+Findings outside the ten dimensions do not move the score (they may still fail
+the run). A dimension none of whose rules ran is "not scored" and left out of
+the mean; when no dimension is scored the overall score is None ("n/a"). A file
+that could not be read as a charter scores 0. The verdict comes from the run's
+outcome (`run/gates.py`, `report/verdict.py`). `docs/score.md` documents all
+this with a worked example; tests keep both true.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.findings import Finding, Severity
-from partnercheck.report.i18n import Translator, counted
+from partnercheck.report.i18n import Translator
+from partnercheck.report.rate import RuleWeight, dimension_rate
+from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of
 
 DIMENSIONS: tuple[str, ...] = (
     "purpose",
@@ -37,11 +39,9 @@ DIMENSIONS: tuple[str, ...] = (
     "scale",
 )
 
-#: Points an active finding takes from its dimension, by severity.
-DEFAULT_WEIGHTS: dict[str, float] = {"error": 40.0, "warning": 15.0, "info": 5.0}
-
-READY = "Ready to sign"
-NOT_CHECKED = "Not checked: no health rule ran"
+#: What an active finding weighs, by severity: an error on every item of a rule takes the rule's whole weight,
+#: and a rule weighs what its severity weighs (docs/score.md). Errors weigh more than warnings, infos nothing.
+DEFAULT_WEIGHTS: dict[str, float] = {"error": 3.0, "warning": 1.0, "info": 0.0}
 
 #: Each dimension's name for people: the English template of its translation (locale/<lang>/words.yaml).
 TITLES: dict[str, str] = {
@@ -76,18 +76,9 @@ def weights_from(overrides: Mapping[str, Any] | None = None) -> dict[Severity, f
     return {Severity(key): value for key, value in merged.items()}
 
 
-def verdict_label(blocking: int, checked: bool = True, tr: Translator | None = None) -> str:
-    """"Ready to sign", "Not ready: N blocking finding(s)", or "Not checked: …" when no dimension was scored;
-    in the translator's language (English without one: the JSON `label`)."""
-    tr = tr or Translator()
-    if not blocking:
-        return tr.words(READY if checked else NOT_CHECKED)
-    return counted(tr, blocking, "Not ready: {n} blocking finding", "Not ready: {n} blocking findings")
-
-
 @dataclass(frozen=True)
 class Dimension:
-    """One dimension's score (None when none of its rules ran) and what it counted."""
+    """One dimension's score (None when none of its rules ran), whether its sections are absent, and what it counted."""
 
     name: str
     score: float | None
@@ -96,6 +87,7 @@ class Dimension:
     infos: int = 0
     waived: int = 0
     baselined: int = 0
+    absent: bool = False
 
     @property
     def title(self) -> str:
@@ -105,42 +97,7 @@ class Dimension:
         return title_of(self.name, tr)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined}
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Ready to sign when something was checked and no error blocks (active, or hidden only by the baseline)."""
-
-    blocking: tuple[Finding, ...] = ()
-    checked: bool = True
-
-    @property
-    def ready(self) -> bool:
-        return self.checked and not self.blocking
-
-    @property
-    def label(self) -> str:
-        return verdict_label(len(self.blocking), self.checked)
-
-    def label_in(self, tr: Translator) -> str:
-        return verdict_label(len(self.blocking), self.checked, tr)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ready": self.ready,
-            "label": self.label,
-            "checked": self.checked,
-            "blocking": [
-                {"code": f.code, "name": f.name, "path": f.path, "line": f.line, "column": f.column, "pointer": f.pointer, "message": f.message, "baselined": baselined(f)}
-                for f in self.blocking
-            ],
-        }
-
-
-def baselined(finding: Finding) -> bool:
-    """Hidden by the baseline: recorded to fail CI only on new findings, not a decision to sign with it."""
-    return finding.suppression is not None and finding.suppression.kind == "baseline"
+        return {"score": self.score, "absent": self.absent, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined}
 
 
 @dataclass(frozen=True)
@@ -148,11 +105,16 @@ class FileScore:
     path: str
     dimensions: tuple[Dimension, ...]
     overall: float | None
-    verdict: Verdict
+    verdict: Verdict = field(default_factory=Verdict)
     waived: int = 0
     baselined: int = 0
+    #: Always 0: findings outside the ten dimensions do not lower the score (kept for readers of earlier reports).
     outside_penalty: float = 0.0
     readable: bool = True
+
+    @property
+    def checked(self) -> bool:
+        return any(d.score is not None for d in self.dimensions)
 
     def dimension(self, name: str) -> Dimension:
         return next(d for d in self.dimensions if d.name == name)
@@ -172,20 +134,19 @@ class FileScore:
 
 @dataclass(frozen=True)
 class RunScore:
-    """Every file's score, and a summary: mean and lowest overall, mean per dimension."""
+    """Every file's score, and a summary: mean and lowest overall, mean per dimension; the run's verdict."""
 
     files: tuple[FileScore, ...]
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
-    #: Why a run with no blocking error still fails (findings at the fail level), or "".
-    note: str = ""
+    verdict: Verdict = field(default_factory=Verdict)
 
     @property
     def ready(self) -> bool:
-        return all(f.verdict.ready for f in self.files)
+        return self.verdict.ready
 
     @property
     def blocking(self) -> int:
-        return sum(len(f.verdict.blocking) for f in self.files)
+        return len(self.verdict.blocking)
 
     @property
     def waived(self) -> int:
@@ -206,16 +167,15 @@ class RunScore:
 
     @property
     def outside_penalty(self) -> float:
-        """The mean penalty of the findings outside the ten dimensions, over the readable files."""
-        readable = [f.outside_penalty for f in self.files if f.readable]
-        return _round(sum(readable) / len(readable)) if readable else 0.0
+        """Always 0: findings outside the ten dimensions do not lower the score."""
+        return 0.0
 
     @property
     def label(self) -> str:
-        return verdict_label(self.blocking, all(f.verdict.checked for f in self.files))
+        return self.verdict.label
 
     def label_in(self, tr: Translator) -> str:
-        return verdict_label(self.blocking, all(f.verdict.checked for f in self.files), tr)
+        return self.verdict.label_in(tr)
 
     def dimensions(self) -> tuple[Dimension, ...]:
         """Each dimension's mean score over the files where it was scored, with summed counts."""
@@ -232,6 +192,7 @@ class RunScore:
                     sum(d.infos for d in dims),
                     sum(d.waived for d in dims),
                     sum(d.baselined for d in dims),
+                    bool(dims) and all(d.absent for d in dims),
                 )
             )
         return tuple(out)
@@ -252,104 +213,83 @@ class RunScore:
             "lowest": self.lowest,
             "waived": self.waived,
             "baselined": self.baselined,
-            "verdict": {"ready": self.ready, "label": self.label, "blocking": self.blocking},
+            "verdict": {"ready": self.ready, "label": self.label, "blocking": self.blocking, "improve": self.verdict.improve},
             "dimensions": {d.name: d.score for d in self.dimensions()},
             "weights": dict(self.weights),
         }
 
 
+def rule_weights(rules: Iterable[Any], weights: Mapping[Severity, float], settings: Any = None) -> dict[str, list[RuleWeight]]:
+    """The rules that ran, by pack, each with the weight of its severity in the run (configuration overrides applied)."""
+    out: dict[str, list[RuleWeight]] = {}
+    for rule in rules:
+        severity = settings.severity_of(rule) if settings is not None else rule.severity
+        out.setdefault(rule.pack, []).append(RuleWeight(rule.code, weights[severity], tuple(rule.reads)))
+    return out
+
+
 def score_findings(
     path: str,
     findings: Iterable[Finding],
-    packs: Iterable[str] = DIMENSIONS,
+    rules: Mapping[str, Sequence[RuleWeight]],
+    data: Any,
     weights: Mapping[Severity, float] | None = None,
     readable: bool = True,
 ) -> FileScore:
-    """Score one file's findings; `packs` are the packs of the rules that ran (unscored otherwise)."""
+    """Score one file's findings: `rules` are the rules that ran, by pack (`rule_weights`), `data` the charter."""
     weights = weights or weights_from()
     findings = list(findings)
-    active = [f for f in findings if not f.suppressed]
-    ran = set(packs)
-    dimensions = tuple(_dimension(name, findings, weights, name in ran and readable) for name in DIMENSIONS)
-    outside = sum(weights[f.severity] for f in active if f.pack not in DIMENSIONS)
-    blocking = tuple(f for f in findings if f.severity is Severity.ERROR and (not f.suppressed or baselined(f)))
+    dimensions = tuple(_dimension(name, findings, rules.get(name, ()) if readable else (), data, weights) for name in DIMENSIONS)
+    scored = [d.score for d in dimensions if d.score is not None]
+    overall = (_round(sum(scored) / len(scored)) if scored else None) if readable else 0.0
     held = sum(1 for f in findings if baselined(f))
-    return FileScore(
-        path=path,
-        dimensions=dimensions,
-        overall=_overall(dimensions, outside) if readable else 0.0,
-        verdict=Verdict(blocking, checked=any(d.score is not None for d in dimensions)),
-        waived=sum(1 for f in findings if f.suppressed) - held,
-        baselined=held,
-        outside_penalty=outside,
-        readable=readable,
-    )
+    return FileScore(path, dimensions, overall, waived=sum(1 for f in findings if f.suppressed) - held, baselined=held, readable=readable)
 
 
-def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None, failing: Sequence[Finding] | None = None) -> RunScore:
-    """Score every file of a `RunResult`, with the weights of its settings unless given
-    (`tr`: the language of the run's note; `failing`: the findings that fail the run, gates.py)."""
+def judged(scores: RunScore, outcome: Any, findings: Mapping[str, list[Finding]]) -> RunScore:
+    """The scores with each file's verdict and the run's, from the run's outcome (`run/gates.Outcome`)."""
+    files = tuple(replace(f, verdict=verdict_of(outcome, findings.get(f.path, []), f.overall, f.checked, f.path)) for f in scores.files)
+    every = [x for fs in findings.values() for x in fs]
+    checked = bool(files) and all(f.checked for f in files)
+    below = len(outcome.below) if len(files) > 1 else 0
+    run = verdict_of(outcome, every, files[0].overall if len(files) == 1 else scores.mean, checked, None, below)
+    return replace(scores, files=files, verdict=run)
+
+
+def measure(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:
+    """Score every file of a `RunResult`, with the weights of its settings unless given; no verdict yet."""
     if weights is None:
         weights = getattr(run.settings, "score_weights", None)
     table = weights_from(weights)
-    packs = {rule.pack for rule in run.rules}
-    files = tuple(score_findings(f.path, f.findings, packs, table, readable=f.readable) for f in run.files)
-    if failing is None:
-        from partnercheck.run.gates import failing as gate
-
-        failing = gate(run)
-    scores = RunScore(files, {s.value: w for s, w in table.items()})
-    if getattr(run.settings, "exit_zero", False):
-        return scores
-    notes = [fail_note(run.settings.fail_on, failing, tr), low_score_note(scores, getattr(run.settings, "min_score", None), tr)]
-    return replace(scores, note=(tr or Translator()).words(" and ").join(n for n in notes if n))
+    rules = rule_weights(run.rules, table, run.settings)
+    files = tuple(score_findings(f.path, f.findings, rules, f.data if f.readable else None, table, readable=f.readable) for f in run.files)
+    return RunScore(files, {s.value: w for s, w in table.items()})
 
 
-def fail_note(fail_on: Severity, failing: Sequence[Finding], tr: Translator | None = None) -> str:
-    """"N warnings fail this check at --fail-on warning" when findings below error fail the run; else ""."""
-    held = [f for f in failing if f.severity is not Severity.ERROR]
-    if not held:
-        return ""
-    tr = tr or Translator()
-    warnings = sum(1 for f in held if f.severity is Severity.WARNING)
-    infos = len(held) - warnings
-    counts = [counted(tr, warnings, "{n} warning", "{n} warnings") if warnings else "", counted(tr, infos, "{n} info", "{n} infos") if infos else ""]
-    listed = tr.words(" and ").join(c for c in counts if c)
-    level = fail_on.value
-    if len(held) == 1:
-        return tr.words("{listed} fails this check at --fail-on {level}", listed=listed, level=level)
-    return tr.words("{listed} fail this check at --fail-on {level}", listed=listed, level=level)
+def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None, outcome: Any = None) -> RunScore:
+    """Score every file of a `RunResult` and judge it by `outcome` (the run's `run/gates.RunOutcome`;
+    decided here when the caller has none). The verdict's words are translated when shown
+    (`label_in`); `tr` is accepted for callers that pass it. `report/inputs.prepare` does both once per run."""
+    from partnercheck.run.gates import outcome as outcome_of
+
+    scores = measure(run, weights)
+    if outcome is None:
+        outcome = outcome_of(run, ((f.path, f.overall) for f in scores.files))
+    return judged(scores, outcome, findings_by_path(run))
 
 
-def low_score_note(scores: RunScore, minimum: float | None, tr: Translator | None = None) -> str:
-    """"1 file scores below the minimum health score 90" when `--min-score` fails the run; else ""."""
-    low = scores.below(minimum) if minimum is not None else []
-    return below_minimum(len(low), minimum, tr) if low and minimum is not None else ""
+def findings_by_path(run: Any) -> dict[str, list[Finding]]:
+    return {f.path: list(f.findings) for f in run.files}
 
 
-def below_minimum(count: int, minimum: float, tr: Translator | None = None) -> str:
-    """"N files score below the minimum health score M", in `tr`'s language."""
-    tr = tr or Translator()
-    files = counted(tr, count, "{n} file", "{n} files")
-    if count == 1:
-        return tr.words("{files} scores below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))
-    return tr.words("{files} score below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))
-
-
-def _dimension(name: str, findings: Sequence[Finding], weights: Mapping[Severity, float], scored: bool) -> Dimension:
+def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeight], data: Any, weights: Mapping[Severity, float]) -> Dimension:
     mine = [f for f in findings if f.pack == name]
     active = [f for f in mine if not f.suppressed]
     count = {s: sum(1 for f in active if f.severity is s) for s in Severity}
-    score = max(0.0, 100.0 - sum(weights[f.severity] for f in active)) if scored else None
+    rate = dimension_rate(name, rules, active, data, weights)
     held = sum(1 for f in mine if baselined(f))
-    return Dimension(name, _round(score) if score is not None else None, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held)
-
-
-def _overall(dimensions: Sequence[Dimension], outside: float) -> float | None:
-    scored = [d.score for d in dimensions if d.score is not None]
-    if not scored:
-        return None
-    return _round(min(100.0, max(0.0, sum(scored) / len(scored) - outside)))
+    score = _round(rate.score) if rate.score is not None else None
+    return Dimension(name, score, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held, rate.absent)
 
 
 def _round(value: float) -> float:

@@ -32,6 +32,8 @@ class RunOutcome:
     min_score: float | None = None
     internal_error: bool = False
     exit_zero: bool = False
+    fail_on: Severity = Severity.WARNING
+    max_warnings: int | None = None
 
     @property
     def fails(self) -> bool:
@@ -56,6 +58,19 @@ class RunOutcome:
     def low_score_of(self, path: str) -> LowScore | None:
         return next((low for low in self.low_scores if low.path == path), None)
 
+    @property
+    def below(self) -> tuple[str, ...]:
+        """The files whose health score is below `min_score` (or that have none)."""
+        return tuple(low.path for low in self.low_scores)
+
+    def failing_in(self, path: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.failing if f.path == path)
+
+    @property
+    def by_fail_on(self) -> bool:
+        """Findings below error fail the run: the fail level decides the exit code, not errors alone."""
+        return any(f.severity is not Severity.ERROR for f in self.failing)
+
 
 def failing(run: Any) -> list[Finding]:
     """The active findings that make `check` exit 1 (docs/configuration.md: fail-on, max-warnings)."""
@@ -76,5 +91,7 @@ def outcome(run: Any, scores: Iterable[tuple[str, float | None]], found: list[Fi
         low_scores=low,
         min_score=minimum,
         internal_error=run.has_internal_error(),
-        exit_zero=run.settings.exit_zero,
+        exit_zero=bool(run.settings.exit_zero),
+        fail_on=run.settings.fail_on,
+        max_warnings=run.settings.max_warnings,
     )

@@ -8,14 +8,17 @@ from typing import Any, Mapping
 from partnercheck import __version__
 from partnercheck.report.formats.common import summary
 from partnercheck.report.inputs import input_of
+from partnercheck.report.statistics import statistics
 
 REPORT_VERSION = 1
 
 
 def report(run: Any, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The report as plain data (also the base of other machine formats)."""
-    prepared = input_of(run, options or {})
-    return {
+    """The report as plain data (also the base of other machine formats); `options["statistics"]`
+    adds the count of findings per rule (`--statistics`)."""
+    options = options or {}
+    prepared = input_of(run, options)
+    data: dict[str, Any] = {
         "version": REPORT_VERSION,
         "tool": {"name": "partnercheck", "version": __version__},
         "today": run.settings.today.isoformat(),
@@ -26,8 +29,10 @@ def report(run: Any, options: Mapping[str, Any] | None = None) -> dict[str, Any]
         "errors": list(run.errors),
         "scores": prepared.scores.to_dict(),
     }
+    if options.get("statistics"):
+        data["statistics"] = [row.to_dict() for row in statistics(run.findings)]
+    return data
 
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
     return json.dumps(report(run, options), ensure_ascii=False, indent=2) + "\n"
-

@@ -7,23 +7,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from partnercheck.findings import Finding
+from partnercheck.findings import Severity
+from partnercheck.report.formats.common import severity_word
 from partnercheck.report.i18n import Translator, counted
-from partnercheck.report.score import baselined
-
-#: Marks a blocking error that only the baseline hides.
-BASELINED_WORD = "baselined"
-#: Added to "Ready to sign" when findings below error still fail the run.
-NO_BLOCKING_WORDS = "no blocking error"
 
 
-def but_line(tr: Translator, note: str) -> str:
-    return "  " + tr.words("but {note}", note=note)
+def blocking_lines(tr: Translator, verdict: Any) -> list[str]:
+    """Under a file's verdict: each blocking error, then how many warnings and infos also block (listed above)."""
+    lines = ["  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message) for f in verdict.blocking if f.severity is Severity.ERROR]
+    others = [sum(1 for f in verdict.blocking if f.severity is s) for s in (Severity.WARNING, Severity.INFO)]
+    listed = [counted(tr, others[0], "{n} warning", "{n} warnings") if others[0] else "", counted(tr, others[1], "{n} info", "{n} infos") if others[1] else ""]
+    if any(others):
+        lines.append("  - " + tr.words("{counts}, listed above", counts=tr.words(" and ").join(x for x in listed if x)))
+    return lines
 
 
-def blocking_line(tr: Translator, f: Finding) -> str:
-    line = "  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message)
-    return line + (f" ({tr.words(BASELINED_WORD)})" if baselined(f) else "")
+def absent_line(tr: Translator, dimensions: Any) -> str:
+    """"  Not written in the charter (scored 0): Time, Evaluation" under the bars."""
+    names = ", ".join(d.title_in(tr) for d in dimensions if d.absent)
+    return "  " + tr.words("Not written in the charter (scored 0): {dimensions}", dimensions=names)
+
+
+def statistics_lines(tr: Translator, rows: Any) -> list[str]:
+    """`--statistics`: a heading, then "  12  PUR03  warning  objective-without-target" per code, most first, then a blank line."""
+    if not rows:
+        return []
+    count = max(len(str(r.count)) for r in rows)
+    code = max(len(r.code) for r in rows)
+    words = [severity_word(tr, r.severity) for r in rows]
+    level = max(len(w) for w in words)
+    body = [f"  {str(r.count).rjust(count)}  {r.code:<{code}}  {w:<{level}}  {r.name}" for r, w in zip(rows, words)]
+    return [tr.words("Statistics (findings per rule):"), *body, ""]
 
 
 def file_head(tr: Translator, path: str) -> str:
@@ -48,9 +62,9 @@ def verdict_details(tr: Translator, waived: int, baselined: int, extra: str = ""
     return [d for d in (extra, tr.words("{n} waived", n=waived) if waived else "", tr.words("{n} baselined", n=baselined) if baselined else "") if d]
 
 
-def verdict_head(tr: Translator, ready: bool, label: str, note: str) -> str:
-    """"✔ Ready to sign (no blocking error)", "✘ Not ready: …"."""
-    return f"{'✔' if ready else '✘'} {label}" + (f" ({tr.words(NO_BLOCKING_WORDS)})" if note else "")
+def verdict_head(tr: Translator, verdict: Any) -> str:
+    """"✔ Ready to sign, with 5 points to improve", "✘ Not ready to sign: 2 blocking problems"."""
+    return f"{'✔' if verdict.ready else '✘'} {verdict.label_in(tr)}"
 
 
 def health_score(tr: Translator, overall: float | None) -> str:
@@ -62,8 +76,6 @@ def health_score(tr: Translator, overall: float | None) -> str:
 BAR_WIDTH = 20
 #: Past this many files, the per-file lines list only the files not ready to sign.
 MANY_FILES = 20
-#: Said where the bar would be, on the "Other rules" row: those points are no dimension's (BAR_WIDTH cells at most).
-OUTSIDE = "outside dimensions"
 
 
 def bar(score: float | None, width: int = BAR_WIDTH) -> str:

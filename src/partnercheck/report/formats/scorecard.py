@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from partnercheck.report.formats.scoreblock import (
     BAR_WIDTH,
-    BASELINED_WORD,
     MANY_FILES,
-    NO_BLOCKING_WORDS,
-    OUTSIDE,
+    absent_line,
     bar,
-    blocking_line,
-    but_line,
+    blocking_lines,
     file_head,
     file_verdict,
     health_score,
@@ -27,40 +26,22 @@ from partnercheck.report.formats.scoreblock import (
 from partnercheck.report.i18n import Translator
 from partnercheck.report.score import Dimension, FileScore, RunScore
 
-#: Marks a blocking error that only the baseline hides (English; the words go through the translator).
-BASELINED = f" ({BASELINED_WORD})"
-
-#: Added to "Ready to sign" when findings below error still fail the run.
-NO_BLOCKING = f" ({NO_BLOCKING_WORDS})"
-#: The row under the chart for findings outside the ten dimensions (docs/score.md).
-OTHER_RULES = "Other rules"
-
 
 def scorecard(scores: RunScore, tr: Translator | None = None) -> RenderableType:
     """One file: its verdict, score and chart. Several: a line per file, then the summary and mean chart."""
     tr = tr or Translator()
-    note = _note(scores)
     if len(scores.files) == 1:
         only = scores.files[0]
-        head = _verdict_line(tr, only.verdict.ready, only.verdict.label_in(tr), only.overall, only.waived, only.baselined, note=note)
-        return Group(head, *_note_lines(tr, note), _blocking(tr, only), _chart(tr, only.dimensions, only.outside_penalty))
+        head = _verdict_line(tr, only.verdict, only.overall, only.waived, only.baselined)
+        return Group(head, _blocking(tr, only), _chart(tr, only.dimensions))
     lines = _file_lines(tr, scores.files)
-    head = _verdict_line(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, mean_of(tr, scores), note)
-    return Group(*lines, head, *_note_lines(tr, note), _chart(tr, scores.dimensions(), scores.outside_penalty))
+    head = _verdict_line(tr, scores.verdict, scores.mean, scores.waived, scores.baselined, mean_of(tr, scores))
+    return Group(*lines, head, _chart(tr, scores.dimensions()))
 
 
-def _note(scores: RunScore) -> str:
-    """Why a run ready to sign still fails (findings at the fail level), or ""."""
-    return scores.note if scores.ready else ""
-
-
-def _note_lines(tr: Translator, note: str) -> list[Text]:
-    return [Text(but_line(tr, note), style="yellow")] if note else []
-
-
-def _verdict_line(tr: Translator, ready: bool, label: str, overall: float | None, waived: int, baselined: int, extra: str = "", note: str = "") -> Text:
+def _verdict_line(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "") -> Text:
     text = Text()
-    text.append(verdict_head(tr, ready, label, note), style="bold green" if ready else "bold red")
+    text.append(verdict_head(tr, verdict), style="bold green" if verdict.ready else "bold red")
     text.append(health_score(tr, overall))
     details = verdict_details(tr, waived, baselined, extra)
     if details:
@@ -82,16 +63,16 @@ def _file_line(tr: Translator, score: FileScore) -> Text:
 
 
 def _blocking(tr: Translator, score: FileScore) -> RenderableType:
-    return Group(*[Text(blocking_line(tr, f), style="red") for f in score.verdict.blocking])
+    return Group(*[Text(line, style="red") for line in blocking_lines(tr, score.verdict)])
 
 
-def _chart(tr: Translator, dimensions: tuple[Dimension, ...], outside: float = 0.0) -> Table:
+def _chart(tr: Translator, dimensions: tuple[Dimension, ...]) -> RenderableType:
     table = Table.grid(padding=(0, 1))
     for dim in dimensions:
         table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(num(dim.score, tr).rjust(5), style="bold"))
-    if outside > 0:
-        table.add_row(Text(f"  {tr.words(OTHER_RULES):<15}"), Text(tr.words(OUTSIDE)[:BAR_WIDTH].ljust(BAR_WIDTH), style="dim"), Text(f"-{tr.number(outside)}".rjust(5), style="bold red"))
-    return table
+    if not any(d.absent for d in dimensions):
+        return table
+    return Group(table, Text(absent_line(tr, dimensions), style="yellow"))
 
 
 def _style(score: float | None) -> str:

@@ -24,9 +24,10 @@ from partnercheck.report.formats.common import (
     severity_word,
 )
 from partnercheck.report.formats import scoreblock as block
-from partnercheck.report.formats.scoreblock import BAR_WIDTH, MANY_FILES, OUTSIDE
+from partnercheck.report.formats.scoreblock import BAR_WIDTH, MANY_FILES
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
+from partnercheck.report.statistics import statistics
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WIDTH = 100
@@ -70,6 +71,8 @@ def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     tr = of(options)
     for finding, line in shown_findings(run):
         _plain_finding(out, finding, line, quiet, tr)
+    if options.get("statistics"):
+        out += [line + "\n" for line in block.statistics_lines(tr, statistics(run.findings))]
     if not quiet or run.active:
         out.append(_summary_text(run, tr) + "\n")
     if not quiet and run.files:
@@ -102,13 +105,11 @@ def hint_head(tr: Translator) -> str:
 def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
     """scorecard.py's block, as plain lines (the same text rich prints without colour)."""
     lines: list[str] = []
-    note = scores.note if scores.ready else ""
     if len(scores.files) == 1:
         only = scores.files[0]
-        lines.append(_verdict_text(tr, only.verdict.ready, only.verdict.label_in(tr), only.overall, only.waived, only.baselined, note=note))
-        lines += [block.but_line(tr, note)] if note else []
-        lines += [block.blocking_line(tr, f) for f in only.verdict.blocking]
-        dimensions, outside = only.dimensions, only.outside_penalty
+        lines.append(_verdict_text(tr, only.verdict, only.overall, only.waived, only.baselined))
+        lines += block.blocking_lines(tr, only.verdict)
+        dimensions = only.dimensions
     else:
         files = scores.files
         shown = files if len(files) <= MANY_FILES else [f for f in files if not f.verdict.ready]
@@ -116,9 +117,8 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
         ready = len(files) - len(shown)
         if ready:
             lines.append(block.more_ready(tr, ready))
-        lines.append(_verdict_text(tr, scores.ready, scores.label_in(tr), scores.mean, scores.waived, scores.baselined, block.mean_of(tr, scores), note))
-        lines += [block.but_line(tr, note)] if note else []
-        dimensions, outside = scores.dimensions(), scores.outside_penalty
+        lines.append(_verdict_text(tr, scores.verdict, scores.mean, scores.waived, scores.baselined, block.mean_of(tr, scores)))
+        dimensions = scores.dimensions()
     titles = [f"  {d.title_in(tr):<15}" for d in dimensions]
     width = max((len(t) for t in titles), default=0)
     for title, dim in zip(titles, dimensions):
@@ -126,12 +126,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
         if len(row) > WIDTH or not _one_cell_each(title):
             return None
         lines.append(row)
-    if outside > 0:
-        penalty = f"-{tr.number(outside)}"
-        other = f"  {tr.words('Other rules')}"
-        if len(penalty) > 5 or not _one_cell_each(other):  # rich widens the column: left to rich
-            return None
-        lines.append(f"{other:<{width}} {tr.words(OUTSIDE)[:BAR_WIDTH].ljust(BAR_WIDTH)} {penalty.rjust(5)}")
+    lines += [block.absent_line(tr, dimensions)] if any(d.absent for d in dimensions) else []
     return "".join(line + "\n" for line in lines)
 
 
@@ -140,9 +135,9 @@ def _one_cell_each(text: str) -> bool:
     return text.isascii() or all(unicodedata.east_asian_width(ch) not in ("W", "F") and not unicodedata.combining(ch) and unicodedata.category(ch)[0] in "LNPSZ" for ch in text)
 
 
-def _verdict_text(tr: Translator, ready: bool, label: str, overall: float | None, waived: int, baselined: int, extra: str = "", note: str = "") -> str:
+def _verdict_text(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "") -> str:
     details = block.verdict_details(tr, waived, baselined, extra)
-    return block.verdict_head(tr, ready, label, note) + block.health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
+    return block.verdict_head(tr, verdict) + block.health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
 
 
 # shared -------------------------------------------------------------------------------
@@ -185,6 +180,8 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
     tr = of(options)
     for finding, line in shown_findings(run):
         _finding(console, finding, line, quiet, tr)
+    if options.get("statistics"):
+        _statistics(console, tr, run)
     if not quiet or run.active:
         console.print(summary(run, tr))
     if not quiet and run.files:
@@ -192,6 +189,13 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
 
         console.print(scorecard(input_of(run, options).scores, tr))
     return buffer.getvalue()
+
+
+def _statistics(console: Any, tr: Translator, run: Any) -> None:
+    from rich.text import Text
+
+    for i, line in enumerate(block.statistics_lines(tr, statistics(run.findings))):
+        console.print(Text(line, style="bold" if i == 0 else ""))
 
 
 def _finding(console: Any, f: Finding, line: str | None, quiet: bool, tr: Translator) -> None:

@@ -1,0 +1,121 @@
+"""One dimension's health as a rate: what its rules found, per item they look at (docs/score.md).
+
+A rule looks at the items of the collections it reads (`reads:` in its pack:
+`/objectives/*/target` looks at every objective) or, reading no collection,
+at the charter as one item. A finding on item *i* of a collection of *n* items
+takes `weight(severity) / n` from its rule, never more than the rule's own
+weight in all; a finding on the document takes `weight(severity)`. A rule that
+looks only at fields of items, in a charter where no item writes any of them
+(or that has no such items), found nothing healthy: it loses its whole weight. A dimension whose sections are all absent is not
+healthy either: it scores 0. So the score is a rate: one more item as healthy
+as the others never lowers it, one finding fewer never lowers it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from partnercheck.findings import Finding, Severity
+
+#: The charter sections each dimension looks at: when none of them is written, the dimension scores 0
+#: ("absence is not health"). `*` stands for every item of a list.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "purpose": ("vision", "context/problem_statement", "objectives"),
+    "pilot": ("pilot", "backbone"),
+    "members": ("partners",),
+    "governance": ("governance",),
+    "accountability": ("objectives", "responsibilities"),
+    "evaluation": ("evaluation", "objectives/*/measures"),
+    "time": ("charter/review", "evolution", "partners/*/onboarding"),
+    "beneficiary": ("beneficiaries",),
+    "capitalisation": ("capitalisation", "sustainability"),
+    "scale": ("partners",),
+}
+
+
+@dataclass(frozen=True)
+class RuleWeight:
+    """A rule that ran, as the formula sees it: its code, its weight (that of its severity in the run), what it reads."""
+
+    code: str
+    weight: float
+    reads: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A dimension's score (None: no rule of it ran) and whether its sections are all absent."""
+
+    score: float | None
+    absent: bool = False
+
+
+def dimension_rate(name: str, rules: Sequence[RuleWeight], findings: Iterable[Finding], data: Any, weights: Mapping[Severity, float]) -> Rate:
+    """100 × (1 − Σ rule losses / Σ rule weights) over the dimension's rules that ran; 0 when its sections are absent."""
+    if not rules:
+        return Rate(None)
+    if not any(present(data, section) for section in SECTIONS.get(name, ())):
+        return Rate(0.0, absent=True)
+    total = sum(rule.weight for rule in rules)
+    if total <= 0:
+        return Rate(100.0)
+    mine = list(findings)
+    lost = sum(rule_loss(rule, [f for f in mine if f.code == rule.code], data, weights) for rule in rules)
+    return Rate(100.0 * (1.0 - min(lost, total) / total))
+
+
+def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights: Mapping[Severity, float]) -> float:
+    """What one rule takes from its dimension: its findings per item, at most its own weight."""
+    if not findings and vacuous(rule.reads, data):
+        return rule.weight
+    return min(rule.weight, sum(weights[f.severity] / items_around(f.pointer, data) for f in findings))
+
+
+def vacuous(reads: Sequence[str], data: Any) -> bool:
+    """The rule reads only fields of items (every read has a `*`: `/objectives/*/accountable`) and no item
+    of the charter writes any of them (or there are no items): it had nothing to look at."""
+    if not reads or any("/*" not in read for read in reads):
+        return False
+    return not any(present(data, read.strip("/")) for read in reads)
+
+
+def items_around(pointer: str, data: Any) -> int:
+    """How many items the finding's item sits among: the length of the first list its pointer indexes (1: the document)."""
+    node = data
+    for part in _parts(pointer):
+        if isinstance(node, list):
+            return max(1, len(node)) if part.isdigit() else 1
+        if not isinstance(node, dict) or part not in node:
+            return 1
+        node = node[part]
+    return 1
+
+
+def present(data: Any, section: str) -> bool:
+    """The section is written and not empty (`partners/*/onboarding`: for some partner)."""
+    head, star, rest = section.partition("/*/")
+    node = _at(data, head.split("/"))
+    if not star:
+        return _size(node) > 0
+    return isinstance(node, list) and any(present(item, rest) for item in node)
+
+
+def _at(data: Any, parts: Sequence[str]) -> Any:
+    node = data
+    for part in parts:
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def _size(node: Any) -> int:
+    """0 for an absent or empty value, the length of a list or mapping, 1 for any other written value."""
+    if node is None or (isinstance(node, str) and not node.strip()):
+        return 0
+    return len(node) if isinstance(node, (list, dict, str)) else 1
+
+
+def _parts(pointer: str) -> list[str]:
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]] if pointer else []

@@ -1,0 +1,120 @@
+"""The signing verdict: one sentence that agrees with the exit code, from the run's outcome (`run/gates.py`).
+
+Three states a coordinator reads: "Not ready to sign: 2 blocking problems",
+"Ready to sign, with 5 points to improve", "Ready to sign" (and "Not checked"
+when no health rule ran). What blocks is exactly what fails the run: the
+findings at the fail level (`--fail-on`, `--max-warnings`) and a score below
+`--min-score`; those options are stated beside the sentence only when they
+decide the exit code. The verdict is given the outcome; it never recomputes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from partnercheck.findings import Finding, Severity
+from partnercheck.report.i18n import Translator, counted
+
+READY = "Ready to sign"
+NOT_CHECKED = "Not checked: no health rule ran"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What blocks signing (the failing findings, a score below the minimum) and what is left to improve."""
+
+    blocking: tuple[Finding, ...] = ()
+    checked: bool = True
+    #: Active findings that do not fail the run: points to improve.
+    improve: int = 0
+    #: The score, and the minimum it falls below (None when no minimum decides); `below_files` for a run.
+    score: float | None = None
+    below: float | None = None
+    below_files: int = 0
+    #: The fail level, when findings below error fail the run; `--max-warnings`, when warnings fail past it.
+    fail_on: Severity | None = None
+    max_warnings: int | None = None
+    exit_zero: bool = False
+
+    @property
+    def ready(self) -> bool:
+        """Nothing fails the run and something was checked: the exit code is 0 (`--exit-zero` aside)."""
+        return self.checked and not self.blocking and self.below is None
+
+    @property
+    def label(self) -> str:
+        return self.label_in(Translator())
+
+    def label_in(self, tr: Translator) -> str:
+        """The verdict sentence in the translator's language."""
+        if self.blocking or self.below is not None:
+            return _not_ready(self, tr)
+        if not self.checked:
+            return tr.words(NOT_CHECKED)
+        if not self.improve:
+            return tr.words(READY)
+        return counted(tr, self.improve, "Ready to sign, with {n} point to improve", "Ready to sign, with {n} points to improve")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ready": self.ready,
+            "label": self.label,
+            "checked": self.checked,
+            "improve": self.improve,
+            "blocking": [
+                {"code": f.code, "name": f.name, "severity": f.severity.value, "path": f.path, "line": f.line, "column": f.column, "pointer": f.pointer, "message": f.message, "baselined": baselined(f)}
+                for f in self.blocking
+            ],
+        }
+
+
+def verdict_of(outcome: Any, findings: list[Finding], score: float | None, checked: bool, path: str | None = None, below_files: int = 0) -> Verdict:
+    """The verdict of one file (`path`) or of the whole run (None), from the run's outcome (`run/gates.Outcome`)."""
+    blocking = outcome.failing if path is None else outcome.failing_in(path)
+    below = outcome.min_score if (outcome.below if path is None else path in outcome.below) else None
+    warnings = sum(1 for f in blocking if f.severity is Severity.WARNING)
+    return Verdict(
+        blocking=tuple(blocking),
+        checked=checked,
+        improve=sum(1 for f in findings if not f.suppressed) - len(blocking),
+        score=score,
+        below=below,
+        below_files=below_files,
+        fail_on=outcome.fail_on if any(f.severity is not Severity.ERROR for f in blocking) else None,
+        max_warnings=outcome.max_warnings if warnings else None,
+        exit_zero=outcome.exit_zero,
+    )
+
+
+def baselined(finding: Finding) -> bool:
+    """Hidden by the baseline: recorded to fail CI only on new findings."""
+    return finding.suppression is not None and finding.suppression.kind == "baseline"
+
+
+def _not_ready(v: Verdict, tr: Translator) -> str:
+    """"Not ready to sign: 17 blocking problems (--fail-on warning); health score below --min-score 80"."""
+    reasons = []
+    if v.blocking:
+        reasons.append(counted(tr, len(v.blocking), "{n} blocking problem", "{n} blocking problems") + _stated(v, tr))
+    if v.below is not None:
+        reasons.append(_below(v, tr))
+    sentence = tr.words("Not ready to sign: {reasons}", reasons=tr.words("; ").join(reasons))
+    return sentence + (" (" + tr.words("exit code 0 by --exit-zero") + ")" if v.exit_zero else "")
+
+
+def _stated(v: Verdict, tr: Translator) -> str:
+    """The options that decide the exit code beside the count: the fail level, the warnings allowed."""
+    parts = [f"--fail-on {v.fail_on.value}"] if v.fail_on is not None else []
+    if v.max_warnings is not None:
+        parts.append(tr.words("past --max-warnings {n}", n=v.max_warnings))
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _below(v: Verdict, tr: Translator) -> str:
+    minimum = tr.number(v.below or 0)
+    if v.below_files:
+        return counted(tr, v.below_files, "{n} file below --min-score {minimum}", "{n} files below --min-score {minimum}", minimum=minimum)
+    if v.score is None:
+        return tr.words("no health score to meet --min-score {minimum}", minimum=minimum)
+    return tr.words("health score below --min-score {minimum}", minimum=minimum)
