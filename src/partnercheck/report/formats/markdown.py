@@ -25,7 +25,7 @@ from partnercheck.report.formats.common import (
 from partnercheck.report.formats.locations import cwd_of, report_path
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
-from partnercheck.report.score import TITLES, below_minimum, title_of
+from partnercheck.report.score import TITLES, title_of
 from partnercheck.run.gates import RunOutcome
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -143,3 +143,12 @@ def code_span(text: str) -> str:
 
 def _longest_backtick_run(text: str) -> int:
     return max((len(run) for run in re.findall(r"`+", text)), default=0)
+
+
+def below_minimum(count: int, minimum: float, tr: Translator | None = None) -> str:
+    """"N files score below the minimum health score M", in `tr`'s language."""
+    tr = tr or Translator()
+    files = counted(tr, count, "{n} file", "{n} files")
+    if count == 1:
+        return tr.words("{files} scores below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))
+    return tr.words("{files} score below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))
