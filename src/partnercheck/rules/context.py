@@ -129,7 +129,11 @@ class Profile:
 
 @dataclass
 class RuleContext:
-    """Everything a rule function may read. Rules never see YAML nodes or positions."""
+    """Everything a rule function may read. Rules never see YAML nodes or positions.
+
+    Each attribute is declared with its type, so a misspelt one (`ctx.objectivs`)
+    is caught by a type checker, not only when the rule runs.
+    """
 
     charter: Charter
     options: Mapping[str, Any] = field(default_factory=dict)
@@ -144,11 +148,66 @@ class RuleContext:
     def path(self) -> str:
         return self.charter.path
 
-    def __getattr__(self, name: str) -> Any:
-        # ctx.partners, ctx.bodies_by_id, ctx.section(...): delegated to the shared indexes.
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.charter, name)
+    def section(self, *keys: str) -> dict[str, Any]:
+        """The mapping at `keys`, or an empty one when absent or malformed."""
+        return self.charter.section(*keys)
+
+    def items(self, *keys: str) -> list[Item]:
+        """The mappings of the list at `keys` with their pointers (other items skipped)."""
+        return self.charter.items(*keys)
+
+    # The charter's shared indexes, built once per charter whichever rule asks first.
+    @property
+    def partners(self) -> list[Item]:
+        return self.charter.partners
+
+    @property
+    def active_partners(self) -> list[Item]:
+        return self.charter.active_partners
+
+    @property
+    def active_ids(self) -> frozenset[str]:
+        return self.charter.active_ids
+
+    @property
+    def partners_by_id(self) -> dict[str, Item]:
+        return self.charter.partners_by_id
+
+    @property
+    def bodies(self) -> list[Item]:
+        return self.charter.bodies
+
+    @property
+    def bodies_by_id(self) -> dict[str, Item]:
+        return self.charter.bodies_by_id
+
+    @property
+    def objectives(self) -> list[Item]:
+        return self.charter.objectives
+
+    @property
+    def objectives_by_id(self) -> dict[str, Item]:
+        return self.charter.objectives_by_id
+
+    @property
+    def measures(self) -> list[Item]:
+        return self.charter.measures
+
+    @property
+    def measures_by_id(self) -> dict[str, Item]:
+        return self.charter.measures_by_id
+
+    @property
+    def beneficiaries(self) -> list[Item]:
+        return self.charter.beneficiaries
+
+    @property
+    def responsibilities(self) -> list[Item]:
+        return self.charter.responsibilities
+
+    @property
+    def pilot_ids(self) -> list[str]:
+        return self.charter.pilot_ids
 
 
 @dataclass
