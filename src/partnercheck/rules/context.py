@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
 INACTIVE = frozenset({"left", "observer"})
+T = TypeVar("T")
 
 
 class Item(NamedTuple):
@@ -127,6 +128,18 @@ class Profile:
     plugin: str = "core"
 
 
+class Shared(Generic[T]):
+    """A charter index read through a rule's context, declared there with its type."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, ctx: Any, owner: type | None = None) -> T:
+        if ctx is None:
+            return self  # type: ignore[return-value]  # the class attribute itself
+        return getattr(ctx.charter, self.name)  # type: ignore[no-any-return]
+
+
 @dataclass
 class RuleContext:
     """Everything a rule function may read. Rules never see YAML nodes or positions.
@@ -157,57 +170,19 @@ class RuleContext:
         return self.charter.items(*keys)
 
     # The charter's shared indexes, built once per charter whichever rule asks first.
-    @property
-    def partners(self) -> list[Item]:
-        return self.charter.partners
-
-    @property
-    def active_partners(self) -> list[Item]:
-        return self.charter.active_partners
-
-    @property
-    def active_ids(self) -> frozenset[str]:
-        return self.charter.active_ids
-
-    @property
-    def partners_by_id(self) -> dict[str, Item]:
-        return self.charter.partners_by_id
-
-    @property
-    def bodies(self) -> list[Item]:
-        return self.charter.bodies
-
-    @property
-    def bodies_by_id(self) -> dict[str, Item]:
-        return self.charter.bodies_by_id
-
-    @property
-    def objectives(self) -> list[Item]:
-        return self.charter.objectives
-
-    @property
-    def objectives_by_id(self) -> dict[str, Item]:
-        return self.charter.objectives_by_id
-
-    @property
-    def measures(self) -> list[Item]:
-        return self.charter.measures
-
-    @property
-    def measures_by_id(self) -> dict[str, Item]:
-        return self.charter.measures_by_id
-
-    @property
-    def beneficiaries(self) -> list[Item]:
-        return self.charter.beneficiaries
-
-    @property
-    def responsibilities(self) -> list[Item]:
-        return self.charter.responsibilities
-
-    @property
-    def pilot_ids(self) -> list[str]:
-        return self.charter.pilot_ids
+    partners = Shared[list[Item]]()
+    active_partners = Shared[list[Item]]()
+    active_ids = Shared[frozenset[str]]()
+    partners_by_id = Shared[dict[str, Item]]()
+    bodies = Shared[list[Item]]()
+    bodies_by_id = Shared[dict[str, Item]]()
+    objectives = Shared[list[Item]]()
+    objectives_by_id = Shared[dict[str, Item]]()
+    measures = Shared[list[Item]]()
+    measures_by_id = Shared[dict[str, Item]]()
+    beneficiaries = Shared[list[Item]]()
+    responsibilities = Shared[list[Item]]()
+    pilot_ids = Shared[list[str]]()
 
 
 @dataclass
