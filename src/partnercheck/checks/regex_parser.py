@@ -38,6 +38,21 @@ def parse_pattern(pattern: str, fold_case: bool = False) -> tuple[list[Node], fr
     return reader.alternatives(), frozenset(reader.points)
 
 
+def children(op: str, av: Any) -> list[Any]:
+    """The bodies nested in a node."""
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op == SUBPATTERN:
+        return [av[3]]
+    if op == BRANCH:
+        return list(av[1])
+    if op in (ASSERT, ASSERT_NOT):
+        return [av[1]]
+    if op == ATOMIC_GROUP:
+        return [av]
+    return []
+
+
 class _Reader:
     def __init__(self, pattern: str, fold_case: bool) -> None:
         self.text = pattern

@@ -47,6 +47,7 @@ from partnercheck.checks.regex_parser import (
     RANGE,
     SUBPATTERN,
     Node,
+    children,
     parse_pattern,
 )
 
@@ -91,7 +92,7 @@ class _Screen:
                 return "nests repeats that can match the same text in several ways (like (a+)+), which can take exponential time"
             if op == BRANCH and _overlap([self.first(list(alt))[0] for alt in av[1]]):
                 return "repeats alternatives that can start with the same character (like (a.|.a)*), which can take exponential time"
-            for child in _children(op, av) if op not in _REPEATS else ():
+            for child in children(op, av) if op not in _REPEATS else ():
                 reason = self.ambiguous(list(child), follow)
                 if reason:
                     return reason
@@ -139,7 +140,7 @@ class _Screen:
                 elif op == GROUPREF:
                     return self.sample
                 else:
-                    stack.extend(list(child) for child in _children(op, av))
+                    stack.extend(list(child) for child in children(op, av))
         return frozenset(found)
 
     def leaf(self, op: str, av: Any) -> frozenset[int]:
@@ -159,22 +160,8 @@ def _repeated_bodies(items: list[Node]) -> list[list[Node]]:
         for op, av in stack.pop():
             if op in _REPEATS and av[1] > 1:
                 found.append(list(av[2]))
-            stack.extend(list(child) for child in _children(op, av))
+            stack.extend(list(child) for child in children(op, av))
     return found
-
-
-def _children(op: str, av: Any) -> list[Any]:
-    if op in _REPEATS or op == POSSESSIVE_REPEAT:
-        return [av[2]]
-    if op == SUBPATTERN:
-        return [av[3]]
-    if op == BRANCH:
-        return list(av[1])
-    if op in (ASSERT, ASSERT_NOT):
-        return [av[1]]
-    if op == ATOMIC_GROUP:
-        return [av]
-    return []
 
 
 def _overlap(sets: list[frozenset[int]]) -> bool:

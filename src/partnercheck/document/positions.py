@@ -56,18 +56,18 @@ class Marks:
 
     def span(self, start: Any, end: Any) -> Span:
         """The span from `start` to `end` (exclusive); an end at the start of a later line ends the line before."""
-        line, column = self.point(start)
-        end_line, end_column = self.point(end)
-        if end_column == 1 and end_line > line:
-            return Span(line, column, end_line - 1, column)
-        return Span(line, column, end_line, max(end_column - 1, column))
+        if self._exact:  # the common case, kept cheap: the builder places every node
+            return _between(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        return _between(*self.lines.place(start.index), *self.lines.place(end.index))
 
     def block_span(self, start: Any, end: Any) -> Span:
         """A scalar's span; a block scalar (`|`, `>`) ends on its last non-blank line, not at the next key."""
-        line, column = self.point(start)
-        end_line, end_column = self.point(end)
+        if self._exact:
+            line, column, end_line, end_column = start.line + 1, start.column + 1, end.line + 1, end.column + 1
+        else:
+            (line, column), (end_line, end_column) = self.lines.place(start.index), self.lines.place(end.index)
         if not (end_column == 1 and end_line > line):
-            return self.span(start, end)
+            return _between(line, column, end_line, end_column)
         last = min(end_line - 1, self.lines.line_count)
         while last > line and not self.lines.line_text(last).strip(" \t"):
             last -= 1
@@ -75,6 +75,13 @@ class Marks:
         if last <= line:
             width = max(width, column)
         return Span(line, column, max(last, line), max(width, 1))
+
+
+def _between(line: int, column: int, end_line: int, end_column: int) -> Span:
+    """1-based start and exclusive end to a `Span`: an end at a line's start ends the line before."""
+    if end_column == 1 and end_line > line:
+        return Span(line, column, end_line - 1, column)
+    return Span(line, column, end_line, max(end_column - 1, column))
 
 
 @dataclass(slots=True)
