@@ -22,9 +22,11 @@ from partnercheck.document.load import load_document
 from partnercheck.document.parsing import parse
 from partnercheck.findings import Finding
 from partnercheck.plugins.manager import PluginSelection, load_registry
-from partnercheck.run.engine import Engine
+from partnercheck.run.engine import FileResult
+from partnercheck.run.lint import Request, lint
 
-ENGINE = Engine(load_registry(PluginSelection(autoload=False)), Settings(today=date(2026, 1, 15)))
+REGISTRY = load_registry(PluginSelection(autoload=False))
+SETTINGS = Settings(today=date(2026, 1, 15))
 
 #: A charter with findings on many lines; the `titre` line and the statements take the odd characters.
 CHARTER = """\
@@ -50,8 +52,14 @@ objectives:
 ODD = "\x85\u2028\u2029"
 
 
+def checked(raw: bytes) -> FileResult:
+    """The file's final result, through the run's whole pipeline (suppressions included)."""
+    [result] = lint(Request(("-",), stdin=raw, stdin_filename="c.yaml"), REGISTRY, SETTINGS).files
+    return result
+
+
 def spans(raw: bytes) -> dict[tuple[str, str], tuple[int, int, int, int]]:
-    [result] = ENGINE.lint_many([("c.yaml", raw)])
+    result = checked(raw)
     found: dict[tuple[str, str], tuple[int, int, int, int]] = {}
     for f in result.findings:
         found.setdefault((f.code, f.pointer), (f.line, f.column, f.end_line, f.end_column))
@@ -133,7 +141,7 @@ def test_suppression_comments_follow_yaml_lines(eol: str) -> None:
     lines = CHARTER.replace("(titre)", "(ti\u2028tre)").split("\n")
     at = lines.index("  - {id: o2, statement: Réussir, accountable: yy}")
     lines.insert(at, "  # partnercheck: disable-next-line=REF01 -- chosen later")
-    [result] = ENGINE.lint_many([("c.yaml", eol.join(lines).encode())])
+    result = checked(eol.join(lines).encode())
     ref = [f for f in result.findings if f.code == "REF01" and f.pointer == "/objectives/1/accountable"]
     assert [f.suppressed for f in ref] == [True]
     assert not [f for f in result.findings if f.code.startswith("SUP")]
@@ -150,6 +158,6 @@ def test_lines_split_on_yaml_breaks_only() -> None:
 
 def test_a_finding_line_is_a_line_the_reporter_can_show() -> None:
     text = CHARTER.replace('name: "Rectorat (titre)"', 'name: "Rectorat\u2028"\n    nom: 1')
-    [result] = ENGINE.lint_many([("c.yaml", text.encode())])
+    result = checked(text.encode())
     unknown: Finding = next(f for f in result.findings if f.pointer == "/partners/0/nom")
     assert result.document is not None and result.document.line_text(unknown.line).strip() == "nom: 1"
