@@ -31,6 +31,8 @@ def test_a_bom_is_not_part_of_the_first_line() -> None:
     assert doc.line_text(1) == "partnercheck: 1"
 
 
-def test_the_unicode_breaks_yaml_counts_start_new_lines() -> None:
-    doc = load_document("c.yaml", "a: 1\u2028b: 2\x85c: 3\n".encode())
-    assert [doc.line_text(n) for n in (1, 2, 3)] == ["a: 1", "b: 2", "c: 3"]
+def test_nel_ls_and_ps_do_not_start_new_lines() -> None:
+    """YAML 1.2 breaks lines on LF, CRLF and CR only; NEL, LS and PS are characters of the line."""
+    doc = load_document("c.yaml", "a: 1\u2028b: 2\x85c: 3\u2029d\n".encode())
+    assert doc.line_text(1) == "a: 1\u2028b: 2\x85c: 3\u2029d"
+    assert doc.line_count == 2

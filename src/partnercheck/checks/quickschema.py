@@ -26,6 +26,8 @@ from datetime import date
 from numbers import Number
 from typing import Any, Callable
 
+from partnercheck.checks.regex import matcher
+
 Check = Callable[[Any], bool]
 
 #: Keywords that never change validity.
@@ -100,7 +102,7 @@ class _Compiler:
     def _extra(self, schema: Mapping[str, Any]) -> Check:
         """patternProperties and additionalProperties together: each key not named goes to its patterns, else to the rest."""
         named = set(schema.get("properties", {}))
-        patterns = [(re.compile(p), self.compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
+        patterns = [(matcher(p), self.compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
         rest = self.compile(schema["additionalProperties"]) if "additionalProperties" in schema else _always
 
         def check(value: Any) -> bool:
@@ -109,7 +111,7 @@ class _Compiler:
             for key, item in value.items():
                 matched = False
                 for pattern, sub in patterns:
-                    if pattern.search(key):
+                    if pattern(key):
                         matched = True
                         if not sub(item):
                             return False
@@ -184,8 +186,8 @@ class _Compiler:
         return lambda value: not isinstance(value, list) or len(value) <= limit
 
     def pattern(self, text: Any, schema: Mapping[str, Any]) -> Check:
-        compiled = re.compile(text)
-        return lambda value: not isinstance(value, str) or compiled.search(value) is not None
+        matches = matcher(text)
+        return lambda value: not isinstance(value, str) or matches(value)
 
     def minimum(self, limit: Any, schema: Mapping[str, Any]) -> Check:
         return lambda value: not _is_number(value) or not value < limit  # as jsonschema compares (NaN included)

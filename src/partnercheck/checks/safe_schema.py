@@ -4,15 +4,18 @@ partnercheck never fetches a schema. A `$ref` (or `$dynamicRef`) that does not
 point inside the schema itself (`#/$defs/…`) is an error reported where the
 schema comes from (`schema_problems`), and every validator is built on a
 `referencing.Registry` whose retrieval refuses, so even a reference that
-slipped through is never fetched. Patterns are checked for exponential
-backtracking (safe_regex.py).
+slipped through is never fetched. Patterns are matched on RE2 (regex.py),
+and checked for exponential backtracking (safe_regex.py), which matters for
+those that need Python's `re`.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
+from partnercheck.checks.regex import runs_on_re2, search
 from partnercheck.checks.safe_regex import backtracking_risk
 from partnercheck.pointers import join
 
@@ -52,8 +55,15 @@ def _node_problems(pointer: str, node: Mapping[str, Any], patterns: bool) -> lis
 
 
 def _regex(pointer: str, pattern: str) -> list[tuple[str, str]]:
-    risk = backtracking_risk(pattern)
+    risk = backtracking_risk(pattern, fold_case=not _runs_on_re2(pattern))
     return [(pointer, f"the pattern {pattern!r} {risk}")] if risk else []
+
+
+def _runs_on_re2(pattern: str) -> bool:
+    try:
+        return runs_on_re2(pattern)
+    except re.error:  # invalid: backtracking_risk says so
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +79,60 @@ def offline_registry() -> Any:
 
 
 def validator(schema: Mapping[str, Any] | bool, formats: bool = True) -> Any:
-    """A Draft 2020-12 validator for `schema` that cannot reach the network."""
-    from jsonschema import Draft202012Validator
+    """A Draft 2020-12 validator for `schema` that cannot reach the network and matches patterns on RE2."""
+    cls = _validator_class()
+    checker = cls.FORMAT_CHECKER if formats else None
+    return cls(schema, registry=offline_registry(), format_checker=checker)
 
-    checker = Draft202012Validator.FORMAT_CHECKER if formats else None
-    return Draft202012Validator(schema, registry=offline_registry(), format_checker=checker)
+
+@lru_cache(maxsize=1)
+def _validator_class() -> Any:
+    """Draft 2020-12 with its three pattern keywords matched by regex.py (RE2 when it can), same messages."""
+    from jsonschema import Draft202012Validator, validators
+
+    keywords = {"pattern": _pattern, "patternProperties": _pattern_properties, "additionalProperties": _additional_properties}
+    return validators.extend(Draft202012Validator, keywords)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(validator: Any, patterns: Mapping[str, Any], instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in patterns.items():
+        for key, value in instance.items():
+            if search(pattern, key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
+def _additional_properties(validator: Any, additional: Any, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "object"):
+        return
+    extras = extra_keys(instance, schema)
+    if validator.is_type(additional, "object"):
+        for extra in extras:
+            yield from validator.descend(instance[extra], additional, path=extra)
+    elif not additional and extras:
+        if "patternProperties" in schema:
+            verb = "does" if len(extras) == 1 else "do"
+            joined = ", ".join(repr(each) for each in sorted(extras))
+            patterns = ", ".join(repr(each) for each in sorted(schema["patternProperties"]))
+            yield ValidationError(f"{joined} {verb} not match any of the regexes: {patterns}")
+        else:
+            shown = sorted(extras, key=str)
+            verb = "was" if len(shown) == 1 else "were"
+            yield ValidationError(f"Additional properties are not allowed ({', '.join(repr(e) for e in shown)} {verb} unexpected)")
+
+
+def extra_keys(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> list[str]:
+    """The keys of `instance` that neither `properties` nor a `patternProperties` pattern names."""
+    named = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    return [key for key in instance if key not in named and not any(search(p, key) for p in patterns)]

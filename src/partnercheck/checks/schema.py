@@ -122,9 +122,9 @@ def _pointer(path: Iterable[Any]) -> str:
 
 
 def _extra_keys(error: Any) -> list[str]:
-    allowed = error.schema.get("properties", {})
-    patterns = error.schema.get("patternProperties", {})
-    return [key for key in error.instance if key not in allowed and not any(re.search(p, key) for p in patterns)]
+    from partnercheck.checks.safe_schema import extra_keys
+
+    return extra_keys(error.instance, error.schema)
 
 
 def _unknown_key(error: Any, pointer: str, key: str) -> Problem:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from partnercheck.document.positions import PositionIndex
+from partnercheck.document.positions import Marks, PositionIndex
 from partnercheck.document.scalars import CORE, resolve_plain, resolve_tagged
 from partnercheck.findings import Problem, Span
 from partnercheck.pointers import escape
@@ -70,12 +70,6 @@ def _join_surrogates(text: str, span: Span) -> str:
         raise Stop(Problem("DOC01", message, "", span, "Remove the \\u escape, or write the character itself.")) from None
 
 
-def span_of(start: Any, end: Any) -> Span:
-    if end.column == 0 and end.line > start.line:
-        return Span(start.line + 1, start.column + 1, end.line, start.column + 1)
-    return Span(start.line + 1, start.column + 1, end.line + 1, max(end.column, start.column + 1))
-
-
 class Builder:
     """Consumes parser events; the first document's data and index come out."""
 
@@ -89,7 +83,7 @@ class Builder:
         self.alias_nodes = 0
         self.recording = True
         self.key_depth = 0  # > 0 inside a collection used as a mapping key
-        self._lines: list[str] | None = None
+        self.marks = Marks(text)
 
     def feed(self, events: Iterable[Any]) -> Parsed:
         handlers = {
@@ -110,13 +104,13 @@ class Builder:
     # documents -----------------------------------------------------------
     def _document(self, event: Any) -> None:
         self.recording = not self.out.document_starts
-        self.out.document_starts.append(Span(event.start_mark.line + 1, event.start_mark.column + 1, event.start_mark.line + 1, event.start_mark.column + 1))
+        self.out.document_starts.append(self.marks.at(event.start_mark))
         self.anchors.clear()
         self.anchor_texts.clear()
 
     # nodes ---------------------------------------------------------------
     def _scalar(self, event: Any) -> None:
-        span = self._span(event.start_mark, event.end_mark)
+        span = self.marks.block_span(event.start_mark, event.end_mark)
         if event.style == '"' and _SURROGATE.search(event.value):
             event.value = _join_surrogates(event.value, span)
         frame = self.stack[-1] if self.stack else None
@@ -162,10 +156,9 @@ class Builder:
 
     def _start(self, event: Any, container: Any) -> None:
         if event.tag not in _COLLECTION_TAGS:
-            self._unsupported_tag(event.tag, span_of(event.start_mark, event.start_mark))
+            self._unsupported_tag(event.tag, self.marks.span(event.start_mark, event.start_mark))
         if len(self.stack) >= self.limits.max_depth:
-            mark = event.start_mark
-            raise Stop(Problem("DOC06", f"the document nests deeper than {self.limits.max_depth} levels", "", Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1), "Flatten the structure: a charter needs only a few levels."))
+            raise Stop(Problem("DOC06", f"the document nests deeper than {self.limits.max_depth} levels", "", self.marks.at(event.start_mark), "Flatten the structure: a charter needs only a few levels."))
         parent = self.stack[-1] if self.stack else None
         is_key = parent is not None and isinstance(parent.container, dict) and parent.key is None
         self.key_depth += is_key
@@ -177,7 +170,7 @@ class Builder:
         if frame.merges:
             self._apply_merges(frame)
         end = frame.last_end
-        span = span_of(frame.start, event.end_mark)
+        span = self.marks.span(frame.start, event.end_mark)
         if end is not None and not frame.flow:  # a block collection ends with its last entry
             span = Span(span.line, span.column, end.end_line, end.end_column)
         if frame.anchor:
@@ -189,7 +182,7 @@ class Builder:
         self._deliver(frame.container, span, frame.nodes)
 
     def _alias(self, event: Any) -> None:
-        span = span_of(event.start_mark, event.end_mark)
+        span = self.marks.span(event.start_mark, event.end_mark)
         frame = self.stack[-1] if self.stack else None
         if event.anchor not in self.anchors:
             raise Stop(Problem("DOC01", f'alias "*{event.anchor}" refers to no anchor "&{event.anchor}" defined before it', "", span))
@@ -215,20 +208,6 @@ class Builder:
         frame.key_span, frame.merging = span, False
 
     # plumbing ------------------------------------------------------------
-    def _span(self, start: Any, end: Any) -> Span:
-        """A scalar's span; a block scalar (`|`, `>`) ends on its last non-blank line, not at the next key."""
-        if not (end.column == 0 and end.line > start.line):
-            return span_of(start, end)
-        if self._lines is None:
-            self._lines = [line.rstrip("\r") for line in self.text.split("\n")]
-        last = min(end.line - 1, len(self._lines) - 1)
-        while last > start.line and not self._lines[last].strip():
-            last -= 1
-        width = len(self._lines[last]) if last >= 0 else 0
-        if last <= start.line:
-            width = max(width, start.column + 1)
-        return Span(start.line + 1, start.column + 1, max(last, start.line) + 1, max(width, 1))
-
     def _child_pointer(self) -> str:
         if not self.stack:
             return ""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 
-from partnercheck.findings import Problem, Span
+from partnercheck.document.lines import place_in_bytes
+from partnercheck.findings import START, Problem, Span
 
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -13,7 +13,6 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
-_BREAK = re.compile(rb"\r\n|\r|\n")
 _RESAVE = "Save the file as UTF-8 (without byte order mark is best) and run partnercheck again."
 
 
@@ -23,7 +22,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         raw = raw[len(codecs.BOM_UTF8) :]
     for bom, name in _UTF16_32_BOMS:
         if raw.startswith(bom):
-            return None, _problem(f"the file is encoded in {name} (byte order mark found); partnercheck reads UTF-8", Span(1, 1, 1, 1))
+            return None, _problem(f"the file is encoded in {name} (byte order mark found); partnercheck reads UTF-8", START)
     nul = raw.find(b"\x00")
     if nul >= 0:
         return None, _problem(_nul_message(raw), _span_at(raw, nul))
@@ -69,11 +68,7 @@ def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> str:
 
 
 def _span_at(raw: bytes, offset: int) -> Span:
-    before = raw[:offset]
-    breaks = [m.end() for m in _BREAK.finditer(before)]  # \r\n, \r and \n end a line, as in YAML
-    line = len(breaks) + 1
-    line_start = breaks[-1] if breaks else 0
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    line, column = place_in_bytes(raw, offset)
     return Span(line, column, line, column)
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from partnercheck.document.builder import Limits
 from partnercheck.document.decoding import decode
+from partnercheck.document.lines import LineMap
 from partnercheck.document.parsing import parse
 from partnercheck.document.positions import PositionIndex
-from partnercheck.findings import Problem, Span
+from partnercheck.findings import START, Problem, Span
 
 SUPPORTED_VERSIONS = (1, 1.1)
 _VERSION_HINT = "Start the file with the line:  partnercheck: 1"
@@ -26,30 +26,21 @@ class Document:
     index: PositionIndex = field(default_factory=PositionIndex)
     problems: list[Problem] = field(default_factory=list)
     is_charter: bool = False
-    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _lines: LineMap | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def line_count(self) -> int:
-        """How many lines the text has; a final line break opens one more, empty, line."""
-        return len(self._starts())
+        """How many lines the text has (YAML 1.2's); a final line break opens one more, empty, line."""
+        return self._map().line_count
 
     def line_text(self, number: int) -> str:
         """Line `number` (1-based) without its line break, or "" past the end."""
-        starts = self._starts()
-        if not 1 <= number <= len(starts):
-            return ""
-        start = starts[number - 1]
-        found = _LINE_BREAK.search(self.text, start)
-        return self.text[start : found.start() if found else len(self.text)]
+        return self._map().line_text(number)
 
-    def _starts(self) -> list[int]:
-        """Where each line begins, indexed once: finding the line of every finding stays linear."""
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
-        return self._line_starts
-
-
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # the breaks YAML counts as new lines
+    def _map(self) -> LineMap:
+        if self._lines is None or self._lines.text is not self.text:
+            self._lines = LineMap(self.text)
+        return self._lines
 
 
 def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Document:
@@ -85,7 +76,7 @@ def _too_large(size: int, limits: Limits) -> Problem:
         "DOC07",
         f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes; it was not read",
         "",
-        Span(1, 1, 1, 1),
+        START,
         "Split the charter, or raise the limit with --max-file-size if the file is genuine.",
     )
 

@@ -6,7 +6,8 @@ import re
 from typing import Any, Callable, Iterator, Sequence
 
 from partnercheck.document.builder import Builder, Limits, Parsed, Stop
-from partnercheck.findings import Problem, Span
+from partnercheck.document.positions import Marks
+from partnercheck.findings import START, Problem
 
 #: The parsers `parse` tries, in order (docs/yaml-conformance.md compares the choices).
 RETRY = ("c", "pure")
@@ -73,24 +74,22 @@ def syntax_problem(exc: Exception, text: str = "") -> Problem:
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}"
     context_mark = getattr(exc, "context_mark", None)
+    marks = Marks(text)
     if context and context_mark is not None:
-        message += f" ({context}, line {context_mark.line + 1} column {context_mark.column + 1})"
-    span = Span(1, 1, 1, 1)
-    if mark is not None:
-        span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-    elif hasattr(exc, "position"):  # ReaderError: an unacceptable character
+        line, column = marks.point(context_mark)
+        message += f" ({context}, line {line} column {column})"
+    span = START if mark is None else marks.at(mark)
+    if mark is None and hasattr(exc, "position"):  # ReaderError: an unacceptable character
         message = f"invalid YAML: {exc}".splitlines()[0]
     return Problem("DOC01", message, "", span, _hint(problem))
 
 
 def _reader_problem(exc: Any, text: str) -> Problem:
     """A character YAML does not allow (a control character, U+FFFE…): where it is, in plain words."""
-    position = min(max(int(exc.position), 0), len(text))
-    breaks = [m.end() for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text[:position])]  # YAML's line breaks
-    line, column = len(breaks) + 1, position - (breaks[-1] if breaks else 0) + 1
+    span = Marks(text).offset(int(exc.position))
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML text (a control or non-character code)"
-    return Problem("DOC01", message, "", Span(line, column, line, column), "Remove the invisible character at this place; it often comes from copying text out of another program.")
+    return Problem("DOC01", message, "", span, "Remove the invisible character at this place; it often comes from copying text out of another program.")
 
 
 def _hint(problem: str) -> str:

@@ -1,11 +1,87 @@
-"""The position index: from a JSON Pointer to its place in the source."""
+"""Positions: parser marks to 1-based spans, and the index from a JSON Pointer to its span.
+
+This is the one place where the parsers' 0-based marks become the 1-based
+lines and columns a finding carries (`Marks`); lines are YAML 1.2's
+(lines.py). A `Span` is then the only form a position takes, from the
+builder to the reporters; the results cache writes it as a list of four
+numbers and reads it back as a `Span` (run/cache.py).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from partnercheck.document.lines import NOT_BREAKS, LineMap
 from partnercheck.findings import START, Span
 from partnercheck.pointers import ancestors
+
+
+class Marks:
+    """Turns a parser's marks on `text` into 1-based lines and columns, YAML 1.2's.
+
+    A mark's own line and column count NEL, LS and PS as line breaks; when the
+    text holds none of them they agree with YAML 1.2 and are used as they are,
+    else the mark is placed from its character offset.
+    """
+
+    __slots__ = ("_text", "_lines", "_exact")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: LineMap | None = None
+        self._exact = not any(c in text for c in NOT_BREAKS)
+
+    @property
+    def lines(self) -> LineMap:
+        if self._lines is None:
+            self._lines = LineMap(self._text)
+        return self._lines
+
+    def point(self, mark: Any) -> tuple[int, int]:
+        """The 1-based line and column of a parser mark."""
+        if self._exact:
+            return mark.line + 1, mark.column + 1
+        return self.lines.place(mark.index)
+
+    def at(self, mark: Any) -> Span:
+        """The one-character span at a parser mark."""
+        line, column = self.point(mark)
+        return Span(line, column, line, column)
+
+    def offset(self, offset: int) -> Span:
+        """The one-character span at a character offset (a reader error's position)."""
+        line, column = self.lines.place(offset)
+        return Span(line, column, line, column)
+
+    def span(self, start: Any, end: Any) -> Span:
+        """The span from `start` to `end` (exclusive); an end at the start of a later line ends the line before."""
+        if self._exact:  # the common case, kept cheap: the builder places every node
+            return _between(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        return _between(*self.lines.place(start.index), *self.lines.place(end.index))
+
+    def block_span(self, start: Any, end: Any) -> Span:
+        """A scalar's span; a block scalar (`|`, `>`) ends on its last non-blank line, not at the next key."""
+        if self._exact:
+            line, column, end_line, end_column = start.line + 1, start.column + 1, end.line + 1, end.column + 1
+        else:
+            (line, column), (end_line, end_column) = self.lines.place(start.index), self.lines.place(end.index)
+        if not (end_column == 1 and end_line > line):
+            return _between(line, column, end_line, end_column)
+        last = min(end_line - 1, self.lines.line_count)
+        while last > line and not self.lines.line_text(last).strip(" \t"):
+            last -= 1
+        width = len(self.lines.line_text(last))
+        if last <= line:
+            width = max(width, column)
+        return Span(line, column, max(last, line), max(width, 1))
+
+
+def _between(line: int, column: int, end_line: int, end_column: int) -> Span:
+    """1-based start and exclusive end to a `Span`: an end at a line's start ends the line before."""
+    if end_column == 1 and end_line > line:
+        return Span(line, column, end_line - 1, column)
+    return Span(line, column, end_line, max(end_column - 1, column))
 
 
 @dataclass(slots=True)

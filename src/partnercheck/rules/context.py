@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
 INACTIVE = frozenset({"left", "observer"})
+T = TypeVar("T")
 
 
 class Item(NamedTuple):
@@ -127,9 +128,25 @@ class Profile:
     plugin: str = "core"
 
 
+class Shared(Generic[T]):
+    """A charter index read through a rule's context, declared there with its type."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, ctx: Any, owner: type | None = None) -> T:
+        if ctx is None:
+            return self  # type: ignore[return-value]  # the class attribute itself
+        return getattr(ctx.charter, self.name)  # type: ignore[no-any-return]
+
+
 @dataclass
 class RuleContext:
-    """Everything a rule function may read. Rules never see YAML nodes or positions."""
+    """Everything a rule function may read. Rules never see YAML nodes or positions.
+
+    Each attribute is declared with its type, so a misspelt one (`ctx.objectivs`)
+    is caught by a type checker, not only when the rule runs.
+    """
 
     charter: Charter
     options: Mapping[str, Any] = field(default_factory=dict)
@@ -144,11 +161,28 @@ class RuleContext:
     def path(self) -> str:
         return self.charter.path
 
-    def __getattr__(self, name: str) -> Any:
-        # ctx.partners, ctx.bodies_by_id, ctx.section(...): delegated to the shared indexes.
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.charter, name)
+    def section(self, *keys: str) -> dict[str, Any]:
+        """The mapping at `keys`, or an empty one when absent or malformed."""
+        return self.charter.section(*keys)
+
+    def items(self, *keys: str) -> list[Item]:
+        """The mappings of the list at `keys` with their pointers (other items skipped)."""
+        return self.charter.items(*keys)
+
+    # The charter's shared indexes, built once per charter whichever rule asks first.
+    partners = Shared[list[Item]]()
+    active_partners = Shared[list[Item]]()
+    active_ids = Shared[frozenset[str]]()
+    partners_by_id = Shared[dict[str, Item]]()
+    bodies = Shared[list[Item]]()
+    bodies_by_id = Shared[dict[str, Item]]()
+    objectives = Shared[list[Item]]()
+    objectives_by_id = Shared[dict[str, Item]]()
+    measures = Shared[list[Item]]()
+    measures_by_id = Shared[dict[str, Item]]()
+    beneficiaries = Shared[list[Item]]()
+    responsibilities = Shared[list[Item]]()
+    pilot_ids = Shared[list[str]]()
 
 
 @dataclass

@@ -44,7 +44,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
-from partnercheck.findings import Finding, Severity, Suppression
+from partnercheck.findings import Finding, Severity, Span, Suppression
 
 DEFAULT_DIR = ".partnercheck_cache"
 FORMAT = 1
@@ -62,9 +62,10 @@ class Compact:
     is_charter: bool
     data: Any = None
     debug: list[str] = field(default_factory=list)
-    #: Spans (line, column, end line, end column) of the values at most two steps deep (`/partners/3`):
-    #: where repository rules put their findings, so a cached file needs no parsing to place them.
-    positions: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    #: Spans of the values at most two steps deep (`/partners/3`): where repository rules put
+    #: their findings, so a cached file needs no parsing to place them. An entry on disk writes
+    #: each as [line, column, end line, end column] and reads it back as a `Span`.
+    positions: dict[str, Span] = field(default_factory=dict)
 
 
 class ResultsCache:
@@ -257,7 +258,7 @@ def _encode(compact: Compact, key: str) -> dict[str, Any]:
         "data": compact.data if compact.is_charter else None,
         "findings": [_finding(f) for f in compact.findings],
         "debug": compact.debug,
-        "positions": compact.positions,
+        "positions": {p: [s.line, s.column, s.end_line, s.end_column] for p, s in compact.positions.items()},
     }
 
 
@@ -273,10 +274,22 @@ def _decode(entry: Any, key: str) -> Compact | None:
         return None
     findings = [_unfinding(row) for row in entry["findings"]]
     debug = [str(d) for d in entry.get("debug", [])]
-    positions = entry.get("positions", {})
-    if not isinstance(positions, dict):
+    positions = _spans(entry.get("positions", {}))
+    if positions is None:
         return None
     return Compact(findings, bool(entry["charter"]), entry.get("data"), debug, positions)
+
+
+def _spans(stored: Any) -> dict[str, Span] | None:
+    """The spans an entry stores as lists of four numbers, or None when one is malformed."""
+    if not isinstance(stored, dict):
+        return None
+    spans = {}
+    for pointer, row in stored.items():
+        if not (isinstance(row, list) and len(row) == 4 and all(type(n) is int for n in row)):
+            return None
+        spans[str(pointer)] = Span(*row)
+    return spans
 
 
 def _unfinding(row: list[Any]) -> Finding:

@@ -219,9 +219,8 @@ def _span_of(doc: Document, pointer: str) -> Span:
     """Where a finding at `pointer` is shown: the node's span, or for a mapping or list
     spread over several lines (what lacks something) the key naming it, else its first line."""
     for candidate in ancestors(pointer):
-        found = doc.index.values.get(candidate)
-        if found is not None:
-            span = found if isinstance(found, Span) else Span(*found)  # a plain tuple when the index came back from a worker process
+        span = doc.index.values.get(candidate)
+        if span is not None:
             break
     else:
         return START
@@ -229,7 +228,7 @@ def _span_of(doc: Document, pointer: str) -> Span:
         return span
     key = doc.index.keys.get(candidate)
     if key is not None:
-        return key if isinstance(key, Span) else Span(*key)
+        return key
     width = len(doc.line_text(span.line)) or span.column
     return Span(span.line, span.column, span.line, max(width, span.column))
 

@@ -108,7 +108,7 @@ def compact_of(result: FileResult) -> Compact:
     is_charter = doc is not None and doc.is_charter
     positions = {}
     if doc is not None:
-        positions = {p: (s.line, s.column, s.end_line, s.end_column) for p, s in doc.index.values.items() if p.count("/") <= 2}
+        positions = {p: s for p, s in doc.index.values.items() if p.count("/") <= 2}
     return Compact(list(result.findings), is_charter, doc.data if is_charter and doc is not None else None, list(result.debug), positions)
 
 
@@ -174,9 +174,9 @@ class LazyIndex(PositionIndex):
 
     __slots__ = ("_source",)
 
-    def __init__(self, known: dict[str, Any], source: Callable[[], PositionIndex]) -> None:
+    def __init__(self, known: dict[str, Span], source: Callable[[], PositionIndex]) -> None:
         super().__init__()
-        self.values = known  # pointer -> (line, column, end line, end column) until the file is parsed
+        self.values = known
         self._source: Callable[[], PositionIndex] | None = source
 
     def _load(self) -> None:
@@ -184,13 +184,12 @@ class LazyIndex(PositionIndex):
             loaded, self._source = self._source(), None
             self.values, self.keys = loaded.values, loaded.keys
 
-    def locate(self, pointer: str) -> Any:
+    def locate(self, pointer: str) -> Span:
         if self._source is not None and pointer in self.values:
-            line, column, end_line, end_column = self.values[pointer]
-            return Span(int(line), int(column), int(end_line), int(end_column))
+            return self.values[pointer]
         self._load()
         return PositionIndex.locate(self, pointer)
 
-    def locate_key(self, pointer: str) -> Any:
+    def locate_key(self, pointer: str) -> Span:
         self._load()
         return PositionIndex.locate_key(self, pointer)

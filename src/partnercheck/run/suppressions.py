@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterator
 
+from partnercheck.document.lines import split_lines
+from partnercheck.document.positions import Marks
 from partnercheck.findings import Finding, Problem, Span, Suppression
 
 KINDS = ("disable-line", "disable-next-line", "disable-file")
@@ -65,7 +67,7 @@ def directives(text: str) -> tuple[list[Directive], list[Problem]]:
     """The directives in `text`'s comments, and a problem for each malformed one."""
     if not _CANDIDATE.search(text):
         return [], []
-    lines = text.splitlines()
+    lines = split_lines(text)  # YAML's lines, as findings count them
     inside = _ScalarRegions(text)
     found: list[Directive] = []
     problems: list[Problem] = []
@@ -91,7 +93,7 @@ def _comment_start(line: str, number: int, inside: _ScalarRegions) -> int | None
         col = match.start()
         if col > 0 and line[col - 1] not in " \t":
             continue
-        if not inside.contains(number - 1, col):
+        if not inside.contains(number, col + 1):
             return col
     return None
 
@@ -127,14 +129,16 @@ def _target(directive: Directive, line: int, lines: list[str]) -> int | None:
 
 
 class _ScalarRegions:
-    """Where the scalars of a YAML text are, from the scanner's tokens (0-based lines and columns)."""
+    """Where the scalars of a YAML text are, from the scanner's tokens (1-based lines and columns)."""
 
     def __init__(self, text: str) -> None:
         self.regions: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        marks = Marks(text)
         for token in _scalar_tokens(text):
-            start, end = token.start_mark, token.end_mark
-            begin = (start.line + 1, 0) if getattr(token, "style", None) in ("|", ">") else (start.line, start.column)
-            self.regions.append((begin, (end.line, end.column)))
+            begin, end = marks.point(token.start_mark), marks.point(token.end_mark)
+            if getattr(token, "style", None) in ("|", ">"):  # a comment on the header line is a comment
+                begin = (begin[0] + 1, 1)
+            self.regions.append((begin, end))
 
     def contains(self, line: int, column: int) -> bool:
         return any(begin <= (line, column) < end for begin, end in self.regions)

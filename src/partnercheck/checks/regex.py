@@ -1,0 +1,158 @@
+"""Run the regular expressions of schemas on RE2, whose matching time is linear in the text.
+
+A pattern from a rule pack, a plugin's schema or a configuration is matched
+against charter values; with Python's backtracking `re`, one ambiguous
+pattern (`(?i)^(aa|Aa)+$`) on a long value never ends. RE2 (package
+`google-re2`) cannot take exponential time, so every pattern it can express
+runs there. Python's `re` is kept for patterns using a feature RE2 lacks
+(look-around, back-references, possessive repeats, `\\b`), screened for
+backtracking when their pack is loaded (safe_regex.py), and for patterns
+without any repeat (`^x-`), which cannot backtrack and cost less per call
+there (the charter schema tests every key against `^x-`).
+
+The meaning stays Python's: before RE2 compiles a pattern, `translate`
+rewrites what RE2 reads differently (`\\d`, `\\w`, `\\s` match any script in
+Python, ASCII only in RE2; `$` also matches before a final line break).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable, Protocol
+
+from partnercheck.checks.regex_parser import MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, children, parse_pattern
+
+#: Python's classes for `str` patterns, in RE2's syntax (without their brackets, to nest in a class).
+_CLASSES = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": r"\t-\r\x{1c}-\x{1f}\x{85}\p{Z}"}
+#: What RE2 reads as Python does, or not at all (then the pattern stays with Python's `re`);
+#: `\W` and `\S` outside a class are the negated classes above.
+_ESCAPES = {"Z": r"\z", "A": r"\A", "b": None, "B": None, "N": None, "W": None, "S": None, "D": r"\P{Nd}"}
+_GROUPS_RE2_LACKS = ("(?=", "(?!", "(?<=", "(?<!", "(?>", "(?(", "(?#", "(?P=")
+_FLAGS = re.compile(r"\(\?([a-zA-Z]+)[:)]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Matcher(Protocol):
+    def search(self, text: str) -> Any: ...
+
+
+def search(pattern: str, text: str) -> bool:
+    """Whether `pattern` matches somewhere in `text` (as `re.search` would say)."""
+    return compile_pattern(pattern).search(_encodable(text)) is not None
+
+
+def matcher(pattern: str) -> Callable[[str], bool]:
+    """A function telling whether `pattern` matches somewhere in a text, compiled once."""
+    compiled = compile_pattern(pattern)
+    return lambda text: compiled.search(_encodable(text)) is not None
+
+
+@lru_cache(maxsize=1024)
+def compile_pattern(pattern: str) -> Matcher:
+    """`pattern` compiled by RE2 when it can express it, else by Python's `re` (raises `re.error` if invalid)."""
+    translated = None if _without_repeats(pattern) else translate(pattern)
+    if translated is not None:
+        compiled = _re2(translated)
+        if compiled is not None:
+            return compiled
+    return re.compile(pattern)
+
+
+def _without_repeats(pattern: str) -> bool:
+    """A valid pattern with no repeat at all (`^x-`): Python's `re` runs it in linear time, and faster per call."""
+    try:
+        re.compile(pattern)
+        tree, _ = parse_pattern(pattern)
+    except (re.error, RecursionError):
+        return False
+    stack = [tree]
+    while stack:
+        for op, av in stack.pop():
+            if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+                return False
+            stack.extend(children(op, av))
+    return True
+
+
+def runs_on_re2(pattern: str) -> bool:
+    """True when `pattern` runs on RE2, so it cannot take exponential time."""
+    return not isinstance(compile_pattern(pattern), re.Pattern)
+
+
+def translate(pattern: str) -> str | None:
+    """`pattern` in RE2's syntax with Python's meaning, or None when it needs a feature RE2 lacks."""
+    if any(group in pattern for group in _GROUPS_RE2_LACKS) or "[:" in pattern:
+        return None
+    flags = "".join(_FLAGS.findall(pattern))
+    if set(flags) - set("ims"):
+        return None  # (?x), (?a), (?L), (?u): no RE2 equivalent
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            part = _escape(pattern, i + 1, in_class)
+            if part is None:
+                return None
+            text, i = part
+            out.append(text)
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+            if pattern[i + 1 : i + 2] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":  # a `]` first in a class is the character itself
+                out.append(r"\]")
+                i += 1
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        elif ch == "$" and not in_class and "m" not in flags:
+            out.append(r"(?:\n?\z)")  # Python's `$`: the end, or just before a final line break
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _escape(pattern: str, at: int, in_class: bool) -> tuple[str, int] | None:
+    """The RE2 form of the escape whose letter is at `at`, and where the pattern goes on."""
+    letter = pattern[at]
+    if letter in _CLASSES:
+        inner = _CLASSES[letter]
+        return (inner if in_class else f"[{inner}]"), at + 1
+    if letter in "WS" and not in_class:
+        return f"[^{_CLASSES[letter.lower()]}]", at + 1
+    if letter in _ESCAPES:
+        text = _ESCAPES[letter]
+        if text is None or (in_class and letter in "ZA"):
+            return None
+        return text, at + 1
+    if letter in "uU":
+        width = 4 if letter == "u" else 8
+        digits = pattern[at + 1 : at + 1 + width]
+        if len(digits) != width or any(c not in "0123456789abcdefABCDEF" for c in digits):
+            return None
+        return rf"\x{{{digits}}}", at + 1 + width
+    if letter.isdigit() and letter != "0":
+        return None  # a back-reference
+    return "\\" + letter, at + 1
+
+
+def _re2(pattern: str) -> Matcher | None:
+    import re2  # type: ignore[import-untyped]
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would write its refusals to stderr
+    try:
+        return re2.compile(pattern, options)  # type: ignore[no-any-return]
+    except re2.error:
+        return None
+
+
+def _encodable(text: str) -> str:
+    """RE2 reads UTF-8: a lone surrogate (never a character) is matched as U+FFFD."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
