@@ -120,9 +120,5 @@ def _private_imports() -> dict[str, list[str]]:
     return {name: found for name, found in offenders.items() if found}
 
 
-_SAFE_REGEX_STILL_PRIVATE = "partnercheck.checks.safe_regex" in _private_imports()
-
-
-@pytest.mark.xfail(_SAFE_REGEX_STILL_PRIVATE, strict=True, reason="checks/safe_regex.py still reads re._parser; another change replaces it")
 def test_no_private_cpython_module() -> None:
     assert _private_imports() == {}
