@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.findings import Finding, Severity
-from partnercheck.report.i18n import Translator, counted
+from partnercheck.report.i18n import Translator
 
 DIMENSIONS: tuple[str, ...] = (
     "purpose",
@@ -82,7 +82,7 @@ def verdict_label(blocking: int, checked: bool = True, tr: Translator | None = N
     tr = tr or Translator()
     if not blocking:
         return tr.words(READY if checked else NOT_CHECKED)
-    return counted(tr, blocking, "Not ready: {n} blocking finding", "Not ready: {n} blocking findings")
+    return tr.ngettext("Not ready: {n} blocking finding", "Not ready: {n} blocking findings", blocking)
 
 
 @dataclass(frozen=True)
@@ -308,12 +308,10 @@ def fail_note(run: Any, tr: Translator | None = None) -> str:
     tr = tr or Translator()
     warnings = sum(1 for f in held if f.severity is Severity.WARNING)
     infos = len(held) - warnings
-    counts = [counted(tr, warnings, "{n} warning", "{n} warnings") if warnings else "", counted(tr, infos, "{n} info", "{n} infos") if infos else ""]
+    counts = [tr.ngettext("{n} warning", "{n} warnings", warnings) if warnings else "", tr.ngettext("{n} info", "{n} infos", infos) if infos else ""]
     listed = tr.words(" and ").join(c for c in counts if c)
     level = run.settings.fail_on.value
-    if len(held) == 1:
-        return tr.words("{listed} fails this check at --fail-on {level}", listed=listed, level=level)
-    return tr.words("{listed} fail this check at --fail-on {level}", listed=listed, level=level)
+    return tr.ngettext("{listed} fails this check at --fail-on {level}", "{listed} fail this check at --fail-on {level}", len(held), listed=listed, level=level)
 
 
 def _dimension(name: str, findings: Sequence[Finding], weights: Mapping[Severity, float], scored: bool) -> Dimension:

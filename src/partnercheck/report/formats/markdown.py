@@ -16,7 +16,6 @@ from typing import Any, Iterable, Mapping
 from partnercheck.findings import Finding, Severity, Suppression
 from partnercheck.report.formats.common import (
     SEVERITY_WORDS,
-    counted,
     counts,
     files_count,
     severity_counts,
@@ -51,7 +50,7 @@ def headline(run: Any, tr: Translator | None = None) -> str:
     tr = tr or Translator()
     c = counts(run)
     if not run.active:
-        return tr.words("all clear, {checked}, no findings", checked=counted(tr, c["files"], "{n} file checked", "{n} files checked"))
+        return tr.words("all clear, {checked}, no findings", checked=tr.ngettext("{n} file checked", "{n} files checked", c["files"]))
     errors, warnings, infos = severity_counts(tr, c)
     return tr.words("{errors}, {warnings}, {infos} in {files}", errors=errors, warnings=warnings, infos=infos, files=files_count(tr, c["files"]))
 
