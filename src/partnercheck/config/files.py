@@ -92,7 +92,7 @@ def _from_yaml(raw: bytes, path: Path, label: str) -> ConfigFile:
     fatal = [p for p in doc.problems if p.code != "DOC03"]
     if fatal:
         span = fatal[0].span or doc.index.locate(fatal[0].pointer)
-        raise ConfigError(f"{label}:{span.line}: {fatal[0].message}")
+        raise ConfigError(f"{label}:{span.line}: {english(fatal[0].message)}")
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
         raise ConfigError(f"{label}:1: a configuration file is a mapping of keys (select, ignore, …), not a list or a single value")

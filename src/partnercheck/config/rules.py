@@ -12,7 +12,7 @@ import difflib
 from typing import Any, Iterable
 
 from partnercheck.config.files import ConfigFile
-from partnercheck.report.messages import said
+from partnercheck.report.messages import english, said
 from partnercheck.config.settings import matches
 
 SELECTOR_KEYS = ("select", "extend-select", "ignore")
@@ -76,7 +76,7 @@ def _options(file: ConfigFile, selector: str, options: dict[str, Any], rules: li
         for rule in having:
             error = best_match(validator(rule.options[name].schema).iter_errors(value))  # offline, formats checked as for charters
             if error is not None:
-                message = describe(error)
+                message = english(describe(error))
                 message = message.removeprefix("the document ")
                 message = message.split(" ", 1)[1] if message.startswith("`") else message
                 raise file.error(("options", selector, name), f"invalid value for {rule.code}: {message}")

@@ -33,7 +33,7 @@ class Stop(Exception):
     """Raised inside the builder when the document must not be read further."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
+        super().__init__(problem.message.id)
         self.problem = problem
 
 

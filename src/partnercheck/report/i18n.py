@@ -167,9 +167,11 @@ class Translator:
         hint = self.render(finding.hint_text) if finding.hint_text is not None else None
         if message is None and hint is None:
             return finding
-        from partnercheck.printable import visible
+        if message is not None and ":" not in finding.text.id:
+            from partnercheck.printable import visible
 
-        return replace(finding, message=visible(message) if message is not None else finding.message, hint=visible(hint) if hint is not None else finding.hint)
+            message = visible(message)  # a core message quotes the file's text as it is (a rule's parameters are made visible before)
+        return replace(finding, message=message if message is not None else finding.message, hint=hint or (finding.hint if hint is None else None))
 
     def error(self, error: str) -> str:
         """An error shown on standard error in this language: one made by `messages.said` is rendered again, other text kept."""
