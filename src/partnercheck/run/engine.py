@@ -222,7 +222,7 @@ class Engine:
 def _hint_text(given: str | Text | None, rule: Rule, params: dict[str, Any]) -> Text | None:
     """A rule finding's hint: the one the rule gave (a plugin's own words are kept as written), else the rule's."""
     if isinstance(given, Text):
-        return given
+        return Text(given.id, {key: visible_value(value) for key, value in given.params.items()})
     if given is not None:
         return verbatim(given) if given else None
     return Text(f"{rule.code}:hint", params) if rule.hint else None
