@@ -219,6 +219,9 @@ class Said(str):
         made.text = text
         return made
 
+    def __reduce__(self) -> tuple[Any, ...]:  # across worker processes: made again from its id
+        return (Said, (self.text,))
+
 
 def said(id: str, **params: Any) -> Said:
     """The core message `id` with `params`, as English text that can be rendered again in another language."""

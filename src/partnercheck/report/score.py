@@ -43,7 +43,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {"error": 40.0, "warning": 15.0, "info": 5.0
 READY = "Ready to sign"
 NOT_CHECKED = "Not checked: no health rule ran"
 
-#: Each dimension's name for people: the English template of its translation (locale/<lang>/words.yaml).
+#: Each dimension's name for people: the English template of its translation (locale/<lang>/LC_MESSAGES/partnercheck.po).
 TITLES: dict[str, str] = {
     "purpose": "Purpose",
     "pilot": "Pilot",

@@ -39,7 +39,7 @@ from partnercheck.rules.model import Rule
 OTHER = "document"
 
 #: The charter's enumerated values the report shows (charter.schema.json), as people read them in English;
-#: other languages translate them (locale/<lang>/words.yaml), a value outside the schema is shown as written.
+#: other languages translate them (locale/<lang>/LC_MESSAGES/partnercheck.po), a value outside the schema is shown as written.
 STATUSES = ("draft", "signed", "active", "ended", "observer", "left")
 PARTNER_TYPES = (
     "institution",
