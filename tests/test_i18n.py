@@ -601,3 +601,15 @@ def test_usage_and_configuration_errors_follow_the_language(cli, tmp_path: Path)
     assert err.endswith(".partnercheck.yaml:1 : langue : clé inconnue (vouliez-vous dire `lang` ?)\n")
     _, _, err = cli("rule", "XYZ01", "--lang", "fr")
     assert err == "partnercheck: error: aucune règle 'XYZ01' ; `partnercheck rules` les liste toutes\n"
+
+
+def test_version_and_english_runs_never_import_babel(tmp_path: Path) -> None:
+    """Babel reads a `.po` only when no up-to-date `.mo` is there, and only for another language than English."""
+    import subprocess
+    import sys
+
+    charter = tmp_path / "c.yaml"
+    charter.write_text(HEAD + PARTNERS, encoding="utf-8")
+    for argv in (["--version"], ["check", str(charter), "--isolated", "--lang", "en"]):
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "partnercheck", *argv], capture_output=True, text=True)
+        assert " babel" not in done.stderr, argv
