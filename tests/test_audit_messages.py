@@ -12,6 +12,7 @@ from partnercheck.document.decoding import decode
 from partnercheck.findings import Finding, Severity
 from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.report.formats.text import _excerpt_parts
+from partnercheck.report.messages import english
 from partnercheck.testing import lint_text
 
 HEAD = "partnercheck: 1\ncharter:\n  id: c\n  title: T\n"
@@ -103,9 +104,9 @@ def test_a_finding_on_the_whole_document_is_shown_on_its_first_line() -> None:
 def test_binary_files_are_not_taken_for_utf16() -> None:
     with open(sys.executable, "rb") as handle:
         _, problem = decode(handle.read(4096))
-    assert problem is not None and problem.message.startswith("binary file, not text")
+    assert problem is not None and english(problem.message).startswith("binary file, not text")
     _, problem = decode(HEAD.encode("utf-16-le"))
-    assert problem is not None and "UTF-16 without a byte order mark" in problem.message
+    assert problem is not None and "UTF-16 without a byte order mark" in english(problem.message)
 
 
 def test_a_duplicate_id_names_the_line_of_the_first() -> None:

@@ -103,3 +103,28 @@ def test_bad_baseline_exits_2(cli, repo: Path, content: str | None, message: str
 def test_prune_without_baseline_is_a_usage_error(cli, repo: Path) -> None:
     code, _, err = check(cli, "--prune-baseline")
     assert code == 2 and "--prune-baseline needs --baseline FILE" in err
+
+
+def test_the_baseline_stores_ids_and_serves_every_language(cli, repo: Path) -> None:
+    code, _, _ = cli("baseline", "charters", *SELECT, "-o", "baseline.json")
+    assert code == 0
+    entries = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert entries and all("message" not in e and e["text"]["id"].startswith(e["code"] + ":") for e in entries)
+    code, found, _ = check(cli, "--baseline", "baseline.json", "--lang", "fr")
+    assert code == 0 and found and all(f["suppressed"] for f in found)
+
+
+def test_a_baseline_written_with_english_messages_still_matches(cli, repo: Path) -> None:
+    """The previous format kept each entry's English `message`; matching never used it, so it still reads."""
+    cli("baseline", "charters", *SELECT, "-o", "baseline.json")
+    data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
+    for entry in data["findings"]:
+        entry["message"] = "the English of an older partnercheck"
+        del entry["text"]
+    (repo / "baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    code, found, _ = check(cli, "--baseline", "baseline.json")
+    assert code == 0 and found and all(f["suppressed"] for f in found)
+    code, _, _ = cli("check", "charters", "--format", "json", *SELECT, "--baseline", "baseline.json", "--prune-baseline")
+    assert code == 0
+    kept = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert [e["message"] for e in kept] == ["the English of an older partnercheck"] * len(kept)

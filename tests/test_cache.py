@@ -259,3 +259,17 @@ def test_a_committed_cache_entry_cannot_hide_findings(tmp_path, monkeypatch) -> 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "two"))
     assert cache.ResultsCache(tmp_path / "c", registry).context != first
     assert oct((tmp_path / "one" / "partnercheck" / "secret").stat().st_mode & 0o777) == "0o600"
+
+
+def test_cache_entries_hold_message_ids_never_text(project: Path, cli, checked: list[str]) -> None:
+    _, english, _ = check(cli)
+    entries = [json.loads(p.read_text(encoding="utf-8")) for p in (project / ".partnercheck_cache" / "results").rglob("*.json")]
+    rows = [row for entry in entries for row in entry.get("findings", [])]
+    assert rows
+    stored = json.dumps(entries, ensure_ascii=False)
+    assert all(f["message"] not in stored for f in findings(english))
+    checked.clear()
+    _, french, _ = check(cli, "--lang", "fr")
+    assert checked == []
+    assert [f["message"] for f in findings(french)] != [f["message"] for f in findings(english)]
+    assert [(f["code"], f["pointer"]) for f in findings(french)] == [(f["code"], f["pointer"]) for f in findings(english)]

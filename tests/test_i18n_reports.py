@@ -2,7 +2,8 @@
 
 Findings' messages are translated elsewhere (tests/test_i18n.py); here: the words
 of the text, markdown and HTML reports, `partnercheck report`'s last line,
-`partnercheck rule(s) --lang fr`, and the catalog `locale/fr/words.yaml` itself.
+`partnercheck rule(s) --lang fr`, and the words of the catalog
+`locale/fr/LC_MESSAGES/partnercheck.po` itself (its entries without `msgctxt`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from typing import Any
 
 import pytest
 from paths import EXAMPLES, ROOT
-from ruamel.yaml import YAML
 
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Severity
 from partnercheck.plugins.manager import load_registry
 from partnercheck.report.formats import html, markdown, text
-from partnercheck.report.formats.common import counted
-from partnercheck.report.i18n import Translator, catalog_path, translate_run
+from partnercheck.report.catalogs import po_path
+from partnercheck.report.i18n import Translator, translate_run
 from partnercheck.report.score import DIMENSIONS, TITLES, score_run
 from partnercheck.run.lint import Request, lint
 
@@ -31,7 +31,24 @@ TODAY = date(2026, 1, 15)
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 BROKEN = sorted((EXAMPLES / "broken").glob("*.yaml"))
 CASES = {"healthy": [HEALTHY], **{p.stem: [p] for p in BROKEN}, "all-broken": BROKEN, "everything": [EXAMPLES]}
-WORDS: dict[str, str] = YAML(typ="safe").load(catalog_path("fr", "words").read_text(encoding="utf-8"))
+
+
+def _words() -> dict[str, str]:
+    """The catalog's words (no `msgctxt`), English -> French; a plural entry gives its singular and its plural."""
+    from babel.messages.pofile import read_po
+
+    with po_path("fr").open("rb") as handle:
+        entries = [m for m in read_po(handle) if m.id and not m.context]
+    words: dict[str, str] = {}
+    for m in entries:
+        if isinstance(m.id, (tuple, list)):
+            words.update(zip(m.id, m.string))
+        else:
+            words[m.id] = m.string
+    return words
+
+
+WORDS = _words()
 FRENCH_TITLES = [WORDS[TITLES[name]] for name in DIMENSIONS]
 SRC = ROOT / "src" / "partnercheck"
 RENDERERS = {"text": text.render, "markdown": markdown.render, "html": html.render}
@@ -128,8 +145,8 @@ def test_english_is_unchanged_by_the_translator(fmt: str) -> None:
 
 def test_counts_take_french_plurals() -> None:
     fr, en = Translator("fr"), Translator("en")
-    assert [counted(fr, n, "{n} error", "{n} errors") for n in (0, 1, 2)] == ["0 erreur", "1 erreur", "2 erreurs"]
-    assert [counted(en, n, "{n} error", "{n} errors") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert [fr.ngettext("{n} error", "{n} errors", n) for n in (0, 1, 2)] == ["0 erreur", "1 erreur", "2 erreurs"]
+    assert [en.ngettext("{n} error", "{n} errors", n) for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
 
 
 def test_check_and_report_speak_french_through_the_cli(cli, tmp_path: Path) -> None:
@@ -188,14 +205,14 @@ def _source() -> str:
 def test_every_key_of_the_catalog_is_used_in_the_source() -> None:
     source = _source()
     dead = [key for key in WORDS if f'"{key}"' not in source and f"'{key}'" not in source]
-    assert not dead, f"words.yaml keys no code uses: {dead}"
+    assert not dead, f"catalog words no code uses: {dead}"
 
 
 def test_every_literal_the_source_translates_is_in_the_catalog() -> None:
-    """`tr.words("…")` and `counted(tr, n, "…", "…")`: each literal English template has its French."""
+    """`tr.words("…")` and `tr.ngettext("…", "…", n)`: each literal English template has its French."""
     source = _source()
     literals = re.findall(r"""\bwords\(\s*(["'])(.+?)\1""", source)
-    plural = re.findall(r"""\bcounted\(\s*\w+,\s*[^,]+,\s*(["'])(.+?)\1,\s*(["'])(.+?)\3""", source)
+    plural = re.findall(r"""\bngettext\(\s*(["'])(.+?)\1,\s*(["'])(.+?)\3""", source)
     keys = [k for _, k in literals] + [k for _, one, _, many in plural for k in (one, many)]
     assert len(keys) > 50
     missing = sorted({k for k in keys if k not in WORDS})

@@ -15,6 +15,7 @@ from datetime import date
 
 import pytest
 
+from partnercheck.report.messages import english
 from partnercheck.config.settings import Settings
 from partnercheck.document.builder import Limits
 from partnercheck.document.lines import LineMap, place_in_bytes, split_lines
@@ -114,7 +115,7 @@ def test_a_syntax_error_after_an_ls_is_on_its_yaml_line() -> None:
     doc = load_document("c.yaml", 'a: "x\u2028y"\nb: [1, 2\n'.encode())
     [problem] = doc.problems
     assert problem.code == "DOC01" and problem.span is not None and problem.span.line == 3
-    assert "line 2 column 4" in problem.message  # the flow sequence opened on line 2
+    assert "line 2 column 4" in english(problem.message)  # the flow sequence opened on line 2
 
 
 def test_a_forbidden_character_after_cr_lines_is_on_its_line() -> None:

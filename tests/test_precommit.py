@@ -21,7 +21,7 @@ from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 
 HOOKS = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml", "src", "rules", "schemas")
+PACKAGE_FILES = ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE", ".pre-commit-hooks.yaml", "src", "rules", "schemas")
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 #: The date the healthy example is clean at; the test moves its dates to today.
 HEALTHY_AT = date(2026, 1, 15)

@@ -39,18 +39,65 @@ START = Span(1, 1, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
+class Text:
+    """A message by id with its parameters, rendered in the reader's language at output (report/i18n.py).
+
+    Ids are `CODE:key` for a rule's message (`CODE:hint` for its hint), a core
+    id (`DOC03.empty`, report/messages.py) or `verbatim` (`params["text"]` as
+    given: a plugin's own hint). A parameter is the charter's text (a str or a
+    number, shown as written) or itself a `Text`: one of partnercheck's phrases,
+    rendered in the same language.
+    """
+
+    id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "params": {k: _param_json(v) for k, v in self.params.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Text:
+        return cls(str(data["id"]), {str(k): _param_value(v) for k, v in dict(data.get("params") or {}).items()})
+
+
+VERBATIM = "verbatim"
+
+
+def verbatim(text: str) -> Text:
+    """A text shown as written in every language (a plugin's own hint)."""
+    return Text(VERBATIM, {"text": text})
+
+
+def _param_json(value: Any) -> Any:
+    if isinstance(value, Text):
+        return {"text": value.to_json()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_param_json(v) for v in value]
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
+def _param_value(value: Any) -> Any:
+    if isinstance(value, dict) and "text" in value:
+        return Text.from_json(value["text"])
+    if isinstance(value, list):
+        return [_param_value(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True, slots=True)
 class BareFinding:
     """What a rule yields: where, with which message parameters, and an optional hint.
 
     The engine turns it into a `Finding` by stamping code, name, severity,
     position and plugin. `message` selects one of the rule's message templates;
-    `hint` replaces the rule's hint when given. Repository-level rules set
+    `hint` replaces the rule's hint when given (a `Text`, or a plugin's own
+    words, shown as written). Repository-level rules set
     `path` to name the charter the finding is about.
     """
 
     pointer: str
     params: Mapping[str, Any] = field(default_factory=dict)
-    hint: str | None = None
+    hint: str | Text | None = None
     message: str = "default"
     path: str | None = None
 
@@ -67,7 +114,12 @@ class Suppression:
 
 @dataclass(slots=True)
 class Finding:
-    """One positioned diagnostic about one file."""
+    """One positioned diagnostic about one file.
+
+    `text` and `hint_text` are what it says, by id and parameters: what the
+    cache and the baseline keep. `message` and `hint` are those rendered in the
+    run's language (English until `report.i18n.translate_run`), for reporters.
+    """
 
     code: str
     name: str
@@ -83,6 +135,8 @@ class Finding:
     plugin: str = "core"
     pack: str = "core"
     suppression: Suppression | None = None
+    text: Text | None = None
+    hint_text: Text | None = None
 
     @property
     def suppressed(self) -> bool:
@@ -129,13 +183,14 @@ class Problem:
     """A finding from the engine's own checks (parsing, schema, references).
 
     Like `BareFinding`, it carries no name or severity: the engine stamps those
-    from the core rule pack. The message is already rendered. `span` is given
+    from the core rule pack. The message and hint are ids with parameters
+    (report/messages.py holds their English). `span` is given
     when the position is not that of a node (a syntax error, a key).
     """
 
     code: str
-    message: str
+    message: Text
     pointer: str = ""
     span: Span | None = None
-    hint: str | None = None
+    hint: Text | None = None
     on_key: bool = False

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from partnercheck.builtin.members import missing_stakeholder_category
+from partnercheck.findings import Text
+from partnercheck.report.messages import english
 from partnercheck.rules.context import Charter, Profile, RuleContext
 
 CLUSTER = Profile("employer-cluster", (("employer", "employer_federation"), ("training_body",), ("association",)), plugin="org")
@@ -29,4 +31,4 @@ def test_a_profile_fully_met_gives_nothing() -> None:
 def test_an_unknown_profile_names_the_registered_ones() -> None:
     (found,) = _findings("employer-clustr", {"id": "a", "type": "employer"})
     assert (found.pointer, found.message, found.params["suggestion"], found.params["known"]) == ("/charter/profile", "unknown_profile_close", "employer-cluster", ["employer-cluster"])
-    assert "profile: employer-cluster" in (found.hint or "")
+    assert isinstance(found.hint, Text) and "profile: employer-cluster" in english(found.hint)

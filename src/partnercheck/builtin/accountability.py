@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from partnercheck.builtin.members import open_adherence
-from partnercheck.findings import BareFinding
+from partnercheck.findings import BareFinding, Text
 from partnercheck.rules.context import Item, RuleContext, refs
 
 
-def _accountable_holders(ctx: RuleContext) -> Iterator[tuple[str, Item]]:
+def _accountable_holders(ctx: RuleContext) -> Iterator[tuple[Text, Item]]:
     for item in ctx.objectives:
-        yield "Objective", item
+        yield Text("ACC.objective"), item
     for item in ctx.responsibilities:
-        yield "RACI entry", item
+        yield Text("ACC.raci-entry"), item
 
 
 def objective_without_accountable(ctx: RuleContext) -> Iterator[BareFinding]:

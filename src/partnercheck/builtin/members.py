@@ -6,7 +6,7 @@ import difflib
 from typing import Any, Iterator, Mapping
 
 from partnercheck.builtin.purpose import blank
-from partnercheck.findings import BareFinding
+from partnercheck.findings import BareFinding, Text
 from partnercheck.rules.context import INACTIVE, Item, RuleContext
 
 #: A plausible partner of each type, for the hint of MEM02 (the founding trial's actors).
@@ -100,9 +100,9 @@ def _unknown_profile(name: str, known: list[str]) -> BareFinding:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     params = {"profile": name, "known": known, "suggestion": close[0] if close else ""}
     if close:
-        hint = f"Use the registered profile's exact name:\n  charter:\n    profile: {close[0]}"
+        hint = Text("MEM.hint-profile-exact", {"profile": close[0]})
     else:
-        hint = f"Use one of the registered profiles ({', '.join(known)}), or remove `charter.profile`."
+        hint = Text("MEM.hint-profile-known", {"known": ", ".join(known)})
     return BareFinding("/charter/profile", params, hint=hint, message="unknown_profile_close" if close else "unknown_profile")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from partnercheck.document.positions import PositionIndex
-from partnercheck.findings import Problem
+from partnercheck.findings import Problem, Text
 from partnercheck.pointers import join
 
 # Where each kind of thing is defined: kind -> (list path, noun)
@@ -83,15 +83,18 @@ def check_references(data: Any, index: PositionIndex | None = None) -> list[Prob
 
 def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None = None) -> Defined:
     ids: dict[str, dict[str, str]] = {}
-    for kind, (path, noun) in KINDS.items():
+    for kind, (path, _noun) in KINDS.items():
         seen: dict[str, str] = {}
         for pointer, item in walk(data, path + ("*",)):
             ident = item.get("id") if isinstance(item, dict) else None
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                first = f"the {noun} at line {index.locate(seen[ident]).line}" if index is not None else seen[ident]
-                problems.append(Problem("REF02", f'{noun} id "{ident}" is already used by {first}', f"{pointer}/id", None, f"Give each {noun} its own id."))
+                if index is not None:
+                    message = Text(f"REF02.{kind}", {"id": ident, "line": index.locate(seen[ident]).line})
+                else:
+                    message = Text(f"REF02.{kind}-at", {"id": ident, "first": seen[ident]})
+                problems.append(Problem("REF02", message, f"{pointer}/id", None, Text(f"REF02.hint-{kind}")))
             else:
                 seen[ident] = pointer
         ids[kind] = seen
@@ -108,12 +111,9 @@ def _check_ref(pointer: str, value: Any, kind: str, defined: Defined) -> Iterato
 
 
 def _unknown(pointer: str, value: str, kind: str, defined: Defined) -> Problem:
-    noun = KINDS[kind][1]
     known = sorted(defined.ids[kind])
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    message = f'unknown {noun} "{value}"'
-    if close:
-        message += f' (did you mean "{close[0]}"?)'
+    message = Text(f"REF01.{kind}-close", {"id": value, "close": close[0]}) if close else Text(f"REF01.{kind}", {"id": value})
     listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-    hint = f"Use the id of a {noun} defined in this charter" + (f": {listed}" if known else "; none is defined yet")
+    hint = Text(f"REF01.hint-{kind}", {"ids": listed}) if known else Text(f"REF01.hint-{kind}-none")
     return Problem("REF01", message, pointer, None, hint)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-from partnercheck.findings import Problem
+from partnercheck.findings import Problem, Text
 from partnercheck.pointers import join
 from partnercheck.resources import load_schema
 
@@ -80,7 +80,7 @@ def _problems(error: Any) -> Iterable[Problem]:
     if error.validator in ("anyOf", "oneOf") and error.context:
         choices = _choices(error)
         if choices:
-            return [Problem("SCH01", f"{_field(error.absolute_path)} must be {choices}; {_got(error.instance)}", pointer)]
+            return [Problem("SCH01", Text("SCH01.kind", {"field": _field(error.absolute_path), "kinds": choices, "got": _got(error.instance)}), pointer)]
         return _problems(_best(error))
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         return [_unknown_key(error, pointer, key) for key in _extra_keys(error)]
@@ -93,27 +93,34 @@ def _best(error: Any) -> Any:
     return best_match(error.context)
 
 
-def _choices(error: Any) -> str | None:
+def _choices(error: Any) -> Text | str | None:
     """The alternatives of an `anyOf`/`oneOf` in words, when the value is none of their kinds at all.
 
     When one alternative has the right kind but is wrong deeper down (an unknown
     id in a list), that deeper error is the useful one, so this gives None.
     """
-    words: list[str] = []
+    words: list[Text | str] = []
     for sub in error.context:
         if sub.relative_path or sub.validator not in ("type", "const"):
             return None
         word = _show(sub.validator_value) if sub.validator == "const" else _kind_words(sub)
         if word not in words:
             words.append(word)
-    return " or ".join(words) or None
+    return _either(words) if words else None
 
 
-def _kind_words(error: Any) -> str:
+def _either(words: list[Text | str]) -> Text | str:
+    """`a or b or c`, as nested `SCH01.or` phrases."""
+    first, *rest = words
+    return Text("SCH01.or", {"one": first, "other": _either(rest)}) if rest else first
+
+
+def _kind_words(error: Any) -> Text | str:
     """What a `type` error's schema expects: its own short description ("A list of partner ids.") or the type."""
     description = error.schema.get("description") if isinstance(error.schema, dict) else None
     if isinstance(description, str) and re.fullmatch(r"An? [^.`]{1,40}\.", description):
-        return description[0].lower() + description[1:-1]
+        words = description[0].lower() + description[1:-1]
+        return Text(_DESCRIPTIONS[words]) if words in _DESCRIPTIONS else words  # a plugin schema's description: as written
     return _type_words(error.validator_value)
 
 
@@ -132,16 +139,14 @@ def _unknown_key(error: Any, pointer: str, key: str) -> Problem:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if not close and not pointer:
         close = _deeper(error.schema, key)
-    message = f'unknown key "{key}"'
+    message = Text("SCH01.unknown-key-close", {"key": key, "close": close[0]}) if close else Text("SCH01.unknown-key", {"key": key})
     if close and "." in close[0]:
-        message += f' (did you mean "{close[0]}"?)'
         parent, child = close[0].split(".", 1)
-        hint = f"Move it under `{parent}:` as `{child}:`, or prefix it with `x-` if it is your own extension."
+        hint = Text("SCH01.hint-move", {"parent": parent, "child": child})
     elif close:
-        message += f' (did you mean "{close[0]}"?)'
-        hint = f"Rename it to `{close[0]}`, or prefix it with `x-` if it is your own extension."
+        hint = Text("SCH01.hint-rename", {"close": close[0]})
     else:
-        hint = f"Allowed keys here: {', '.join(allowed)}; or prefix your own keys with `x-`."
+        hint = Text("SCH01.hint-allowed", {"keys": ", ".join(allowed)})
     return Problem("SCH01", message, join(pointer, key), None, hint, on_key=True)
 
 
@@ -155,37 +160,39 @@ def _deeper(schema: dict[str, Any], key: str) -> list[str]:
     return []
 
 
-def describe(error: Any) -> str:
-    """A plain-words message for one jsonschema error."""
+def describe(error: Any) -> Text:
+    """A plain-words message for one jsonschema error, by id (report/messages.py)."""
     field = _field(error.absolute_path)
     value = error.instance
     kind = error.validator
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return f"{field} must be one of: {options}; {_got(value, typed=False)}"
+        return Text("SCH01.enum", {"field": field, "options": options, "got": _got(value, typed=False)})
     if kind == "required":
-        return f'{field} is missing the required key "{_missing_key(error)}"'
+        return Text("SCH01.required", {"field": field, "key": _missing_key(error)})
     if kind == "type" and isinstance(error.schema, dict) and error.schema.get("format") == "date":
-        return f"{field} must be a date written YYYY-MM-DD; {_got(value)}"
+        return Text("SCH01.date-type", {"field": field, "got": _got(value)})
     if kind == "type":
-        return f"{field} must be {_type_words(error.validator_value)}; {_got(value)}"
+        return Text("SCH01.kind", {"field": field, "kinds": _type_words(error.validator_value), "got": _got(value)})
     if kind == "format" and error.validator_value == "date":
-        return f"{field} must be a calendar date written YYYY-MM-DD; got {_show(value)}"
+        return Text("SCH01.date", {"field": field, "value": _show(value)})
     if kind == "pattern":
         return _pattern_message(field, value, error.validator_value)
     if kind == "const":
-        return f"{field} must be {_show(error.validator_value)}; {_got(value, typed=False)}"
+        return Text("SCH01.kind", {"field": field, "kinds": _show(error.validator_value), "got": _got(value, typed=False)})
     if kind == "minItems":
         count = error.validator_value
-        return f"{field} must have at least {'one item' if count == 1 else f'{count} items'}"
+        return Text("SCH01.min-one", {"field": field}) if count == 1 else Text("SCH01.min-items", {"field": field, "count": count})
     if kind in _BOUNDS:
-        return f"{field} must be {_BOUNDS[kind]} {error.validator_value}; {_got(value, typed=False)}"
+        return Text(_BOUNDS[kind], {"field": field, "bound": error.validator_value, "got": _got(value, typed=False)})
     if kind == "minLength":
-        return f"{field} must not be empty"
-    return f"{field}: {error.message}"
+        return Text("SCH01.not-empty", {"field": field})
+    return Text("SCH01.other", {"field": field, "detail": error.message})  # jsonschema's own words: as written
 
 
-_BOUNDS = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most", "exclusiveMaximum": "less than"}
+_BOUNDS = {"minimum": "SCH01.minimum", "exclusiveMinimum": "SCH01.exclusive-minimum", "maximum": "SCH01.maximum", "exclusiveMaximum": "SCH01.exclusive-maximum"}
+#: The charter schema's short descriptions of a kind ("A list of partner ids."), as phrases of the catalog.
+_DESCRIPTIONS = {"a list of partner ids": "SCH01.partner-ids"}
 
 
 def _missing_key(error: Any) -> str:
@@ -197,29 +204,35 @@ def _missing_key(error: Any) -> str:
     return str(keys[0] if keys else error.validator_value[0])
 
 
-def _got(value: Any, typed: bool = True) -> str:
+def _got(value: Any, typed: bool = True) -> Text:
     """What was written instead, in words: `got text "x"`, `got a list`, `it is empty`."""
     if value is None:
-        return "it is empty"
-    if isinstance(value, (dict, list)):
-        return f"got {_json_type(value)}"
-    return f"got {_json_type(value)} {_show(value)}" if typed else f"got {_show(value)}"
+        return Text("SCH01.got-empty")
+    if isinstance(value, dict):
+        return Text("SCH01.got-mapping")
+    if isinstance(value, list):
+        return Text("SCH01.got-list")
+    kind = _GOT.get(type(value)) if typed else None
+    return Text(kind or "SCH01.got", {"value": _show(value)})
+
+
+_GOT = {str: "SCH01.got-text", int: "SCH01.got-number", float: "SCH01.got-number", bool: "SCH01.got-boolean"}
 
 
 _SLUG = "^[a-z0-9][a-z0-9._-]*$"
 
 
-def _pattern_message(field: str, value: Any, pattern: str) -> str:
+def _pattern_message(field: Text | str, value: Any, pattern: str) -> Text:
     if pattern == _SLUG:
-        return f"{field}: {_show(value)} is not a valid id; use lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
-    return f"{field}: {_show(value)} does not match the expected form {pattern}"
+        return Text("SCH01.slug", {"field": field, "value": _show(value)})
+    return Text("SCH01.pattern", {"field": field, "value": _show(value), "pattern": pattern})
 
 
-def _field(path: Iterable[Any]) -> str:
+def _field(path: Iterable[Any]) -> Text | str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return f"`{text}`" if text else "the document"
+    return f"`{text}`" if text else Text("SCH01.the-document")
 
 
 def _show(value: Any) -> str:
@@ -232,17 +245,9 @@ def _show(value: Any) -> str:
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
-_TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}
+_TYPE_WORDS = {"object": "SCH01.a-mapping", "array": "SCH01.a-list", "string": "SCH01.text", "integer": "SCH01.a-whole-number", "number": "SCH01.a-number", "boolean": "SCH01.true-or-false", "null": "SCH01.empty"}
 
 
-def _type_words(types: Any) -> str:
+def _type_words(types: Any) -> Text | str:
     types = [types] if isinstance(types, str) else list(types)
-    return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    return _either([Text(_TYPE_WORDS[t]) if t in _TYPE_WORDS else str(t) for t in types])

@@ -75,7 +75,7 @@ def guarded(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args))
     except PartnercheckError as exc:
-        error(_in_language(str(exc), args))
+        error(_in_language(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc), args))
     except KeyboardInterrupt:
         error("interrupted")
     except BrokenPipeError:
@@ -93,7 +93,7 @@ def _in_language(message: str, args: argparse.Namespace) -> str:
     """A usage or configuration error in the run's language: `--lang`, else the locale (the configuration may be what failed)."""
     from partnercheck.report.i18n import Translator, default_language
 
-    return Translator(getattr(args, "lang", None) or default_language()).text(message)
+    return Translator(getattr(args, "lang", None) or default_language()).error(message)
 
 
 def error(message: str) -> None:

@@ -14,6 +14,7 @@ from partnercheck.cli.options import (
     use_color,
 )
 from partnercheck.report.i18n import LANGUAGES, default_language
+from partnercheck.report.messages import said
 
 
 def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
@@ -79,8 +80,8 @@ def handle_rule(args: argparse.Namespace) -> int:
     if rule is None:
         keys = list(registry.rules) + list(registry.names)
         close = difflib.get_close_matches(args.rule, keys, n=3, cutoff=0.6) or difflib.get_close_matches(args.rule.upper(), keys, n=3, cutoff=0.6)
-        suggestion = f" (did you mean {', '.join(close)}?)" if close else "; `partnercheck rules` lists them"
-        error(translator(args.lang or default_language(), registry).text(f"no rule {args.rule!r}{suggestion}"))
+        found = said("usage.no-rule-close", rule=repr(args.rule), close=", ".join(close)) if close else said("usage.no-rule", rule=repr(args.rule))
+        error(translator(args.lang or default_language(), registry).error(found))
         return EXIT_ERROR
     write(explain(rule, use_color("auto"), translator(args.lang or default_language(), registry)))
     return _finish(registry)

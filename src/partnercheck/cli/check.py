@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+from partnercheck.report.messages import said
 
 from partnercheck.cli import EXIT_ERROR, write
 from partnercheck.cli.baseline import add_baseline_options, apply_baseline
@@ -157,7 +158,7 @@ def _warn_no_charter(run: object, paths: tuple[str, ...], tr: Any) -> None:
             continue
         prefix = display_path(given).rstrip("/")
         if not any(prefix == "." or p.startswith(prefix + "/") for p in shown):
-            warning = tr.text(f"no charter found under {given} (a charter is a .yaml or .yml file with a top-level `partnercheck:` key)")
+            warning = tr.error(said("run.no-charter", path=given))
             print(f"partnercheck: warning: {warning}", file=sys.stderr)
 
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
+from partnercheck.findings import Text
+from partnercheck.report.messages import english, said
 
 from partnercheck.errors import ConfigError
 
@@ -56,9 +58,12 @@ class ConfigFile:
     def source(self, *keys: str) -> Source:
         return Source(self.label, self.locate(keys), self.base)
 
-    def error(self, keys: tuple[str, ...], message: str) -> ConfigError:
+    def error(self, keys: tuple[str, ...], message: str | Text) -> ConfigError:
+        """The error at `keys`; a `Text` message (a `config.*` id) is given the file and key, and follows `--lang`."""
         where = f"{self.label}:{self.locate(keys) or 1}" if self.path is not None else self.label
         key = "".join(f"[{k}]" if k.isdigit() else f".{k}" for k in keys).lstrip(".")
+        if isinstance(message, Text):
+            return ConfigError(said(message.id, file=where, key=key, **message.params))
         return ConfigError(f"{where}: {key + ': ' if key else ''}{message}")
 
 
@@ -87,7 +92,7 @@ def _from_yaml(raw: bytes, path: Path, label: str) -> ConfigFile:
     fatal = [p for p in doc.problems if p.code != "DOC03"]
     if fatal:
         span = fatal[0].span or doc.index.locate(fatal[0].pointer)
-        raise ConfigError(f"{label}:{span.line}: {fatal[0].message}")
+        raise ConfigError(f"{label}:{span.line}: {english(fatal[0].message)}")
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
         raise ConfigError(f"{label}:1: a configuration file is a mapping of keys (select, ignore, …), not a list or a single value")
@@ -157,13 +162,16 @@ def validate(config: ConfigFile) -> None:
         allowed = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed][0]
         close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-        hint = f' (did you mean "{close[0]}"?)' if close else f"; keys allowed here: {', '.join(allowed)}"
-        raise config.error((*keys, extra), f"unknown key{hint}")
+        found = Text("config.unknown-key-close", {"close": close[0]}) if close else Text("config.unknown-key", {"keys": ", ".join(allowed)})
+        raise config.error((*keys, extra), found)
     raise config.error(keys, _describe(error))
 
 
-def _describe(error: Any) -> str:
+def _describe(error: Any) -> str | Text:
     from partnercheck.checks.schema import describe
 
-    message = describe(error)
+    text = describe(error)
+    if text.id == "SCH01.enum":
+        return Text("config.enum", {"options": text.params["options"], "got": text.params["got"]})
+    message = english(text)
     return message.split(" ", 1)[1] if message.startswith("`") else message

@@ -12,6 +12,7 @@ import difflib
 from typing import Any, Iterable
 
 from partnercheck.config.files import ConfigFile
+from partnercheck.report.messages import english, said
 from partnercheck.config.settings import matches
 
 SELECTOR_KEYS = ("select", "extend-select", "ignore")
@@ -42,7 +43,9 @@ def check_flags(flags: dict[str, Iterable[str]], registry: Any) -> None:
     for flag, selectors in flags.items():
         for selector in selectors:
             if not any(matches(rule, [selector]) for rule in rules):
-                raise UsageError(f'{flag}: "{selector}" is no rule code, code prefix, rule name or pack{_close(selector, rules)}')
+                close = _closest(selector, rules)
+                found = said("usage.selector-close", flag=flag, selector=selector, close=close) if close else said("usage.selector", flag=flag, selector=selector)
+                raise UsageError(found)
 
 
 def _selector(file: ConfigFile, keys: tuple[str, ...], selector: str, rules: list[Any]) -> None:
@@ -73,7 +76,7 @@ def _options(file: ConfigFile, selector: str, options: dict[str, Any], rules: li
         for rule in having:
             error = best_match(validator(rule.options[name].schema).iter_errors(value))  # offline, formats checked as for charters
             if error is not None:
-                message = describe(error)
+                message = english(describe(error))
                 message = message.removeprefix("the document ")
                 message = message.split(" ", 1)[1] if message.startswith("`") else message
                 raise file.error(("options", selector, name), f"invalid value for {rule.code}: {message}")
@@ -98,6 +101,11 @@ def _installed() -> Iterable[str]:
 
 
 def _close(selector: str, rules: list[Any]) -> str:
+    close = _closest(selector, rules)
+    return f' (did you mean "{close}"?)' if close else "; `partnercheck rules` lists them"
+
+
+def _closest(selector: str, rules: list[Any]) -> str | None:
     keys = sorted({r.code for r in rules} | {r.name for r in rules} | {r.pack for r in rules})
     close = difflib.get_close_matches(selector, keys, n=1, cutoff=0.6) or difflib.get_close_matches(selector.upper(), keys, n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else "; `partnercheck rules` lists them"
+    return close[0] if close else None

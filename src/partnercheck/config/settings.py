@@ -34,7 +34,7 @@ class Settings:
     exit_zero: bool = False
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     disabled_plugins: frozenset[str] = frozenset()
-    #: The language of messages and reports (i18n.py); findings are produced, cached and baselined in English.
+    #: The language of messages and reports (i18n.py); findings are produced, cached and baselined as ids, rendered in it at output.
     lang: str = "en"
 
     def enabled(self, rule: Rule) -> bool:

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from partnercheck.document.positions import Marks, PositionIndex
 from partnercheck.document.scalars import CORE, resolve_plain, resolve_tagged
-from partnercheck.findings import Problem, Span
+from partnercheck.findings import Problem, Span, Text
 from partnercheck.pointers import escape
 
 _COLLECTION_TAGS = {None, "!", CORE + "map", CORE + "seq", CORE + "omap", CORE + "set"}
@@ -33,7 +33,7 @@ class Stop(Exception):
     """Raised inside the builder when the document must not be read further."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
+        super().__init__(problem.message.id)
         self.problem = problem
 
 
@@ -66,8 +66,7 @@ def _join_surrogates(text: str, span: Span) -> str:
     try:
         return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
     except UnicodeDecodeError:
-        message = "the text holds a lone surrogate escape (like \\ud800), which is not a character"
-        raise Stop(Problem("DOC01", message, "", span, "Remove the \\u escape, or write the character itself.")) from None
+        raise Stop(Problem("DOC01", Text("DOC01.lone-surrogate-escape"), "", span, Text("DOC01.hint-escape"))) from None
 
 
 class Builder:
@@ -130,7 +129,7 @@ class Builder:
         try:
             return self._resolved(event, span)
         except ValueError:  # an integer past Python's 4,300-digit conversion limit
-            raise Stop(Problem("DOC01", "a number has more digits than partnercheck reads (4,300)", "", span, "Shorten the number, or quote it to keep it as text.")) from None
+            raise Stop(Problem("DOC01", Text("DOC01.long-number"), "", span, Text("DOC01.hint-number"))) from None
 
     def _resolved(self, event: Any, span: Span) -> Any:
         tag = event.tag
@@ -158,7 +157,7 @@ class Builder:
         if event.tag not in _COLLECTION_TAGS:
             self._unsupported_tag(event.tag, self.marks.span(event.start_mark, event.start_mark))
         if len(self.stack) >= self.limits.max_depth:
-            raise Stop(Problem("DOC06", f"the document nests deeper than {self.limits.max_depth} levels", "", self.marks.at(event.start_mark), "Flatten the structure: a charter needs only a few levels."))
+            raise Stop(Problem("DOC06", Text("DOC06.depth", {"depth": self.limits.max_depth}), "", self.marks.at(event.start_mark), Text("DOC06.hint")))
         parent = self.stack[-1] if self.stack else None
         is_key = parent is not None and isinstance(parent.container, dict) and parent.key is None
         self.key_depth += is_key
@@ -185,11 +184,11 @@ class Builder:
         span = self.marks.span(event.start_mark, event.end_mark)
         frame = self.stack[-1] if self.stack else None
         if event.anchor not in self.anchors:
-            raise Stop(Problem("DOC01", f'alias "*{event.anchor}" refers to no anchor "&{event.anchor}" defined before it', "", span))
+            raise Stop(Problem("DOC01", Text("DOC01.unknown-alias", {"anchor": event.anchor}), "", span))
         value, nodes = self.anchors[event.anchor]
         self.alias_nodes += nodes
         if self.alias_nodes > self.limits.max_alias_nodes:
-            raise Stop(Problem("DOC04", f"aliases expand to more than {self.limits.max_alias_nodes:,} nodes (stopped at alias *{event.anchor})", "", span, "Write the repeated content out, or use fewer nested aliases."))
+            raise Stop(Problem("DOC04", Text("DOC04.aliases", {"limit": f"{self.limits.max_alias_nodes:,}", "anchor": event.anchor}), "", span, Text("DOC04.hint")))
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             text = self.anchor_texts.get(event.anchor)
             if text is None:
@@ -241,7 +240,7 @@ class Builder:
         pointer = frame.pointer + "/" + escape(key)
         if key in frame.container:
             if self.recording and not self.key_depth:
-                self.out.problems.append(Problem("DOC02", f'duplicate key "{key}": it was already defined in this mapping, so this value would be silently dropped', pointer, key_span, "Remove one of the two entries or merge them."))
+                self.out.problems.append(Problem("DOC02", Text("DOC02.duplicate-key", {"key": key}), pointer, key_span, Text("DOC02.hint")))
             return None
         frame.container[key] = value
         if self.recording and not self.key_depth and key_span is not None:
@@ -252,7 +251,7 @@ class Builder:
         sources = value if isinstance(value, list) else [value]
         for source in sources:
             if not isinstance(source, dict):
-                raise Stop(Problem("DOC01", "a merge key (<<) must be followed by a mapping or a list of mappings", frame.pointer, span))
+                raise Stop(Problem("DOC01", Text("DOC01.merge-key"), frame.pointer, span))
             frame.merges.append((source, span))
 
     def _apply_merges(self, frame: _Frame) -> None:
@@ -272,4 +271,4 @@ class Builder:
 
     def _unsupported_tag(self, tag: str, span: Span) -> None:
         if self.recording:
-            self.out.problems.append(Problem("DOC05", f'the tag "{tag}" is not supported: partnercheck never constructs tagged objects', "", span, "Remove the tag; write the value as plain YAML."))
+            self.out.problems.append(Problem("DOC05", Text("DOC05.tag", {"tag": tag}), "", span, Text("DOC05.hint")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 from partnercheck.document.lines import place_in_bytes
-from partnercheck.findings import START, Problem, Span
+from partnercheck.findings import START, Problem, Span, Text
 
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -13,7 +13,7 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
-_RESAVE = "Save the file as UTF-8 (without byte order mark is best) and run partnercheck again."
+_RESAVE = Text("DOC01.hint-resave")
 
 
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:
@@ -22,7 +22,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         raw = raw[len(codecs.BOM_UTF8) :]
     for bom, name in _UTF16_32_BOMS:
         if raw.startswith(bom):
-            return None, _problem(f"the file is encoded in {name} (byte order mark found); partnercheck reads UTF-8", START)
+            return None, _problem(Text("DOC01.bom", {"encoding": name}), START)
     nul = raw.find(b"\x00")
     if nul >= 0:
         return None, _problem(_nul_message(raw), _span_at(raw, nul))
@@ -32,10 +32,10 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         return None, _problem(_decode_message(raw, exc), _span_at(raw, exc.start))
 
 
-def _nul_message(raw: bytes) -> str:
+def _nul_message(raw: bytes) -> Text:
     if _looks_utf16(raw):
-        return "the file looks encoded in UTF-16 without a byte order mark; partnercheck reads UTF-8"
-    return "binary file, not text: it contains NUL bytes, so it cannot be a YAML charter"
+        return Text("DOC01.utf16")
+    return Text("DOC01.binary")
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -54,17 +54,17 @@ def _looks_utf16(raw: bytes) -> bool:
     return not any(c == "\ufffd" or (c < " " and c not in "\t\n\r") for c in text)
 
 
-def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> str:
+def _decode_message(raw: bytes, exc: UnicodeDecodeError) -> Text:
     byte = raw[exc.start]
     if byte == 0xED and exc.start + 2 < len(raw) and 0xA0 <= raw[exc.start + 1] <= 0xBF:
         point = 0xD000 | (raw[exc.start + 1] & 0x3F) << 6 | raw[exc.start + 2] & 0x3F
-        return f"the file is not valid UTF-8: the bytes at offset {exc.start} encode a lone surrogate (U+{point:04X}), which UTF-8 forbids"
+        return Text("DOC01.surrogate-bytes", {"offset": exc.start, "point": f"{point:04X}"})
     try:
         raw.decode("cp1252")
-        guess = " (it looks like Latin-1 / Windows-1252 text)"
+        latin1 = True
     except UnicodeDecodeError:
-        guess = ""
-    return f"the file is not valid UTF-8: byte 0x{byte:02x} at offset {exc.start} cannot be decoded{guess}"
+        latin1 = False
+    return Text("DOC01.bad-byte-latin1" if latin1 else "DOC01.bad-byte", {"byte": f"{byte:02x}", "offset": exc.start})
 
 
 def _span_at(raw: bytes, offset: int) -> Span:
@@ -72,5 +72,5 @@ def _span_at(raw: bytes, offset: int) -> Span:
     return Span(line, column, line, column)
 
 
-def _problem(message: str, span: Span) -> Problem:
+def _problem(message: Text, span: Span) -> Problem:
     return Problem("DOC01", message, "", span, _RESAVE)

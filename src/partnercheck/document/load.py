@@ -10,10 +10,10 @@ from partnercheck.document.decoding import decode
 from partnercheck.document.lines import LineMap
 from partnercheck.document.parsing import parse
 from partnercheck.document.positions import PositionIndex
-from partnercheck.findings import START, Problem, Span
+from partnercheck.findings import START, Problem, Span, Text
 
 SUPPORTED_VERSIONS = (1, 1.1)
-_VERSION_HINT = "Start the file with the line:  partnercheck: 1"
+_VERSION_HINT = None  # DOC03's own hint, from the core pack
 
 
 @dataclass(slots=True)
@@ -52,7 +52,7 @@ def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Docume
         return doc
     text, problem = decode(raw)
     if problem is not None or text is None:
-        doc.problems.append(problem or Problem("DOC01", "unreadable file"))
+        doc.problems.append(problem or Problem("DOC01", Text("DOC01.unreadable")))
         return doc
     doc.text = text
     parsed = parse(text, limits)
@@ -74,28 +74,28 @@ _FATAL = {"DOC01", "DOC04", "DOC06", "DOC07"}
 def _too_large(size: int, limits: Limits) -> Problem:
     return Problem(
         "DOC07",
-        f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes; it was not read",
+        Text("DOC07.size", {"size": f"{size:,}", "limit": f"{limits.max_bytes:,}"}),
         "",
         START,
-        "Split the charter, or raise the limit with --max-file-size if the file is genuine.",
+        Text("DOC07.hint"),
     )
 
 
 def _version_problem(data: Any, starts: list[Span]) -> Problem | None:
     if len(starts) > 1:
-        return Problem("DOC03", f"the file holds {len(starts)} YAML documents; a charter is exactly one document", "", starts[1], "Put each charter in a file of its own and remove the '---' separators.")
+        return Problem("DOC03", Text("DOC03.documents", {"count": len(starts)}), "", starts[1], Text("DOC03.hint-documents"))
     if not isinstance(data, dict):
-        what = "empty" if data is None else f"a {_kind(data)}, not a mapping"
-        return Problem("DOC03", f"not a partnercheck charter: the document is {what}", "", None, _VERSION_HINT)
+        what = Text("DOC03.empty") if data is None else _kind(data)
+        return Problem("DOC03", what, "", None, _VERSION_HINT)
     if "partnercheck" not in data:
-        return Problem("DOC03", "not a partnercheck charter: the top-level key `partnercheck:` (the format version) is missing", "", None, _VERSION_HINT)
+        return Problem("DOC03", Text("DOC03.no-version"), "", None, _VERSION_HINT)
     version = data["partnercheck"]
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
         supported = ", ".join(map(str, SUPPORTED_VERSIONS))
         quoted = _quoted_version(version)
         if quoted is not None:
-            return Problem("DOC03", f'the format version is written as text "{version.strip()}": write {quoted} without quotes', "/partnercheck", None, _VERSION_HINT)
-        return Problem("DOC03", f"unsupported format version {version!r}: this partnercheck reads version {supported}", "/partnercheck", None, _VERSION_HINT)
+            return Problem("DOC03", Text("DOC03.version-text", {"version": version.strip(), "number": quoted}), "/partnercheck", None, _VERSION_HINT)
+        return Problem("DOC03", Text("DOC03.version-unsupported", {"version": repr(version), "supported": supported}), "/partnercheck", None, _VERSION_HINT)
     return None
 
 
@@ -107,5 +107,7 @@ def _quoted_version(value: Any) -> int | None:
     return number if number in SUPPORTED_VERSIONS else None
 
 
-def _kind(value: Any) -> str:
-    return {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}.get(type(value), type(value).__name__)
+def _kind(value: Any) -> Text:
+    """DOC03 for a document that is no mapping: a list, a text, a number, a boolean (or another kind, named by its type)."""
+    kind = {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}.get(type(value))
+    return Text(f"DOC03.{kind}") if kind else Text("DOC03.other-kind", {"kind": type(value).__name__})

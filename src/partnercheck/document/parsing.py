@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from partnercheck.document.builder import Builder, Limits, Parsed, Stop
 from partnercheck.document.positions import Marks
-from partnercheck.findings import START, Problem
+from partnercheck.findings import START, Problem, Text
 
 #: The parsers `parse` tries, in order (docs/yaml-conformance.md compares the choices).
 RETRY = ("c", "pure")
@@ -72,31 +72,30 @@ def syntax_problem(exc: Exception, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
-    message = f"invalid YAML: {problem}"
+    detail = str(problem)
     context_mark = getattr(exc, "context_mark", None)
     marks = Marks(text)
     if context and context_mark is not None:
         line, column = marks.point(context_mark)
-        message += f" ({context}, line {line} column {column})"
+        detail += f" ({context}, line {line} column {column})"
     span = START if mark is None else marks.at(mark)
     if mark is None and hasattr(exc, "position"):  # ReaderError: an unacceptable character
-        message = f"invalid YAML: {exc}".splitlines()[0]
-    return Problem("DOC01", message, "", span, _hint(problem))
+        detail = f"{exc}".splitlines()[0]
+    return Problem("DOC01", Text("DOC01.invalid-yaml", {"detail": detail}), "", span, _hint(problem))
 
 
 def _reader_problem(exc: Any, text: str) -> Problem:
     """A character YAML does not allow (a control character, U+FFFE…): where it is, in plain words."""
     span = Marks(text).offset(int(exc.position))
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-    message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML text (a control or non-character code)"
-    return Problem("DOC01", message, "", span, "Remove the invisible character at this place; it often comes from copying text out of another program.")
+    return Problem("DOC01", Text("DOC01.bad-character", {"code": f"{code:04X}"}), "", span, Text("DOC01.hint-invisible"))
 
 
-def _hint(problem: str) -> str:
+def _hint(problem: str) -> Text:
     if re.search(r"\btabs?\b", problem) or "'\\t'" in problem:
-        return "Indent with spaces, never tabs."
+        return Text("DOC01.hint-tabs")
     if "quoted scalar" in problem or "end of stream" in problem:
-        return "Close the quote that is still open, or remove it."
+        return Text("DOC01.hint-quote")
     if "mapping values are not allowed" in problem:
-        return 'Quote text that contains ": " (e.g. title: "Objet : formation").'
-    return "Fix the YAML syntax at this place; a YAML-aware editor shows the structure."
+        return Text("DOC01.hint-colon")
+    return Text("DOC01.hint-syntax")

@@ -43,7 +43,7 @@ DIMENSIONS: tuple[str, ...] = (
 #: and a rule weighs what its severity weighs (docs/score.md). Errors weigh more than warnings, infos nothing.
 DEFAULT_WEIGHTS: dict[str, float] = {"error": 3.0, "warning": 1.0, "info": 0.0}
 
-#: Each dimension's name for people: the English template of its translation (locale/<lang>/words.yaml).
+#: Each dimension's name for people: the English template of its translation (locale/<lang>/LC_MESSAGES/partnercheck.po).
 TITLES: dict[str, str] = {
     "purpose": "Purpose",
     "pilot": "Pilot",

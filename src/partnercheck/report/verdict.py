@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnercheck.findings import Finding, Severity
-from partnercheck.report.i18n import Translator, counted
+from partnercheck.report.i18n import Translator
 
 READY = "Ready to sign"
 NOT_CHECKED = "Not checked: no health rule ran"
@@ -54,7 +54,7 @@ class Verdict:
             return tr.words(NOT_CHECKED)
         if not self.improve:
             return tr.words(READY)
-        return counted(tr, self.improve, "Ready to sign, with {n} point to improve", "Ready to sign, with {n} points to improve")
+        return tr.ngettext("Ready to sign, with {n} point to improve", "Ready to sign, with {n} points to improve", self.improve)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,7 +96,7 @@ def _not_ready(v: Verdict, tr: Translator) -> str:
     """"Not ready to sign: 17 blocking problems (--fail-on warning); health score below --min-score 80"."""
     reasons = []
     if v.blocking:
-        reasons.append(counted(tr, len(v.blocking), "{n} blocking problem", "{n} blocking problems") + _stated(v, tr))
+        reasons.append(tr.ngettext("{n} blocking problem", "{n} blocking problems", len(v.blocking)) + _stated(v, tr))
     if v.below is not None:
         reasons.append(_below(v, tr))
     sentence = tr.words("Not ready to sign: {reasons}", reasons=tr.words("; ").join(reasons))
@@ -114,7 +114,7 @@ def _stated(v: Verdict, tr: Translator) -> str:
 def _below(v: Verdict, tr: Translator) -> str:
     minimum = tr.number(v.below or 0)
     if v.below_files:
-        return counted(tr, v.below_files, "{n} file below --min-score {minimum}", "{n} files below --min-score {minimum}", minimum=minimum)
+        return tr.ngettext("{n} file below --min-score {minimum}", "{n} files below --min-score {minimum}", v.below_files, minimum=minimum)
     if v.score is None:
         return tr.words("no health score to meet --min-score {minimum}", minimum=minimum)
     return tr.words("health score below --min-score {minimum}", minimum=minimum)

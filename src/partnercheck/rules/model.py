@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -75,27 +74,9 @@ class Rule:
         return _format(self.hint, params)
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-#: ` ({name})`: an aside in brackets, dropped with its brackets when the parameter is empty.
-ASIDE = re.compile(r" \(\{([A-Za-z_][A-Za-z0-9_]*)\}\)")
-
-
 def _format(template: str, params: Mapping[str, Any]) -> str:
-    """Fill `{name}` parameters from `params`; other braces (YAML snippets) are left alone.
+    """Fill `{name}` parameters from `params` (report/messages.py `fill`); phrases in English."""
+    from partnercheck.report.messages import english, fill, param_text
 
-    An empty parameter in brackets (`Partner `a` ({name})` for a partner with
-    no name) leaves no empty brackets behind.
-    """
+    return fill(template, {k: param_text(v, english) for k, v in params.items()})
 
-    def fill(match: re.Match[str]) -> str:
-        key = match.group(1)
-        return _text(params[key]) if key in params else match.group(0)
-
-    template = ASIDE.sub(lambda m: "" if m.group(1) in params and _text(params[m.group(1)]) == "" else m.group(0), template)
-    return _PLACEHOLDER.sub(fill, template)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(str(v) for v in value)
-    return str(value)

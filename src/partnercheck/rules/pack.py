@@ -9,6 +9,7 @@ from partnercheck.document.load import load_document
 from partnercheck.errors import PackError
 from partnercheck.findings import Severity
 from partnercheck.pointers import escape
+from partnercheck.report.messages import english
 from partnercheck.resources import load_schema
 from partnercheck.rules.model import (
     Check,
@@ -42,7 +43,7 @@ def _load_pack_text(raw: bytes, source: str, plugin: str, version: str) -> list[
     fatal = [p for p in doc.problems if p.code != "DOC03"]
     if fatal:
         span = fatal[0].span or doc.index.locate(fatal[0].pointer)
-        raise PackError(source, span.line, fatal[0].message)
+        raise PackError(source, span.line, english(fatal[0].message))
     _validate(doc.data, doc, source)
     pack = doc.data["pack"]
     return [_rule(entry, pack, plugin, version, source) for entry in doc.data["rules"]]
@@ -59,7 +60,7 @@ def _validate(data: Any, doc: Any, source: str) -> None:
     error = best_match(validator.iter_errors(data))
     if error is not None:
         pointer = join("", *error.absolute_path)
-        raise PackError(source, doc.index.locate(pointer).line, describe(error))
+        raise PackError(source, doc.index.locate(pointer).line, english(describe(error)))
     for i, entry in enumerate(data["rules"]):
         _check_safety(entry, f"/rules/{i}", doc, source)
         _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)

@@ -6,7 +6,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from partnercheck.findings import BareFinding
+from partnercheck.findings import BareFinding, Text
 from partnercheck.plugins.registry import Registry
 from partnercheck.rules.budget import RuleTimeout, time_budget
 from partnercheck.rules.companions import covered_by
@@ -65,7 +65,7 @@ def _well_formed(finding: Any) -> bool:
         and (finding.pointer == "" or finding.pointer.startswith("/"))
         and isinstance(finding.params, Mapping)
         and isinstance(finding.message, str)
-        and isinstance(finding.hint, (str, type(None)))
+        and isinstance(finding.hint, (str, Text, type(None)))
         and isinstance(finding.path, (str, type(None)))
     )
 

@@ -5,6 +5,10 @@ inserted above a finding does not invalidate its entry. Paths are stored
 relative to the baseline file's folder, so the run may start anywhere. An
 entry counts how many findings share its key. Entries that no longer match
 any finding are "stale"; `--prune-baseline` rewrites the file without them.
+Each entry also records what its first finding says, as a message id and
+parameters (`text`), so it reads the same in every language; a baseline
+written before, with an English `message`, is read alike (that text was
+never used for matching, and is kept as it was).
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from partnercheck.errors import UsageError
-from partnercheck.findings import Finding, Suppression
+from partnercheck.findings import Finding, Suppression, Text
+from partnercheck.report.messages import said
 
 FORMAT = 1
 
@@ -35,7 +40,7 @@ class Baseline:
 
     path: Path
     counts: Counter[Key] = field(default_factory=Counter)
-    messages: dict[Key, str] = field(default_factory=dict)
+    messages: dict[Key, Text | str] = field(default_factory=dict)  # a Text; the English of an older baseline
 
     def key(self, finding: Finding) -> Key:
         return Key(_relative(finding.path, self.path.parent), finding.code, finding.pointer)
@@ -60,7 +65,7 @@ class Baseline:
         return Baseline(self.path, kept, {k: v for k, v in self.messages.items() if k in kept})
 
     def to_json(self) -> str:
-        entries = [{"path": k.path, "code": k.code, "pointer": k.pointer, "count": n, "message": self.messages.get(k, "")} for k, n in sorted(self.counts.items())]
+        entries = [{"path": k.path, "code": k.code, "pointer": k.pointer, "count": n, **_said(self.messages.get(k, ""))} for k, n in sorted(self.counts.items())]
         return json.dumps({"partnercheck-baseline": FORMAT, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
 
     def write(self) -> None:
@@ -77,7 +82,7 @@ def record(findings: Iterable[Finding], path: Path) -> Baseline:
             continue
         key = baseline.key(finding)
         baseline.counts[key] += 1
-        baseline.messages.setdefault(key, finding.message)
+        baseline.messages.setdefault(key, finding.text if finding.text is not None else finding.message)
     return baseline
 
 
@@ -87,7 +92,7 @@ def load(path: Path | str) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UsageError(f"--baseline {path}: no such file; create it with: partnercheck baseline PATH -o {path}") from None
+        raise UsageError(said("usage.no-baseline", path=str(path))) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"--baseline {path}: not a partnercheck baseline ({exc})") from None
     if not isinstance(data, dict) or data.get("partnercheck-baseline") != FORMAT or not isinstance(data.get("findings"), list):
@@ -96,7 +101,7 @@ def load(path: Path | str) -> Baseline:
     for i, entry in enumerate(data["findings"]):
         key = _entry_key(entry, path, i)
         baseline.counts[key] += _count(entry)
-        baseline.messages.setdefault(key, str(entry.get("message", "")))
+        baseline.messages.setdefault(key, _text_of(entry))
     return baseline
 
 
@@ -104,6 +109,18 @@ def _entry_key(entry: Any, path: Path, i: int) -> Key:
     if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("path", "code", "pointer")):
         raise UsageError(f"--baseline {path}: entry {i + 1} needs text `path`, `code` and `pointer`")
     return Key(entry["path"], entry["code"], entry["pointer"])
+
+
+def _said(message: Text | str) -> dict[str, Any]:
+    return {"text": message.to_json()} if isinstance(message, Text) else {"message": message}
+
+
+def _text_of(entry: dict[str, Any]) -> Text | str:
+    """What an entry's finding said: its `text` (id and parameters), or the English `message` of an older baseline."""
+    try:
+        return Text.from_json(entry["text"])
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return str(entry.get("message", ""))
 
 
 def _count(entry: dict[str, Any]) -> int:

@@ -26,7 +26,9 @@ cache entry committed by someone else can at worst give wrong findings for
 its own key, never run code; and every key mixes in a secret kept in the
 user's own cache folder (`machine_secret`), so an entry committed to the
 repository by someone else never matches a key computed here and cannot hide
-findings. A corrupt entry is ignored and rewritten.
+findings. A corrupt entry is ignored and rewritten. Findings are stored by message id
+and parameters (`Finding.text`), never as rendered text, and rendered again
+in English when read back (then in the run's language, like fresh ones).
 Results with an internal error (a crashed or stopped rule) are not stored.
 """
 
@@ -44,14 +46,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
-from partnercheck.findings import Finding, Severity, Span, Suppression
+from partnercheck.findings import Finding, Severity, Span, Suppression, Text
 
 DEFAULT_DIR = ".partnercheck_cache"
-FORMAT = 1
+FORMAT = 2  # 2: findings hold message ids and parameters, not text
 #: Entries no run has read or written for this many days are removed (`partnercheck cache prune`, and once a day).
 PRUNE_AFTER_DAYS = 30
 _DAY = 86400.0
-_FIELDS = ("code", "name", "severity", "message", "path", "pointer", "line", "column", "end_line", "end_column", "hint", "plugin", "pack")
+_FIELDS = ("code", "name", "severity", "text", "path", "pointer", "line", "column", "end_line", "end_column", "hint_text", "plugin", "pack")
 
 
 @dataclass
@@ -75,6 +77,9 @@ class ResultsCache:
         self.folder = Path(folder)
         self.results = self.folder / "results"
         self.context = _digest(FORMAT, machine_secret(), _code_fingerprint(), registry_fingerprint(registry))
+        from partnercheck.report.i18n import Translator
+
+        self.english = Translator("en", registry.rules.values())
         self._settings: dict[int, tuple[Any, str]] = {}
         self.hits = 0
         self.misses = 0
@@ -93,7 +98,7 @@ class ResultsCache:
             with path.open("rb") as handle:
                 entry = json.loads(handle.read())
             _touch(path)
-            compact = _decode(entry, key)
+            compact = _decode(entry, key, self.english)
         except FileNotFoundError:
             compact = None
         except Exception:  # corrupt, truncated, from another version: checked afresh and rewritten
@@ -131,7 +136,7 @@ class ResultsCache:
             _touch(path)
             if entry.get("format") != FORMAT or entry.get("key") != key or len(entry["files"]) != count:
                 return None
-            return [(bool(charter), [_unfinding(row) for row in rows]) for charter, rows in entry["files"]]
+            return [(bool(charter), [_unfinding(row, self.english) for row in rows]) for charter, rows in entry["files"]]
         except Exception:  # missing, corrupt: the run goes the ordinary way
             return None
 
@@ -265,14 +270,16 @@ def _encode(compact: Compact, key: str) -> dict[str, Any]:
 def _finding(f: Finding) -> list[Any]:
     row = [getattr(f, name) for name in _FIELDS]
     row[2] = f.severity.value
+    row[3] = f.text.to_json() if f.text is not None else None
+    row[10] = f.hint_text.to_json() if f.hint_text is not None else None
     s = f.suppression
     return row + ([[s.kind, s.reason, s.approved_by, s.expires_on]] if s is not None else [])
 
 
-def _decode(entry: Any, key: str) -> Compact | None:
+def _decode(entry: Any, key: str, english: Any) -> Compact | None:
     if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
         return None
-    findings = [_unfinding(row) for row in entry["findings"]]
+    findings = [_unfinding(row, english) for row in entry["findings"]]
     debug = [str(d) for d in entry.get("debug", [])]
     positions = _spans(entry.get("positions", {}))
     if positions is None:
@@ -292,11 +299,14 @@ def _spans(stored: Any) -> dict[str, Span] | None:
     return spans
 
 
-def _unfinding(row: list[Any]) -> Finding:
+def _unfinding(row: list[Any], english: Any) -> Finding:
+    """A stored finding, its message and hint rendered in English from their ids (`english` is a `Translator`)."""
     values = dict(zip(_FIELDS, row))
     values["severity"] = Severity(values["severity"])
+    values["text"] = Text.from_json(values["text"]) if values["text"] is not None else None
+    values["hint_text"] = Text.from_json(values["hint_text"]) if values["hint_text"] is not None else None
     suppression = Suppression(*row[len(_FIELDS)]) if len(row) > len(_FIELDS) else None
-    return Finding(**values, suppression=suppression)
+    return english.finding(Finding(**values, message="", suppression=suppression))
 
 
 # keys -------------------------------------------------------------------------------

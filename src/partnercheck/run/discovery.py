@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Iterable, Iterator
 
+from partnercheck.report.messages import said
+
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", ".venv", ".tox", ".partnercheck_cache", "site-packages")
 SUFFIXES = (".yaml", ".yml")
 _CHARTER_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?[\"']?partnercheck[\"']?[ \t]*:", re.MULTILINE)
@@ -67,7 +69,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str 
         elif path.exists() or path.is_symlink():
             targets.append(Target(display_path(path), path, True))
         else:
-            errors.append(f"{given}: no such file or directory")
+            errors.append(said("run.no-such-file", path=given))
     return _unique(targets), errors
 
 
@@ -133,7 +135,7 @@ def read(target: Target, stdin: bytes | None = None) -> Read:
         return Read(target, stdin or b"")
     try:
         if not stat.S_ISREG(os.stat(target.source).st_mode) and not target.source.is_dir():
-            return Read(target, error=f"{target.display}: not a regular file (a pipe, socket or device); give a charter file")
+            return Read(target, error=said("run.not-regular", path=target.display))
         return Read(target, target.source.read_bytes())
     except IsADirectoryError:
         return Read(target, error=f"{target.display}: is a directory")

@@ -9,10 +9,11 @@ from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
 from partnercheck.document.load import Document, load_document
-from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span
+from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import ancestors, is_within, resolve
 from partnercheck.printable import visible, visible_value
+from partnercheck.report.messages import english
 from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
 from partnercheck.rules.model import EngineCheck, Function, Rule
 from partnercheck.rules.runner import Outcome, run_rule
@@ -84,7 +85,7 @@ class Engine:
         if doc.is_charter:
             checked = len(result.findings)
             self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
-            misshapen = [p.pointer for p in problems if p.code == "SCH01" and not p.on_key and "missing the required key" not in p.message]
+            misshapen = [p.pointer for p in problems if p.code == "SCH01" and not p.on_key and p.message.id != "SCH01.required"]
             if misshapen:  # a rule reading a value of the wrong kind says nothing the schema finding does not
                 result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, misshapen)]
         result.findings.sort(key=Finding.sort_key)
@@ -118,11 +119,10 @@ class Engine:
         result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings)
 
     def _crashed(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome) -> None:
-        message = f"rule {rule.code} ({rule.name}) from plugin {rule.plugin!r} failed: {outcome.crash}"
-        problem = Problem("INT01", message, "", None, "Report this to the plugin's authors; run with --debug for the traceback.")
+        who = {"code": rule.code, "name": rule.name, "plugin": repr(rule.plugin)}
+        problem = Problem("INT01", Text("INT01.crash", {**who, "crash": str(outcome.crash)}), "", None, Text("INT01.hint"))
         if outcome.timed_out:
-            message = f"rule {rule.code} ({rule.name}) from plugin {rule.plugin!r} {outcome.crash} and was stopped"
-            problem = Problem("INT02", message, "", None, "Report this to the plugin's authors; raise the budget with --rule-timeout if the charter is huge.")
+            problem = Problem("INT02", Text("INT02.timeout", {**who, "seconds": f"{outcome.timed_out:g}"}), "", None, Text("INT02.hint"))
         finding = self._from_problem(problem, doc)
         if finding is not None:
             result.findings.append(finding)
@@ -133,7 +133,8 @@ class Engine:
     def stamp(self, rule: Rule, bare: BareFinding, doc: Document) -> Finding:
         """Turn a rule's bare finding into a full finding: code, severity, message, position, plugin."""
         params = {key: visible_value(value) for key, value in bare.params.items()}  # charter text, printed safely
-        hint = bare.hint if bare.hint is not None else rule.render_hint(params)
+        text = Text(f"{rule.code}:{bare.message}", params)
+        hint = _hint_text(bare.hint, rule, params)
         finding = Finding(
             code=rule.code,
             name=rule.name,
@@ -141,9 +142,11 @@ class Engine:
             message=rule.render(bare.message, params),
             path=doc.path,
             pointer=bare.pointer,
-            hint=hint or None,
+            hint=_english_hint(hint, rule, params),
             plugin=rule.plugin,
             pack=rule.pack,
+            text=text,
+            hint_text=hint,
         )
         return finding.place(_span_of(doc, bare.pointer))
 
@@ -153,16 +156,19 @@ class Engine:
             return None
         span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else _span_of(doc, problem.pointer))
         severity = self.settings.severity_of(rule) if rule else Severity.ERROR
+        hint = problem.hint or (Text(f"{rule.code}:hint") if rule and rule.hint else None)
         return Finding(
             code=problem.code,
             name=rule.name if rule else problem.code.lower(),
             severity=severity,
-            message=visible(problem.message),
+            message=visible(english(problem.message)),
             path=doc.path,
             pointer=problem.pointer,
-            hint=problem.hint or (rule.hint if rule else None),
+            hint=_english_hint(hint, rule, {}),
             plugin="core",
             pack=rule.pack if rule else "core",
+            text=problem.message,
+            hint_text=hint,
         ).place(span)
 
     # many files ----------------------------------------------------------------
@@ -207,6 +213,23 @@ class Engine:
         """Whether the rule a code or name designates runs (True), is deselected (False) or is unknown (None)."""
         rule = self.registry.find(selector)
         return None if rule is None else self.settings.enabled(rule)
+
+
+def _hint_text(given: str | Text | None, rule: Rule, params: dict[str, Any]) -> Text | None:
+    """A rule finding's hint: the one the rule gave (a plugin's own words are kept as written), else the rule's."""
+    if isinstance(given, Text):
+        return Text(given.id, {key: visible_value(value) for key, value in given.params.items()})
+    if given is not None:
+        return verbatim(given) if given else None
+    return Text(f"{rule.code}:hint", params) if rule.hint else None
+
+
+def _english_hint(hint: Text | None, rule: Rule | None, params: dict[str, Any]) -> str | None:
+    if hint is None:
+        return None
+    if rule is not None and hint.id == f"{rule.code}:hint":
+        return rule.render_hint(params) or None
+    return visible(english(hint)) or None
 
 
 def _json(value: Any) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator
 
 from partnercheck.document.lines import split_lines
 from partnercheck.document.positions import Marks
-from partnercheck.findings import Finding, Problem, Span, Suppression
+from partnercheck.findings import Finding, Problem, Span, Suppression, Text
 
 KINDS = ("disable-line", "disable-next-line", "disable-file")
 #: Findings about suppressions themselves are never suppressed by a comment or a waiver.
@@ -106,13 +106,13 @@ def _parse(comment: str, line: int, column: int) -> Directive | Problem | None:
     span = Span(line, column, line, column + len(comment) - 1)
     rest = match.group("rest")
     if kind not in KINDS:
-        return Problem("SUP02", f'"{match.group("kind")}" is not a partnercheck directive (use {", ".join(KINDS)}); this comment suppresses nothing', "", span)
+        return Problem("SUP02", Text("SUP02.not-directive", {"word": match.group("kind"), "directives": ", ".join(KINDS)}), "", span)
     if not rest.startswith("="):
-        return Problem("SUP02", f"this {kind} comment names no rule, so it suppresses nothing; write {kind}=CODE -- reason", "", span)
+        return Problem("SUP02", Text("SUP02.no-rule", {"directive": kind}), "", span)
     selectors, _, reason = rest[1:].partition("--")
     rules = tuple(r.strip() for r in selectors.split(",") if r.strip())
     if not rules:
-        return Problem("SUP02", f"this {kind} comment names no rule, so it suppresses nothing; write {kind}=CODE -- reason", "", span)
+        return Problem("SUP02", Text("SUP02.no-rule", {"directive": kind}), "", span)
     return Directive(kind, rules, reason.strip(), line, column, span.end_column)
 
 
@@ -212,15 +212,15 @@ def _comment_problems(found: list[Directive], enabled: Enabled) -> list[Problem]
     problems: list[Problem] = []
     for d in found:
         if not d.reason:
-            problems.append(Problem("SUP01", f"this {d.kind} comment gives no reason; write the reason after two dashes: -- why the partners accept it", "", d.span))
+            problems.append(Problem("SUP01", Text("SUP01.no-reason", {"directive": d.kind}), "", d.span))
         unused = [r for r in d.rules if r not in d.used and enabled(r) is not False]
         for rule in unused:
             problems.append(Problem("SUP02", _unused_message(d, rule, enabled(rule) is None), "", d.span))
     return problems
 
 
-def _unused_message(d: Directive, rule: str, unknown: bool) -> str:
+def _unused_message(d: Directive, rule: str, unknown: bool) -> Text:
     if unknown:
-        return f'{d.kind} names "{rule}", which is no known rule code or name; it suppresses nothing'
-    where = {"disable-line": "on this line", "disable-next-line": f"on line {d.target}", "disable-file": "in this file"}[d.kind]
-    return f"{d.kind}={rule} suppresses nothing: {rule} reports no finding {where}"
+        return Text("SUP02.unknown-rule", {"directive": d.kind, "rule": rule})
+    where = {"disable-line": Text("SUP02.on-this-line"), "disable-next-line": Text("SUP02.on-line", {"line": d.target}), "disable-file": Text("SUP02.in-this-file")}[d.kind]
+    return Text("SUP02.unused", {"directive": d.kind, "rule": rule, "where": where})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from partnercheck.findings import Finding, Problem, Suppression
+from partnercheck.findings import Finding, Problem, Suppression, Text
 from partnercheck.pointers import is_within, join
 
 
@@ -41,8 +41,8 @@ class Waiver:
     def suppression(self) -> Suppression:
         return Suppression("waiver", self.reason, self.approved_by, self.expires_on)
 
-    def describe(self) -> str:
-        return f"the waiver for {self.rule}" + (f" at {self.at}" if self.at else "")
+    def describe(self) -> Text:
+        return Text("SUP.waiver-at", {"rule": self.rule, "at": self.at}) if self.at else Text("SUP.waiver", {"rule": self.rule})
 
 
 def waivers_of(data: Any) -> list[Waiver]:
@@ -85,15 +85,15 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver], today: date, e
 
 
 def _expired(w: Waiver) -> Problem:
-    message = f"{w.describe()} expired on {w.expires_on}; the findings it covered are reported again"
+    message = Text("SUP03.expired", {"waiver": w.describe(), "date": w.expires_on})
     return Problem("SUP03", message, join(w.pointer, "expires_on"))
 
 
 def _unused(w: Waiver, unknown: bool) -> Problem:
     if unknown:
-        message = f'{w.describe()} names "{w.rule}", which is no known rule code or name; it waives nothing'
+        message = Text("SUP02.waiver-unknown-rule", {"waiver": w.describe(), "rule": w.rule})
     else:
-        message = f"{w.describe()} waives nothing: {w.rule} reports no finding there"
+        message = Text("SUP02.waiver-unused", {"waiver": w.describe(), "rule": w.rule})
     return Problem("SUP02", message, w.pointer)
 
 

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from partnercheck.plugins.registry import Registry
+from partnercheck.findings import Text
 from partnercheck.report.i18n import Translator
 from partnercheck.rules.model import Rule
 
@@ -53,18 +54,17 @@ def _compare(code: str, what: str, english: str, translated: str) -> list[str]:
 
 
 def _round_trip(rule: Rule, lang: str, messages: dict[str, Any]) -> list[str]:
-    """Each English message, rendered with sample parameters, comes back as its translation with the same values."""
+    """Each message, rendered by id with sample parameters, gives its translation with the same values."""
     translator = Translator(lang, [rule])
     problems = []
     for key, english in rule.messages.items():
         if key not in messages or not _PLACEHOLDER.sub("", english).strip():
             continue
         params = {name: f"<{name}-{i}>" for i, name in enumerate(dict.fromkeys(_PLACEHOLDER.findall(english)))}
-        expected = rule.render(key, params)
-        got = translator.text(expected, rule.code)
+        got = translator.render(Text(f"{rule.code}:{key}", params))
         wanted = _PLACEHOLDER.sub(lambda m: str(params.get(m.group(1), m.group(0))), messages[key])
         if got != wanted:
-            problems.append(f"{rule.code}: message `{key}` is translated as {got!r}, expected {wanted!r} (another template matched first?)")
+            problems.append(f"{rule.code}: message `{key}` is translated as {got!r}, expected {wanted!r} (the translation is not keyed by the message's own key?)")
     return problems
 
 

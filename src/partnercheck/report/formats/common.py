@@ -1,4 +1,4 @@
-"""Helpers shared by reporters: counts and counted words in the report's language (`counted` is i18n's)."""
+"""Helpers shared by reporters: counts and counted words in the report's language (`Translator.ngettext`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any, Mapping
 
 from partnercheck.findings import Severity
-from partnercheck.report.i18n import Translator, counted
+from partnercheck.report.i18n import Translator
 from partnercheck.run.gates import RunOutcome
 
 
@@ -35,17 +35,17 @@ def plural(n: int, word: str) -> str:
 def severity_counts(tr: Translator, c: dict[str, int]) -> list[str]:
     """"2 errors", "1 warning", "0 infos" in the translator's language."""
     return [
-        counted(tr, c["errors"], "{n} error", "{n} errors"),
-        counted(tr, c["warnings"], "{n} warning", "{n} warnings"),
-        counted(tr, c["infos"], "{n} info", "{n} infos"),
+        tr.ngettext("{n} error", "{n} errors", c["errors"]),
+        tr.ngettext("{n} warning", "{n} warnings", c["warnings"]),
+        tr.ngettext("{n} info", "{n} infos", c["infos"]),
     ]
 
 
 def files_count(tr: Translator, n: int) -> str:
-    return counted(tr, n, "{n} file", "{n} files")
+    return tr.ngettext("{n} file", "{n} files", n)
 
 
-#: Each severity's word for people (English templates of locale/<lang>/words.yaml).
+#: Each severity's word for people (English `msgid`s of locale/<lang>/LC_MESSAGES/partnercheck.po).
 SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 

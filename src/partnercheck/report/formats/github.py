@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from partnercheck.findings import Finding, Severity
 from partnercheck.report.formats.common import counts, files_count, severity_counts
 from partnercheck.report.formats.locations import cwd_of, report_path
-from partnercheck.report.i18n import Translator, counted, of
+from partnercheck.report.i18n import Translator, of
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -57,6 +57,6 @@ def _summary(run: Any, tr: Translator) -> str:
     c = counts(run)
     files = files_count(tr, c["files"])
     if not run.active:
-        return counted(tr, c["files"], "partnercheck: {n} file checked, no findings.", "partnercheck: {n} files checked, no findings.")
+        return tr.ngettext("partnercheck: {n} file checked, no findings.", "partnercheck: {n} files checked, no findings.", c["files"])
     errors, warnings, infos = severity_counts(tr, c)
     return tr.words("partnercheck: {errors}, {warnings}, {infos} in {files}.", errors=errors, warnings=warnings, infos=infos, files=files)

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 
 from partnercheck import __version__
 from partnercheck.findings import Finding
-from partnercheck.report.formats.common import counted, severity_word
+from partnercheck.report.formats.common import severity_word
 from partnercheck.report.formats.html_style import CSS
 from partnercheck.report.formats.partner_map import (
     PartnerRow,
@@ -39,7 +39,7 @@ from partnercheck.rules.model import Rule
 OTHER = "document"
 
 #: The charter's enumerated values the report shows (charter.schema.json), as people read them in English;
-#: other languages translate them (locale/<lang>/words.yaml), a value outside the schema is shown as written.
+#: other languages translate them (locale/<lang>/LC_MESSAGES/partnercheck.po), a value outside the schema is shown as written.
 STATUSES = ("draft", "signed", "active", "ended", "observer", "left")
 PARTNER_TYPES = (
     "institution",
@@ -116,9 +116,9 @@ def _header(file: Any, data: Mapping[str, Any], score: FileScore, today: str, tr
     state = "ready" if score.verdict.ready else "blocked"
     blocking = "".join(f"<li>{_blocking_item(f, tr)}</li>" for f in score.verdict.blocking)
     blocking = f'<ul class="blocking">{blocking}</ul>' if blocking else ""
-    waived = f'<p class="waived-count">{escape(counted(tr, score.waived, "{n} finding waived (listed at the end).", "{n} findings waived (listed at the end)."))}</p>' if score.waived else ""
+    waived = f'<p class="waived-count">{escape(tr.ngettext("{n} finding waived (listed at the end).", "{n} findings waived (listed at the end).", score.waived))}</p>' if score.waived else ""
     if score.baselined:
-        held = counted(tr, score.baselined, "{n} finding baselined (listed at the end); a baselined error still blocks.", "{n} findings baselined (listed at the end); a baselined error still blocks.")
+        held = tr.ngettext("{n} finding baselined (listed at the end); a baselined error still blocks.", "{n} findings baselined (listed at the end); a baselined error still blocks.", score.baselined)
         waived += f'<p class="waived-count">{escape(held)}</p>'
     overall = escape(tr.words("overall health score"))
     return (
@@ -201,9 +201,9 @@ def _band(score: float) -> str:
 
 def _counts(d: Dimension, tr: Translator) -> str:
     parts = [
-        counted(tr, d.errors, "{n} error", "{n} errors") if d.errors else "",
-        counted(tr, d.warnings, "{n} warning", "{n} warnings") if d.warnings else "",
-        counted(tr, d.infos, "{n} info", "{n} infos") if d.infos else "",
+        tr.ngettext("{n} error", "{n} errors", d.errors) if d.errors else "",
+        tr.ngettext("{n} warning", "{n} warnings", d.warnings) if d.warnings else "",
+        tr.ngettext("{n} info", "{n} infos", d.infos) if d.infos else "",
     ]
     text = ", ".join(p for p in parts if p)
     return escape(text or tr.words("none" if d.score is not None else "not checked"))

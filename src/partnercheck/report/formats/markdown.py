@@ -16,7 +16,6 @@ from typing import Any, Iterable, Mapping
 from partnercheck.findings import Finding, Severity, Suppression
 from partnercheck.report.formats.common import (
     SEVERITY_WORDS,
-    counted,
     counts,
     files_count,
     severity_counts,
@@ -56,7 +55,7 @@ def headline(run: Any, tr: Translator | None = None) -> str:
     tr = tr or Translator()
     c = counts(run)
     if not run.active:
-        return tr.words("all clear, {checked}, no findings", checked=counted(tr, c["files"], "{n} file checked", "{n} files checked"))
+        return tr.words("all clear, {checked}, no findings", checked=tr.ngettext("{n} file checked", "{n} files checked", c["files"]))
     errors, warnings, infos = severity_counts(tr, c)
     return tr.words("{errors}, {warnings}, {infos} in {files}", errors=errors, warnings=warnings, infos=infos, files=files_count(tr, c["files"]))
 
@@ -66,7 +65,7 @@ def fail_reasons(outcome: RunOutcome, level: str, tr: Translator) -> str:
     reasons = []
     if outcome.failing:
         n = len(outcome.failing)
-        reasons.append(counted(tr, n, "{n} finding fails at --fail-on {level}", "{n} findings fail at --fail-on {level}", level=level))
+        reasons.append(tr.ngettext("{n} finding fails at --fail-on {level}", "{n} findings fail at --fail-on {level}", n, level=level))
     if outcome.low_scores and outcome.min_score is not None:
         reasons.append(below_minimum(len(outcome.low_scores), outcome.min_score, tr))
     return "; ".join(reasons)
@@ -148,7 +147,7 @@ def _longest_backtick_run(text: str) -> int:
 def below_minimum(count: int, minimum: float, tr: Translator | None = None) -> str:
     """"N files score below the minimum health score M", in `tr`'s language."""
     tr = tr or Translator()
-    files = counted(tr, count, "{n} file", "{n} files")
+    files = tr.ngettext("{n} file", "{n} files", count)
     if count == 1:
         return tr.words("{files} scores below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))
     return tr.words("{files} score below the minimum health score {minimum}", files=files, minimum=tr.number(minimum))

@@ -9,14 +9,14 @@ from typing import Any
 
 from partnercheck.findings import Severity
 from partnercheck.report.formats.common import severity_word
-from partnercheck.report.i18n import Translator, counted
+from partnercheck.report.i18n import Translator
 
 
 def blocking_lines(tr: Translator, verdict: Any) -> list[str]:
     """Under a file's verdict: each blocking error, then how many warnings and infos also block (listed above)."""
     lines = ["  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message) for f in verdict.blocking if f.severity is Severity.ERROR]
     others = [sum(1 for f in verdict.blocking if f.severity is s) for s in (Severity.WARNING, Severity.INFO)]
-    listed = [counted(tr, others[0], "{n} warning", "{n} warnings") if others[0] else "", counted(tr, others[1], "{n} info", "{n} infos") if others[1] else ""]
+    listed = [tr.ngettext("{n} warning", "{n} warnings", others[0]) if others[0] else "", tr.ngettext("{n} info", "{n} infos", others[1]) if others[1] else ""]
     if any(others):
         lines.append("  - " + tr.words("{counts}, listed above", counts=tr.words(" and ").join(x for x in listed if x)))
     return lines
@@ -50,7 +50,7 @@ def file_verdict(tr: Translator, score: Any) -> str:
 
 
 def more_ready(tr: Translator, ready: int) -> str:
-    return "  " + counted(tr, ready, "… and {n} more file ready to sign", "… and {n} more files ready to sign")
+    return "  " + tr.ngettext("… and {n} more file ready to sign", "… and {n} more files ready to sign", ready)
 
 
 def mean_of(tr: Translator, scores: Any) -> str:

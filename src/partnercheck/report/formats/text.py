@@ -17,7 +17,6 @@ from typing import Any, Iterator, Mapping
 from partnercheck.findings import Finding, Severity
 from partnercheck.printable import visible
 from partnercheck.report.formats.common import (
-    counted,
     counts,
     files_count,
     severity_counts,
@@ -161,9 +160,9 @@ def _summary_text(run: Any, tr: Translator) -> str:
     held = sum(1 for f in run.findings if f.suppression is not None and f.suppression.kind == "baseline")
     hidden = [tr.words("{n} waived or suppressed", n=c["suppressed"] - held) if c["suppressed"] > held else "", tr.words("{n} baselined", n=held) if held else ""]
     waived = f" ({'; '.join(h for h in hidden if h)})" if c["suppressed"] else ""
-    checked = counted(tr, c["files"], "{n} file checked", "{n} files checked")
+    checked = tr.ngettext("{n} file checked", "{n} files checked", c["files"])
     if not run.active and run.errors:  # never "all clear" when part of the run failed
-        errors = counted(tr, len(run.errors), "{n} error reported on standard error", "{n} errors reported on standard error")
+        errors = tr.ngettext("{n} error reported on standard error", "{n} errors reported on standard error", len(run.errors))
         return tr.words("Not checked in full: {errors}; {checked}, no findings{waived}.", errors=errors, checked=checked, waived=waived)
     if not run.active and not c["files"]:
         return tr.words("No charter found: 0 files checked.")

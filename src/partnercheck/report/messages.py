@@ -1,0 +1,228 @@
+"""The English of partnercheck's own messages, by id: what the engine's checks say (DOC, SCH, REF, SUP, INT),
+the phrases they embed, and the errors shown on standard error.
+
+Code refers to a message by its id (`Text("DOC03.empty")`); this table is the
+source text, and each `locale/<lang>/LC_MESSAGES/partnercheck.po` translates it
+(`msgctxt` = the id, `msgid` = this English). A `{name}` is a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Mapping
+
+from partnercheck.findings import VERBATIM, Text
+
+CORE: dict[str, str] = {
+    # DOC01: the file is not YAML, or not text
+    "DOC01.invalid-yaml": "invalid YAML: {detail}",
+    "DOC01.bad-character": "invalid YAML: the character U+{code} is not allowed in a YAML text (a control or non-character code)",
+    "DOC01.long-number": "a number has more digits than partnercheck reads (4,300)",
+    "DOC01.lone-surrogate-escape": "the text holds a lone surrogate escape (like \\ud800), which is not a character",
+    "DOC01.unknown-alias": 'alias "*{anchor}" refers to no anchor "&{anchor}" defined before it',
+    "DOC01.merge-key": "a merge key (<<) must be followed by a mapping or a list of mappings",
+    "DOC01.bom": "the file is encoded in {encoding} (byte order mark found); partnercheck reads UTF-8",
+    "DOC01.utf16": "the file looks encoded in UTF-16 without a byte order mark; partnercheck reads UTF-8",
+    "DOC01.binary": "binary file, not text: it contains NUL bytes, so it cannot be a YAML charter",
+    "DOC01.surrogate-bytes": "the file is not valid UTF-8: the bytes at offset {offset} encode a lone surrogate (U+{point}), which UTF-8 forbids",
+    "DOC01.bad-byte": "the file is not valid UTF-8: byte 0x{byte} at offset {offset} cannot be decoded",
+    "DOC01.bad-byte-latin1": "the file is not valid UTF-8: byte 0x{byte} at offset {offset} cannot be decoded (it looks like Latin-1 / Windows-1252 text)",
+    "DOC01.unreadable": "unreadable file",
+    "DOC01.hint-resave": "Save the file as UTF-8 (without byte order mark is best) and run partnercheck again.",
+    "DOC01.hint-tabs": "Indent with spaces, never tabs.",
+    "DOC01.hint-quote": "Close the quote that is still open, or remove it.",
+    "DOC01.hint-colon": 'Quote text that contains ": " (e.g. title: "Objet : formation").',
+    "DOC01.hint-syntax": "Fix the YAML syntax at this place; a YAML-aware editor shows the structure.",
+    "DOC01.hint-invisible": "Remove the invisible character at this place; it often comes from copying text out of another program.",
+    "DOC01.hint-escape": "Remove the \\u escape, or write the character itself.",
+    "DOC01.hint-number": "Shorten the number, or quote it to keep it as text.",
+    # DOC02: a key written twice
+    "DOC02.duplicate-key": 'duplicate key "{key}": it was already defined in this mapping, so this value would be silently dropped',
+    "DOC02.hint": "Remove one of the two entries or merge them.",
+    # DOC03: not a charter of a supported version
+    "DOC03.documents": "the file holds {count} YAML documents; a charter is exactly one document",
+    "DOC03.empty": "not a partnercheck charter: the document is empty",
+    "DOC03.list": "not a partnercheck charter: the document is a list, not a mapping",
+    "DOC03.text": "not a partnercheck charter: the document is a text, not a mapping",
+    "DOC03.number": "not a partnercheck charter: the document is a number, not a mapping",
+    "DOC03.boolean": "not a partnercheck charter: the document is a boolean, not a mapping",
+    "DOC03.other-kind": "not a partnercheck charter: the document is a {kind}, not a mapping",
+    "DOC03.no-version": "not a partnercheck charter: the top-level key `partnercheck:` (the format version) is missing",
+    "DOC03.version-text": 'the format version is written as text "{version}": write {number} without quotes',
+    "DOC03.version-unsupported": "unsupported format version {version}: this partnercheck reads version {supported}",
+    "DOC03.hint-documents": "Put each charter in a file of its own and remove the '---' separators.",
+    # DOC04 to DOC07: what the reader refuses
+    "DOC04.aliases": "aliases expand to more than {limit} nodes (stopped at alias *{anchor})",
+    "DOC04.hint": "Write the repeated content out, or use fewer nested aliases.",
+    "DOC05.tag": 'the tag "{tag}" is not supported: partnercheck never constructs tagged objects',
+    "DOC05.hint": "Remove the tag; write the value as plain YAML.",
+    "DOC06.depth": "the document nests deeper than {depth} levels",
+    "DOC06.hint": "Flatten the structure: a charter needs only a few levels.",
+    "DOC07.size": "the file is {size} bytes, above the limit of {limit} bytes; it was not read",
+    "DOC07.hint": "Split the charter, or raise the limit with --max-file-size if the file is genuine.",
+    # SCH01: the charter's shape
+    "SCH01.required": '{field} is missing the required key "{key}"',
+    "SCH01.enum": "{field} must be one of: {options}; {got}",
+    "SCH01.date-type": "{field} must be a date written YYYY-MM-DD; {got}",
+    "SCH01.date": "{field} must be a calendar date written YYYY-MM-DD; got {value}",
+    "SCH01.min-one": "{field} must have at least one item",
+    "SCH01.min-items": "{field} must have at least {count} items",
+    "SCH01.minimum": "{field} must be at least {bound}; {got}",
+    "SCH01.exclusive-minimum": "{field} must be more than {bound}; {got}",
+    "SCH01.maximum": "{field} must be at most {bound}; {got}",
+    "SCH01.exclusive-maximum": "{field} must be less than {bound}; {got}",
+    "SCH01.kind": "{field} must be {kinds}; {got}",
+    "SCH01.not-empty": "{field} must not be empty",
+    "SCH01.slug": "{field}: {value} is not a valid id; use lowercase letters, digits, '.', '_' or '-', starting with a letter or digit",
+    "SCH01.pattern": "{field}: {value} does not match the expected form {pattern}",
+    "SCH01.other": "{field}: {detail}",
+    "SCH01.unknown-key": 'unknown key "{key}"',
+    "SCH01.unknown-key-close": 'unknown key "{key}" (did you mean "{close}"?)',
+    "SCH01.hint-move": "Move it under `{parent}:` as `{child}:`, or prefix it with `x-` if it is your own extension.",
+    "SCH01.hint-rename": "Rename it to `{close}`, or prefix it with `x-` if it is your own extension.",
+    "SCH01.hint-allowed": "Allowed keys here: {keys}; or prefix your own keys with `x-`.",
+    "SCH01.the-document": "the document",
+    "SCH01.got-empty": "it is empty",
+    "SCH01.got-mapping": "got a mapping",
+    "SCH01.got-list": "got a list",
+    "SCH01.got-text": "got text {value}",
+    "SCH01.got-number": "got a number {value}",
+    "SCH01.got-boolean": "got true/false {value}",
+    "SCH01.got": "got {value}",
+    "SCH01.or": "{one} or {other}",
+    "SCH01.a-mapping": "a mapping",
+    "SCH01.a-list": "a list",
+    "SCH01.text": "text",
+    "SCH01.a-whole-number": "a whole number",
+    "SCH01.a-number": "a number",
+    "SCH01.true-or-false": "true or false",
+    "SCH01.empty": "empty",
+    "SCH01.partner-ids": "a list of partner ids",
+    # REF01, REF02: references between ids
+    "REF01.partner": 'unknown partner "{id}"',
+    "REF01.partner-close": 'unknown partner "{id}" (did you mean "{close}"?)',
+    "REF01.body": 'unknown governance body "{id}"',
+    "REF01.body-close": 'unknown governance body "{id}" (did you mean "{close}"?)',
+    "REF01.objective": 'unknown objective "{id}"',
+    "REF01.objective-close": 'unknown objective "{id}" (did you mean "{close}"?)',
+    "REF01.measure": 'unknown measure "{id}"',
+    "REF01.measure-close": 'unknown measure "{id}" (did you mean "{close}"?)',
+    "REF01.hint-partner": "Use the id of a partner defined in this charter: {ids}",
+    "REF01.hint-partner-none": "Use the id of a partner defined in this charter; none is defined yet",
+    "REF01.hint-body": "Use the id of a governance body defined in this charter: {ids}",
+    "REF01.hint-body-none": "Use the id of a governance body defined in this charter; none is defined yet",
+    "REF01.hint-objective": "Use the id of a objective defined in this charter: {ids}",
+    "REF01.hint-objective-none": "Use the id of a objective defined in this charter; none is defined yet",
+    "REF01.hint-measure": "Use the id of a measure defined in this charter: {ids}",
+    "REF01.hint-measure-none": "Use the id of a measure defined in this charter; none is defined yet",
+    "REF02.partner": 'partner id "{id}" is already used by the partner at line {line}',
+    "REF02.body": 'governance body id "{id}" is already used by the governance body at line {line}',
+    "REF02.objective": 'objective id "{id}" is already used by the objective at line {line}',
+    "REF02.measure": 'measure id "{id}" is already used by the measure at line {line}',
+    "REF02.beneficiary": 'beneficiary group id "{id}" is already used by the beneficiary group at line {line}',
+    "REF02.responsibility": 'RACI entry id "{id}" is already used by the RACI entry at line {line}',
+    "REF02.partner-at": 'partner id "{id}" is already used by {first}',
+    "REF02.body-at": 'governance body id "{id}" is already used by {first}',
+    "REF02.objective-at": 'objective id "{id}" is already used by {first}',
+    "REF02.measure-at": 'measure id "{id}" is already used by {first}',
+    "REF02.beneficiary-at": 'beneficiary group id "{id}" is already used by {first}',
+    "REF02.responsibility-at": 'RACI entry id "{id}" is already used by {first}',
+    "REF02.hint-partner": "Give each partner its own id.",
+    "REF02.hint-body": "Give each governance body its own id.",
+    "REF02.hint-objective": "Give each objective its own id.",
+    "REF02.hint-measure": "Give each measure its own id.",
+    "REF02.hint-beneficiary": "Give each beneficiary group its own id.",
+    "REF02.hint-responsibility": "Give each RACI entry its own id.",
+    # SUP01 to SUP03: suppressions and waivers
+    "SUP02.not-directive": '"{word}" is not a partnercheck directive (use {directives}); this comment suppresses nothing',
+    "SUP02.no-rule": "this {directive} comment names no rule, so it suppresses nothing; write {directive}=CODE -- reason",
+    "SUP01.no-reason": "this {directive} comment gives no reason; write the reason after two dashes: -- why the partners accept it",
+    "SUP02.unknown-rule": '{directive} names "{rule}", which is no known rule code or name; it suppresses nothing',
+    "SUP02.unused": "{directive}={rule} suppresses nothing: {rule} reports no finding {where}",
+    "SUP02.on-this-line": "on this line",
+    "SUP02.on-line": "on line {line}",
+    "SUP02.in-this-file": "in this file",
+    "SUP03.expired": "{waiver} expired on {date}; the findings it covered are reported again",
+    "SUP02.waiver-unknown-rule": '{waiver} names "{rule}", which is no known rule code or name; it waives nothing',
+    "SUP02.waiver-unused": "{waiver} waives nothing: {rule} reports no finding there",
+    "SUP.waiver-at": "the waiver for {rule} at {at}",
+    "SUP.waiver": "the waiver for {rule}",
+    # INT01, INT02: a rule that failed
+    "INT01.crash": "rule {code} ({name}) from plugin {plugin} failed: {crash}",
+    "INT02.timeout": "rule {code} ({name}) from plugin {plugin} ran past its time budget of {seconds} s and was stopped",
+    "INT01.hint": "Report this to the plugin's authors; run with --debug for the traceback.",
+    "INT02.hint": "Report this to the plugin's authors; raise the budget with --rule-timeout if the charter is huge.",
+    # Hints and words the built-in rules give
+    "MEM.hint-profile-exact": "Use the registered profile's exact name:\n  charter:\n    profile: {profile}",
+    "MEM.hint-profile-known": "Use one of the registered profiles ({known}), or remove `charter.profile`.",
+    "ACC.objective": "Objective",
+    "ACC.raci-entry": "RACI entry",
+    # What the run could not read (standard error)
+    "run.no-such-file": "{path}: no such file or directory",
+    "run.not-regular": "{path}: not a regular file (a pipe, socket or device); give a charter file",
+    "run.no-charter": "no charter found under {path} (a charter is a .yaml or .yml file with a top-level `partnercheck:` key)",
+    # Usage and configuration errors (standard error)
+    "usage.selector-close": '{flag}: "{selector}" is no rule code, code prefix, rule name or pack (did you mean "{close}"?)',
+    "usage.selector": '{flag}: "{selector}" is no rule code, code prefix, rule name or pack; `partnercheck rules` lists them',
+    "config.unknown-key-close": '{file}: {key}: unknown key (did you mean "{close}"?)',
+    "config.unknown-key": "{file}: {key}: unknown key; keys allowed here: {keys}",
+    "config.enum": "{file}: {key}: must be one of: {options}; {got}",
+    "usage.no-rule": "no rule {rule}; `partnercheck rules` lists them",
+    "usage.no-rule-close": "no rule {rule} (did you mean {close}?)",
+    "usage.no-baseline": "--baseline {path}: no such file; create it with: partnercheck baseline PATH -o {path}",
+}
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: ` ({name})`: an aside in brackets, dropped with its brackets when the parameter is empty.
+ASIDE = re.compile(r" \(\{([A-Za-z_][A-Za-z0-9_]*)\}\)")
+
+
+def fill(template: str, params: Mapping[str, str]) -> str:
+    """Fill `{name}` parameters from `params` (already text); other braces (YAML snippets) are left alone.
+
+    An empty parameter in brackets (`Partner `a` ({name})` for a partner with
+    no name) leaves no empty brackets behind.
+    """
+    template = ASIDE.sub(lambda m: "" if params.get(m.group(1), None) == "" else m.group(0), template)
+    return _PLACEHOLDER.sub(lambda m: params[m.group(1)] if m.group(1) in params else m.group(0), template)
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` parameters a template uses."""
+    return set(_PLACEHOLDER.findall(template))
+
+
+def english(text: Text) -> str:
+    """A core message (or `verbatim` text) in English, its phrases too; an unknown id is shown as itself."""
+    template = "{text}" if text.id == VERBATIM else CORE.get(text.id, text.id)
+    return fill(template, {k: param_text(v, english) for k, v in text.params.items()})
+
+
+def param_text(value: Any, render: Callable[[Text], str]) -> str:
+    """A parameter as text: a phrase rendered by `render`, a list joined with commas, anything else as written."""
+    if isinstance(value, Text):
+        return render(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(param_text(v, render) for v in value)
+    return str(value)
+
+
+class Said(str):
+    """A message's English that keeps its id and parameters, for what stays a string (a run's errors,
+    a usage error): `report.i18n.Translator.error` renders `text` again in the reader's language."""
+
+    text: Text
+
+    def __new__(cls, text: Text) -> Said:
+        made = super().__new__(cls, english(text))
+        made.text = text
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # across worker processes: made again from its id
+        return (Said, (self.text,))
+
+
+def said(id: str, **params: Any) -> Said:
+    """The core message `id` with `params`, as English text that can be rendered again in another language."""
+    return Said(Text(id, params))
