@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from paths import EXAMPLES, ROOT, SHARED  # noqa: F401  (re-exported for tests)
+from paths import DATA, EXAMPLES, ROOT  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from paths import EXAMPLES, SHARED
+from paths import DATA, EXAMPLES
 
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
-SARIF_SCHEMA = json.loads((SHARED / "testdata" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SARIF_SCHEMA = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 BOOM_PLUGIN = """\
 from partnercheck import hookimpl

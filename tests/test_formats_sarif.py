@@ -8,12 +8,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 from formats_support import CHARTER, lint_paths, place_broken, render
-from paths import SHARED
+from paths import DATA
 
 from partnercheck.findings import Severity, Suppression
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-SCHEMA = json.loads((SHARED / "testdata" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
 def sarif_of(run, cwd: Path) -> dict:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from paths import EXAMPLES, SHARED
+from paths import DATA, EXAMPLES
 
 from partnercheck.config.settings import Settings
 from partnercheck.document.builder import Limits
@@ -137,7 +137,7 @@ def _engine_texts(registry) -> list[tuple[str, str, str | None]]:
         for charter in [rule.examples.get("fail"), rule.examples.get("pass"), *(t.get("charter") for t in rule.tests)]:
             if charter:
                 lint("rule-example.yaml", charter.encode("utf-8"))
-    for case in sorted((SHARED / "testdata" / "yaml-test-suite").rglob("in.yaml")):
+    for case in sorted((DATA / "yaml-test-suite").rglob("in.yaml")):
         lint(str(case), case.read_bytes())
     return texts + _plugin_schema_texts()
 
