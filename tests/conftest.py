@@ -49,3 +49,12 @@ def warnings_only(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "warnings-only.yaml"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return str(path)
+
+
+@pytest.fixture
+def chromium():  # type: ignore[no-untyped-def]
+    """Chromium and Playwright for a browser test; skips saying what is missing, fails instead when
+    PARTNERCHECK_REQUIRE_BROWSER=1 (tests/browser_support.py)."""
+    from browser_support import require_browser
+
+    return require_browser()
