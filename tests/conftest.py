@@ -58,3 +58,10 @@ def chromium():  # type: ignore[no-untyped-def]
     from browser_support import require_browser
 
     return require_browser()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules holding a slow test run first, each kept whole (module fixtures are set up once): under
+    pytest-xdist the long tests start at once instead of leaving one worker busy at the end."""
+    has_slow = {getattr(item, "module", None) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: getattr(item, "module", None) not in has_slow)

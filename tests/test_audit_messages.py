@@ -79,6 +79,7 @@ def test_a_top_level_key_that_belongs_deeper_is_pointed_there() -> None:
     assert "Move it under `governance:` as `bodies:`" in (findings[0].hint or "")
 
 
+@pytest.mark.slow
 def test_rule_explanations_show_no_raw_parameters(cli) -> None:
     registry = load_registry(PluginSelection(autoload=False))
     for code in sorted(registry.rules):

@@ -228,6 +228,7 @@ def corpus(registry) -> list[tuple[str, str, str | None]]:
     return _engine_texts(registry)
 
 
+@pytest.mark.slow
 def test_every_finding_of_the_corpus_reads_in_french(registry, corpus, cli, tmp_path) -> None:
     texts = corpus + _cli_texts(cli, tmp_path)
     assert {"INT01", "INT02", "DOC07", "SUP01", "SUP02", "SUP03", "REF01", "REF02"} <= {code for code, _, _ in texts}

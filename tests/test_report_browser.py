@@ -14,6 +14,7 @@ skips, or fails when `PARTNERCHECK_REQUIRE_BROWSER=1`, as `.ci/run` sets
 
 from __future__ import annotations
 
+import pytest
 from browser_support import Browser
 from paths import EXAMPLES, ROOT
 
@@ -22,6 +23,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+@pytest.mark.slow
 def test_the_report_renders_in_headless_chromium(cli, chromium: Browser) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / "report.html"

@@ -20,6 +20,8 @@ import pytest
 from paths import EXAMPLES, ROOT
 
 TEMPLATE = EXAMPLES / "partnercheck-plugin-example"
+#: One venv for the whole module, so its tests stay on one xdist worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("template-plugin")]
 JUNK = shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", ".hypothesis", ".benchmarks", "*.egg-info", "build", "dist", ".venv", "*.pyc")
 
 

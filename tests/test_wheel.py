@@ -22,6 +22,8 @@ from paths import EXAMPLES, ROOT
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 BROKEN = EXAMPLES / "broken" / "sans-pilote.yaml"
 TODAY = "2026-01-15"
+#: One wheel, venv and install for the whole module, so its tests stay on one xdist worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     wheels = sorted(dist.glob("partnercheck-*.whl"))
     assert len(wheels) == 1, wheels
     env_dir = base / "venv"
-    venv.create(env_dir, with_pip=True, clear=True)  # no system site-packages: the editable install is not visible
+    venv.create(env_dir, with_pip=False, clear=True)  # no system site-packages: the editable install is not visible
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
-    _run(python, "-m", "pip", "install", "--quiet", wheels[0])
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", wheels[0])  # this pip, into the venv: spares installing pip there
     workdir = base / "elsewhere"
     workdir.mkdir()
     return Installed(python, bindir / ("partnercheck.exe" if os.name == "nt" else "partnercheck"), workdir)

@@ -186,6 +186,7 @@ def test_case_gets_a_document_finding(case: Path, engine) -> None:
         assert (f.end_line, f.end_column) >= (f.line, f.column), f"{f.code} ends before it starts"
 
 
+@pytest.mark.slow
 def test_documented_figures_are_current() -> None:
     documented, current = _comparable(documented_block()), _comparable(figures_block())
     assert documented == current, f"docs/yaml-conformance.md is out of date; run `{REGENERATE}`.\nNow:\n" + "\n".join(current)

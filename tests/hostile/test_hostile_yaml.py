@@ -107,6 +107,7 @@ def test_a_file_above_the_size_limit_is_refused_unread(cli, tmp_path):
     assert (finding["line"], finding["column"]) == (1, 1)
 
 
+@pytest.mark.slow
 def test_max_file_size_raises_the_limit(cli, tmp_path):
     path = write(tmp_path, "big.yaml", NO_PILOT + "#" * (Limits().max_bytes + 10) + "\n")
     code, out = lint_json(cli, path, "--max-file-size", "20MB")
