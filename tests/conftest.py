@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from paths import DATA, EXAMPLES, ROOT  # noqa: F401  (re-exported for tests)
 
@@ -65,3 +68,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     pytest-xdist the long tests start at once instead of leaving one worker busy at the end."""
     has_slow = {getattr(item, "module", None) for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: getattr(item, "module", None) not in has_slow)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder holding a healthy charter `c.yaml`; no configuration file nor installed plugin interferes."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD", "1")
+    monkeypatch.delenv("PARTNERCHECK_PLUGINS", raising=False)
+    shutil.copy(EXAMPLES / "plateforme-aide-a-la-personne.yaml", tmp_path / "c.yaml")
+    return tmp_path

@@ -50,23 +50,3 @@ def test_report_checks_its_selection_flags_too(cli, tmp_path) -> None:
     assert not out_file.exists()
 
 
-# partnercheck init -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("lang", "word"), [("en", "to fill in"), ("fr", "à compléter")])
-def test_init_writes_the_vision_as_a_value_to_fill_in(cli, tmp_path, lang: str, word: str) -> None:
-    import json
-
-    import yaml
-
-    target = tmp_path / "charter.yaml"
-    code, _, err = cli("init", str(target), "--lang", lang)
-    assert code == 0, err
-    text = target.read_text(encoding="utf-8")
-    line = next(l for l in text.splitlines() if l.startswith("vision:"))
-    assert word in line
-    assert yaml.safe_load(text)["vision"] == ""
-    code, out, err = cli("check", str(target), "--format", "json", "--isolated")
-    codes = {f["code"] for f in json.loads(out)["findings"]}
-    assert not {c for c in codes if c.startswith(("DOC", "SCH", "REF"))}
-    assert "PUR01" in codes  # a blank vision is still reported as missing
