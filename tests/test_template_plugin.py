@@ -20,8 +20,7 @@ import pytest
 from paths import EXAMPLES, ROOT
 
 TEMPLATE = EXAMPLES / "partnercheck-plugin-example"
-#: One venv for the whole module, so its tests stay on one xdist worker.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("template-plugin")]
+pytestmark = pytest.mark.slow  # one venv for the module (--dist loadfile keeps it on one worker)
 JUNK = shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", ".hypothesis", ".benchmarks", "*.egg-info", "build", "dist", ".venv", "*.pyc")
 
 

@@ -22,8 +22,7 @@ from paths import EXAMPLES, ROOT
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 BROKEN = EXAMPLES / "broken" / "sans-pilote.yaml"
 TODAY = "2026-01-15"
-#: One wheel, venv and install for the whole module, so its tests stay on one xdist worker.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+pytestmark = pytest.mark.slow  # one wheel, venv and install for the module (--dist loadfile keeps it on one worker)
 
 
 @dataclass(frozen=True)
