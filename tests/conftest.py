@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -64,10 +65,12 @@ def chromium():  # type: ignore[no-untyped-def]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Modules holding a slow test run first, each kept whole (module fixtures are set up once): under
-    pytest-xdist the long tests start at once instead of leaving one worker busy at the end."""
-    has_slow = {getattr(item, "module", None) for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: getattr(item, "module", None) not in has_slow)
+    """Modules run by their share of slow tests, highest first (a venv-building module, all slow, leads),
+    each kept whole so module fixtures are set up once: under pytest-xdist the long tests start at
+    once instead of leaving one worker busy at the end."""
+    total: Counter[object] = Counter(getattr(item, "module", None) for item in items)
+    slow: Counter[object] = Counter(getattr(item, "module", None) for item in items if item.get_closest_marker("slow"))
+    items.sort(key=lambda item: -slow[getattr(item, "module", None)] / total[getattr(item, "module", None)])
 
 
 @pytest.fixture
