@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import shutil
+from collections import Counter
+from pathlib import Path
+
 import pytest
-from paths import EXAMPLES, ROOT, SHARED  # noqa: F401  (re-exported for tests)
+from paths import DATA, EXAMPLES, ROOT  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -49,3 +53,31 @@ def warnings_only(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "warnings-only.yaml"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return str(path)
+
+
+@pytest.fixture
+def chromium():  # type: ignore[no-untyped-def]
+    """Chromium and Playwright for a browser test; skips saying what is missing, fails instead when
+    PARTNERCHECK_REQUIRE_BROWSER=1 (tests/browser_support.py)."""
+    from browser_support import require_browser
+
+    return require_browser()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules run by their share of slow tests, highest first (a venv-building module, all slow, leads),
+    each kept whole so module fixtures are set up once: under pytest-xdist the long tests start at
+    once instead of leaving one worker busy at the end."""
+    total: Counter[object] = Counter(getattr(item, "module", None) for item in items)
+    slow: Counter[object] = Counter(getattr(item, "module", None) for item in items if item.get_closest_marker("slow"))
+    items.sort(key=lambda item: -slow[getattr(item, "module", None)] / total[getattr(item, "module", None)])
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder holding a healthy charter `c.yaml`; no configuration file nor installed plugin interferes."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD", "1")
+    monkeypatch.delenv("PARTNERCHECK_PLUGINS", raising=False)
+    shutil.copy(EXAMPLES / "plateforme-aide-a-la-personne.yaml", tmp_path / "c.yaml")
+    return tmp_path

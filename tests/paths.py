@@ -6,4 +6,5 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+#: Third-party test data copied into the repository (tests/data/README.md says what, whence, which licence).
+DATA = ROOT / "tests" / "data"

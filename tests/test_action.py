@@ -85,6 +85,7 @@ def outputs(file: Path) -> dict[str, str]:
     return dict(line.split("=", 1) for line in file.read_text(encoding="utf-8").splitlines())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sarif", ["true", "false"])
 def test_check_step_annotates_writes_sarif_and_records_the_exit_code(tmp_path: Path, sarif: str) -> None:
     place_broken(tmp_path)

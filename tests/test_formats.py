@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from cli_support import error_lines
 from formats_support import CHARTER, FORMATS, place_broken
 
 from partnercheck.report.formats import BUILTIN
@@ -109,3 +110,53 @@ def test_charters_only_skips_named_files_that_are_not_charters(cli, workdir: Pat
     assert code == 0 and out == ""
     code, out, _ = cli("check", ".pre-commit-config.yaml", CHARTER, "--charters-only", "--today", "2026-01-01", "-f", "concise")
     assert code == 1 and "PIL01" in out and "DOC03" not in out
+
+
+# a reporter that fails, a format that does not exist --------------------------------------
+
+
+BOOM_PLUGIN = """\
+from partnercheck import hookimpl
+
+
+@hookimpl
+def register_reporters(register):
+    def boom(run, options):
+        raise RuntimeError("the boom reporter broke")
+
+    register("boom", boom)
+"""
+
+
+DUPLICATE_FORMAT_PLUGIN = """\
+from partnercheck import hookimpl
+
+
+@hookimpl
+def register_reporters(register):
+    register("mini", lambda run, options: "mini")
+    register("json", lambda run, options: "not json")
+"""
+
+
+def test_a_reporter_that_raises_is_named_and_the_other_formats_are_still_produced(cli, here) -> None:
+    (here / "boom.py").write_text(BOOM_PLUGIN, encoding="utf-8")
+    plugin_args = ("--plugin", "boom.py", "--allow-local-plugins")
+    code, out, err = cli("check", "--isolated", "c.yaml", *plugin_args, "-f", "boom:b.txt", "-f", "json", "-f", "sarif:s.sarif")
+    assert code == 2
+    assert error_lines(err) == ["partnercheck: error: format boom (plugin local:boom.py) failed: RuntimeError: the boom reporter broke"]
+    assert json.loads(out)["findings"] == []
+    assert (here / "s.sarif").exists() and not (here / "b.txt").exists()
+    code, out, err = cli("check", "--isolated", "c.yaml", *plugin_args, "-f", "boom", "-f", "json:o.json")
+    assert (code, out) == (2, "")
+    assert "format boom (plugin local:boom.py) failed" in err and (here / "o.json").exists()
+
+
+def test_an_unknown_format_is_refused_after_saying_why_a_plugin_was_skipped(cli, here) -> None:
+    (here / "dup.py").write_text(DUPLICATE_FORMAT_PLUGIN, encoding="utf-8")
+    code, out, err = cli("check", "--isolated", "c.yaml", "--plugin", "dup.py", "--allow-local-plugins", "--format", "mini")
+    assert (code, out) == (2, "")
+    lines = error_lines(err)
+    assert len(lines) == 2
+    assert "plugin 'local:dup.py' could not register: format 'json' is already registered" in lines[0]
+    assert lines[1].startswith("partnercheck: error: unknown format 'mini'")

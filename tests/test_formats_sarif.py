@@ -8,12 +8,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 from formats_support import CHARTER, lint_paths, place_broken, render
-from paths import SHARED
+from paths import DATA
 
 from partnercheck.findings import Severity, Suppression
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-SCHEMA = json.loads((SHARED / "testdata" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
 def sarif_of(run, cwd: Path) -> dict:
@@ -153,3 +153,19 @@ def test_a_file_outside_the_working_directory_gets_an_absolute_uri(tmp_path: Pat
     log = sarif_of(lint_paths(str(charter), select=("PIL01",)), tmp_path / "cwd")
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location["uri"] == charter.as_uri() and "uriBaseId" not in location
+
+
+# logical locations ---------------------------------------------------------------------
+
+
+def test_sarif_gives_every_result_a_logical_location_the_root_included(cli, here) -> None:
+    (here / "bare.yaml").write_text("partnercheck: 1\n", encoding="utf-8")
+    code, out, _ = cli("check", "--isolated", "bare.yaml", "-f", "sarif", "--exit-zero")
+    assert code == 0
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    results = log["runs"][0]["results"]
+    names = [r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] for r in results]
+    assert len(names) == len(results) and "" in names and "/charter" in names
+    json_findings = json.loads(cli("check", "--isolated", "bare.yaml", "-f", "json")[1])["findings"]
+    assert names == [f["pointer"] for f in json_findings]

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from paths import EXAMPLES, SHARED
+from paths import DATA, EXAMPLES
 
 from partnercheck.config.settings import Settings
 from partnercheck.document.builder import Limits
@@ -146,7 +146,7 @@ def _engine_texts(registry) -> list[tuple[str, Text, Text | None]]:
         for charter in [rule.examples.get("fail"), rule.examples.get("pass"), *(t.get("charter") for t in rule.tests)]:
             if charter:
                 lint("rule-example.yaml", charter.encode("utf-8"))
-    for case in sorted((SHARED / "testdata" / "yaml-test-suite").rglob("in.yaml")):
+    for case in sorted((DATA / "yaml-test-suite").rglob("in.yaml")):
         lint(str(case), case.read_bytes())
     return texts + _plugin_schema_texts()
 
@@ -256,6 +256,7 @@ THROUGH_THE_CLI = ("SUP", "INT", "run.", "usage.", "config.")
 NEVER_IN_A_RUN = {"DOC01.unreadable", "DOC03.other-kind", "SCH01.other", *(f"REF02.{k}-at" for k in ("partner", "body", "objective", "measure", "beneficiary", "responsibility"))}
 
 
+@pytest.mark.slow
 def test_every_finding_of_the_corpus_reads_in_french(registry, corpus) -> None:
     tr = Translator("fr", registry.rules.values())
     for code, message, hint in corpus:

@@ -166,3 +166,22 @@ def test_the_commented_examples_have_the_right_shape_once_uncommented(cli, tmp_p
 def test_a_folder_is_refused_as_a_folder_even_though_it_exists(cli, tmp_path: Path) -> None:
     code, _, err = cli("init", str(tmp_path), "--lang", "en")
     assert code == 2 and "is a folder; give a file name" in err
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "to fill in"), ("fr", "à compléter")])
+def test_init_writes_the_vision_as_a_value_to_fill_in(cli, tmp_path, lang: str, word: str) -> None:
+    import json
+
+    import yaml
+
+    target = tmp_path / "charter.yaml"
+    code, _, err = cli("init", str(target), "--lang", lang)
+    assert code == 0, err
+    text = target.read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("vision:"))
+    assert word in line
+    assert yaml.safe_load(text)["vision"] == ""
+    code, out, err = cli("check", str(target), "--format", "json", "--isolated")
+    codes = {f["code"] for f in json.loads(out)["findings"]}
+    assert {c for c in codes if c.startswith(("DOC", "SCH", "REF"))} == {"DOC08"}  # only the title and names left to fill in
+    assert "PUR01" in codes  # a blank vision is still reported as missing

@@ -46,6 +46,7 @@ def test_examples_with_two_workers(cli, forks: list[int], monkeypatch: pytest.Mo
     assert one[0] == 1  # the broken examples give findings
 
 
+@pytest.mark.slow
 def test_generated_repository_with_two_workers(cli, forks: list[int], tmp_path: Path) -> None:
     paths = repository(40, tmp_path / "repo")
     for extra in range(6):  # charters of one region share two partners: SCA03 finds them in every charter

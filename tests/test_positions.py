@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from partnercheck.findings import Finding
+from partnercheck.testing import lint_text
+
 Span = tuple[int, int, int, int]
 
 #: One charter with an error of each kind, in block and in flow style; the flow
@@ -190,3 +193,23 @@ def test_every_position_lies_inside_the_file(check) -> None:
             assert 0 < line <= end_line <= len(lines), (code, pointer)
             assert 0 < column <= len(lines[line - 1]), (code, pointer)
             assert 0 < end_column <= max(1, len(lines[end_line - 1])), (code, pointer)
+
+
+# findings placed on a whole section or the whole document ------------------------------
+
+HEAD = "partnercheck: 1\ncharter:\n  id: c\n  title: T\n"
+
+
+def _codes(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+def test_a_finding_on_a_block_mapping_is_shown_on_the_key_naming_it() -> None:
+    text = HEAD + "capitalisation:\n  lessons_log: ''\n  dissemination: []\n"
+    finding = _codes(lint_text(text, select=["CAP01"]), "CAP01")[0]
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (5, 1, 5, len("capitalisation"))
+
+
+def test_a_finding_on_the_whole_document_is_shown_on_its_first_line() -> None:
+    finding = _codes(lint_text(HEAD, select=["PIL01"]), "PIL01")[0]
+    assert (finding.line, finding.end_line, finding.end_column) == (1, 1, len("partnercheck: 1"))

@@ -75,6 +75,7 @@ def test_hook_definition() -> None:
     assert files.search("charters/a.yaml") and files.search("b.yml") and not files.search("notes.md")
 
 
+@pytest.mark.slow
 def test_hook_fails_on_a_broken_charter_then_passes_once_fixed(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.fail("git is needed to run pre-commit")

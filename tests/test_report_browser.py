@@ -6,17 +6,16 @@ shows no error, that the SVG chart is visible and that a finding's text is on
 the page. The screenshot (and a PDF of the print layout) is kept in
 `test-artifacts/`.
 
-This test fails, never skips, when the browser is missing: `.ci/run` installs
-Debian's `chromium`; Playwright comes with the `test` extra. Set
-`PARTNERCHECK_CHROMIUM` to use another Chromium executable.
+It needs Debian's `chromium` (or the executable `PARTNERCHECK_CHROMIUM` names)
+and Playwright, from the `test` extra. Without them it says what is missing and
+skips, or fails when `PARTNERCHECK_REQUIRE_BROWSER=1`, as `.ci/run` sets
+(see `tests/browser_support.py`).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
+from browser_support import Browser
 from paths import EXAMPLES, ROOT
 
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")
@@ -24,33 +23,16 @@ ARTIFACTS = ROOT / "test-artifacts"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def chromium() -> str:
-    candidates = [os.environ.get("PARTNERCHECK_CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
-    for name in candidates:
-        found = name and shutil.which(name)
-        if found:
-            return found
-    pytest.fail("no Chromium found: install Debian's `chromium` package (as .ci/run does) or set PARTNERCHECK_CHROMIUM")
-
-
-def sync_playwright():  # type: ignore[no-untyped-def]
-    try:
-        from playwright.sync_api import sync_playwright as start
-    except ImportError:
-        pytest.fail("playwright is not installed: pip install -e '.[test]'")
-    return start()
-
-
-def test_the_report_renders_in_headless_chromium(cli) -> None:
+@pytest.mark.slow
+def test_the_report_renders_in_headless_chromium(cli, chromium: Browser) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / "report.html"
     code, _, err = cli("report", NO_PILOT, "-o", str(target), "--today", "2026-01-15")
     assert code == 0, err
-    executable = chromium()
     console_errors: list[str] = []
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=FLAGS)
+    with chromium.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium.executable, args=FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1100, "height": 900})
             page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)

@@ -123,6 +123,7 @@ def test_colour_output_keeps_the_score_block(cli) -> None:
     assert "\x1b[" in out and "Not ready to sign: " in out and "█" in out
 
 
+@pytest.mark.slow
 def test_many_files_list_only_those_not_ready(cli, tmp_path: Path) -> None:
     from partnercheck.report.formats.scorecard import MANY_FILES
 

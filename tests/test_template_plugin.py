@@ -20,6 +20,7 @@ import pytest
 from paths import EXAMPLES, ROOT
 
 TEMPLATE = EXAMPLES / "partnercheck-plugin-example"
+pytestmark = pytest.mark.slow  # one venv for the module (--dist loadfile keeps it on one worker)
 JUNK = shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", ".hypothesis", ".benchmarks", "*.egg-info", "build", "dist", ".venv", "*.pyc")
 
 

@@ -33,6 +33,7 @@ def cases(tmp: Path) -> list[list[Path]]:
     return [[EXAMPLES / "plateforme-aide-a-la-personne.yaml"], *[[b] for b in broken], broken, [tmp / "repo"], [EXAMPLES]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("quiet", [False, True])
 def test_plain_is_what_rich_prints(tmp_path: Path, quiet: bool) -> None:
     for paths in cases(tmp_path):

@@ -22,6 +22,7 @@ from paths import EXAMPLES, ROOT
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 BROKEN = EXAMPLES / "broken" / "sans-pilote.yaml"
 TODAY = "2026-01-15"
+pytestmark = pytest.mark.slow  # one wheel, venv and install for the module (--dist loadfile keeps it on one worker)
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     wheels = sorted(dist.glob("partnercheck-*.whl"))
     assert len(wheels) == 1, wheels
     env_dir = base / "venv"
-    venv.create(env_dir, with_pip=True, clear=True)  # no system site-packages: the editable install is not visible
+    venv.create(env_dir, with_pip=False, clear=True)  # no system site-packages: the editable install is not visible
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
-    _run(python, "-m", "pip", "install", "--quiet", wheels[0])
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", wheels[0])  # this pip, into the venv: spares installing pip there
     workdir = base / "elsewhere"
     workdir.mkdir()
     return Installed(python, bindir / ("partnercheck.exe" if os.name == "nt" else "partnercheck"), workdir)

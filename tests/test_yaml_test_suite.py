@@ -1,4 +1,4 @@
-"""The YAML test suite (`../shared/testdata/yaml-test-suite/`) through the loader and the engine.
+"""The YAML test suite (`tests/data/yaml-test-suite/`) through the loader and the engine.
 
 Every case's `in.yaml` is linted: nothing raises, every case gets a document
 finding (DOC01/02/04/05/06 for what the parser rejects or refuses, DOC03 for
@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from paths import ROOT, SHARED
+from paths import DATA, ROOT
 
-SUITE = SHARED / "testdata" / "yaml-test-suite"
+SUITE = DATA / "yaml-test-suite"
 CONFORMANCE_DOC = ROOT / "docs" / "yaml-conformance.md"
 BEGIN, END = "<!-- figures: begin -->", "<!-- figures: end -->"
 REGENERATE = "python tests/test_yaml_test_suite.py --write"
@@ -186,6 +186,7 @@ def test_case_gets_a_document_finding(case: Path, engine) -> None:
         assert (f.end_line, f.end_column) >= (f.line, f.column), f"{f.code} ends before it starts"
 
 
+@pytest.mark.slow
 def test_documented_figures_are_current() -> None:
     documented, current = _comparable(documented_block()), _comparable(figures_block())
     assert documented == current, f"docs/yaml-conformance.md is out of date; run `{REGENERATE}`.\nNow:\n" + "\n".join(current)

@@ -252,6 +252,7 @@ def test_the_generated_charter_is_well_formed_and_exercises_findings() -> None:
     assert {"TIM01", "PUR04", "EVA02", "EVA03", "BEN03"} <= set(codes), codes
 
 
+@pytest.mark.slow
 def test_every_rule_ran_on_ten_thousand_partners(tallies) -> None:
     registry = default_registry()
     assert set(tallies) == {r.code for r in _rules(registry)}

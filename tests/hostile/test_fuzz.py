@@ -18,6 +18,7 @@ import re
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import EXAMPLES
@@ -79,6 +80,7 @@ def test_random_bytes(raw: bytes) -> None:
     check_engine(raw)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text(max_size=600))
 def test_random_text(text: str) -> None:
@@ -141,6 +143,7 @@ def dump(data: Any, as_yaml: bool) -> bytes:
     return stream.getvalue().encode("utf-8", "surrogatepass")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(CHARTER, st.booleans())
 def test_charter_shaped_data(data: dict[str, Any], as_yaml: bool) -> None:
@@ -162,6 +165,7 @@ def _paths(node: Any, pointer: str = "") -> list[str]:
 HEALTHY_PATHS = [p for p in _paths(HEALTHY) if p and p != "/partnercheck"]
 
 
+@pytest.mark.slow
 @FEW
 @given(st.lists(st.tuples(st.sampled_from(HEALTHY_PATHS), JUNK | st.just(_MISSING)), min_size=1, max_size=4), st.booleans())
 def test_the_healthy_example_with_junk_in_places(changes: list[tuple[str, Any]], as_yaml: bool) -> None:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import os
 import pathlib
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
+from cli_support import error_lines
 from hostile_support import NO_PILOT, clean, findings, write
 
 
@@ -116,3 +121,32 @@ def test_spaces_and_non_ascii_names_are_reported_as_given(cli, tmp_path, monkeyp
     code, out, err = cli("check", "--no-plugins", "--isolated", "--color", "never", "-q", "dossier partagé/charte été 2026.yaml")
     assert "dossier partagé/charte été 2026.yaml:" in out
     clean(out, err)
+
+
+# FIFOs and devices ---------------------------------------------------------------------
+
+
+def run_cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PARTNERCHECK_NO_CACHE": "1", "PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    return subprocess.run([sys.executable, "-m", "partnercheck", *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX only")
+def test_a_fifo_found_by_walking_is_skipped(here) -> None:
+    os.mkfifo(here / "pipe.yaml")
+    done = run_cli("check", "--isolated", "-j", "1", ".", cwd=here)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "All clear: 1 file checked" in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX only")
+def test_a_fifo_or_device_named_explicitly_is_a_one_line_error(here) -> None:
+    os.mkfifo(here / "pipe.yaml")
+    done = run_cli("check", "--isolated", "-j", "1", "pipe.yaml", "c.yaml", cwd=here)
+    assert done.returncode == 2
+    assert error_lines(done.stderr) == ["partnercheck: error: pipe.yaml: not a regular file (a pipe, socket or device); give a charter file"]
+    assert "All clear" not in done.stdout
+    if Path("/dev/zero").exists():
+        done = run_cli("check", "--isolated", "/dev/zero", cwd=here)
+        assert done.returncode == 2
+        assert error_lines(done.stderr) == ["partnercheck: error: /dev/zero: not a regular file (a pipe, socket or device); give a charter file"]

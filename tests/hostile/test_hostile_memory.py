@@ -50,6 +50,7 @@ def huge(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_400000_line_charter_completes_with_bounded_memory(huge):
     path = huge
     size = path.stat().st_size

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from hostile_support import clean, plugin, write
 
+from partnercheck.findings import Finding, Severity
+from partnercheck.report.formats.text import _excerpt_parts
+
 FORGED = "funder\\n::error file=evil.yaml,line=1::forged annotation\\e[2J\\u202e"
 CHARTER = f'partnercheck: 1\ncharter: {{id: x, title: A}}\npartners: [{{id: a, name: A, type: "{FORGED}"}}]\npilot: {{partners: [a]}}\n'
 
@@ -37,3 +40,12 @@ def test_a_huge_value_is_shortened_in_messages(cli, tmp_path):
     code, out, err = cli("check", "--no-plugins", "--isolated", "--select", "SCH01", "-q", str(path))
     assert code == 1
     assert "x" * 120 + "…" in out and "x" * 121 not in out
+
+
+def test_excerpts_escape_control_characters_and_keep_the_caret_aligned() -> None:
+    source = 'title: "\x1b[31mX", foo: 1'
+    column = source.index("foo") + 1
+    finding = Finding("SCH01", "schema-violation", Severity.ERROR, "m", "c.yaml", "/foo", 1, column, 1, column + 2)
+    shown, caret = _excerpt_parts(finding, source)
+    assert "\x1b" not in shown and "\\x1b" in shown
+    assert shown[caret.index("^") : caret.index("^") + 3] == "foo"

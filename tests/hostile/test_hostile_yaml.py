@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import codecs
 import random
+import sys
 
 import pytest
 from hostile_support import NO_PILOT, clean, codes, findings, write
 
+from partnercheck.report.messages import english
 from partnercheck.document.builder import Limits
+from partnercheck.document.decoding import decode
 
 CHARTER = "partnercheck: 1\ncharter: {id: x, title: Plateforme}\npartners: [{id: a, name: A, type: funder}]\n"
 
@@ -107,6 +110,7 @@ def test_a_file_above_the_size_limit_is_refused_unread(cli, tmp_path):
     assert (finding["line"], finding["column"]) == (1, 1)
 
 
+@pytest.mark.slow
 def test_max_file_size_raises_the_limit(cli, tmp_path):
     path = write(tmp_path, "big.yaml", NO_PILOT + "#" * (Limits().max_bytes + 10) + "\n")
     code, out = lint_json(cli, path, "--max-file-size", "20MB")
@@ -233,3 +237,14 @@ def test_multi_document_streams_are_doc03_at_the_second_document(cli, tmp_path):
     assert finding["code"] == "DOC03"
     assert "2 YAML documents" in finding["message"]
     assert finding["line"] == 5
+
+
+HEAD = "partnercheck: 1\ncharter:\n  id: c\n  title: T\n"
+
+
+def test_binary_files_are_not_taken_for_utf16() -> None:
+    with open(sys.executable, "rb") as handle:
+        _, problem = decode(handle.read(4096))
+    assert problem is not None and english(problem.message).startswith("binary file, not text")
+    _, problem = decode(HEAD.encode("utf-16-le"))
+    assert problem is not None and "UTF-16 without a byte order mark" in english(problem.message)
