@@ -8,6 +8,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `--version` imports nothing it does not need
+if TYPE_CHECKING:  # what type checkers see; at run time `__getattr__` imports each name on first use
+    from partnercheck.findings import BareFinding, Finding, Severity
+    from partnercheck.plugins.hookspecs import hookimpl
+    from partnercheck.rules.context import RuleContext
+
 __all__ = [
     "__version__",
     "BareFinding",

@@ -1,3 +1,3 @@
 from partnercheck.cli import main
 
-raise SystemExit(main())
+main()

@@ -75,7 +75,7 @@ def missing_stakeholder_category(ctx: RuleContext) -> Iterator[BareFinding]:
     if open_adherence(ctx):
         return
     active_types = set().union(*(partner_types(p.value) for p in ctx.active_partners))
-    active_types |= {s.get("provides_type") for s in ctx.data.get("procured_services") or () if isinstance(s, dict)}
+    active_types |= {s["provides_type"] for s in ctx.data.get("procured_services") or () if isinstance(s, dict) and isinstance(s.get("provides_type"), str)}
     inactive: dict[str, Item] = {}
     for p in ctx.partners:
         if p.value.get("status") in INACTIVE and isinstance(p.value.get("type"), str):

@@ -73,7 +73,7 @@ def offline_registry() -> Any:
     from referencing.exceptions import NoSuchResource
 
     def refuse(uri: str) -> Any:
-        raise NoSuchResource(ref=uri)
+        raise NoSuchResource(uri)  # type: ignore[call-arg]  # attrs fields, which mypy does not see here
 
     return Registry(retrieve=refuse)  # type: ignore[call-arg]
 

@@ -15,6 +15,8 @@ _MAYBE = set("0123456789-+.~nNtTfF")
 
 CORE = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = CORE + "str", CORE + "int", CORE + "float", CORE + "bool", CORE + "null"
+#: The Python types a standard tag expects of its value.
+_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {INT: int, FLOAT: (float, int), BOOL: bool}
 AS_TEXT = {STR, CORE + "timestamp", CORE + "binary"}
 
 
@@ -48,9 +50,9 @@ def resolve_tagged(tag: str, text: str) -> tuple[Any, bool]:
     if tag == NULL:
         return None, True
     value = resolve_plain(text)
-    expected = {INT: int, FLOAT: (float, int), BOOL: bool}.get(tag)
+    expected: type | tuple[type, ...] | None = _PYTHON_TYPES.get(tag)
     if expected is None:
         return text, False
     if isinstance(value, expected) and not (tag == INT and isinstance(value, bool)):
-        return (float(value) if tag == FLOAT else value), True
+        return (float(value) if tag == FLOAT and isinstance(value, (int, float)) else value), True
     return text, True

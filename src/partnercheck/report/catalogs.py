@@ -101,7 +101,7 @@ def read_po(lang: str, text: str) -> Catalog:
             continue
         ids, strings = message.id, message.string
         if isinstance(ids, (tuple, list)):
-            entries[key(ids[0], message.context)] = tuple(strings)
+            entries[key(ids[0], message.context)] = tuple(str(s) for s in strings or ())
         else:
             entries[key(ids, message.context)] = str(strings)
     header = "\n".join(f"{k}: {v}" for k, v in catalog.mime_headers)

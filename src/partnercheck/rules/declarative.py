@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
-from partnercheck.findings import BareFinding
+from partnercheck.findings import BareFinding, Text
 from partnercheck.pointers import escape, join, split
 from partnercheck.rules.model import Declarative
 
@@ -84,7 +84,7 @@ def run_declarative(check: Declarative, data: Any) -> Iterator[BareFinding]:
     valid = quick_check(check.schema)
     chosen = quick_check(check.where) if check.where else None
     for pointer, node in select(data, check.select):
-        if chosen is not None and not (chosen(node) or compile_schema(check.where).is_valid(node)):
+        if chosen is not None and check.where is not None and not (chosen(node) or compile_schema(check.where).is_valid(node)):
             continue
         if valid(node):
             continue
@@ -99,7 +99,7 @@ def run_declarative(check: Declarative, data: Any) -> Iterator[BareFinding]:
         yield BareFinding(at, _params(pointer, node, at, describe(error)))
 
 
-def _params(pointer: str, node: Any, at: str, problem: str) -> dict[str, Any]:
+def _params(pointer: str, node: Any, at: str, problem: Text) -> dict[str, Any]:
     params: dict[str, Any] = {"pointer": pointer, "at": at, "problem": problem}
     if isinstance(node, dict):
         for key in ("id", "name"):

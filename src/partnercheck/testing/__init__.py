@@ -131,7 +131,7 @@ def run_case(case: Case, registry: Registry | None = None) -> None:
     if rule is None:
         raise AssertionError(f"no rule {case.rule!r} is registered (is its plugin installed?)")
     expected = [_with_code(e, rule.code) for e in case.expect or []]
-    codes = {rule.code, *(e.code for e in expected)}
+    codes = {rule.code, *(e.code for e in expected if e.code)}
     findings, *others = _lint_together([case.charter, *case.alongside], "case.yaml", (*codes, *DOCUMENT_CODES), {rule.code: case.options}, case.today, registry)
     relevant = [f for f in findings if f.code in codes or f.code.startswith(DOCUMENT_CODES)]
     problems = _compare(case, rule.code, expected, relevant)

@@ -212,8 +212,8 @@ def _finding(console: Any, f: Finding, line: str | None, quiet: bool, tr: Transl
     if line is not None:
         _excerpt(console, f, line)
     if f.hint:
-        head = hint_head(tr)
-        console.print(Text(head, style="green").append(_indent(f.hint, len(head)), style=""))
+        lead = hint_head(tr)
+        console.print(Text(lead, style="green").append(_indent(f.hint, len(lead)), style=""))
     console.print()
 
 
