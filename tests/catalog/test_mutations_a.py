@@ -23,7 +23,9 @@ from support import (
 Data = dict[str, Any]
 
 #: Findings a mutation necessarily brings with it: (rule broken, rule implied, why).
-IMPLIED: list[tuple[str, str, str]] = []  # PIL01 no longer brings PIL02: with no pilot, there is no mandate to source
+IMPLIED = [  # PIL01 no longer brings PIL02: with no pilot, there is no mandate to source
+    ("PUR05", "BEN01", "without objectives, none states an outcome for the beneficiaries"),
+]
 
 IMPLICATIONS_DOC = ROOT / "docs" / "rules-implications.md"
 
@@ -34,6 +36,12 @@ def _partner(d: Data, ident: str) -> Data:
 
 def _no_vision(d: Data) -> None:
     del d["vision"], d["context"]["problem_statement"]
+
+
+def _no_objectives(d: Data) -> None:
+    d["objectives"] = []
+    for entry in d.get("responsibilities", []):
+        entry.pop("objectives", None)  # the RACI entries' links to objectives go too (REF01 otherwise)
 
 
 def _endorsement_without_afpa(d: Data) -> None:
@@ -154,6 +162,7 @@ MUTATIONS: list[tuple[str, Callable[[Data], None], list[str], Counter[str]]] = [
     ("PUR02", _endorsement_without_afpa, ["/objectives/0/endorsed_by"], Counter()),
     ("PUR03", _no_deadline, ["/objectives/1"], Counter()),
     ("PUR04", _no_interests, ["/partners/1"], Counter()),
+    ("PUR05", _no_objectives, ["/objectives"], Counter(BEN01=1)),
     ("PIL01", _no_pilot, [""], Counter()),
     ("PIL01", _no_pilot_partners, ["/pilot/partners"], Counter()),
     ("PIL02", _self_granted_mandate, ["/pilot/mandate/granted_by"], Counter()),

@@ -22,13 +22,19 @@ RUNG = {name: i for i, name in enumerate(LADDER)}
 
 
 def beneficiary_defined(ctx: RuleContext) -> Iterator[BareFinding]:
-    """BEN01: no beneficiary group, or no objective stated as an outcome for beneficiaries."""
+    """BEN01: no beneficiary group, or no objective stated as an outcome for beneficiaries.
+
+    One finding per charter: with neither, one message says both; with no
+    objective at all, the message says so rather than "goals for partners".
+    """
     groups = ctx.data.get("beneficiaries")
-    if not (isinstance(groups, list) and groups):
-        yield BareFinding("/beneficiaries" if isinstance(groups, list) else "", {}, message="no_groups")
-    if not any(item.value.get("beneficiary_outcome") is True for item in ctx.objectives):
-        pointer = "/objectives" if isinstance(ctx.data.get("objectives"), list) else ""
-        yield BareFinding(pointer, {}, message="no_outcome")
+    objectives = ctx.data.get("objectives")
+    no_groups = not (isinstance(groups, list) and groups)
+    no_outcome = not any(item.value.get("beneficiary_outcome") is True for item in ctx.objectives)
+    if no_groups:
+        yield BareFinding("/beneficiaries" if isinstance(groups, list) else "", {}, message="no_groups_no_outcome" if no_outcome else "no_groups")
+    elif no_outcome:
+        yield BareFinding("/objectives" if isinstance(objectives, list) else "", {}, message="no_outcome" if ctx.objectives else "no_objectives")
 
 
 def tokenistic_participation(ctx: RuleContext) -> Iterator[BareFinding]:

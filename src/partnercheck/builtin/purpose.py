@@ -25,6 +25,13 @@ def missing_shared_vision(ctx: RuleContext) -> Iterator[BareFinding]:
         yield BareFinding("", {})
 
 
+def no_objectives(ctx: RuleContext) -> Iterator[BareFinding]:
+    """PUR05: no objective at all (an absent or empty `objectives`)."""
+    objectives = ctx.data.get("objectives")
+    if not (isinstance(objectives, list) and objectives):
+        yield BareFinding("/objectives" if isinstance(objectives, list) else "", {})
+
+
 def objective_not_endorsed_by_all(ctx: RuleContext) -> Iterator[BareFinding]:
     """PUR02: an objective without `endorsed_by`, or whose list omits an active partner."""
     active = ctx.active_ids
@@ -64,6 +71,7 @@ _UNMEASURABLE = {("target",): "no_target", ("deadline",): "no_deadline", ("targe
 
 FUNCTIONS = {
     "missing_shared_vision": missing_shared_vision,
+    "no_objectives": no_objectives,
     "objective_not_endorsed_by_all": objective_not_endorsed_by_all,
     "objective_not_measurable": objective_not_measurable,
 }
