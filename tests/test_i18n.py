@@ -373,7 +373,7 @@ def test_check_speaks_french_on_request(cli) -> None:
     assert code_en == code_fr == 1
     assert [(f["code"], f["pointer"], f["line"]) for f in en] == [(f["code"], f["pointer"], f["line"]) for f in fr]
     pil01 = next(f for f in fr if f["code"] == "PIL01")
-    assert pil01["message"] == "Aucun pilote n'est désigné : il manque la clé obligatoire `pilot` dans le document."
+    assert pil01["message"] == "Aucun pilote n'est désigné : la charte n'indique pas `pilot`."
 
 
 def test_lang_comes_from_the_configuration_and_the_flag_wins(cli, tmp_path: Path) -> None:

@@ -60,6 +60,9 @@ CORE: dict[str, str] = {
     "DOC06.hint": "Flatten the structure: a charter needs only a few levels.",
     "DOC07.size": "the file is {size} bytes, above the limit of {limit} bytes; it was not read",
     "DOC07.hint": "Split the charter, or raise the limit with --max-file-size if the file is genuine.",
+    # a declarative rule's problem: the optional key it looks for is not written
+    "rule.not-stated": "{field} does not state `{key}`",
+    "rule.not-stated-in-charter": "the charter does not state `{key}`",
     # SCH01: the charter's shape
     "SCH01.required": '{field} is missing the required key "{key}"',
     "SCH01.enum": "{field} must be one of: {options}; {got}",

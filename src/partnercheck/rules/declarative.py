@@ -96,7 +96,17 @@ def run_declarative(check: Declarative, data: Any) -> Iterator[BareFinding]:
         if error is None:
             continue
         at = join(pointer, *error.absolute_path)
-        yield BareFinding(at, _params(pointer, node, at, describe(error)))
+        yield BareFinding(at, _params(pointer, node, at, _not_stated(describe(error))))
+
+
+def _not_stated(problem: Text) -> Text:
+    """A rule reads optional sections: a key the rule looks for and does not find is "not stated", never "required"."""
+    if problem.id != "SCH01.required":
+        return problem
+    field = problem.params.get("field")
+    if isinstance(field, Text) and field.id == "SCH01.the-document":
+        return Text("rule.not-stated-in-charter", {"key": problem.params.get("key", "")})
+    return Text("rule.not-stated", dict(problem.params))
 
 
 def _params(pointer: str, node: Any, at: str, problem: Text) -> dict[str, Any]:
