@@ -155,34 +155,34 @@ def _deeper(schema: dict[str, Any], key: str) -> list[str]:
     return []
 
 
-def describe(error: Any) -> str:
-    """A plain-words message for one jsonschema error."""
-    field = _field(error.absolute_path)
+def describe(error: Any, quote: int = 120) -> str:
+    """A plain-words message for one jsonschema error, quoting at most `quote` characters of a value."""
+    field = _field(error.absolute_path, quote)
     value = error.instance
     kind = error.validator
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return f"{field} must be one of: {options}; {_got(value, typed=False)}"
+        return f"{field} must be one of: {options}; {_got(value, typed=False, quote=quote)}"
     if kind == "required":
         return f'{field} is missing the required key "{_missing_key(error)}"'
     if kind == "type" and isinstance(error.schema, dict) and error.schema.get("format") == "date":
-        return f"{field} must be a date written YYYY-MM-DD; {_got(value)}"
+        return f"{field} must be a date written YYYY-MM-DD; {_got(value, quote=quote)}"
     if kind == "type":
-        return f"{field} must be {_type_words(error.validator_value)}; {_got(value)}"
+        return f"{field} must be {_type_words(error.validator_value)}; {_got(value, quote=quote)}"
     if kind == "format" and error.validator_value == "date":
-        return f"{field} must be a calendar date written YYYY-MM-DD; got {_show(value)}"
+        return f"{field} must be a calendar date written YYYY-MM-DD; got {_show(value, quote)}"
     if kind == "pattern":
-        return _pattern_message(field, value, error.validator_value)
+        return _pattern_message(field, value, error.validator_value, quote)
     if kind == "const":
-        return f"{field} must be {_show(error.validator_value)}; {_got(value, typed=False)}"
+        return f"{field} must be {_show(error.validator_value, quote)}; {_got(value, typed=False, quote=quote)}"
     if kind == "minItems":
         count = error.validator_value
         return f"{field} must have at least {'one item' if count == 1 else f'{count} items'}"
     if kind in _BOUNDS:
-        return f"{field} must be {_BOUNDS[kind]} {error.validator_value}; {_got(value, typed=False)}"
+        return f"{field} must be {_BOUNDS[kind]} {error.validator_value}; {_got(value, typed=False, quote=quote)}"
     if kind == "minLength":
         return f"{field} must not be empty"
-    return f"{field}: {error.message}"
+    return f"{field}: {error.message}" if quote >= 120 else f"{field}: {_show(error.message, 2 * quote)[1:-1]}"
 
 
 _BOUNDS = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most", "exclusiveMaximum": "less than"}
@@ -197,36 +197,39 @@ def _missing_key(error: Any) -> str:
     return str(keys[0] if keys else error.validator_value[0])
 
 
-def _got(value: Any, typed: bool = True) -> str:
+def _got(value: Any, typed: bool = True, quote: int = 120) -> str:
     """What was written instead, in words: `got text "x"`, `got a list`, `it is empty`."""
     if value is None:
         return "it is empty"
     if isinstance(value, (dict, list)):
         return f"got {_json_type(value)}"
-    return f"got {_json_type(value)} {_show(value)}" if typed else f"got {_show(value)}"
+    return f"got {_json_type(value)} {_show(value, quote)}" if typed else f"got {_show(value, quote)}"
 
 
 _SLUG = "^[a-z0-9][a-z0-9._-]*$"
 
 
-def _pattern_message(field: str, value: Any, pattern: str) -> str:
+def _pattern_message(field: str, value: Any, pattern: str, quote: int = 120) -> str:
     if pattern == _SLUG:
-        return f"{field}: {_show(value)} is not a valid id; use lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
-    return f"{field}: {_show(value)} does not match the expected form {pattern}"
+        return f"{field}: {_show(value, quote)} is not a valid id; use lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
+    return f"{field}: {_show(value, quote)} does not match the expected form {pattern}"
 
 
-def _field(path: Iterable[Any]) -> str:
+def _field(path: Iterable[Any], quote: int = 120) -> str:
+    from partnercheck.printable import visible
+
     text = ""
     for part in path:
+        part = part if isinstance(part, int) else visible(str(part), quote)
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return f"`{text}`" if text else "the document"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, quote: int = 120) -> str:
     if isinstance(value, str):
         from partnercheck.printable import visible
 
-        return f'"{visible(value, 120)}"'
+        return f'"{visible(value, quote)}"'
     if isinstance(value, (dict, list)):
         return ""
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)

@@ -20,6 +20,10 @@ from partnercheck.rules.model import (
 )
 
 
+#: At most this many characters of a value are quoted from a file that is not a valid pack (it may be any file).
+EXCERPT = 20
+
+
 def load_pack_file(path: Path | str, plugin: str = "core", version: str = "") -> list[Rule]:
     """Read and validate one pack file; a broken pack raises `PackError` naming file and line."""
     source = str(path)
@@ -59,7 +63,7 @@ def _validate(data: Any, doc: Any, source: str) -> None:
     error = best_match(validator.iter_errors(data))
     if error is not None:
         pointer = join("", *error.absolute_path)
-        raise PackError(source, doc.index.locate(pointer).line, describe(error))
+        raise PackError(source, doc.index.locate(pointer).line, describe(error, quote=EXCERPT))
     for i, entry in enumerate(data["rules"]):
         _check_safety(entry, f"/rules/{i}", doc, source)
         _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)
