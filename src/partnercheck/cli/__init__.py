@@ -97,7 +97,10 @@ def _in_language(message: str, args: argparse.Namespace) -> str:
 
 
 def error(message: str) -> None:
-    print(f"partnercheck: error: {message}", file=sys.stderr)
+    """One line on standard error; a control character in it (from a file name or a file) is escaped."""
+    from partnercheck.printable import visible
+
+    print(f"partnercheck: error: {visible(message)}", file=sys.stderr)
 
 
 def write(text: str) -> None:

@@ -75,7 +75,9 @@ def apply_baseline(run: Any, args: argparse.Namespace) -> None:
         _save(baseline.pruned(stale))
         print(f"partnercheck: removed {_entries(len(stale))} from the baseline {args.baseline}", file=sys.stderr)
         return
-    shown = ", ".join(f"{k.path} {k.code} at {k.pointer or '/'}" for k in stale[:3]) + (", …" if len(stale) > 3 else "")
+    from partnercheck.printable import visible
+
+    shown = ", ".join(visible(f"{k.path} {k.code} at {k.pointer or '/'}", 200) for k in stale[:3]) + (", …" if len(stale) > 3 else "")
     print(f"partnercheck: the baseline {args.baseline} has {_entries(len(stale))} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
 
 

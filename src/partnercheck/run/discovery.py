@@ -42,20 +42,28 @@ class Read:
 
 
 def display_path(path: Path | str, cwd: Path | None = None) -> str:
-    """Relative to the working directory where possible, with forward slashes."""
+    """Relative to the working directory where possible, with forward slashes, control characters escaped.
+
+    A file name can hold a line break or an ESC sequence (`x\\n::error ….yaml`);
+    every report and message shows this form, so a name cannot forge a line.
+    """
+    from partnercheck.printable import visible
+
     cwd = cwd or Path.cwd()
     candidate = Path(path)
     try:
         candidate = candidate.absolute().relative_to(cwd.absolute())
     except ValueError:
         pass
-    return candidate.as_posix()
+    return visible(candidate.as_posix())
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str | None = None) -> tuple[list[Target], list[str]]:
     """The targets for `paths`, in a stable order, and an error for each path that does not exist."""
     targets: list[Target] = []
     errors: list[str] = []
+    from partnercheck.printable import visible
+
     patterns = (*DEFAULT_EXCLUDE, *exclude)
     for given in paths:
         if given == STDIN:
@@ -67,7 +75,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str 
         elif path.exists() or path.is_symlink():
             targets.append(Target(display_path(path), path, True))
         else:
-            errors.append(f"{given}: no such file or directory")
+            errors.append(f"{visible(given)}: no such file or directory")
     return _unique(targets), errors
 
 

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any, Callable, Iterator
 
 from partnercheck.findings import Finding, Problem, Span, Suppression
+from partnercheck.printable import visible
 
 KINDS = ("disable-line", "disable-next-line", "disable-file")
 #: Findings about suppressions themselves are never suppressed by a comment or a waiver.
@@ -111,7 +112,7 @@ def _parse(comment: str, line: int, column: int) -> Directive | Problem | None:
     rules = tuple(r.strip() for r in selectors.split(",") if r.strip())
     if not rules:
         return Problem("SUP02", f"this {kind} comment names no rule, so it suppresses nothing; write {kind}=CODE -- reason", "", span)
-    return Directive(kind, rules, reason.strip(), line, column, span.end_column)
+    return Directive(kind, rules, visible(reason.strip()), line, column, span.end_column)
 
 
 def _target(directive: Directive, line: int, lines: list[str]) -> int | None:
