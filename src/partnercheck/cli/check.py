@@ -57,6 +57,7 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from partnercheck.bounded import read_stream
     from partnercheck.config.settings import Settings
     from partnercheck.report.i18n import default_language, translate_run, translator
     from partnercheck.run.discovery import display_path
@@ -70,7 +71,7 @@ def handle(args: argparse.Namespace) -> int:
     _check_stdin_filename(args, paths)
     registry, resolver, settings = configure(args, paths, base)
     formats = _formats(args.format, registry)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = read_stream(sys.stdin.buffer, base.limits.max_bytes) if "-" in paths else None
     stdin_name = display_path(args.stdin_filename) if args.stdin_filename else None
     request = Request(paths, stdin, stdin_name, charters_only=args.charters_only, discovered=getattr(args, "discovered", None))
     run = lint(request, registry, settings, resolver, cache=_cache(args, registry), jobs=_job_count(args))

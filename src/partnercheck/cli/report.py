@@ -31,6 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.atomic import save_text
+    from partnercheck.bounded import read_stream
     from partnercheck.config.settings import Settings
     from partnercheck.report.formats.html import render
     from partnercheck.report.i18n import default_language, translate_run, translator
@@ -41,7 +42,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.today:
         base.today = args.today
     registry, resolver, settings = configure(args, (args.charter,), base)
-    stdin = sys.stdin.buffer.read() if args.charter == "-" else None
+    stdin = read_stream(sys.stdin.buffer, base.limits.max_bytes) if args.charter == "-" else None
     run = lint(Request((args.charter,), stdin, args.stdin_filename), registry, settings, resolver)
     tr = translator(settings.lang, registry)
     translate_run(run, tr)

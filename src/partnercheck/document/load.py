@@ -57,7 +57,7 @@ def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Docume
     limits = limits or Limits()
     doc = Document(path)
     if len(raw) > limits.max_bytes:
-        doc.problems.append(_too_large(len(raw), limits))
+        doc.problems.append(_too_large(limits))
         return doc
     text, problem = decode(raw)
     if problem is not None or text is None:
@@ -80,10 +80,10 @@ def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Docume
 _FATAL = {"DOC01", "DOC04", "DOC06", "DOC07"}
 
 
-def _too_large(size: int, limits: Limits) -> Problem:
+def _too_large(limits: Limits) -> Problem:
     return Problem(
         "DOC07",
-        f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes; it was not read",
+        f"the file is above the limit of {limits.max_bytes:,} bytes; it was not read",
         "",
         Span(1, 1, 1, 1),
         "Split the charter, or raise the limit with --max-file-size if the file is genuine.",

@@ -26,11 +26,15 @@ EXCERPT = 20
 
 def load_pack_file(path: Path | str, plugin: str = "core", version: str = "") -> list[Rule]:
     """Read and validate one pack file; a broken pack raises `PackError` naming file and line."""
+    from partnercheck.bounded import MAX_SIDE_FILE_BYTES, read_path, size_words
+
     source = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_path(path, MAX_SIDE_FILE_BYTES)
     except OSError as exc:
         raise PackError(source, 1, f"cannot read the rule pack: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_SIDE_FILE_BYTES:
+        raise PackError(source, 1, f"the rule pack is larger than {size_words(MAX_SIDE_FILE_BYTES)}; it was not read")
     return load_pack_text(raw, source, plugin, version)
 
 

@@ -136,13 +136,16 @@ def looks_like_charter(raw: bytes) -> bool:
     return _CHARTER_KEY.search(raw) is not None
 
 
-def read(target: Target, stdin: bytes | None = None) -> Read:
+def read(target: Target, stdin: bytes | None = None, limit: int = 10 * 1024 * 1024) -> Read:
+    """The target's bytes, at most `limit + 1` of them (the engine reports DOC07 past `limit`)."""
+    from partnercheck.bounded import read_path
+
     if target.source is None:
         return Read(target, stdin or b"")
     try:
         if not stat.S_ISREG(os.stat(target.source).st_mode) and not target.source.is_dir():
             return Read(target, error=f"{target.display}: not a regular file (a pipe, socket or device); give a charter file")
-        return Read(target, target.source.read_bytes())
+        return Read(target, read_path(target.source, limit))
     except IsADirectoryError:
         return Read(target, error=f"{target.display}: is a directory")
     except OSError as exc:
