@@ -104,9 +104,16 @@ def _cache(args: argparse.Namespace, registry: object) -> object:
     """The results cache of this run, unless `--no-cache` (or the environment variable PARTNERCHECK_NO_CACHE)."""
     if args.no_cache or os.environ.get("PARTNERCHECK_NO_CACHE"):
         return None
+    from partnercheck.printable import visible
     from partnercheck.run.cache import DEFAULT_DIR, ResultsCache
+    from partnercheck.run.cache_folder import refusal
 
-    return ResultsCache(Path(args.cache_dir or DEFAULT_DIR), registry)
+    folder = Path(args.cache_dir or DEFAULT_DIR)
+    reason = refusal(folder)
+    if reason is not None:
+        print(f"partnercheck: warning: the results cache is not used: {visible(reason)}", file=sys.stderr)
+        return None
+    return ResultsCache(folder, registry)
 
 
 def _job_count(args: argparse.Namespace) -> int:
