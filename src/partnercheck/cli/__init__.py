@@ -113,4 +113,25 @@ def write(text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    _stop_on_sigterm()
     sys.exit(run(argv))
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM stops the run as Ctrl-C does ("interrupted", exit 2): a file being written is removed, not left as .tmp."""
+    import os
+    import signal
+
+    pid = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != pid:  # a forked worker (run/parallel.py): end as it would have
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # not the main thread
+        pass

@@ -74,7 +74,9 @@ def handle(args: argparse.Namespace) -> int:
     stdin = read_stream(sys.stdin.buffer, base.limits.max_bytes) if "-" in paths else None
     stdin_name = display_path(args.stdin_filename) if args.stdin_filename else None
     request = Request(paths, stdin, stdin_name, charters_only=args.charters_only, discovered=getattr(args, "discovered", None))
+    _refuse_overwriting_inputs(formats, paths, ())
     run = lint(request, registry, settings, resolver, cache=_cache(args, registry), jobs=_job_count(args))
+    _refuse_overwriting_inputs(formats, (), run.files)
     apply_baseline(run, args)
     tr = translator(settings.lang, registry)
     translate_run(run, tr)
@@ -183,6 +185,23 @@ def _formats(specs: list[str], registry: object) -> list[tuple[str, str | None]]
         raise UsageError("only one format can go to standard output; give the others a file: --format NAME:PATH")
     _check_outputs(chosen)
     return chosen
+
+
+def _refuse_overwriting_inputs(formats: list[tuple[str, str | None]], paths: tuple[str, ...], files: Any) -> None:
+    """No `--format NAME:PATH` may be a file this run reads: a path given, or a charter found by walking."""
+    from partnercheck.errors import UsageError
+
+    inputs = [Path(p) for p in paths if p != "-"] + [Path(f.path) for f in files]  # type: ignore[attr-defined]
+    for name, output in formats:
+        if output is None or not Path(output).exists():
+            continue
+        for given in inputs:
+            try:
+                same = given.is_file() and os.path.samefile(output, given)
+            except OSError:
+                continue
+            if same:
+                raise UsageError(f"--format {name}:{output} would overwrite {given.as_posix()}, which this run checks; write the report to another file")
 
 
 def _check_outputs(chosen: list[tuple[str, str | None]]) -> None:

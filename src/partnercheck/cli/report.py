@@ -41,6 +41,7 @@ def handle(args: argparse.Namespace) -> int:
     base = Settings(debug=args.debug, lang=default_language())  # flags over configuration files over the locale, as for `check`
     if args.today:
         base.today = args.today
+    _refuse_overwriting_the_charter(args)
     registry, resolver, settings = configure(args, (args.charter,), base)
     stdin = read_stream(sys.stdin.buffer, base.limits.max_bytes) if args.charter == "-" else None
     run = lint(Request((args.charter,), stdin, args.stdin_filename), registry, settings, resolver)
@@ -81,3 +82,20 @@ def _outcome(scores: Any, tr: Any = None) -> str:
 def _out_of(value: float | None, tr: Any) -> str:
     """"85/100", or "n/a" when nothing was scored."""
     return tr.words("n/a") if value is None else f"{tr.number(value)}/100"
+
+
+def _refuse_overwriting_the_charter(args: argparse.Namespace) -> None:
+    """`-o` may not name the charter the report is about."""
+    import os
+    from pathlib import Path
+
+    from partnercheck.errors import UsageError
+
+    if args.output == "-" or args.charter == "-" or not Path(args.output).exists():
+        return
+    try:
+        same = os.path.samefile(args.output, args.charter)
+    except OSError:
+        return
+    if same:
+        raise UsageError(f"-o {args.output} would overwrite the charter the report is about; write the report to another file")
