@@ -89,6 +89,7 @@ CRAFTED |= {
     "tag": "partnercheck: 1\ncharter: !include x.yaml\n",
     "alias-none": "partnercheck: 1\na: *nothing\n",
     "aliases": "partnercheck: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e]\n",
+    "alias-text": "partnercheck: 1\na: &a " + "x" * 20_000 + "\nb: [" + ", ".join(["*a"] * 60) + "]\n",  # DOC04: 1.2 M characters through aliases
     "merge": "partnercheck: 1\na: {<<: 1}\n",
     "deep": "partnercheck: 1\na: " + "[" * 120 + "]" * 120 + "\n",
     "surrogate": 'partnercheck: 1\na: "\\ud800"\n',

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from alias_bombs import alias_depth, alias_size
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import EXAMPLES
@@ -35,6 +36,7 @@ HEALTHY = load_document("healthy.yaml", (EXAMPLES / "plateforme-aide-a-la-person
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 FUZZ = settings(max_examples=200, deadline=None, database=None, suppress_health_check=_QUIET)
 FEW = settings(max_examples=80, deadline=None, database=None, suppress_health_check=_QUIET)
+BOMBS = settings(max_examples=30, deadline=None, database=None, suppress_health_check=_QUIET)
 #: YAML 1.2 breaks lines on \r and \n only (not on NEL, LS and PS, as YAML 1.1 parsers do): findings count lines so.
 _LINE_BREAKS = (re.compile("\r\n|\r|\n"),)
 _MISSING = object()
@@ -91,6 +93,18 @@ def test_random_text(text: str) -> None:
 @given(st.lists(st.sampled_from(TOKENS), max_size=80).map("".join))
 def test_yaml_token_soup(text: str) -> None:
     check_engine(text.encode("utf-8", "surrogatepass"))
+
+
+@BOMBS
+@given(st.integers(1, 6), st.integers(1, 60), st.sampled_from(["title", "partners", "vision"]))
+def test_alias_depth_bombs(anchors: int, levels: int, where: str) -> None:
+    check_engine(alias_depth(anchors, levels, where).encode("utf-8"))
+
+
+@BOMBS
+@given(st.integers(1, 12_000), st.integers(1, 200), st.booleans())
+def test_alias_size_bombs(chars: int, repeats: int, partners: bool) -> None:
+    check_engine(alias_size(chars, repeats, partners).encode("utf-8"))
 
 
 # charter-shaped data --------------------------------------------------------------------------

@@ -50,14 +50,14 @@ def test_symlink_loops_between_files_are_named_and_the_run_goes_on(cli, tmp_path
 def test_an_unreadable_file_is_named_and_the_run_goes_on(cli, tmp_path, monkeypatch):
     write(tmp_path, "good.yaml", NO_PILOT)
     locked = write(tmp_path, "locked.yaml", NO_PILOT)
-    real = pathlib.Path.read_bytes
+    real = pathlib.Path.open
 
-    def read_bytes(self: pathlib.Path) -> bytes:  # as root, chmod 000 would not stop a read
+    def open_(self: pathlib.Path, *args, **kwargs):  # as root, chmod 000 would not stop a read
         if self.name == "locked.yaml":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(pathlib.Path, "open", open_)
     monkeypatch.chdir(tmp_path)
     code, paths, err = check(cli, ".", locked)
     assert paths == {"good.yaml"}

@@ -10,7 +10,10 @@ from partnercheck.checks.safe_schema import schema_problems
 from partnercheck.document.builder import Limits
 from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.resources import load_schema
-from partnercheck.rules.budget import DEFAULT_RULE_TIMEOUT
+from partnercheck.bounded import MAX_BASELINE_BYTES, MAX_SIDE_FILE_BYTES
+from partnercheck.rules.budget import DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
+from partnercheck.rules.pack import EXCERPT
+from partnercheck.run.baseline import MAX_COUNT
 
 DOC = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
 
@@ -22,6 +25,12 @@ def test_the_limits_table_matches_the_code():
     assert f"| nesting of lists and mappings | {limits.max_depth} levels |" in DOC
     assert f"| nodes reached through aliases | {limits.max_alias_nodes:,} |" in DOC
     assert f"| time one rule spends on one file | {DEFAULT_RULE_TIMEOUT:g} s |" in DOC
+    assert f"from 0 to {MAX_RULE_TIMEOUT:,.0f}" in DOC
+    assert f"| text repeated through aliases | {limits.max_alias_chars:,} characters, or the file's own length if larger |" in DOC
+    assert f"or a configuration file | 10 MiB ({MAX_SIDE_FILE_BYTES:,} bytes) |" in DOC
+    assert f"| a baseline file (`--baseline`) | 64 MiB ({MAX_BASELINE_BYTES:,} bytes) |" in DOC
+    assert f"| findings one baseline entry accepts (`count`) | {MAX_COUNT:,} |" in DOC
+    assert f"by at most {EXCERPT} characters" in DOC
 
 
 def test_every_flag_the_page_names_exists(cli):

@@ -160,34 +160,35 @@ def _deeper(schema: dict[str, Any], key: str) -> list[str]:
     return []
 
 
-def describe(error: Any) -> Text:
-    """A plain-words message for one jsonschema error, by id (report/messages.py)."""
-    field = _field(error.absolute_path)
+def describe(error: Any, quote: int = 120) -> Text:
+    """A plain-words message for one jsonschema error, by id (report/messages.py), quoting at most `quote` characters of a value."""
+    field = _field(error.absolute_path, quote)
     value = error.instance
     kind = error.validator
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return Text("SCH01.enum", {"field": field, "options": options, "got": _got(value, typed=False)})
+        return Text("SCH01.enum", {"field": field, "options": options, "got": _got(value, typed=False, quote=quote)})
     if kind == "required":
         return Text("SCH01.required", {"field": field, "key": _missing_key(error)})
     if kind == "type" and isinstance(error.schema, dict) and error.schema.get("format") == "date":
-        return Text("SCH01.date-type", {"field": field, "got": _got(value)})
+        return Text("SCH01.date-type", {"field": field, "got": _got(value, quote=quote)})
     if kind == "type":
-        return Text("SCH01.kind", {"field": field, "kinds": _type_words(error.validator_value), "got": _got(value)})
+        return Text("SCH01.kind", {"field": field, "kinds": _type_words(error.validator_value), "got": _got(value, quote=quote)})
     if kind == "format" and error.validator_value == "date":
-        return Text("SCH01.date", {"field": field, "value": _show(value)})
+        return Text("SCH01.date", {"field": field, "value": _show(value, quote)})
     if kind == "pattern":
-        return _pattern_message(field, value, error.validator_value)
+        return _pattern_message(field, value, error.validator_value, quote)
     if kind == "const":
-        return Text("SCH01.kind", {"field": field, "kinds": _show(error.validator_value), "got": _got(value, typed=False)})
+        return Text("SCH01.kind", {"field": field, "kinds": _show(error.validator_value, quote), "got": _got(value, typed=False, quote=quote)})
     if kind == "minItems":
         count = error.validator_value
         return Text("SCH01.min-one", {"field": field}) if count == 1 else Text("SCH01.min-items", {"field": field, "count": count})
     if kind in _BOUNDS:
-        return Text(_BOUNDS[kind], {"field": field, "bound": error.validator_value, "got": _got(value, typed=False)})
+        return Text(_BOUNDS[kind], {"field": field, "bound": error.validator_value, "got": _got(value, typed=False, quote=quote)})
     if kind == "minLength":
         return Text("SCH01.not-empty", {"field": field})
-    return Text("SCH01.other", {"field": field, "detail": error.message})  # jsonschema's own words: as written
+    detail = error.message if quote >= 120 else _show(error.message, 2 * quote)[1:-1]
+    return Text("SCH01.other", {"field": field, "detail": detail})  # jsonschema's own words: as written (shortened for a pack)
 
 
 _BOUNDS = {"minimum": "SCH01.minimum", "exclusiveMinimum": "SCH01.exclusive-minimum", "maximum": "SCH01.maximum", "exclusiveMaximum": "SCH01.exclusive-maximum"}
@@ -204,7 +205,7 @@ def _missing_key(error: Any) -> str:
     return str(keys[0] if keys else error.validator_value[0])
 
 
-def _got(value: Any, typed: bool = True) -> Text:
+def _got(value: Any, typed: bool = True, quote: int = 120) -> Text:
     """What was written instead, in words: `got text "x"`, `got a list`, `it is empty`."""
     if value is None:
         return Text("SCH01.got-empty")
@@ -213,7 +214,7 @@ def _got(value: Any, typed: bool = True) -> Text:
     if isinstance(value, list):
         return Text("SCH01.got-list")
     kind = _GOT.get(type(value)) if typed else None
-    return Text(kind or "SCH01.got", {"value": _show(value)})
+    return Text(kind or "SCH01.got", {"value": _show(value, quote)})
 
 
 _GOT = {str: "SCH01.got-text", int: "SCH01.got-number", float: "SCH01.got-number", bool: "SCH01.got-boolean"}
@@ -222,24 +223,27 @@ _GOT = {str: "SCH01.got-text", int: "SCH01.got-number", float: "SCH01.got-number
 _SLUG = "^[a-z0-9][a-z0-9._-]*$"
 
 
-def _pattern_message(field: Text | str, value: Any, pattern: str) -> Text:
+def _pattern_message(field: Text | str, value: Any, pattern: str, quote: int = 120) -> Text:
     if pattern == _SLUG:
-        return Text("SCH01.slug", {"field": field, "value": _show(value)})
-    return Text("SCH01.pattern", {"field": field, "value": _show(value), "pattern": pattern})
+        return Text("SCH01.slug", {"field": field, "value": _show(value, quote)})
+    return Text("SCH01.pattern", {"field": field, "value": _show(value, quote), "pattern": pattern})
 
 
-def _field(path: Iterable[Any]) -> Text | str:
+def _field(path: Iterable[Any], quote: int = 120) -> Text | str:
+    from partnercheck.printable import visible
+
     text = ""
     for part in path:
+        part = part if isinstance(part, int) else visible(str(part), quote)
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return f"`{text}`" if text else Text("SCH01.the-document")
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, quote: int = 120) -> str:
     if isinstance(value, str):
         from partnercheck.printable import visible
 
-        return f'"{visible(value, 120)}"'
+        return f'"{visible(value, quote)}"'
     if isinstance(value, (dict, list)):
         return ""
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)

@@ -97,7 +97,10 @@ def _in_language(message: str, args: argparse.Namespace) -> str:
 
 
 def error(message: str) -> None:
-    print(f"partnercheck: error: {message}", file=sys.stderr)
+    """One line on standard error; a control character in it (from a file name or a file) is escaped."""
+    from partnercheck.printable import visible
+
+    print(f"partnercheck: error: {visible(message)}", file=sys.stderr)
 
 
 def write(text: str) -> None:
@@ -110,4 +113,25 @@ def write(text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    _stop_on_sigterm()
     sys.exit(run(argv))
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM stops the run as Ctrl-C does ("interrupted", exit 2): a file being written is removed, not left as .tmp."""
+    import os
+    import signal
+
+    pid = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != pid:  # a forked worker (run/parallel.py): end as it would have
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # not the main thread
+        pass

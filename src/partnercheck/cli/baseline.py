@@ -65,10 +65,13 @@ def apply_baseline(run: Any, path: str | None, prune: bool) -> None:
         return
     if prune:
         _save(baseline.pruned(stale))
-        print(f"partnercheck: removed {_entries(len(stale))} from the baseline {path}", file=sys.stderr)
+        print(f"partnercheck: removed {_entries(stale.total())} from the baseline {path}", file=sys.stderr)
         return
-    shown = ", ".join(f"{k.path} {k.code} at {k.pointer or '/'}" for k in stale[:3]) + (", …" if len(stale) > 3 else "")
-    print(f"partnercheck: the baseline {path} has {_entries(len(stale))} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
+    from partnercheck.printable import visible
+
+    keys = [k for k in sorted(stale) for _ in range(min(stale[k], 3))][:3]
+    shown = ", ".join(visible(f"{k.path} {k.code} at {k.pointer or '/'}", 200) for k in keys) + (", …" if stale.total() > 3 else "")
+    print(f"partnercheck: the baseline {path} has {_entries(stale.total())} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
 
 
 def _save(baseline: Any) -> None:

@@ -60,6 +60,7 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from partnercheck.bounded import read_stream
     from partnercheck.report.i18n import default_language, translate_run, translator
     from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
@@ -67,8 +68,8 @@ def handle(args: argparse.Namespace) -> int:
 
     flags = flags_from(args, paths=tuple(args.paths) or (".",), formats=tuple(args.format), default_format=_default_format(), fallback_lang=default_language())
     _check_stdin_filename(flags.stdin_filename, flags.paths)
-    run_plan = _plan(flags)
-    stdin = sys.stdin.buffer.read() if "-" in run_plan.paths else None
+    run_plan = _plan(flags)  # refuses an output that is a file the run checks (config/plan.py)
+    stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if "-" in run_plan.paths else None
     stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None
     request = Request(run_plan.paths, stdin, stdin_name, charters_only=run_plan.charters_only, discovered=run_plan.discovered)
     run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=_cache(run_plan), jobs=run_plan.jobs)
@@ -104,8 +105,14 @@ def _cache(run_plan: Any) -> Any:
     """The results cache of this run, unless `--no-cache` (or the environment variable PARTNERCHECK_NO_CACHE)."""
     if run_plan.cache_dir is None:
         return None
+    from partnercheck.printable import visible
     from partnercheck.run.cache import ResultsCache
+    from partnercheck.run.cache_folder import refusal
 
+    reason = refusal(run_plan.cache_dir)
+    if reason is not None:
+        print(f"partnercheck: warning: the results cache is not used: {visible(reason)}", file=sys.stderr)
+        return None
     return ResultsCache(run_plan.cache_dir, run_plan.registry)
 
 

@@ -47,13 +47,15 @@ def byte_size(text: str) -> int:
 
 
 def seconds(text: str) -> float:
-    """A time budget in seconds; 0 turns the budget off."""
+    """A time budget in seconds, at most a day; 0 turns the budget off."""
+    from partnercheck.rules.budget import MAX_RULE_TIMEOUT
+
     try:
         value = float(text)
     except ValueError:
         value = -1.0
-    if not 0 <= value < float("inf"):
-        raise argparse.ArgumentTypeError(f"invalid number of seconds {text!r}: give a number such as 10 or 2.5 (0: no budget)")
+    if not 0 <= value <= MAX_RULE_TIMEOUT:
+        raise argparse.ArgumentTypeError(f"invalid number of seconds {text!r}: give a number from 0 to {MAX_RULE_TIMEOUT:,.0f}, such as 10 or 2.5 (0: no budget)")
     return value
 
 

@@ -31,14 +31,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.atomic import save_text
+    from partnercheck.bounded import read_stream
     from partnercheck.config.plan import plan
     from partnercheck.report.formats.html import render
     from partnercheck.report.i18n import default_language, translate_run, translator
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.run.lint import Request, lint
 
+    _refuse_overwriting_the_charter(args)
     run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=default_language()))  # flags over configuration files over the locale, as for `check`
-    stdin = sys.stdin.buffer.read() if args.charter == "-" else None
+    stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if args.charter == "-" else None
     run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
     tr = translator(run_plan.lang, run_plan.registry)
     translate_run(run, tr)
@@ -78,3 +80,20 @@ def _outcome(scores: Any, tr: Any = None) -> str:
 def _out_of(value: float | None, tr: Any) -> str:
     """"85/100", or "n/a" when nothing was scored."""
     return tr.words("n/a") if value is None else f"{tr.number(value)}/100"
+
+
+def _refuse_overwriting_the_charter(args: argparse.Namespace) -> None:
+    """`-o` may not name the charter the report is about."""
+    import os
+    from pathlib import Path
+
+    from partnercheck.errors import UsageError
+
+    if args.output == "-" or args.charter == "-" or not Path(args.output).exists():
+        return
+    try:
+        same = os.path.samefile(args.output, args.charter)
+    except OSError:
+        return
+    if same:
+        raise UsageError(f"-o {args.output} would overwrite the charter the report is about; write the report to another file")

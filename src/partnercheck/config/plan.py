@@ -126,7 +126,7 @@ def plan(flags: Flags) -> RunPlan:
         walk=walk,
         stdin_filename=flags.stdin_filename,
         charters_only=flags.charters_only,
-        outputs=_outputs(flags, registry),
+        outputs=_outputs(flags, registry, walk),
         jobs=flags.jobs or _default_jobs(),
         cache_dir=None if flags.no_cache or os.environ.get(NO_CACHE_VARIABLE) else Path(flags.cache_dir or _default_cache_dir()),
         baseline=flags.baseline,
@@ -201,8 +201,8 @@ def _folder(path: Path) -> Path:
 
 
 # outputs ---------------------------------------------------------------------------
-def _outputs(flags: Flags, registry: Registry) -> tuple[Output, ...]:
-    """`--format NAME[:PATH]`, each a known format; one at most on standard output; no two on one file."""
+def _outputs(flags: Flags, registry: Registry, walk: Walk) -> tuple[Output, ...]:
+    """`--format NAME[:PATH]`, each a known format; one at most on standard output; no two on one file; none a file the run checks."""
     chosen = tuple(Output(*spec.split(":", 1)) if ":" in spec else Output(spec) for spec in flags.formats) or (Output(flags.default_format),)
     known = registry.reporters
     for output in chosen:
@@ -211,6 +211,7 @@ def _outputs(flags: Flags, registry: Registry) -> tuple[Output, ...]:
     if sum(1 for o in chosen if o.path is None) > 1:
         raise UsageError("only one format can go to standard output; give the others a file: --format NAME:PATH")
     _check_files(chosen)
+    _refuse_overwriting_inputs(chosen, [Path(p) for p in flags.paths if p != "-"] + [t.source for t in walk.targets if t.source is not None])
     return chosen
 
 
@@ -237,6 +238,20 @@ def _check_files(chosen: tuple[Output, ...]) -> None:
         if real in seen:
             raise UsageError(f"--format {seen[real]} and --format {name} both write {path}; give each its own file")
         seen[real] = name
+
+
+def _refuse_overwriting_inputs(chosen: tuple[Output, ...], inputs: list[Path]) -> None:
+    """No `--format NAME:PATH` may be a file this run reads: a path given, or a charter found by walking."""
+    for output in chosen:
+        if output.path is None or not Path(output.path).exists():
+            continue
+        for given in inputs:
+            try:
+                same = given.is_file() and os.path.samefile(output.path, given)
+            except OSError:
+                continue
+            if same:
+                raise UsageError(f"--format {output.format}:{output.path} would overwrite {given.as_posix()}, which this run checks; write the report to another file")
 
 
 def _default_jobs() -> int:

@@ -94,6 +94,7 @@ class Effective:
         out = []
         for given in paths:
             path = ((source.base or Path.cwd()) / given).resolve()
+            _inside_tree(path, source.base, f"{source}: {key}: {given!r}")
             if not path.is_file():
                 raise ConfigError(f"{source}: {key}: no {what} {given!r} (looked for {path})")
             out.append(str(path))
@@ -193,6 +194,7 @@ class Resolver:
         if not _is_path(parent):
             return [preset(parent, config), config]
         target = ((config.base or Path.cwd()) / parent).resolve()
+        _inside_tree(target, config.base, f"{config.source('extends')}: extends: {parent!r}")
         if target in seen or target == path:
             raise config.error(("extends",), f'"{parent}" leads back to a file already in the chain; extends must not loop')
         if not target.is_file():
@@ -295,6 +297,15 @@ def _descend(keys: Key, value: Any, depth: int, file: ConfigFile) -> Iterator[tu
             yield from _descend((*keys, str(sub)), inner, depth - 1, file)
     else:
         yield keys, (value, file.source(*keys))
+
+
+def _inside_tree(target: Path, base: Path | None, named: str) -> None:
+    """Refuse a path from a configuration file that leads outside the file's tree (config/tree.py)."""
+    from partnercheck.config.tree import outside_tree
+
+    root = outside_tree(target, base or Path.cwd().resolve())
+    if root is not None:
+        raise ConfigError(f"{named} leads outside the tree of the configuration file ({root}); a configuration may only name files inside it, the command line may name any")
 
 
 def _is_path(value: str) -> bool:

@@ -27,6 +27,8 @@ class Limits:
     max_bytes: int = 10 * 1024 * 1024
     max_depth: int = 100  # far above any charter, far below what recursive code elsewhere (jsonschema's messages) survives
     max_alias_nodes: int = 100_000
+    #: Text (scalars and keys, one more per node) aliases may repeat in all: this, or the file's length if larger.
+    max_alias_chars: int = 1_000_000
 
 
 class Stop(Exception):
@@ -45,6 +47,16 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Anchored:
+    """What an anchor names, and what repeating it costs: nodes, levels of nesting, characters of text."""
+
+    value: Any
+    nodes: int = 1
+    height: int = 0
+    chars: int = 1
+
+
 @dataclass(slots=True)
 class _Frame:
     container: Any
@@ -52,6 +64,8 @@ class _Frame:
     start: Any
     anchor: str | None
     nodes: int = 1
+    height: int = 1
+    chars: int = 1
     key: str | None = None
     key_span: Span | None = None
     merging: bool = False
@@ -77,9 +91,11 @@ class Builder:
         self.limits = limits
         self.out = Parsed()
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, _Anchored] = {}
         self.anchor_texts: dict[str, str] = {}  # scalar anchors' source text, for aliases used as keys
         self.alias_nodes = 0
+        self.alias_chars = 0
+        self.max_alias_chars = max(limits.max_alias_chars, len(text))
         self.recording = True
         self.key_depth = 0  # > 0 inside a collection used as a mapping key
         self.marks = Marks(text)
@@ -117,13 +133,14 @@ class Builder:
             self.anchor_texts[event.anchor] = event.value
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             self._key(frame, event, span)
+            frame.chars += len(event.value) + 1
             if event.anchor:
-                self.anchors[event.anchor] = (event.value, 1)
+                self.anchors[event.anchor] = _Anchored(event.value, chars=len(event.value) + 1)
             return
         value = self._scalar_value(event, span)
         if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
-        self._deliver(value, span, 1)
+            self.anchors[event.anchor] = _Anchored(value, chars=len(event.value) + 1)
+        self._deliver(value, span, 1, 0, len(event.value) + 1)
 
     def _scalar_value(self, event: Any, span: Span) -> Any:
         try:
@@ -173,22 +190,21 @@ class Builder:
         if end is not None and not frame.flow:  # a block collection ends with its last entry
             span = Span(span.line, span.column, end.end_line, end.end_column)
         if frame.anchor:
-            self.anchors[frame.anchor] = (frame.container, frame.nodes)
+            self.anchors[frame.anchor] = _Anchored(frame.container, frame.nodes, frame.height, frame.chars)
         if frame.is_key:
             self.key_depth -= 1
             self._complex_key(frame.container, span)
             return
-        self._deliver(frame.container, span, frame.nodes)
+        self._deliver(frame.container, span, frame.nodes, frame.height, frame.chars)
 
     def _alias(self, event: Any) -> None:
         span = self.marks.span(event.start_mark, event.end_mark)
         frame = self.stack[-1] if self.stack else None
         if event.anchor not in self.anchors:
             raise Stop(Problem("DOC01", Text("DOC01.unknown-alias", {"anchor": event.anchor}), "", span))
-        value, nodes = self.anchors[event.anchor]
-        self.alias_nodes += nodes
-        if self.alias_nodes > self.limits.max_alias_nodes:
-            raise Stop(Problem("DOC04", Text("DOC04.aliases", {"limit": f"{self.limits.max_alias_nodes:,}", "anchor": event.anchor}), "", span, Text("DOC04.hint")))
+        named = self.anchors[event.anchor]
+        self._count_alias(named, event.anchor, span)
+        value = named.value
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             text = self.anchor_texts.get(event.anchor)
             if text is None:
@@ -196,7 +212,18 @@ class Builder:
             else:
                 frame.key, frame.key_span, frame.merging = text, span, False
             return
-        self._deliver(value, span, nodes)
+        self._deliver(value, span, named.nodes, named.height, named.chars)
+
+    def _count_alias(self, named: _Anchored, anchor: str, span: Span) -> None:
+        """Stop at an alias whose expansion passes a limit: nodes, characters of text, or depth where it lands."""
+        self.alias_nodes += named.nodes
+        self.alias_chars += named.chars
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise Stop(Problem("DOC04", Text("DOC04.aliases", {"limit": f"{self.limits.max_alias_nodes:,}", "anchor": anchor}), "", span, Text("DOC04.hint")))
+        if self.alias_chars > self.max_alias_chars:
+            raise Stop(Problem("DOC04", Text("DOC04.alias-text", {"limit": f"{self.max_alias_chars:,}", "anchor": anchor}), "", span, Text("DOC04.hint")))
+        if len(self.stack) + named.height > self.limits.max_depth:
+            raise Stop(Problem("DOC06", Text("DOC06.depth", {"depth": self.limits.max_depth}), "", span, Text("DOC06.hint")))
 
     def _complex_key(self, value: Any, span: Span) -> None:
         """A mapping or list used as a key (`? [a, b] : c`): kept as its JSON text, so the data stays plain."""
@@ -215,12 +242,14 @@ class Builder:
             return frame.pointer + "/" + escape(frame.key or "")
         return f"{frame.pointer}/{len(frame.container)}"
 
-    def _deliver(self, value: Any, span: Span, nodes: int) -> None:
+    def _deliver(self, value: Any, span: Span, nodes: int, height: int = 0, chars: int = 1) -> None:
         if not self.stack:
             self._root(value, span)
             return
         frame = self.stack[-1]
         frame.nodes += nodes
+        frame.height = max(frame.height, height + 1)
+        frame.chars += chars
         frame.last_end = span
         pointer: str | None
         if isinstance(frame.container, list):

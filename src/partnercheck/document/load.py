@@ -48,7 +48,7 @@ def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Docume
     limits = limits or Limits()
     doc = Document(path)
     if len(raw) > limits.max_bytes:
-        doc.problems.append(_too_large(len(raw), limits))
+        doc.problems.append(_too_large(limits))
         return doc
     text, problem = decode(raw)
     if problem is not None or text is None:
@@ -71,10 +71,10 @@ def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Docume
 _FATAL = {"DOC01", "DOC04", "DOC06", "DOC07"}
 
 
-def _too_large(size: int, limits: Limits) -> Problem:
+def _too_large(limits: Limits) -> Problem:
     return Problem(
         "DOC07",
-        Text("DOC07.size", {"size": f"{size:,}", "limit": f"{limits.max_bytes:,}"}),
+        Text("DOC07.size", {"limit": f"{limits.max_bytes:,}"}),
         "",
         START,
         Text("DOC07.hint"),

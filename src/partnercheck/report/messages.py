@@ -53,12 +53,13 @@ CORE: dict[str, str] = {
     "DOC03.hint-documents": "Put each charter in a file of its own and remove the '---' separators.",
     # DOC04 to DOC07: what the reader refuses
     "DOC04.aliases": "aliases expand to more than {limit} nodes (stopped at alias *{anchor})",
+    "DOC04.alias-text": "aliases expand to more than {limit} characters of text (stopped at alias *{anchor})",
     "DOC04.hint": "Write the repeated content out, or use fewer nested aliases.",
     "DOC05.tag": 'the tag "{tag}" is not supported: partnercheck never constructs tagged objects',
     "DOC05.hint": "Remove the tag; write the value as plain YAML.",
     "DOC06.depth": "the document nests deeper than {depth} levels",
     "DOC06.hint": "Flatten the structure: a charter needs only a few levels.",
-    "DOC07.size": "the file is {size} bytes, above the limit of {limit} bytes; it was not read",
+    "DOC07.size": "the file is above the limit of {limit} bytes; it was not read",
     "DOC07.hint": "Split the charter, or raise the limit with --max-file-size if the file is genuine.",
     # a declarative rule's problem: the optional key it looks for is not written
     "rule.not-stated": "{field} does not state `{key}`",

@@ -16,6 +16,8 @@ from typing import Iterator
 
 #: Seconds one rule may spend on one file (or on the whole run, for repository rules).
 DEFAULT_RULE_TIMEOUT = 10.0
+#: The longest budget `--rule-timeout` accepts (a day); the interval timer overflows on huge values.
+MAX_RULE_TIMEOUT = 86_400.0
 
 
 class RuleTimeout(BaseException):
@@ -48,7 +50,7 @@ def time_budget(seconds: float | None) -> Iterator[None]:
             raise RuleTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, MAX_RULE_TIMEOUT))
     try:
         yield
     finally:

@@ -21,13 +21,21 @@ from partnercheck.rules.model import (
 )
 
 
+#: At most this many characters of a value are quoted from a file that is not a valid pack (it may be any file).
+EXCERPT = 20
+
+
 def load_pack_file(path: Path | str, plugin: str = "core", version: str = "") -> list[Rule]:
     """Read and validate one pack file; a broken pack raises `PackError` naming file and line."""
+    from partnercheck.bounded import MAX_SIDE_FILE_BYTES, read_path, size_words
+
     source = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_path(path, MAX_SIDE_FILE_BYTES)
     except OSError as exc:
         raise PackError(source, 1, f"cannot read the rule pack: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_SIDE_FILE_BYTES:
+        raise PackError(source, 1, f"the rule pack is larger than {size_words(MAX_SIDE_FILE_BYTES)}; it was not read")
     return load_pack_text(raw, source, plugin, version)
 
 
@@ -60,7 +68,7 @@ def _validate(data: Any, doc: Any, source: str) -> None:
     error = best_match(validator.iter_errors(data))
     if error is not None:
         pointer = join("", *error.absolute_path)
-        raise PackError(source, doc.index.locate(pointer).line, english(describe(error)))
+        raise PackError(source, doc.index.locate(pointer).line, english(describe(error, quote=EXCERPT)))
     for i, entry in enumerate(data["rules"]):
         _check_safety(entry, f"/rules/{i}", doc, source)
         _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)

@@ -10,9 +10,10 @@ afresh. Only packs that loaded cleanly are stored: a broken pack is reported
 on every run.
 
 The cache lives in the user's cache folder (`$XDG_CACHE_HOME/partnercheck/packs`,
-else `~/.cache/partnercheck/packs`), never in a linted repository: entries are
-pickles, and a pickle must only ever be read from a folder the user alone
-writes. `PARTNERCHECK_PACK_CACHE=DIR` moves it, `PARTNERCHECK_PACK_CACHE=off`
+else `~/.cache/partnercheck/packs`). Entries are JSON of plain values
+(`packdata.py`), never pickles: CI setups restore `~/.cache` from shared
+caches, and a planted entry can at worst describe rules (ignored when its
+shape is wrong), never run code. `PARTNERCHECK_PACK_CACHE=DIR` moves it, `PARTNERCHECK_PACK_CACHE=off`
 turns it off; a folder that cannot be written simply means no cache. A
 corrupt or unreadable entry is ignored and rebuilt. `partnercheck cache clear`
 empties it.
@@ -21,14 +22,16 @@ empties it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
 ENV = "PARTNERCHECK_PACK_CACHE"
-_FORMAT = b"packcache-1"
+_FORMAT = b"packcache-2"  # 2: JSON entries (1 was pickles, never read again)
+_SUFFIX = ".json"
+_OLD_SUFFIX = ".pickle"
 
 
 def directory() -> Path | None:
@@ -48,7 +51,7 @@ def load(raw: bytes, source: str, plugin: str, version: str, build: Callable[[],
     if folder is None:
         return build()
     key = _key(raw, source, plugin, version)
-    entry = folder / f"{key}.pickle"
+    entry = folder / f"{key}{_SUFFIX}"
     cached = _read(entry)
     if cached is not None:
         return cached
@@ -66,24 +69,29 @@ def _key(raw: bytes, source: str, plugin: str, version: str) -> str:
 
 
 def _read(entry: Path) -> list[Any] | None:
+    from partnercheck.rules.packdata import rules_from_data
+
     try:
         with entry.open("rb") as handle:
-            rules = pickle.load(handle)
+            return rules_from_data(json.loads(handle.read()))
     except FileNotFoundError:
         return None
-    except Exception:  # corrupt, truncated, from another Python: rebuilt
+    except Exception:  # corrupt, truncated, the wrong shape: rebuilt
         return None
-    return rules if isinstance(rules, list) else None
 
 
 def _write(folder: Path, entry: Path, rules: list[Any]) -> None:
     from partnercheck.atomic import write_bytes
+    from partnercheck.rules.packdata import rules_to_data
 
     try:
+        data = rules_to_data(rules)
+        if data is None:  # a value JSON cannot carry exactly: this pack is simply not cached
+            return
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_bytes(entry, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        write_bytes(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), durable=False)
         _prune(folder)
-    except Exception:  # a read-only home, a full disk, an unpicklable rule: no cache, same result
+    except Exception:  # a read-only home, a full disk: no cache, same result
         return
 
 
@@ -92,7 +100,7 @@ MAX_ENTRIES = 200
 
 
 def _prune(folder: Path) -> None:
-    entries = list(folder.glob("*.pickle"))
+    entries = list(folder.glob(f"*{_SUFFIX}"))
     if len(entries) <= MAX_ENTRIES:
         return
     entries.sort(key=lambda e: e.stat().st_mtime)
@@ -106,7 +114,7 @@ def clear() -> int:
     if folder is None or not folder.is_dir():
         return 0
     removed = 0
-    for entry in folder.glob("*.pickle"):
+    for entry in [*folder.glob(f"*{_SUFFIX}"), *folder.glob(f"*{_OLD_SUFFIX}")]:
         try:
             entry.unlink()
             removed += 1

@@ -45,8 +45,8 @@ class Baseline:
     def key(self, finding: Finding) -> Key:
         return Key(_relative(finding.path, self.path.parent), finding.code, finding.pointer)
 
-    def apply(self, findings: Iterable[Finding]) -> list[Key]:
-        """Suppress the findings the baseline accepts; return the stale entries (one per unmatched finding)."""
+    def apply(self, findings: Iterable[Finding]) -> Counter[Key]:
+        """Suppress the findings the baseline accepts; return the stale entries, each with how many findings it lacks."""
         left = Counter(self.counts)
         reason = f"accepted in the baseline {self.path.name}"
         for finding in findings:
@@ -56,11 +56,11 @@ class Baseline:
             if left[key] > 0:
                 left[key] -= 1
                 finding.suppression = Suppression("baseline", reason)
-        return sorted(k for k, n in left.items() for _ in range(n))
+        return Counter({k: n for k, n in left.items() if n > 0})
 
-    def pruned(self, stale: list[Key]) -> Baseline:
+    def pruned(self, stale: Counter[Key]) -> Baseline:
         counts = Counter(self.counts)
-        counts.subtract(Counter(stale))
+        counts.subtract(stale)
         kept = Counter({k: n for k, n in counts.items() if n > 0})
         return Baseline(self.path, kept, {k: v for k, v in self.messages.items() if k in kept})
 
@@ -87,22 +87,41 @@ def record(findings: Iterable[Finding], path: Path) -> Baseline:
 
 
 def load(path: Path | str) -> Baseline:
-    """Read a baseline file; a missing or malformed one is a usage error (exit 2)."""
+    """Read a baseline file; a missing, oversized or malformed one is a usage error (exit 2)."""
+    from partnercheck.bounded import MAX_BASELINE_BYTES, read_path, size_words
+
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_path(path, MAX_BASELINE_BYTES)
     except FileNotFoundError:
         raise UsageError(said("usage.no-baseline", path=str(path))) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"--baseline {path}: not a partnercheck baseline ({exc})") from None
+    except OSError as exc:
+        raise UsageError(f"--baseline {path}: not a partnercheck baseline ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BASELINE_BYTES:
+        raise UsageError(f"--baseline {path}: larger than {size_words(MAX_BASELINE_BYTES)}, not a partnercheck baseline")
+    data = _decode(raw, path)
     if not isinstance(data, dict) or data.get("partnercheck-baseline") != FORMAT or not isinstance(data.get("findings"), list):
         raise UsageError(f"--baseline {path}: not a partnercheck baseline (expected a `partnercheck-baseline: {FORMAT}` object with a `findings` list)")
     baseline = Baseline(path)
     for i, entry in enumerate(data["findings"]):
         key = _entry_key(entry, path, i)
-        baseline.counts[key] += _count(entry)
+        baseline.counts[key] += _count(entry, path, i)
         baseline.messages.setdefault(key, _text_of(entry))
     return baseline
+
+
+def _decode(raw: bytes, path: Path) -> Any:
+    """The JSON of a baseline; nesting too deep, a huge integer or a lone surrogate is a usage error, not a crash."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\\ud800") cannot be written back
+    except RecursionError:
+        raise UsageError(f"--baseline {path}: not a partnercheck baseline (nested too deeply)") from None
+    except (UnicodeError, ValueError) as exc:  # json.JSONDecodeError, and integers longer than Python converts, are ValueErrors
+        from partnercheck.printable import visible
+
+        raise UsageError(f"--baseline {path}: not a partnercheck baseline ({visible(str(exc), 200)})") from None
+    return data
 
 
 def _entry_key(entry: Any, path: Path, i: int) -> Key:
@@ -123,9 +142,17 @@ def _text_of(entry: dict[str, Any]) -> Text | str:
         return str(entry.get("message", ""))
 
 
-def _count(entry: dict[str, Any]) -> int:
+#: A baseline entry accepts at most this many findings of one rule at one place (a charter holds far fewer).
+MAX_COUNT = 10_000
+
+
+def _count(entry: dict[str, Any], path: Path, i: int) -> int:
     count = entry.get("count", 1)
-    return count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 1
+    if not isinstance(count, int) or isinstance(count, bool) or count <= 0:
+        return 1
+    if count > MAX_COUNT:
+        raise UsageError(f"--baseline {path}: entry {i + 1} has a count above {MAX_COUNT:,}")
+    return count
 
 
 def _relative(display: str, folder: Path) -> str:

@@ -186,23 +186,10 @@ class ResultsCache:
 
 
 def clear(folder: Path | str) -> int:
-    """Remove every results entry under `folder`; the number removed. Only files partnercheck writes are touched."""
-    results = Path(folder) / "results"
-    removed = 0
-    if results.is_dir():
-        for sub in sorted(results.iterdir()):
-            if not sub.is_dir():
-                continue
-            for entry in sub.iterdir():
-                if entry.suffix in (".json", ".tmp"):
-                    entry.unlink(missing_ok=True)
-                    removed += entry.suffix == ".json"
-            _rmdir(sub)
-        _rmdir(results)
-    for name in ("CACHEDIR.TAG", ".gitignore", "last-prune"):
-        (Path(folder) / name).unlink(missing_ok=True)
-    _rmdir(Path(folder))
-    return removed
+    """Remove every results entry under `folder`; the number removed. Only files partnercheck writes are touched (cache_folder.py)."""
+    from partnercheck.run import cache_folder
+
+    return cache_folder.clear(folder)
 
 
 def prune(folder: Path | str, days: int = PRUNE_AFTER_DAYS, now: float | None = None) -> int:
@@ -212,13 +199,15 @@ def prune(folder: Path | str, days: int = PRUNE_AFTER_DAYS, now: float | None = 
     repository still checks stays, and entries of files long changed or gone
     (each change makes a new entry) go.
     """
+    from partnercheck.run.cache_folder import usable
+
     cutoff = (time.time() if now is None else now) - days * _DAY
-    results = Path(folder) / "results"
+    results = usable(folder) / "results"
     removed = 0
     if not results.is_dir():
         return 0
     for sub in sorted(results.iterdir()):
-        if not sub.is_dir():
+        if not sub.is_dir() or sub.is_symlink():
             continue
         for entry in sub.iterdir():
             try:

@@ -44,20 +44,28 @@ class Read:
 
 
 def display_path(path: Path | str, cwd: Path | None = None) -> str:
-    """Relative to the working directory where possible, with forward slashes."""
+    """Relative to the working directory where possible, with forward slashes, control characters escaped.
+
+    A file name can hold a line break or an ESC sequence (`x\\n::error ….yaml`);
+    every report and message shows this form, so a name cannot forge a line.
+    """
+    from partnercheck.printable import visible
+
     cwd = cwd or Path.cwd()
     candidate = Path(path)
     try:
         candidate = candidate.absolute().relative_to(cwd.absolute())
     except ValueError:
         pass
-    return candidate.as_posix()
+    return visible(candidate.as_posix())
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str | None = None) -> tuple[list[Target], list[str]]:
     """The targets for `paths`, in a stable order, and an error for each path that does not exist."""
     targets: list[Target] = []
     errors: list[str] = []
+    from partnercheck.printable import visible
+
     patterns = (*DEFAULT_EXCLUDE, *exclude)
     for given in paths:
         if given == STDIN:
@@ -69,7 +77,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str 
         elif path.exists() or path.is_symlink():
             targets.append(Target(display_path(path), path, True))
         else:
-            errors.append(said("run.no-such-file", path=given))
+            errors.append(said("run.no-such-file", path=visible(given)))
     return _unique(targets), errors
 
 
@@ -130,13 +138,16 @@ def looks_like_charter(raw: bytes) -> bool:
     return _CHARTER_KEY.search(raw) is not None
 
 
-def read(target: Target, stdin: bytes | None = None) -> Read:
+def read(target: Target, stdin: bytes | None = None, limit: int = 10 * 1024 * 1024) -> Read:
+    """The target's bytes, at most `limit + 1` of them (the engine reports DOC07 past `limit`)."""
+    from partnercheck.bounded import read_path
+
     if target.source is None:
         return Read(target, stdin or b"")
     try:
         if not stat.S_ISREG(os.stat(target.source).st_mode) and not target.source.is_dir():
             return Read(target, error=said("run.not-regular", path=target.display))
-        return Read(target, target.source.read_bytes())
+        return Read(target, read_path(target.source, limit))
     except IsADirectoryError:
         return Read(target, error=f"{target.display}: is a directory")
     except OSError as exc:

@@ -46,7 +46,7 @@ def lint(request: Request, registry: Registry, settings: Settings, per_file: Per
     targets, errors = _discover(request)
     if per_file is not None:
         targets = [t for t in targets if t.explicit or not per_file.excluded(_location(t, request))]
-    reads = [read(t, request.stdin) for t in targets]
+    reads = [read(t, request.stdin, settings.limits.max_bytes) for t in targets]
     errors += [r.error for r in reads if r.error]
     charters = list(_charters(reads, request.charters_only))
     results = _lint_files(charters, engine, registry, per_file, request, cache, jobs)

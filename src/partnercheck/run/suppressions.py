@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterator
 from partnercheck.document.lines import split_lines
 from partnercheck.document.positions import Marks
 from partnercheck.findings import Finding, Problem, Span, Suppression, Text
+from partnercheck.printable import visible
 
 KINDS = ("disable-line", "disable-next-line", "disable-file")
 #: Findings about suppressions themselves are never suppressed by a comment or a waiver.
@@ -69,6 +70,7 @@ def directives(text: str) -> tuple[list[Directive], list[Problem]]:
         return [], []
     lines = split_lines(text)  # YAML's lines, as findings count them
     inside = _ScalarRegions(text)
+    targets = _NextLines(lines)
     found: list[Directive] = []
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
@@ -82,7 +84,7 @@ def directives(text: str) -> tuple[list[Directive], list[Problem]]:
         if isinstance(parsed, Problem):
             problems.append(parsed)
         elif parsed is not None:
-            parsed.target = _target(parsed, number, lines)
+            parsed.target = _target(parsed, number, targets)
             found.append(parsed)
     return found, problems
 
@@ -113,23 +115,44 @@ def _parse(comment: str, line: int, column: int) -> Directive | Problem | None:
     rules = tuple(r.strip() for r in selectors.split(",") if r.strip())
     if not rules:
         return Problem("SUP02", Text("SUP02.no-rule", {"directive": kind}), "", span)
-    return Directive(kind, rules, reason.strip(), line, column, span.end_column)
+    return Directive(kind, rules, visible(reason.strip()), line, column, span.end_column)
 
 
-def _target(directive: Directive, line: int, lines: list[str]) -> int | None:
+def _target(directive: Directive, line: int, targets: _NextLines) -> int | None:
     if directive.kind == "disable-file":
         return None
     if directive.kind == "disable-line":
         return line
-    for number in range(line + 1, len(lines) + 1):
-        stripped = lines[number - 1].strip()
-        if stripped and not stripped.startswith("#"):
-            return number
-    return line + 1
+    return targets.after(line)
+
+
+class _NextLines:
+    """For each line, the next line that is neither blank nor a comment: one pass from the end, made on first use."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.next: list[int | None] | None = None
+
+    def after(self, line: int) -> int:
+        """The first line after `line` (1-based) that holds content; `line + 1` when none does."""
+        if self.next is None:
+            self.next = [None] * (len(self.lines) + 2)
+            following: int | None = None
+            for number in range(len(self.lines), 0, -1):
+                self.next[number] = following
+                stripped = self.lines[number - 1].strip()
+                if stripped and not stripped.startswith("#"):
+                    following = number
+        found = self.next[line] if line < len(self.next) else None
+        return line + 1 if found is None else found
 
 
 class _ScalarRegions:
-    """Where the scalars of a YAML text are, from the scanner's tokens (1-based lines and columns)."""
+    """Where the scalars of a YAML text are, from the scanner's tokens (1-based lines and columns).
+
+    The scanner gives them in order and they do not overlap, so a position is
+    looked up by bisection: linear in the number of comments overall.
+    """
 
     def __init__(self, text: str) -> None:
         self.regions: list[tuple[tuple[int, int], tuple[int, int]]] = []
@@ -139,9 +162,14 @@ class _ScalarRegions:
             if getattr(token, "style", None) in ("|", ">"):  # a comment on the header line is a comment
                 begin = (begin[0] + 1, 1)
             self.regions.append((begin, end))
+        self.regions.sort()
+        self.begins = [begin for begin, _ in self.regions]
 
     def contains(self, line: int, column: int) -> bool:
-        return any(begin <= (line, column) < end for begin, end in self.regions)
+        from bisect import bisect_right
+
+        at = bisect_right(self.begins, (line, column)) - 1
+        return at >= 0 and (line, column) < self.regions[at][1]
 
 
 def _scalar_tokens(text: str) -> Iterator[Any]:
@@ -187,13 +215,43 @@ def apply(findings: list[Finding], text: str, data: Any, today: date, enabled: E
 
     found, problems = directives(text)
     waivers: list[Waiver] = waivers_of(data)
+    index = _CommentIndex(found)
     for finding in findings:
         if finding.code.startswith(UNSUPPRESSIBLE):
             continue
-        finding.suppression = _by_comment(finding, found)
+        finding.suppression = _by_comment(finding, index.candidates(finding))
     problems += apply_waivers(findings, waivers, today, enabled)
     problems += _comment_problems(found, enabled)
     return problems
+
+
+class _CommentIndex:
+    """The directives by the line they cover and the codes and names they give: a finding looks up only its own."""
+
+    def __init__(self, found: list[Directive]) -> None:
+        self.order = {id(d): i for i, d in enumerate(found)}
+        self.by: dict[tuple[int | None, str, str], list[Directive]] = {}
+        for d in found:
+            for rule in d.rules:
+                for key in (("code", rule.upper()), ("name", rule)):
+                    entries = self.by.setdefault((d.target, *key), [])
+                    if not entries or entries[-1] is not d:
+                        entries.append(d)
+
+    def candidates(self, finding: Finding) -> list[Directive]:
+        """The directives that may cover `finding`, in the file's order.
+
+        Once a finding has looked up a key, every directive under it is marked
+        used (`_by_comment`) exactly as a later finding of the same rule would
+        mark it, so only the first stays: many findings and many comments of
+        one rule cost their sum, not their product.
+        """
+        keys = [(line, *key) for line in (finding.line, None) for key in (("code", finding.code), ("name", finding.name))]
+        unique = {id(d): d for key in keys for d in self.by.get(key, ())}
+        for key in keys:
+            if len(self.by.get(key, ())) > 1:
+                self.by[key] = self.by[key][:1]
+        return sorted(unique.values(), key=lambda d: self.order[id(d)])
 
 
 def _by_comment(finding: Finding, found: list[Directive]) -> Suppression | None:

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from partnercheck.findings import Finding, Problem, Suppression, Text
 from partnercheck.pointers import is_within, join
+from partnercheck.printable import visible, visible_value
 
 
 @dataclass
@@ -60,8 +61,8 @@ def waivers_of(data: Any) -> list[Waiver]:
                 pointer=join("/waivers", i),
                 rule=entry["rule"],
                 at=at if isinstance(at, str) else "",
-                reason=_text(entry.get("reason")) or "",
-                approved_by=_text(entry.get("approved_by")),
+                reason=visible(_text(entry.get("reason")) or ""),
+                approved_by=visible_value(_text(entry.get("approved_by")), 200),
                 expires_on=_text(entry.get("expires_on")),
             )
         )

@@ -36,6 +36,7 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
     if run.errors:
         root.append(_errors_suite(run.errors))
     _totals(root, root.findall("testsuite"))
+    _escape_all(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -104,6 +105,16 @@ def _errors_suite(errors: list[str]) -> ET.Element:
         ET.SubElement(case, "error", message=message, type="error").text = message
     _totals(suite, suite.findall("testcase"))
     return suite
+
+
+def _escape_all(root: ET.Element) -> None:
+    """Every attribute and text with control characters escaped, line by line: the XML stays well-formed."""
+    from partnercheck.printable import visible
+
+    for element in root.iter():
+        element.attrib = {key: visible(value) for key, value in element.attrib.items()}
+        if element.text:
+            element.text = "\n".join(visible(line) for line in element.text.split("\n"))
 
 
 def _totals(element: ET.Element, children: list[ET.Element]) -> None:

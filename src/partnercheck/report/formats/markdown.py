@@ -125,9 +125,36 @@ def _suppressed_item(f: Finding, path: str, tr: Translator) -> str:
 
 def escape(text: str) -> str:
     """Plain text for Markdown, on one line: no HTML, no accidental emphasis, links or
-    mentions. Code spans (`like this`) are kept as they are."""
-    parts = re.split(r"(`[^`]*`)", " ".join(text.split()))
-    return "".join(part if part.startswith("`") and part.endswith("`") and len(part) > 1 else _plain(part) for part in parts)
+    mentions. Code spans (`like this`) are kept as they are.
+
+    A code span is found as CommonMark finds it (a run of backticks closed by the
+    next run of the same length), so a value holding backticks cannot end a span
+    early and let what follows out as raw HTML; unmatched backticks are escaped.
+    """
+    text = " ".join(text.split())
+    out, plain, at = [], 0, 0
+    for run in _BACKTICKS.finditer(text):
+        if run.start() < at:
+            continue
+        close = _closing_run(text, run)
+        if close is None:
+            continue
+        out += [_plain(text[plain : run.start()]), text[run.start() : close]]
+        plain = at = close
+    out.append(_plain(text[plain:]))
+    return "".join(out)
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def _closing_run(text: str, opening: re.Match[str]) -> int | None:
+    """Where the code span opened by `opening` ends (CommonMark: the next backtick run of the same length)."""
+    width = len(opening.group())
+    for run in _BACKTICKS.finditer(text, opening.end()):
+        if len(run.group()) == width:
+            return run.end()
+    return None
 
 
 def _plain(text: str) -> str:
