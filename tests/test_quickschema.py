@@ -20,8 +20,8 @@ from partnercheck.checks.quickschema import compile_schema
 from partnercheck.checks.schema import charter_schema, charter_validator
 from partnercheck.document.load import load_document
 from partnercheck.plugins.manager import load_registry
+from partnercheck.pointers import select
 from partnercheck.rules.declarative import compile_schema as jsonschema_validator
-from partnercheck.rules.declarative import select
 from partnercheck.rules.model import Declarative
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

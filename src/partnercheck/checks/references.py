@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Problem, Text
-from partnercheck.pointers import join
+from partnercheck.pointers import select
 
 # Where each kind of thing is defined: kind -> (list path, noun)
 KINDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -55,20 +55,9 @@ class Defined:
     ids: dict[str, dict[str, str]]
 
 
-def walk(data: Any, path: tuple[str, ...], pointer: str = "") -> Iterator[tuple[str, Any]]:
-    """Yield (pointer, value) for each node matching `path` ("*" = every list item)."""
-    stack = [(data, 0, pointer)]
-    while stack:
-        node, depth, ptr = stack.pop()
-        if depth == len(path):
-            yield ptr, node
-            continue
-        step = path[depth]
-        if step == "*":
-            if isinstance(node, list):
-                stack.extend((item, depth + 1, f"{ptr}/{i}") for i, item in reversed(list(enumerate(node))))
-        elif isinstance(node, dict) and step in node:
-            stack.append((node[step], depth + 1, join(ptr, step)))
+def walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """Yield (pointer, value) for each node matching `path` ("*" = every list item, never a mapping's values)."""
+    return select(data, "/" + "/".join(path), mappings=False)
 
 
 def check_references(data: Any, index: PositionIndex | None = None) -> list[Problem]:

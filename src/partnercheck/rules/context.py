@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
+from typing import Any, Callable, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
 INACTIVE = frozenset({"left", "observer"})
 T = TypeVar("T")
@@ -21,6 +20,26 @@ class Item(NamedTuple):
     def id(self) -> str | None:
         ident = self.value.get("id")
         return ident if isinstance(ident, str) else None
+
+
+class Built(Generic[T]):
+    """A charter index built on first read and kept on the instance: `Built(lambda c: c.items("partners"))`."""
+
+    def __init__(self, build: Callable[[Any], T] | None = None) -> None:
+        self.build = build
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        if instance is None:
+            return self  # type: ignore[return-value]  # the class attribute itself
+        return self.compute(instance)
+
+    def compute(self, instance: Any) -> T:
+        assert self.build is not None
+        value = instance.__dict__[self.name] = self.build(instance)
+        return value
 
 
 class Charter:
@@ -47,58 +66,24 @@ class Charter:
         base = "/" + "/".join(keys)
         return [Item(f"{base}/{i}", v) for i, v in enumerate(node) if isinstance(v, dict)]
 
-    @cached_property
-    def partners(self) -> list[Item]:
-        return self.items("partners")
+    # The charter's lists and their indexes by id, each built once whichever rule asks first.
+    partners: Built[list[Item]] = Built(lambda c: c.items("partners"))
+    partners_by_id: Built[dict[str, Item]] = Built(lambda c: _by_id(c.partners))
+    active_partners: Built[list[Item]] = Built(lambda c: [p for p in c.partners if p.value.get("status", "active") not in INACTIVE])
+    active_ids: Built[frozenset[str]] = Built(lambda c: frozenset(p.id for p in c.active_partners if p.id))
+    bodies: Built[list[Item]] = Built(lambda c: c.items("governance", "bodies"))
+    bodies_by_id: Built[dict[str, Item]] = Built(lambda c: _by_id(c.bodies))
+    objectives: Built[list[Item]] = Built(lambda c: c.items("objectives"))
+    objectives_by_id: Built[dict[str, Item]] = Built(lambda c: _by_id(c.objectives))
+    measures: Built[list[Item]] = Built(lambda c: c.items("evaluation", "measures"))
+    measures_by_id: Built[dict[str, Item]] = Built(lambda c: _by_id(c.measures))
+    beneficiaries: Built[list[Item]] = Built(lambda c: c.items("beneficiaries"))
+    responsibilities: Built[list[Item]] = Built(lambda c: c.items("responsibilities"))
+    pilot_ids: Built[list[str]] = Built(lambda c: _pilot_ids(c.section("pilot").get("partners")))
 
-    @cached_property
-    def active_partners(self) -> list[Item]:
-        return [p for p in self.partners if p.value.get("status", "active") not in INACTIVE]
 
-    @cached_property
-    def active_ids(self) -> frozenset[str]:
-        return frozenset(p.id for p in self.active_partners if p.id)
-
-    @cached_property
-    def partners_by_id(self) -> dict[str, Item]:
-        return _by_id(self.partners)
-
-    @cached_property
-    def bodies(self) -> list[Item]:
-        return self.items("governance", "bodies")
-
-    @cached_property
-    def bodies_by_id(self) -> dict[str, Item]:
-        return _by_id(self.bodies)
-
-    @cached_property
-    def objectives(self) -> list[Item]:
-        return self.items("objectives")
-
-    @cached_property
-    def objectives_by_id(self) -> dict[str, Item]:
-        return _by_id(self.objectives)
-
-    @cached_property
-    def measures(self) -> list[Item]:
-        return self.items("evaluation", "measures")
-
-    @cached_property
-    def measures_by_id(self) -> dict[str, Item]:
-        return _by_id(self.measures)
-
-    @cached_property
-    def beneficiaries(self) -> list[Item]:
-        return self.items("beneficiaries")
-
-    @cached_property
-    def responsibilities(self) -> list[Item]:
-        return self.items("responsibilities")
-
-    @cached_property
-    def pilot_ids(self) -> list[str]:
-        pilots = self.section("pilot").get("partners")
-        return [p for p in pilots if isinstance(p, str)] if isinstance(pilots, list) else []
+def _pilot_ids(pilots: Any) -> list[str]:
+    return [p for p in pilots if isinstance(p, str)] if isinstance(pilots, list) else []
 
 
 def _by_id(items: list[Item]) -> dict[str, Item]:
@@ -128,16 +113,11 @@ class Profile:
     plugin: str = "core"
 
 
-class Shared(Generic[T]):
+class Shared(Built[T]):
     """A charter index read through a rule's context, declared there with its type."""
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, ctx: Any, owner: type | None = None) -> T:
-        if ctx is None:
-            return self  # type: ignore[return-value]  # the class attribute itself
-        return getattr(ctx.charter, self.name)  # type: ignore[no-any-return]
+    def compute(self, instance: Any) -> T:
+        return getattr(instance.charter, self.name)  # type: ignore[no-any-return]
 
 
 @dataclass

@@ -12,35 +12,8 @@ from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from partnercheck.findings import BareFinding, Text
-from partnercheck.pointers import escape, join, split
+from partnercheck.pointers import join, select, split
 from partnercheck.rules.model import Declarative
-
-
-def select(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
-    """(pointer, node) for each node matching `pattern`; a missing step selects nothing."""
-    tokens = split(pattern)
-    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
-    while stack:
-        node, depth, pointer = stack.pop()
-        if depth == len(tokens):
-            yield pointer, node
-            continue
-        token = tokens[depth]
-        if token == "*":
-            stack.extend(reversed(list(_children(node, depth + 1, pointer))))
-        elif isinstance(node, dict) and token in node:
-            stack.append((node[token], depth + 1, join(pointer, token)))
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            stack.append((node[int(token)], depth + 1, f"{pointer}/{token}"))
-
-
-def _children(node: Any, depth: int, pointer: str) -> Iterator[tuple[Any, int, str]]:
-    if isinstance(node, list):
-        for i, item in enumerate(node):
-            yield item, depth, f"{pointer}/{i}"
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield value, depth, f"{pointer}/{escape(key)}"
 
 
 @lru_cache(maxsize=512)
