@@ -14,12 +14,14 @@ from partnercheck.cli.options import add_plugin_options, codes, iso_date, report
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "report",
-        help="write a shareable health report (HTML)",
-        description="Write a self-contained HTML health report of one charter: verdict, score per dimension, "
-        "partner map, findings with why they matter, waived findings. It opens offline and prints well.",
+        help="write a health report for the partnership board (HTML or PDF)",
+        description="Write a health report for the partnership board: a summary (verdict, score, actions before signing), "
+        "the partnership at a glance (partner map, objectives, bodies, evaluation calendar, signatures), findings by "
+        "dimension, and a technical appendix. Self-contained HTML that opens offline and prints well, or a PDF (-o "
+        "report.pdf, printed by Chromium). In the charter's language unless --lang or `lang:` says otherwise.",
     )
     p.add_argument("charter", metavar="CHARTER", help="the charter file (- for standard input)")
-    p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the report (- for standard output)")
+    p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the report: FILE.html, FILE.pdf (printed by Chromium), or - for HTML on standard output")
     p.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules (default: today)")
     p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
     p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
@@ -33,17 +35,18 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.atomic import save_text
     from partnercheck.config.settings import Settings
     from partnercheck.report.formats.html import render
-    from partnercheck.report.i18n import default_language, translate_run, translator
+    from partnercheck.report.pdf import write_pdf
+    from partnercheck.report.i18n import charter_language, default_language, translate_run, translator
     from partnercheck.report.score import score_run
     from partnercheck.run.lint import Request, lint
 
-    base = Settings(debug=args.debug, lang=default_language())  # flags over configuration files over the locale, as for `check`
+    base = Settings(debug=args.debug, lang="")  # "" when neither --lang nor `lang:` sets it: the charter's language decides
     if args.today:
         base.today = args.today
     registry, resolver, settings = configure(args, (args.charter,), base)
     stdin = sys.stdin.buffer.read() if args.charter == "-" else None
     run = lint(Request((args.charter,), stdin, args.stdin_filename), registry, settings, resolver)
-    tr = translator(settings.lang, registry)
+    tr = translator(settings.lang or charter_language(run.files) or default_language(), registry)
     translate_run(run, tr)
     report_errors(run.errors)
     if not run.files:
@@ -54,7 +57,10 @@ def handle(args: argparse.Namespace) -> int:
     if args.output == "-":
         write(html)
     else:
-        save_text(args.output, html)
+        if args.output.lower().endswith(".pdf"):
+            write_pdf(html, args.output)
+        else:
+            save_text(args.output, html)
         write(tr.words("Wrote {path}: {outcome}.", path=args.output, outcome=_outcome(score_run(run), tr)) + "\n")
     return EXIT_ERROR if run.has_internal_error() else EXIT_CLEAN
 
