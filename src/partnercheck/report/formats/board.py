@@ -21,8 +21,8 @@ from partnercheck.rules.model import Rule
 OTHER = "document"
 #: At most this many actions in the executive summary, and this many places named in one action.
 ACTIONS, PLACES = 5, 3
-#: A success condition's code at the start of a rule's `why` ("S2: …"): technical, it stays in the appendix.
-_CONDITION = re.compile(r"^\s*S\d+\s*:\s*")
+#: Success conditions' codes at the start of a rule's `why` ("S2: …", "S1 and S6: …", "S1 et S3 : …"): technical.
+_CONDITION = re.compile(r"^\s*S\d+(?:\s*(?:,|and|et|&)\s*S\d+)*\s*:\s*")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class RuleBlock:
     severity_label: str
     hint: str  # shared by all its findings, or ""
     items: tuple[Item, ...]
+    alike: bool = False  # its findings say the same thing of different items: the places are enough
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,20 @@ def _block(findings: list[Finding], rule: Rule | None, data: Any, tr: Translator
     why = " ".join(tr.rule_field(rule, "why").split()) if rule else ""
     summary = tr.rule_field(rule, "summary") if rule else ordered[0].message
     items = tuple(Item(where(f.pointer, data, tr), f.message, f.severity.value, "" if shared else (f.hint or "").strip()) for f in ordered)
-    return RuleBlock(" ".join(summary.split()), _CONDITION.sub("", why), worst.value, severity_word(tr, worst), shared, items)
+    alike = len(items) > 1 and bool(shared) and len({_gist(i.message) for i in items}) == 1 and len({i.severity for i in items}) == 1
+    return RuleBlock(" ".join(summary.split()), _CONDITION.sub("", why), worst.value, severity_word(tr, worst), shared, items, alike)
+
+
+def _gist(message: str) -> str:
+    """A message without the names, ids and values it quotes: what it says of any item."""
+    while True:
+        bare = _QUOTED.sub("", message)  # again and again: a name may hold a parenthesis in a parenthesis
+        if bare == message:
+            return " ".join(bare.split())
+        message = bare
+
+
+_QUOTED = re.compile(r"`[^`]*`|\([^()]*\)|“[^”]*”|«[^»]*»|\"[^\"]*\"")
 
 
 def appendix(findings: Iterable[Finding], data: Any, tr: Translator) -> tuple[AppendixRow, ...]:

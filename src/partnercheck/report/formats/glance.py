@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from partnercheck.report.formats.partner_map import item_name, text_of
+from partnercheck.report.formats.partner_map import item_name, short_name, text_of
 from partnercheck.report.i18n import Translator, counted
 from partnercheck.rules.context import Charter, Item, refs
 
@@ -108,7 +108,8 @@ def glance(data: Mapping[str, Any], tr: Translator) -> Glance:
 
 
 def _names(charter: Charter, value: Any) -> tuple[str, ...]:
-    return tuple(item_name(charter.partners_by_id.get(r)) or r for r in refs(value))
+    """Partners named in a list, by their short names (the signatures table has the full ones)."""
+    return tuple(short_name(item_name(charter.partners_by_id.get(r))) or r for r in refs(value))
 
 
 def _endorsed(charter: Charter, value: Any, tr: Translator) -> str:

@@ -90,6 +90,8 @@ div.rule.info .sev { color: var(--accent); }
 div.rule .why { color: var(--muted); font-size: .92rem; }
 ul.places { margin: .25rem 0; padding-left: 1.2rem; }
 ul.places .where { font-weight: 600; }
+p.where-all { margin: .2rem 0; }
+p.where-all .where { font-weight: 400; }
 ul.places .where::after { content: " :"; }
 :lang(en) ul.places .where::after { content: ":"; }
 .clear { color: var(--good); font-weight: 600; }

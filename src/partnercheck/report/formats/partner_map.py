@@ -8,6 +8,7 @@ geometry is computed here; `templates/partner_map.svg.j2` draws it, escaped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -60,10 +61,10 @@ def network(data: Mapping[str, Any]) -> Network:
     pilots = set(charter.pilot_ids)
     partners = sorted((p for p in charter.partners if p.id), key=lambda p: p.id not in pilots)  # stable: charter order otherwise
     columns = {
-        "beneficiary": [(b, _text(b.value.get("group")) or b.id or "") for b in charter.beneficiaries],
-        "body": [(b, _text(b.value.get("name")) or b.id or "") for b in charter.bodies if b.id],
-        "partner": [(p, _text(p.value.get("name")) or p.id or "") for p in partners],
-        "objective": [(o, _text(o.value.get("statement")) or o.id or "") for o in charter.objectives if o.id],
+        "beneficiary": [(b, item_name(b, "group")) for b in charter.beneficiaries],
+        "body": [(b, item_name(b)) for b in charter.bodies if b.id],
+        "partner": [(p, item_name(p)) for p in partners],
+        "objective": [(o, item_name(o, "statement")) for o in charter.objectives if o.id],
     }
     shown = [kind for kind in COLUMNS if columns[kind]]
     tallest = max((len(columns[k]) for k in shown), default=0)
@@ -76,7 +77,8 @@ def network(data: Mapping[str, Any]) -> Network:
             key = (kind, item.id or f"#{row}")
             status = _text(item.value.get("status")) or "active"
             pilot = kind == "partner" and item.id in pilots
-            nodes[key] = Node(f"{kind}-{row}", kind, _fit(name, pilot), " ".join(name.split()), x, offset + row * (NODE_H + GAP), COL_W, pilot, kind == "partner" and status != "active")
+            label = short_name(name, 60) if kind == "partner" else name
+            nodes[key] = Node(f"{kind}-{row}", kind, _fit(label, pilot), name, x, offset + row * (NODE_H + GAP), COL_W, pilot, kind == "partner" and status != "active")
     width = len(shown) * (COL_W + COL_GAP) - COL_GAP + 2 * GAP if shown else 0
     middles = tuple((kind, index * (COL_W + COL_GAP) + GAP + COL_W / 2) for index, kind in enumerate(shown))
     return Network(width, height, middles, tuple(nodes.values()), tuple(_edges(charter, nodes)))
@@ -124,6 +126,23 @@ def _text(value: Any) -> str:
 def text_of(value: Any) -> str:
     """A scalar as text; nothing for None, mappings and lists."""
     return value if isinstance(value, str) else ("" if value is None or isinstance(value, (dict, list)) else str(value))
+
+
+def short_name(name: str, room: int = 40) -> str:
+    """How a long organisation name is cited in a list: without its parenthesis, then up to its first comma.
+
+    "Rectorat de l'académie de Créteil (délégation académique …)" reads "Rectorat de l'académie de Créteil";
+    "France Travail, direction territoriale …" reads "France Travail". A short name is kept whole.
+    """
+    text = " ".join(name.split())
+    if len(text) <= room:
+        return text
+    bare = " ".join(_PARENTHESIS.sub("", text).split()).replace(" ,", ",")
+    head = bare.split(", ")[0]
+    return head if 3 <= len(head) <= room else (bare if len(bare) <= room else bare[: room - 1].rstrip() + "…")
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 
 def item_name(item: Item | None, key: str = "name") -> str:

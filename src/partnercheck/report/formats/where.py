@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from partnercheck.pointers import split
+from partnercheck.report.formats.partner_map import short_name
 from partnercheck.report.i18n import Translator
 
 SHORT = 60
@@ -194,7 +195,8 @@ def field_word(key: str, tr: Translator) -> str:
 
 def _item(collection: tuple[str, str], node: Any, index: int, tr: Translator) -> str:
     kind, naming = collection
-    name = _short(node.get(naming) if isinstance(node, Mapping) else None) or (node.get("id") if isinstance(node, Mapping) and isinstance(node.get("id"), str) else "")
+    raw = node.get(naming) if isinstance(node, Mapping) else None
+    name = short_name(_short(raw, 1000), SHORT) if kind == "partner" else _short(raw) or (node.get("id") if isinstance(node, Mapping) and isinstance(node.get("id"), str) else "")
     if not name:
         return tr.words("{kind} number {n}", kind=tr.words(kind), n=index + 1)
     return tr.words("{kind} “{name}”", kind=tr.words(kind), name=name)
@@ -208,9 +210,9 @@ def _child(node: Any, key: str) -> Any:
     return None
 
 
-def _short(value: Any) -> str:
+def _short(value: Any, room: int = SHORT) -> str:
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return ""
     text = " ".join(str(value).split())
-    return text if len(text) <= SHORT else text[: SHORT - 1].rstrip() + "…"
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
