@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from partnercheck.atomic import write_bytes
+from partnercheck.atomic import write_bytes, write_text
 from partnercheck.errors import PartnercheckError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -53,7 +53,7 @@ def write_pdf(html: str, target: str | Path) -> None:
         raise PdfError(f"cannot write {target}: no Chromium found to print the PDF; {INSTALL}")
     with tempfile.TemporaryDirectory(prefix="partnercheck-pdf-") as folder:
         page, pdf = Path(folder) / "report.html", Path(folder) / "report.pdf"
-        page.write_text(html, encoding="utf-8")
+        write_text(page, html)
         command = [browser, *FLAGS, *_sandbox(), f"--user-data-dir={Path(folder) / 'profile'}", f"--print-to-pdf={pdf}", page.as_uri()]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
