@@ -77,7 +77,7 @@ def network(data: Mapping[str, Any]) -> Network:
             key = (kind, item.id or f"#{row}")
             status = _text(item.value.get("status")) or "active"
             pilot = kind == "partner" and item.id in pilots
-            label = short_name(name, 60) if kind == "partner" else name
+            label = short_name(name, _room(pilot)) if kind == "partner" else name
             nodes[key] = Node(f"{kind}-{row}", kind, _fit(label, pilot), name, x, offset + row * (NODE_H + GAP), COL_W, pilot, kind == "partner" and status != "active")
     width = len(shown) * (COL_W + COL_GAP) - COL_GAP + 2 * GAP if shown else 0
     middles = tuple((kind, index * (COL_W + COL_GAP) + GAP + COL_W / 2) for index, kind in enumerate(shown))
@@ -112,9 +112,14 @@ def _curve(left: Node, right: Node) -> str:
     return f"M{x1:.1f},{y1:.1f} C{x1 + bend:.1f},{y1:.1f} {x2 - bend:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
 
 
+def _room(bold: bool = False) -> int:
+    """How many letters a node holds (a pilot's, in bold after a star, fewer)."""
+    return int((COL_W - 16) / (CHAR_W * 1.12 if bold else CHAR_W)) - (2 if bold else 0)
+
+
 def _fit(name: str, bold: bool = False) -> str:
-    """The name shortened to the width of a node (a pilot's, in bold after a star, holds fewer letters)."""
-    room = int((COL_W - 16) / (CHAR_W * 1.12 if bold else CHAR_W)) - (2 if bold else 0)
+    """The name shortened to the width of a node."""
+    room = _room(bold)
     text = " ".join(name.split())
     return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
