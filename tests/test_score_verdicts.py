@@ -61,7 +61,7 @@ def test_min_score_fails_when_nothing_was_scored(cli) -> None:
 
 def test_html_report_of_nothing_checked_has_no_score(cli, tmp_path: Path) -> None:
     target = tmp_path / "r.html"
-    code, out, _ = cli("report", HEALTHY, "-o", str(target), "--ignore", "ALL", *TODAY)
+    code, out, _ = cli("report", HEALTHY, "-o", str(target), "--ignore", "ALL", *TODAY, "--lang", "en")
     assert code == 0
     assert out == f"Wrote {target}: Not checked: no health rule ran, health score n/a.\n"
     html = target.read_text(encoding="utf-8")
@@ -149,7 +149,7 @@ def test_no_note_when_the_run_passes(cli, warnings_only: str, flags: tuple[str, 
 
 def test_report_on_a_folder_prints_the_run_summary(cli, tmp_path: Path) -> None:
     target = tmp_path / "d.html"
-    code, out, _ = cli("report", str(EXAMPLES / "broken"), "-o", str(target), *TODAY)
+    code, out, _ = cli("report", str(EXAMPLES / "broken"), "-o", str(target), *TODAY, "--lang", "en")
     assert code == 0
     _, report = _json(cli, str(EXAMPLES / "broken"))
     summary = report["scores"]["summary"]
@@ -170,14 +170,14 @@ def test_other_rules_line_shows_the_outside_penalty(cli, tmp_path: Path) -> None
     assert row.split()[-1] == f"-{penalty:g}"
     assert "outside dimensions" in row  # where a bar would be: these points are no dimension's
     assert out.splitlines()[-1] == row  # under the bar chart
-    cli("report", SHAPE, "-o", str(tmp_path / "r.html"), *TODAY)
+    cli("report", SHAPE, "-o", str(tmp_path / "r.html"), *TODAY, "--lang", "en")
     assert f"Other rules: -{penalty:g}" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_no_other_rules_line_without_outside_findings(cli, tmp_path: Path) -> None:
     _, out, _ = cli("check", HEALTHY, *TODAY, *PLAIN)
     assert "Other rules" not in out
-    cli("report", HEALTHY, "-o", str(tmp_path / "r.html"), *TODAY)
+    cli("report", HEALTHY, "-o", str(tmp_path / "r.html"), *TODAY, "--lang", "en")
     assert "Other rules" not in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ from partnercheck.findings import Finding, Severity
 from partnercheck.report.formats.common import severity_word
 from partnercheck.report.formats.where import where
 from partnercheck.report.i18n import Translator
-from partnercheck.report.score import DIMENSIONS, FileScore, title_of
+from partnercheck.report.score import DIMENSIONS, FileScore, baselined, title_of
 from partnercheck.rules.model import Rule
 
 OTHER = "document"
@@ -30,6 +30,7 @@ class Action:
     text: str
     places: tuple[str, ...]
     more: int  # places not named
+    baselined: bool = False  # an error hidden only by the baseline: it still blocks
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def actions(score: FileScore, findings: Iterable[Finding], rules: Mapping[str, R
 
 def _action(findings: list[Finding], rule: Rule | None, data: Any, tr: Translator) -> Action:
     places = list(dict.fromkeys(where(f.pointer, data, tr) for f in findings))
-    return Action(_imperative(findings[0], rule, tr), tuple(places[:PLACES]), max(0, len(places) - PLACES))
+    return Action(_imperative(findings[0], rule, tr), tuple(places[:PLACES]), max(0, len(places) - PLACES), any(baselined(f) for f in findings))
 
 
 def _imperative(finding: Finding, rule: Rule | None, tr: Translator) -> str:

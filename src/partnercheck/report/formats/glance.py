@@ -28,15 +28,16 @@ PARTNER_TYPES = (
     "beneficiary representative",
     "other",
 )
-PARTICIPATION = ("manipulation", "therapy", "informing", "consultation", "placation", "partnership", "delegated power", "citizen control")
+PARTICIPATION = ("manipulation", "therapy", "informing", "consultation", "placation", "partnership", "delegated_power", "citizen_control")
 LEVELS = ("strategic", "operational", "working group")
 DECISION_RULES = ("consensus", "consent", "majority", "qualified majority", "pilot decides")
 
 
 def value_in(tr: Translator, value: Any, known: tuple[str, ...]) -> str:
     """An enumerated value of the charter in the report's language; anything else as written."""
-    text = text_of(value).replace("_", " ")
-    return tr.words(text) if text in known else text_of(value)
+    text = text_of(value)
+    key = text if text in known else text.replace("_", " ")
+    return tr.words(key) if key in known else text
 
 
 @dataclass(frozen=True)

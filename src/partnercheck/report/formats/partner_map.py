@@ -75,7 +75,7 @@ def network(data: Mapping[str, Any]) -> Network:
         offset = TOP + (tallest - len(columns[kind])) * (NODE_H + GAP) / 2
         for row, (item, name) in enumerate(columns[kind]):
             key = (kind, item.id or f"#{row}")
-            status = _text(item.value.get("status")) or "active"
+            status = text_of(item.value.get("status")) or "active"
             pilot = kind == "partner" and item.id in pilots
             label = short_name(name, _room(pilot)) if kind == "partner" else name
             nodes[key] = Node(f"{kind}-{row}", kind, _fit(label, pilot), name, x, offset + row * (NODE_H + GAP), COL_W, pilot, kind == "partner" and status != "active")
@@ -122,10 +122,6 @@ def _fit(name: str, bold: bool = False) -> str:
     room = _room(bold)
     text = " ".join(name.split())
     return text if len(text) <= room else text[: room - 1].rstrip() + "…"
-
-
-def _text(value: Any) -> str:
-    return text_of(value)
 
 
 def text_of(value: Any) -> str:
