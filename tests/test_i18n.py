@@ -636,3 +636,21 @@ def test_version_and_english_runs_never_import_babel(tmp_path: Path) -> None:
     for argv in (["--version"], ["check", str(charter), "--isolated", "--lang", "en"]):
         done = subprocess.run([sys.executable, "-X", "importtime", "-m", "partnercheck", *argv], capture_output=True, text=True)
         assert " babel" not in done.stderr, argv
+
+
+def test_check_answers_in_the_charter_s_own_language_when_nothing_else_sets_one(cli, tmp_path) -> None:
+    """`init --lang fr` writes `language: fr`; `check` then answers in French with no `--lang` (locale pinned to C)."""
+    target = tmp_path / "charte.yaml"
+    assert cli("init", str(target), "--lang", "fr")[0] == 0
+    _, out, _ = cli("check", str(target), "--isolated", "--today", "2026-01-15")
+    assert "Pas prêt à signer" in out and "Not ready" not in out
+    _, out, _ = cli("check", str(target), "--isolated", "--today", "2026-01-15", "--lang", "en")
+    assert "Not ready to sign" in out  # the flag wins
+    (tmp_path / ".partnercheck.yaml").write_text("lang: en\n", encoding="utf-8")
+    _, out, _ = cli("check", str(target), "--today", "2026-01-15")
+    assert "Not ready to sign" in out  # so does the configuration
+    english = tmp_path / "other" / "charter.yaml"
+    english.parent.mkdir()
+    english.write_text(target.read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8")
+    _, out, _ = cli("check", str(target), str(english), "--isolated", "--today", "2026-01-15")
+    assert "Not ready to sign" in out  # charters that disagree: the locale decides

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 from paths import EXAMPLES, ROOT
+from report_support import french_words
 
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Severity
 from partnercheck.plugins.manager import load_registry
 from partnercheck.report.formats import html, markdown, text
-from partnercheck.report.catalogs import po_path
 from partnercheck.report.i18n import Translator, translate_run
 from partnercheck.report.score import DIMENSIONS, TITLES, score_run
 from partnercheck.run.lint import Request, lint
@@ -33,22 +33,7 @@ BROKEN = sorted((EXAMPLES / "broken").glob("*.yaml"))
 CASES = {"healthy": [HEALTHY], **{p.stem: [p] for p in BROKEN}, "all-broken": BROKEN, "everything": [EXAMPLES]}
 
 
-def _words() -> dict[str, str]:
-    """The catalog's words (no `msgctxt`), English -> French; a plural entry gives its singular and its plural."""
-    from babel.messages.pofile import read_po
-
-    with po_path("fr").open("rb") as handle:
-        entries = [m for m in read_po(handle) if m.id and not m.context]
-    words: dict[str, str] = {}
-    for m in entries:
-        if isinstance(m.id, (tuple, list)):
-            words.update(zip(m.id, m.string))
-        else:
-            words[m.id] = m.string
-    return words
-
-
-WORDS = _words()
+WORDS = french_words()
 FRENCH_TITLES = [WORDS[TITLES[name]] for name in DIMENSIONS]
 SRC = ROOT / "src" / "partnercheck"
 RENDERERS = {"text": text.render, "markdown": markdown.render, "html": html.render}
@@ -111,7 +96,8 @@ def test_the_html_report_is_french_and_says_so() -> None:
         assert words in out, words
     rule = REGISTRY.rules["PIL01"]
     why = " ".join(rule.translations["fr"]["why"].split())
-    assert why.split(" ; ")[0] in out  # the rule's own why, in French
+    assert why.startswith("S2 : ")
+    assert why.split(" ; ")[0].removeprefix("S2 : ") in out  # the rule's own why, in French (its condition code in the appendix)
 
 
 def test_the_french_chart_makes_room_for_longer_names() -> None:
@@ -199,7 +185,9 @@ def test_every_french_template_keeps_its_params() -> None:
 
 
 def _source() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SRC.rglob("*.py")))
+    """The code and the report's templates (`{{ _("…") }}`), where the catalog's keys are used."""
+    files = [*SRC.rglob("*.py"), *(SRC / "report" / "templates").glob("*.j2")]
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(files))
 
 
 def test_every_key_of_the_catalog_is_used_in_the_source() -> None:
@@ -211,7 +199,7 @@ def test_every_key_of_the_catalog_is_used_in_the_source() -> None:
 def test_every_literal_the_source_translates_is_in_the_catalog() -> None:
     """`tr.words("…")` and `tr.ngettext("…", "…", n)`: each literal English template has its French."""
     source = _source()
-    literals = re.findall(r"""\bwords\(\s*(["'])(.+?)\1""", source)
+    literals = re.findall(r"""\b(?:words|_)\(\s*(["'])(.+?)\1""", source)
     plural = re.findall(r"""\bngettext\(\s*(["'])(.+?)\1,\s*(["'])(.+?)\3""", source)
     keys = [k for _, k in literals] + [k for _, one, _, many in plural for k in (one, many)]
     assert len(keys) > 50

@@ -1,10 +1,10 @@
 """The HTML report in a real browser: headless Chromium, driven by Playwright.
 
-Opens the report from a file with every network request refused (as from an
-e-mail attachment), and checks that nothing was fetched, that the console
-shows no error, that the SVG chart is visible and that a finding's text is on
-the page. The screenshot (and a PDF of the print layout) is kept in
-`test-artifacts/`.
+Screenshots at 1280 and 390 px (a phone) with no sideways scroll, the printed
+page count of a charter with 34 findings within 8 A4 pages (`-o report.pdf`
+printed by the same Chromium), no English word of the catalog in a French
+report, and no network request from a report opened from a `file://` URL.
+Screenshots and PDFs are kept in `test-artifacts/` to look at.
 
 It needs Debian's `chromium` (or the executable `PARTNERCHECK_CHROMIUM` names)
 and Playwright, from the `test` extra. Without them it says what is missing and
@@ -14,60 +14,166 @@ skips, or fails when `PARTNERCHECK_REQUIRE_BROWSER=1`, as `.ci/run` sets
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
 import pytest
-from browser_support import Browser
+from browser_support import Browser, require_browser
 from paths import EXAMPLES, ROOT
+from report_support import french_words, with_findings, write
 
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")
+HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")
 ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TODAY = ("--today", "2026-01-15")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+MAX_PAGES = 8
+PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+pytestmark = pytest.mark.slow
 
 
-@pytest.mark.slow
-def test_the_report_renders_in_headless_chromium(cli, chromium: Browser) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / "report.html"
-    code, _, err = cli("report", NO_PILOT, "-o", str(target), "--today", "2026-01-15")
-    assert code == 0, err
-    console_errors: list[str] = []
-    requests: list[str] = []
-    with chromium.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium.executable, args=FLAGS)
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the module; skips saying what is missing, or fails when
+    PARTNERCHECK_REQUIRE_BROWSER=1, through the suite's one gate (tests/browser_support.py)."""
+    found: Browser = require_browser()
+    with found.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=found.executable, args=FLAGS)
         try:
-            page = browser.new_page(viewport={"width": 1100, "height": 900})
-            page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: console_errors.append(str(e)))
-            page.route("**/*", lambda route: _only_the_file(route, requests))
-            page.goto(target.resolve().as_uri(), wait_until="load")
-
-            chart = page.locator("svg.chart").first
-            assert chart.is_visible()
-            box = chart.bounding_box()
-            assert box is not None and box["width"] > 300 and box["height"] > 200
-            bars = page.locator("svg.chart rect.bar")
-            assert bars.count() == 10
-            assert page.locator("svg.chart rect.bar").first.bounding_box() is not None
-
-            text = page.inner_text("body")
-            assert "No pilot is designated" in text
-            assert "Not ready to sign:" in text
-            assert "Partner map" in text
-
-            page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
-            page.emulate_media(media="print")
-            assert page.locator("svg.chart").first.is_visible()
-            page.pdf(path=str(ARTIFACTS / "report.pdf"), format="A4", print_background=True)
+            yield launched
         finally:
-            browser.close()
-    assert console_errors == []
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The healthy example's 15 partners, stripped to 34 findings."""
+    return write(tmp_path_factory.mktemp("big"), "thirty-four.yaml", with_findings(34))
+
+
+def make(cli, charter: str | Path, name: str, *extra: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / name
+    code, _, err = cli("report", str(charter), "-o", str(target), *TODAY, *extra)
+    assert code == 0, err
+    return target
+
+
+def open_offline(browser: Any, target: Path, width: int) -> tuple[Any, list[str], list[str]]:
+    """The report opened from its file, every other request refused and recorded; console errors recorded."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def only_the_file(route: Any) -> None:
+        if route.request.url == target.resolve().as_uri():
+            route.continue_()
+        else:
+            requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_the_file)
+    page.goto(target.resolve().as_uri(), wait_until="load")
+    return page, requests, errors
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("case", ["healthy-fr", "sans-pilote-en", "thirty-four-en"])
+def test_no_sideways_scroll_and_no_network(cli, browser: Any, big: Path, case: str, width: int) -> None:
+    charter = {"healthy-fr": HEALTHY, "sans-pilote-en": NO_PILOT, "thirty-four-en": big}[case]
+    target = make(cli, charter, f"{case}.html", "--lang", case.rsplit("-", 1)[1])
+    page, requests, errors = open_offline(browser, target, width)
+    try:
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll <= inner, f"{case} at {width}px scrolls sideways: {scroll} > {inner}"
+        assert page.locator("svg.partner-map").first.is_visible()
+        assert page.locator("svg.chart rect.bar").count() == 10
+        page.screenshot(path=str(ARTIFACTS / f"{case}-{width}.png"), full_page=True)
+    finally:
+        page.close()
     assert requests == [], f"the report tried to fetch: {requests}"
-    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+    assert errors == []
+    assert (ARTIFACTS / f"{case}-{width}.png").stat().st_size > 10_000
 
 
-def _only_the_file(route, requests: list[str]) -> None:  # type: ignore[no-untyped-def]
-    url = route.request.url
-    if url.startswith("file://") and url.endswith("/report.html"):
-        route.continue_()
-    else:
-        requests.append(url)
-        route.abort()
+def test_the_verdict_the_findings_and_the_chart_show_on_screen_and_in_print(cli, browser: Any) -> None:
+    target = make(cli, NO_PILOT, "sans-pilote-en.html", "--lang", "en")
+    page, _, _ = open_offline(browser, target, 1100)
+    try:
+        text = page.inner_text("body")
+        box = page.locator("svg.chart").first.bounding_box()
+        page.emulate_media(media="print")
+        printed = page.locator("svg.chart").first.is_visible()
+    finally:
+        page.close()
+    assert "Not ready to sign:" in text and "No pilot is designated" in text and "Partner map" in text
+    assert box is not None and box["width"] > 300 and box["height"] > 200
+    assert printed
+
+
+def test_the_partner_map_keeps_fifteen_partners_readable(cli, browser: Any, big: Path) -> None:
+    """At 1280 px, each partner's box is tall and wide enough to read, and no two boxes overlap."""
+    target = make(cli, big, "thirty-four-en.html", "--lang", "en")
+    page, _, _ = open_offline(browser, target, 1280)
+    try:
+        boxes = [page.locator("svg.partner-map g.node.partner rect").nth(i).bounding_box() for i in range(15)]
+        font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('svg.partner-map g.node text')).fontSize)")
+        scale = page.evaluate("(() => { const s = document.querySelector('svg.partner-map'); return s.getBoundingClientRect().width / s.viewBox.baseVal.width })()")
+    finally:
+        page.close()
+    assert all(b is not None and b["height"] >= 20 and b["width"] >= 150 for b in boxes)
+    tops = sorted(b["y"] for b in boxes if b)
+    assert all(later - earlier >= boxes[0]["height"] for earlier, later in zip(tops, tops[1:]))
+    assert font * scale >= 10, "partner names are printed at 10 px or more"
+
+
+def test_a_report_with_34_findings_prints_on_at_most_8_pages(cli, chromium: Browser, big: Path) -> None:
+    for lang in ("en", "fr"):
+        pdf = make(cli, big, f"thirty-four-{lang}.pdf", "--lang", lang)
+        data = pdf.read_bytes()
+        assert data.startswith(b"%PDF-")
+        pages = len(PAGE.findall(data))
+        assert 1 <= pages <= MAX_PAGES, f"{lang}: {pages} A4 pages"
+
+
+def test_the_pdf_holds_the_report(cli, browser: Any) -> None:
+    """`-o report.pdf` prints what the browser prints: a page count like Playwright's own PDF of the report."""
+    html = make(cli, NO_PILOT, "sans-pilote-en.html", "--lang", "en")
+    pdf = make(cli, NO_PILOT, "sans-pilote-en.pdf", "--lang", "en")
+    page, _, _ = open_offline(browser, html, 1280)
+    try:
+        reference = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    finally:
+        page.close()
+    assert len(PAGE.findall(pdf.read_bytes())) == len(PAGE.findall(reference))
+
+
+def english_phrases() -> set[str]:
+    """Every English phrase of the catalog (the reporters' words, cut at their parameters) that French does not share."""
+    phrases = set()
+    for english, french in french_words().items():
+        for part in re.split(r"\{[A-Za-z_]+\}", english):
+            part = part.strip(" .,:;()—-")
+            if len(part.split()) >= 2 and part not in french:
+                phrases.add(part)
+    return phrases
+
+
+@pytest.mark.parametrize("case", ["healthy", "sans-pilote", "thirty-four"])
+def test_the_french_report_shows_no_english_words(cli, browser: Any, big: Path, case: str) -> None:
+    charter = {"healthy": HEALTHY, "sans-pilote": NO_PILOT, "thirty-four": big}[case]
+    target = make(cli, charter, f"{case}-fr.html", "--lang", "fr")
+    page, _, _ = open_offline(browser, target, 1280)
+    try:
+        shown = page.inner_text("body") + " ".join(page.locator("svg text, svg title").all_text_contents())
+    finally:
+        page.close()
+    phrases = english_phrases()
+    assert len(phrases) > 100
+    left = sorted(p for p in phrases if p in shown)
+    assert left == [], f"English words in the French report: {left}"
+    assert "SYNTHÈSE" in shown.upper() and "Le partenariat en un coup d'œil" in shown and "Qui a signé" in shown

@@ -63,7 +63,7 @@ def test_min_score_fails_when_nothing_was_scored(cli) -> None:
 
 def test_html_report_of_nothing_checked_has_no_score(cli, tmp_path: Path) -> None:
     target = tmp_path / "r.html"
-    code, out, _ = cli("report", HEALTHY, "-o", str(target), "--ignore", "ALL", *TODAY)
+    code, out, _ = cli("report", HEALTHY, "-o", str(target), "--ignore", "ALL", *TODAY, "--lang", "en")
     assert code == 0
     assert out == f"Wrote {target}: Not checked: no health rule ran, health score n/a.\n"
     html = target.read_text(encoding="utf-8")
@@ -156,7 +156,7 @@ def test_exit_zero_is_stated_beside_a_not_ready_verdict(cli, warnings_only: str)
 
 def test_report_on_a_folder_prints_the_run_summary(cli, tmp_path: Path) -> None:
     target = tmp_path / "d.html"
-    code, out, _ = cli("report", str(EXAMPLES / "broken"), "-o", str(target), *TODAY)
+    code, out, _ = cli("report", str(EXAMPLES / "broken"), "-o", str(target), *TODAY, "--lang", "en")
     assert code == 0
     _, report = _json(cli, str(EXAMPLES / "broken"))
     summary = report["scores"]["summary"]
@@ -179,7 +179,7 @@ def test_findings_outside_the_dimensions_block_but_do_not_move_the_score(cli, tm
     assert alone["scores"]["files"][0]["overall"] == file["overall"]  # the same score without them
     _, out, _ = cli("check", SHAPE, *TODAY, *PLAIN)
     assert "Other rules" not in out and "outside dimensions" not in out
-    cli("report", SHAPE, "-o", str(tmp_path / "r.html"), *TODAY)
+    cli("report", SHAPE, "-o", str(tmp_path / "r.html"), *TODAY, "--lang", "en")
     assert "Other rules" not in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 

@@ -158,3 +158,10 @@ def test_the_translations_and_starters_ship_in_the_wheel(installed: Installed) -
     for lang, first in (("fr", "# Charte de partenariat"), ("en", "# Partnership charter")):
         done = installed.run(installed.script, "init", "-", "--lang", lang)
         assert done.returncode == 0 and done.stdout.startswith(first), done.stderr
+
+
+def test_the_report_templates_ship_in_the_wheel(installed: Installed) -> None:
+    done = installed.run(installed.script, "report", BROKEN, "-o", "-", "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("<!DOCTYPE html>") and '<html lang="fr">' in done.stdout  # the charter's language
+    assert "Avant de signer" in done.stdout and '<svg class="partner-map"' in done.stdout

@@ -61,12 +61,12 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.bounded import read_stream
-    from partnercheck.report.i18n import default_language, translate_run, translator
+    from partnercheck.report.i18n import charter_language, default_language, translate_run, translator
     from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
     from partnercheck.run.lint import Request, lint
 
-    flags = flags_from(args, paths=tuple(args.paths) or (".",), formats=tuple(args.format), default_format=_default_format(), fallback_lang=default_language())
+    flags = flags_from(args, paths=tuple(args.paths) or (".",), formats=tuple(args.format), default_format=_default_format(), fallback_lang="")  # no language set: the charters' own decides, then the locale
     _check_stdin_filename(flags.stdin_filename, flags.paths)
     run_plan = _plan(flags)  # refuses an output that is a file the run checks (config/plan.py)
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if "-" in run_plan.paths else None
@@ -74,7 +74,7 @@ def handle(args: argparse.Namespace) -> int:
     request = Request(run_plan.paths, stdin, stdin_name, charters_only=run_plan.charters_only, discovered=run_plan.discovered)
     run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=_cache(run_plan), jobs=run_plan.jobs)
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline)
-    tr = translator(run_plan.lang, run_plan.registry)
+    tr = translator(run_plan.lang or charter_language(run.files) or default_language(), run_plan.registry)
     translate_run(run, tr)
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
     emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)

@@ -1,4 +1,4 @@
-"""`partnercheck report CHARTER -o report.html`: a shareable health report of one charter."""
+"""`partnercheck report CHARTER -o report.html` (or `report.pdf`): the health report of one charter for its partnership board."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from partnercheck.cli.options import add_plugin_options, add_today_option, codes
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "report",
-        help="write a shareable health report (HTML)",
-        description="Write a self-contained HTML health report of one charter: verdict, score per dimension, "
-        "partner map, findings with why they matter, waived findings. It opens offline and prints well.",
+        help="write a health report for the partnership board (HTML or PDF)",
+        description="Write a health report for the partnership board: a summary (verdict, score, actions before signing), "
+        "the partnership at a glance (partner map, objectives, bodies, evaluation calendar, signatures), findings by "
+        "dimension, and a technical appendix. Self-contained HTML that opens offline and prints well, or a PDF (-o "
+        "report.pdf, printed by Chromium). In the charter's language unless --lang or `lang:` says otherwise.",
     )
     p.add_argument("charter", metavar="CHARTER", help="the charter file (- for standard input)")
-    p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the report (- for standard output)")
+    p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the report: FILE.html, FILE.pdf (printed by Chromium), or - for HTML on standard output")
     add_today_option(p)
     p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
     p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
@@ -34,15 +36,17 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.bounded import read_stream
     from partnercheck.config.plan import plan
     from partnercheck.report.formats.html import render
-    from partnercheck.report.i18n import default_language, translate_run, translator
+    from partnercheck.report.i18n import charter_language, default_language, translate_run, translator
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
+    from partnercheck.report.pdf import write_pdf
     from partnercheck.run.lint import Request, lint
 
     _refuse_overwriting_the_charter(args)
-    run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=default_language()))  # flags over configuration files over the locale, as for `check`
+    # flags over configuration files, as for `check`; when neither sets the language (fallback ""), the charter's decides, then the locale
+    run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=""))
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if args.charter == "-" else None
     run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
-    tr = translator(run_plan.lang, run_plan.registry)
+    tr = translator(run_plan.lang or charter_language(run.files) or default_language(), run_plan.registry)
     translate_run(run, tr)
     report_errors(run.errors)
     if not run.files:
@@ -54,7 +58,10 @@ def handle(args: argparse.Namespace) -> int:
     if args.output == "-":
         write(html)
     else:
-        save_text(args.output, html)
+        if args.output.lower().endswith(".pdf"):
+            write_pdf(html, args.output)
+        else:
+            save_text(args.output, html)
         write(tr.words("Wrote {path}: {outcome}.", path=args.output, outcome=_outcome(prepared.scores, tr)) + "\n")
     return EXIT_ERROR if run.has_internal_error() else EXIT_CLEAN
 

@@ -42,7 +42,8 @@ class Flags:
     #: Selection, gates and language: they win over every configuration file.
     overrides: Overrides = field(default_factory=Overrides)
     exit_zero: bool = False
-    #: The language when neither `--lang` nor the configuration says (`check` and `report` take the locale's).
+    #: The language when neither `--lang` nor the configuration says: `check` takes the locale's; `report`
+    #: gives "" and, after the run, takes the charter's (`charter.language`), else the locale's.
     fallback_lang: str = "en"
     config: str | None = None
     isolated: bool = False

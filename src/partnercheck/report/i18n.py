@@ -188,6 +188,19 @@ def rule_translation(rule: Any, lang: str) -> Mapping[str, Any]:
     return found if isinstance(found, Mapping) else {}
 
 
+def charter_language(files: Iterable[Any]) -> str:
+    """The language the charters are written in (`charter.language`, `fr-FR` read as `fr`) when all that
+    state one agree on a supported language; "" otherwise. A report follows its partners' language."""
+    found = set()
+    for file in files:
+        data = file.data if isinstance(file.data, dict) else {}
+        charter = data.get("charter") if isinstance(data.get("charter"), dict) else {}
+        lang = charter.get("language")
+        if isinstance(lang, str) and lang.strip():
+            found.add(lang.strip().lower().replace("_", "-").split("-")[0])
+    return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""
+
+
 def translator(lang: str, registry: Any = None) -> Translator:
     """The translator for a run: the registry's rules bring their packs' translations."""
     rules = registry.rules.values() if registry is not None else ()
