@@ -9,21 +9,18 @@ from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, write
 from partnercheck.cli.config_cmd import add_config_options, add_selection_options
-from partnercheck.cli.options import add_plugin_options, flags_from, report_errors
+from partnercheck.cli.options import add_plugin_options, command, flags_from, report_errors
+
+
+HELP = "record today's findings so that only new ones fail"
+DESCRIPTION = "Lint the charters and write their active findings to a baseline file (keyed by file, rule and JSON Pointer, not by line). Then run `partnercheck check --baseline FILE`."
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "baseline",
-        help="record today's findings so that only new ones fail",
-        description="Lint the charters and write their active findings to a baseline file (keyed by file, rule and JSON Pointer, not by line). Then run `partnercheck check --baseline FILE`.",
-    )
+    p = subparsers.add_parser("baseline", help=HELP, description=DESCRIPTION)
     p.add_argument("paths", nargs="*", metavar="PATH", help="charter files or directories (default: the current directory)")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="the baseline file to write (JSON)")
-    add_selection_options(p)
-    add_config_options(p)
-    add_plugin_options(p)
-    p.set_defaults(handler=handle)
+    command(p, handle, add_selection_options, add_config_options, add_plugin_options)
 
 
 def add_baseline_options(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
-from partnercheck.report.messages import said
 
 from partnercheck.cli import EXIT_ERROR, write
 from partnercheck.cli.baseline import add_baseline_options, apply_baseline
@@ -17,12 +16,14 @@ from partnercheck.cli.options import (
     add_today_option,
     byte_size,
     codes,
+    command,
     flags_from,
     report_errors,
     seconds,
     severity,
     use_color,
 )
+from partnercheck.report.messages import said
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -44,11 +45,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-warnings", type=_count, default=None, metavar="N", help="exit 1 when there are more than N active warnings (warnings up to N do not fail the run)")
     p.add_argument("--statistics", action="store_true", help="also count the findings per rule, most frequent first (text; a `statistics` field in JSON)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
-    add_config_options(p)
-    add_baseline_options(p)
-    add_plugin_options(p)
-    add_speed_options(p)
-    p.set_defaults(handler=handle)
+    command(p, handle, add_config_options, add_baseline_options, add_plugin_options, add_speed_options)
 
 
 def add_speed_options(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +58,12 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.bounded import read_stream
-    from partnercheck.report.i18n import charter_language, default_language, translate_run, translator
+    from partnercheck.report.i18n import (
+        charter_language,
+        default_language,
+        translate_run,
+        translator,
+    )
     from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
     from partnercheck.run.lint import Request, lint

@@ -17,6 +17,7 @@ from partnercheck.cli.options import (
     add_plugin_options,
     add_today_option,
     codes,
+    command,
     flags_from,
     report_errors,
     severity,
@@ -24,18 +25,15 @@ from partnercheck.cli.options import (
 from partnercheck.report.i18n import LANGUAGES
 
 
+HELP = "show the effective configuration"
+DESCRIPTION = "Show the configuration a charter gets: each value, and where it comes from (default, a file and line, a preset, a flag)."
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "config",
-        help="show the effective configuration",
-        description="Show the configuration a charter gets: each value, and where it comes from (default, a file and line, a preset, a flag).",
-    )
+    p = subparsers.add_parser("config", help=HELP, description=DESCRIPTION)
     p.add_argument("file", nargs="?", default=".", metavar="FILE", help="the charter (or folder) to show the configuration for (default: the current directory)")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    add_selection_options(p)
-    add_config_options(p)
-    add_plugin_options(p)
-    p.set_defaults(handler=handle)
+    command(p, handle, add_selection_options, add_config_options, add_plugin_options)
 
 
 def add_config_options(parser: argparse.ArgumentParser) -> None:

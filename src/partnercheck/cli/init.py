@@ -11,13 +11,15 @@ from partnercheck.report.i18n import LANGUAGES
 DEFAULT_FILE = "charter.yaml"
 
 
+HELP = "write a commented starter charter"
+DESCRIPTION = (
+    "Write a starter charter with every section present and commented; then run "
+    "`partnercheck check` on it to see what is left to fill in."
+)
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "init",
-        help="write a commented starter charter",
-        description="Write a starter charter with every section present and commented; then run "
-        "`partnercheck check` on it to see what is left to fill in.",
-    )
+    p = subparsers.add_parser("init", help=HELP, description=DESCRIPTION)
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, metavar="FILE", help=f"where to write it (default: {DEFAULT_FILE}; - for standard output)")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the comments and examples (default: from LC_ALL or LANG, else en)")
     p.add_argument("--profile", metavar="NAME", help="a partnership profile, e.g. training-platform: adds its expected partner types as partners to fill in")

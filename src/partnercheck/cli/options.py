@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from partnercheck.findings import Severity
 
@@ -59,9 +59,22 @@ def seconds(text: str) -> float:
     return value
 
 
+def command(parser: argparse.ArgumentParser, handle: Callable[[argparse.Namespace], int], *groups: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Give a command's parser the shared option groups it takes, then its handler."""
+    for add in groups:
+        add(parser)
+    parser.set_defaults(handler=handle)
+
+
 def add_today_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     """`--today`, the one declaration of the date rules and waivers compare with."""
     parser.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules and waivers (default: today)")
+
+
+#: The `Flags` taken from the command line as given, switched on by a flag, or listed by a repeated option (name: dest).
+_AS_GIVEN = ("today", "config", "stdin_filename", "max_file_size", "rule_timeout", "jobs", "cache_dir", "baseline")
+_SWITCHES = ("exit_zero", "isolated", "charters_only", "debug", "no_plugins", "allow_local_plugins", "no_cache", "prune_baseline")
+_LISTS = {"rule_packs": "rules", "disabled_plugins": "disable_plugin", "local_plugins": "plugin"}
 
 
 def flags_from(args: argparse.Namespace, **given: Any) -> Any:
@@ -74,28 +87,10 @@ def flags_from(args: argparse.Namespace, **given: Any) -> Any:
     def value(name: str, default: Any = None) -> Any:
         return getattr(args, name, default)
 
-    flags = Flags(
-        today=value("today"),
-        overrides=_overrides(value),
-        exit_zero=bool(value("exit_zero", False)),
-        config=value("config"),
-        isolated=bool(value("isolated", False)),
-        stdin_filename=value("stdin_filename"),
-        charters_only=bool(value("charters_only", False)),
-        max_file_size=value("max_file_size"),
-        rule_timeout=value("rule_timeout"),
-        debug=bool(value("debug", False)),
-        rule_packs=tuple(value("rules") or ()),
-        disabled_plugins=tuple(value("disable_plugin") or ()),
-        no_plugins=bool(value("no_plugins", False)),
-        local_plugins=tuple(value("plugin") or ()),
-        allow_local_plugins=bool(value("allow_local_plugins", False)),
-        jobs=value("jobs"),
-        no_cache=bool(value("no_cache", False)),
-        cache_dir=value("cache_dir"),
-        baseline=value("baseline"),
-        prune_baseline=bool(value("prune_baseline", False)),
-    )
+    taken: dict[str, Any] = {name: value(name) for name in _AS_GIVEN}
+    taken |= {name: bool(value(name, False)) for name in _SWITCHES}
+    taken |= {name: tuple(value(dest) or ()) for name, dest in _LISTS.items()}
+    flags = Flags(overrides=_overrides(value), **taken)
     return replace(flags, **given)
 
 

@@ -8,18 +8,26 @@ from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
 from partnercheck.cli.config_cmd import add_config_options
-from partnercheck.cli.options import add_plugin_options, add_today_option, codes, flags_from, report_errors
+from partnercheck.cli.options import (
+    add_plugin_options,
+    add_today_option,
+    codes,
+    flags_from,
+    report_errors,
+)
+
+
+HELP = "write a health report for the partnership board (HTML or PDF)"
+DESCRIPTION = (
+    "Write a health report for the partnership board: a summary (verdict, score, actions before signing), "
+    "the partnership at a glance (partner map, objectives, bodies, evaluation calendar, signatures), findings by "
+    "dimension, and a technical appendix. Self-contained HTML that opens offline and prints well, or a PDF (-o "
+    "report.pdf, printed by Chromium). In the charter's language unless --lang or `lang:` says otherwise."
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "report",
-        help="write a health report for the partnership board (HTML or PDF)",
-        description="Write a health report for the partnership board: a summary (verdict, score, actions before signing), "
-        "the partnership at a glance (partner map, objectives, bodies, evaluation calendar, signatures), findings by "
-        "dimension, and a technical appendix. Self-contained HTML that opens offline and prints well, or a PDF (-o "
-        "report.pdf, printed by Chromium). In the charter's language unless --lang or `lang:` says otherwise.",
-    )
+    p = subparsers.add_parser("report", help=HELP, description=DESCRIPTION)
     p.add_argument("charter", metavar="CHARTER", help="the charter file (- for standard input)")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the report: FILE.html, FILE.pdf (printed by Chromium), or - for HTML on standard output")
     add_today_option(p)
@@ -36,7 +44,12 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.bounded import read_stream
     from partnercheck.config.plan import plan
     from partnercheck.report.formats.html import render
-    from partnercheck.report.i18n import charter_language, default_language, translate_run, translator
+    from partnercheck.report.i18n import (
+        charter_language,
+        default_language,
+        translate_run,
+        translator,
+    )
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.report.pdf import write_pdf
     from partnercheck.run.lint import Request, lint

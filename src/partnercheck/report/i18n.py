@@ -194,8 +194,8 @@ def charter_language(files: Iterable[Any]) -> str:
     found = set()
     for file in files:
         data = file.data if isinstance(file.data, dict) else {}
-        charter = data.get("charter") if isinstance(data.get("charter"), dict) else {}
-        lang = charter.get("language")
+        charter = data.get("charter")
+        lang = charter.get("language") if isinstance(charter, dict) else None
         if isinstance(lang, str) and lang.strip():
             found.add(lang.strip().lower().replace("_", "-").split("-")[0])
     return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""

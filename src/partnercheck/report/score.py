@@ -24,7 +24,11 @@ from typing import Any, Iterable, Mapping, Sequence
 from partnercheck.findings import Finding, Severity
 from partnercheck.report.i18n import Translator
 from partnercheck.report.rate import RuleWeight, dimension_rate
-from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of
+from partnercheck.report.verdict import (
+    Verdict,
+    baselined,
+    verdict_of,
+)
 
 DIMENSIONS: tuple[str, ...] = (
     "purpose",
@@ -89,12 +93,12 @@ class Dimension:
     baselined: int = 0
     absent: bool = False
 
+    def title_in(self, tr: Translator) -> str:
+        return title_of(self.name, tr)
+
     @property
     def title(self) -> str:
         return title_of(self.name)
-
-    def title_in(self, tr: Translator) -> str:
-        return title_of(self.name, tr)
 
     def to_dict(self) -> dict[str, Any]:
         return {"score": self.score, "absent": self.absent, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined}

@@ -54,6 +54,8 @@ class RuleBlock:
 
 @dataclass(frozen=True)
 class Group:
+    """One dimension's findings in the report, rule by rule."""
+
     name: str
     title: str
     count: int

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Mapping
+from typing import Any
 
 from partnercheck.findings import Severity
 from partnercheck.report.i18n import Translator

@@ -7,7 +7,7 @@ Plain rows of text in the report's language, read from the charter's data
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from partnercheck.report.formats.partner_map import item_name, short_name, text_of
 from partnercheck.report.i18n import Translator
@@ -40,8 +40,9 @@ def value_in(tr: Translator, value: Any, known: tuple[str, ...]) -> str:
     return tr.words(key) if key in known else text
 
 
-@dataclass(frozen=True)
-class ObjectiveRow:
+class ObjectiveRow(NamedTuple):
+    """One row of the objectives table, in words: who answers for what, by when, measured how."""
+
     statement: str
     target: str
     deadline: str
@@ -179,7 +180,8 @@ def _last(tr: Translator, when: str, last: str) -> str:
 
 def _signature(charter: Charter, item: Item, tr: Translator) -> SignatureRow:
     v = item.value
-    rep = v.get("representative") if isinstance(v.get("representative"), Mapping) else {}
+    found = v.get("representative")
+    rep: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
     person = ", ".join(x for x in (text_of(rep.get("name")), text_of(rep.get("role"))) if x)
     signed = v.get("signed")
     return SignatureRow(

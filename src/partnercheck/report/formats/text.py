@@ -16,13 +16,13 @@ from typing import Any, Iterator, Mapping
 
 from partnercheck.findings import Finding, Severity
 from partnercheck.printable import visible
+from partnercheck.report.formats import scoreblock as block
 from partnercheck.report.formats.common import (
     counts,
     files_count,
     severity_counts,
     severity_word,
 )
-from partnercheck.report.formats import scoreblock as block
 from partnercheck.report.formats.scoreblock import BAR_WIDTH, MANY_FILES
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
