@@ -14,7 +14,9 @@ def _no_results_cache() -> object:
     and the locale is pinned (tests/test_i18n.py sets the language it tests)."""
     import os
 
-    pinned = {"PARTNERCHECK_NO_CACHE": "1", "LC_ALL": "C.UTF-8"}  # and English messages, whatever the developer's locale
+    # and English messages, whatever the developer's locale and the charter's own language (the examples are French);
+    # the tests of how the language is chosen unset PARTNERCHECK_LANG themselves
+    pinned = {"PARTNERCHECK_NO_CACHE": "1", "LC_ALL": "C.UTF-8", "PARTNERCHECK_LANG": "en"}
     before = {key: os.environ.get(key) for key in pinned}
     os.environ.update(pinned)
     yield
@@ -81,3 +83,9 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("PARTNERCHECK_PLUGINS", raising=False)
     shutil.copy(EXAMPLES / "plateforme-aide-a-la-personne.yaml", tmp_path / "c.yaml")
     return tmp_path
+
+
+@pytest.fixture
+def unpinned_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests of how the language is chosen: no PARTNERCHECK_LANG, so flags, configuration, charter and locale decide."""
+    monkeypatch.delenv("PARTNERCHECK_LANG", raising=False)

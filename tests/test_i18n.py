@@ -377,6 +377,7 @@ def test_check_speaks_french_on_request(cli) -> None:
     assert pil01["message"] == "Aucun pilote n'est désigné : la charte n'indique pas `pilot`."
 
 
+@pytest.mark.usefixtures("unpinned_lang")
 def test_lang_comes_from_the_configuration_and_the_flag_wins(cli, tmp_path: Path) -> None:
     charter = tmp_path / "c.yaml"
     charter.write_text(HEAD + "partners: 3\n", encoding="utf-8")
@@ -439,6 +440,7 @@ def test_an_empty_aside_leaves_no_empty_brackets_in_either_language(registry) ->
     assert tr.finding(named).message.startswith("Le partenaire `a` (A) ne nomme pas")
 
 
+@pytest.mark.usefixtures("unpinned_lang")
 def test_without_lang_the_locale_decides_and_the_configuration_wins(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     charter = tmp_path / "c.yaml"
     charter.write_text(HEAD + "partners: 3\n", encoding="utf-8")
@@ -470,6 +472,7 @@ def test_init_speaks_the_language_of_the_starter(cli, tmp_path: Path) -> None:
     assert code == 2 and "existe déjà" in err
 
 
+@pytest.mark.usefixtures("unpinned_lang")
 def test_config_shows_where_the_language_comes_from(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     charter = tmp_path / "c.yaml"
     charter.write_text(HEAD + PARTNERS, encoding="utf-8")
@@ -560,6 +563,7 @@ def test_the_french_report_writes_its_dates_in_words(cli) -> None:
     assert "du 1er septembre 2026 au 31 août 2028" in html and "15 janvier 2026" in html
 
 
+@pytest.mark.usefixtures("unpinned_lang")
 def test_a_run_speaks_the_language_of_its_first_path(cli, tmp_path: Path) -> None:
     for name, lang in (("fr", "fr"), ("en", "en")):
         folder = tmp_path / name
@@ -638,8 +642,9 @@ def test_version_and_english_runs_never_import_babel(tmp_path: Path) -> None:
         assert " babel" not in done.stderr, argv
 
 
-def test_check_answers_in_the_charter_s_own_language_when_nothing_else_sets_one(cli, tmp_path) -> None:
+def test_check_answers_in_the_charter_s_own_language_when_nothing_else_sets_one(cli, tmp_path, monkeypatch) -> None:
     """`init --lang fr` writes `language: fr`; `check` then answers in French with no `--lang` (locale pinned to C)."""
+    monkeypatch.delenv("PARTNERCHECK_LANG", raising=False)
     target = tmp_path / "charte.yaml"
     assert cli("init", str(target), "--lang", "fr")[0] == 0
     _, out, _ = cli("check", str(target), "--isolated", "--today", "2026-01-15")
@@ -654,3 +659,14 @@ def test_check_answers_in_the_charter_s_own_language_when_nothing_else_sets_one(
     english.write_text(target.read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8")
     _, out, _ = cli("check", str(target), str(english), "--isolated", "--today", "2026-01-15")
     assert "Not ready to sign" in out  # charters that disagree: the locale decides
+
+
+def test_partnercheck_lang_sets_the_language_like_the_flag(cli, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "charte.yaml"
+    assert cli("init", str(target), "--lang", "fr")[0] == 0
+    monkeypatch.setenv("PARTNERCHECK_LANG", "en")
+    assert "Not ready to sign" in cli("check", str(target), "--isolated")[1]  # over the charter's own language
+    assert "Pas prêt à signer" in cli("check", str(target), "--isolated", "--lang", "fr")[1]  # the flag still wins
+    monkeypatch.setenv("PARTNERCHECK_LANG", "de")
+    code, _, err = cli("check", str(target), "--isolated")
+    assert code == 2 and "PARTNERCHECK_LANG=de: choose en or fr" in err

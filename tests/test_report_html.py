@@ -241,6 +241,7 @@ def test_a_clean_charter_says_so(cli, tmp_path: Path) -> None:
     assert '<section class="waived">' not in page and '<section class="appendix">' not in page
 
 
+@pytest.mark.usefixtures("unpinned_lang")
 def test_the_report_follows_the_charter_language_unless_told(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "r.html"
     assert cli("report", NO_PILOT, "-o", str(out), *TODAY)[0] == 0

@@ -77,6 +77,20 @@ _SWITCHES = ("exit_zero", "isolated", "charters_only", "debug", "no_plugins", "a
 _LISTS = {"rule_packs": "rules", "disabled_plugins": "disable_plugin", "local_plugins": "plugin"}
 
 
+LANG_VARIABLE = "PARTNERCHECK_LANG"
+
+
+def env_lang() -> str | None:
+    """`PARTNERCHECK_LANG`, a language for every run of this environment (a CI job's), as `--lang` would set it."""
+    from partnercheck.errors import UsageError
+    from partnercheck.report.i18n import LANGUAGES
+
+    lang = os.environ.get(LANG_VARIABLE, "").strip()
+    if lang and lang not in LANGUAGES:
+        raise UsageError(f"{LANG_VARIABLE}={lang}: choose {' or '.join(LANGUAGES)}")
+    return lang or None
+
+
 def flags_from(args: argparse.Namespace, **given: Any) -> Any:
     """The typed `Flags` of a parsed command line (config/plan.py): no argparse object goes past `cli/`.
 
@@ -85,7 +99,8 @@ def flags_from(args: argparse.Namespace, **given: Any) -> Any:
     from partnercheck.config.plan import Flags
 
     def value(name: str, default: Any = None) -> Any:
-        return getattr(args, name, default)
+        found = getattr(args, name, default)
+        return env_lang() if name == "lang" and found is None else found
 
     taken: dict[str, Any] = {name: value(name) for name in _AS_GIVEN}
     taken |= {name: bool(value(name, False)) for name in _SWITCHES}

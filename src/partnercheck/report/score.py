@@ -24,11 +24,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from partnercheck.findings import Finding, Severity
 from partnercheck.report.i18n import Translator
 from partnercheck.report.rate import RuleWeight, dimension_rate
-from partnercheck.report.verdict import (
-    Verdict,
-    baselined,
-    verdict_of,
-)
+from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of  # noqa: F401  (NOT_CHECKED, READY: re-exported)
 
 DIMENSIONS: tuple[str, ...] = (
     "purpose",
