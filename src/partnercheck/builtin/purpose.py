@@ -22,7 +22,7 @@ def blank(value: Any) -> bool:
 def missing_shared_vision(ctx: RuleContext) -> Iterator[BareFinding]:
     """PUR01: neither a `vision` nor a `context.problem_statement`."""
     if blank(ctx.data.get("vision")) and blank(ctx.section("context").get("problem_statement")):
-        yield BareFinding("", {})
+        yield BareFinding("/vision" if "vision" in ctx.data else "", {})  # at an empty `vision:` when there is one
 
 
 def no_objectives(ctx: RuleContext) -> Iterator[BareFinding]:
