@@ -24,7 +24,7 @@ _BRACKETED = re.compile(rf"[\[(]\s*(?:{_WORDS})\s*[\])]", re.I)
 _SHOUTED = re.compile(r"\b(?:TODO|FIXME|TBD|TBC|XXX+)\b")
 #: A visible placeholder as hints write them: `<name of the representative>`, `<nom du représentant>`.
 _ANGLED = re.compile(r"<(?=\S)[^<>\n]*[^\W\d_][^<>\n]*(?<=\S)>")
-#: Each pattern after a cheap test of the lowered text, so long prose is scanned once by `in`, not by every pattern.
+#: Each pattern after a cheap test of the lowered text: `in` scans long prose fast, where a pattern would crawl.
 _SCANS = (
     (("compl", "fill in", "lorem"), _ANYWHERE),
     (("définir", "préciser", "confirmer", "tbd", "tbc", "to be "), _BRACKETED),
@@ -50,23 +50,23 @@ def placeholder(text: str) -> str | None:
 
 def placeholder_text(ctx: RuleContext) -> Iterator[BareFinding]:
     """DOC08: every text value that holds a placeholder, at that value."""
-    for pointer, text in _texts(ctx.data):
+    for path, text in _texts(ctx.data):
         marker = placeholder(text)
         if marker is not None:
-            yield BareFinding(pointer, {"text": " ".join(text.split()), "marker": marker})
+            yield BareFinding(join("", *path), {"text": " ".join(text.split()), "marker": marker})
 
 
-def _texts(data: Any) -> Iterator[tuple[str, str]]:
-    """Every string value with its JSON Pointer (keys are the format's own and are not read)."""
-    stack: list[tuple[str, Any]] = [("", data)]
+def _texts(data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string value with its path (keys are the format's own and are not read); a pointer is built only for a hit."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
     while stack:
-        pointer, value = stack.pop()
+        path, value = stack.pop()
         if isinstance(value, str):
-            yield pointer, value
+            yield path, value
         elif isinstance(value, dict):
-            stack.extend((join(pointer, str(key)), child) for key, child in reversed(list(value.items())))
+            stack.extend(((*path, key), child) for key, child in value.items())
         elif isinstance(value, list):
-            stack.extend((join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
+            stack.extend(((*path, index), child) for index, child in enumerate(value))
 
 
 FUNCTIONS = {"placeholder_text": placeholder_text}
