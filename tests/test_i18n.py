@@ -670,3 +670,11 @@ def test_partnercheck_lang_sets_the_language_like_the_flag(cli, tmp_path, monkey
     monkeypatch.setenv("PARTNERCHECK_LANG", "de")
     code, _, err = cli("check", str(target), "--isolated")
     assert code == 2 and "PARTNERCHECK_LANG=de: choose en or fr" in err
+
+
+def test_config_names_the_environment_variable_as_the_source_of_the_language(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PARTNERCHECK_LANG", "fr")
+    _, out, _ = cli("config", str(tmp_path), "--isolated")
+    assert re.search(r"^\s*lang\s+fr\s+\(environment PARTNERCHECK_LANG\)", out, re.M)
+    _, out, _ = cli("config", str(tmp_path), "--isolated", "--lang", "en")
+    assert re.search(r"^\s*lang\s+en\s+\(flag --lang\)", out, re.M)

@@ -98,9 +98,9 @@ def flags_from(args: argparse.Namespace, **given: Any) -> Any:
     """
     from partnercheck.config.plan import Flags
 
-    def value(name: str, default: Any = None) -> Any:
+    def value(name: str, default: Any = None, env: bool = True) -> Any:
         found = getattr(args, name, default)
-        return env_lang() if name == "lang" and found is None else found
+        return env_lang() if name == "lang" and found is None and env else found
 
     taken: dict[str, Any] = {name: value(name) for name in _AS_GIVEN}
     taken |= {name: bool(value(name, False)) for name in _SWITCHES}
@@ -121,6 +121,7 @@ def _overrides(value: Any) -> Any:
         max_warnings=value("max_warnings"),
         min_score=value("min_score"),
         lang=value("lang"),
+        lang_source="flag --lang" if value("lang", None, env=False) is not None else f"environment {LANG_VARIABLE}",
     )
 
 

@@ -52,6 +52,8 @@ class Overrides:
     max_warnings: int | None = None
     min_score: float | None = None
     lang: str | None = None
+    #: Where `lang` came from: the flag, or the `PARTNERCHECK_LANG` environment variable.
+    lang_source: str = "flag --lang"
 
     def apply(self, leaves: dict[Key, tuple[Any, Source]]) -> None:
         if self.select is not None:
@@ -63,7 +65,7 @@ class Overrides:
                 leaves[(key,)] = ([*before, *values], Source(label))
         for key, value in (("fail-on", self.fail_on.value if self.fail_on else None), ("max-warnings", self.max_warnings), ("min-score", self.min_score), ("lang", self.lang)):
             if value is not None:
-                leaves[(key,)] = (value, Source(f"flag --{key}"))
+                leaves[(key,)] = (value, Source(self.lang_source if key == "lang" else f"flag --{key}"))
 
 
 @dataclass
