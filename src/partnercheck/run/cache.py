@@ -126,9 +126,9 @@ class ResultsCache:
         """The entry name for a whole run: these files (path, entry key), in this order, under the run's settings."""
         return _digest(self.context, "run", canonical(_keyed(settings)), files)
 
-    def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding]]] | None:
-        """Each file's final findings (repository rules, suppressions and waivers applied) and whether it is a charter,
-        when this very run was seen before."""
+    def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding], Any]] | None:
+        """Each file's final findings (repository rules, suppressions and waivers applied), whether it is a charter,
+        and its data (what the score reads; None in an entry written without it), when this very run was seen before."""
         try:
             path = self.results / key[:2] / f"{key}.json"
             with path.open("rb") as handle:
@@ -136,15 +136,15 @@ class ResultsCache:
             _touch(path)
             if entry.get("format") != FORMAT or entry.get("key") != key or len(entry["files"]) != count:
                 return None
-            return [(bool(charter), [_unfinding(row, self.english) for row in rows]) for charter, rows in entry["files"]]
+            return [(bool(file[0]), [_unfinding(row, self.english) for row in file[1]], file[2] if len(file) > 2 else None) for file in entry["files"]]
         except Exception:  # missing, corrupt: the run goes the ordinary way
             return None
 
-    def put_run(self, key: str, files: list[tuple[bool, list[Finding]]]) -> None:
-        if any(f.code.startswith("INT") for _, found in files for f in found):
+    def put_run(self, key: str, files: list[tuple[bool, list[Finding], Any]]) -> None:
+        if any(f.code.startswith("INT") for _, found, _ in files for f in found):
             return
         try:
-            text = json.dumps({"format": FORMAT, "key": key, "files": [[charter, [_finding(f) for f in found]] for charter, found in files]}, ensure_ascii=False, separators=(",", ":"))
+            text = json.dumps({"format": FORMAT, "key": key, "files": [[charter, [_finding(f) for f in found], data] for charter, found, data in files]}, ensure_ascii=False, separators=(",", ":"))
             self._prepare()
             from partnercheck.atomic import write_bytes
 

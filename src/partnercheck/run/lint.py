@@ -83,13 +83,13 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         run_key = cache.run_key(run_engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
         final = cache.get_run(run_key, len(items))
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
-            return [cached_result(path, raw, is_charter, findings, own) for (path, raw), (is_charter, findings), own in zip(items, final, engines)]
+            return [cached_result(path, raw, is_charter, findings, own, data) for (path, raw), (is_charter, findings, data), own in zip(items, final, engines)]
     results = lint_files(items, engines, cache, jobs)
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
         own_engine.finish(result)
     if cache is not None and run_key is not None and not any(r.debug for r in results):  # debug notes come from the per-file entries
-        cache.put_run(run_key, [(r.readable, r.findings) for r in results])
+        cache.put_run(run_key, [(r.readable, r.findings, r.data if r.readable else None) for r in results])  # the data: what the score reads, with no parsing
     return results
 
 

@@ -120,8 +120,9 @@ def rebuild(path: str, raw: bytes, compact: Compact, engine: Engine) -> FileResu
     return FileResult(path, findings=list(compact.findings), document=doc, debug=list(compact.debug))
 
 
-def cached_result(path: str, raw: bytes, is_charter: bool, findings: list[Any], engine: Engine) -> FileResult:
-    """A file's final result from a whole-run cache entry: its data and positions are parsed only if a reporter asks."""
+def cached_result(path: str, raw: bytes, is_charter: bool, findings: list[Any], engine: Engine, data: Any = None) -> FileResult:
+    """A file's final result from a whole-run cache entry: its data as stored (parsed again only if the entry has
+    none), its positions parsed only if a reporter asks."""
     limits = engine.settings.limits
     parsed: list[Document] = []
 
@@ -130,23 +131,26 @@ def cached_result(path: str, raw: bytes, is_charter: bool, findings: list[Any], 
             parsed.append(load_document(path, raw, limits))
         return parsed[0]
 
-    doc = LazyDocument(path, _text(raw, limits), is_charter, parse)
+    doc = LazyDocument(path, _text(raw, limits), is_charter, parse, data)
     return FileResult(path, findings=list(findings), document=doc)
 
 
 class LazyDocument(Document):
     """A `Document` whose data and positions come from parsing its bytes again, on first use only."""
 
-    __slots__ = ("_parse",)
+    __slots__ = ("_parse", "_known")
 
-    def __init__(self, path: str, text: str, is_charter: bool, parse: Callable[[], Document]) -> None:
+    def __init__(self, path: str, text: str, is_charter: bool, parse: Callable[[], Document], known: Any = None) -> None:
         Document.__init__(self, path, text=text, is_charter=is_charter)
         self._parse = parse
+        self._known = known
         self.index = LazyIndex({}, lambda: parse().index)
 
     @property  # type: ignore[override]
     def data(self) -> Any:
-        return self._parse().data if self.is_charter else None
+        if not self.is_charter:
+            return None
+        return self._known if self._known is not None else self._parse().data
 
     @data.setter
     def data(self, value: Any) -> None:  # Document.__init__ sets it; the parsed value is what counts
