@@ -34,3 +34,13 @@ def test_a_bom_is_not_part_of_the_first_line() -> None:
 def test_the_unicode_breaks_yaml_counts_start_new_lines() -> None:
     doc = load_document("c.yaml", "a: 1\u2028b: 2\x85c: 3\n".encode())
     assert [doc.line_text(n) for n in (1, 2, 3)] == ["a: 1", "b: 2", "c: 3"]
+
+
+def test_code_width_leaves_out_the_trailing_comment() -> None:
+    from partnercheck.document.positions import code_width
+
+    assert code_width("  - id: a  # first") == len("  - id: a")
+    assert code_width("title: 'a # b'  # c") == len("title: 'a # b'")
+    assert code_width('url: "x#y"') == len('url: "x#y"')
+    assert code_width("url: http://x/#anchor") == len("url: http://x/#anchor")  # no space before: not a comment
+    assert code_width("# only a comment") == 0

@@ -28,7 +28,7 @@ def test_the_examples_report_is_valid(cli, schema: xmlschema.XMLSchema, tmp_path
 
 def test_a_report_with_run_errors_and_suppressions_is_valid(cli, schema: xmlschema.XMLSchema, tmp_path: Path) -> None:
     charter = tmp_path / "c.yaml"
-    charter.write_text("partnercheck: 1  # partnercheck: disable=SCH01 (test)\ncharter: {id: x, title: X}\n", encoding="utf-8")
+    charter.write_text("# partnercheck: disable-file=PIL01 -- a test\npartnercheck: 1\ncharter: {id: x, title: X}\n", encoding="utf-8")
     out = tmp_path / "junit.xml"
     code, _, _ = cli("check", str(charter), str(tmp_path / "absent.yaml"), "--format", f"junit:{out}")
     assert code == 2
