@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from copies import copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 from test_precommit import healthy_today
@@ -118,11 +119,7 @@ def test_the_shell_recipe_runs_as_written_against_a_local_copy(tmp_path: Path) -
     """The recipe's lines, with the repository's address replaced by a local git copy of it (no network here)."""
     if shutil.which("git") is None:
         pytest.fail("git is needed for a git+ install")
-    origin = tmp_path / "origin"
-    origin.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE", "src", "rules", "schemas"):
-        source = ROOT / name
-        (shutil.copytree(source, origin / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")) if source.is_dir() else shutil.copy2(source, origin / name))
+    origin = copy_files(("pyproject.toml", "README.md", "LICENSE", "src", "rules", "schemas"), tmp_path / "origin")
     _git(origin, "init", "-q", "-b", "main")
     _git(origin, "add", "-A")
     _git(origin, "commit", "-q", "-m", "copy")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from paths import ROOT
+from copies import copy_files
 
 FILES = (".gitignore", "pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", "src", "rules", "schemas", "scripts")
 TODAY = "2026-12-03"
@@ -24,14 +24,7 @@ def git(cwd: Path, *args: str) -> str:
 def repo(tmp_path: Path) -> Path:
     if shutil.which("git") is None:
         pytest.fail("git is needed to test the release script")
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    for name in FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, repo / name)
+    repo = copy_files(FILES, tmp_path / "repo")
     changelog = repo / "CHANGELOG.md"
     text = changelog.read_text(encoding="utf-8")
     changelog.write_text(text.replace("## Unreleased\n", "## Unreleased\n\n- Something users will notice.\n", 1), encoding="utf-8")
