@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from copies import copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 
@@ -44,14 +45,7 @@ def healthy_today() -> str:
 
 
 def hook_repository(root: Path) -> Path:
-    repo = root / "partnercheck"
-    repo.mkdir()
-    for name in PACKAGE_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        elif source.exists():
-            shutil.copy2(source, repo / name)
+    repo = copy_files(PACKAGE_FILES, root / "partnercheck")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "partnercheck under test")
