@@ -45,12 +45,12 @@ if TYPE_CHECKING:  # what type checkers see; at run time `__getattr__` imports e
         Case,
         Expected,
         assert_findings,
-        default_registry,
         lint_text,
         load_case_file,
         rule_cases,
         run_case,
     )
+    from partnercheck.testing.registry import default_registry
     from partnercheck.testing.translations import assert_translated, translation_problems
 
 # The names are loaded on first use: the pytest plugin (`testing/pytest_plugin.py`) imports this
