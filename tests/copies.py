@@ -7,6 +7,9 @@ from pathlib import Path
 
 from paths import ROOT
 
+#: What building the package reads: enough to `pip install` a copy.
+BUILD_FILES = ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE", "src", "rules", "schemas")
+
 
 def copy_files(names: tuple[str, ...], target: Path) -> Path:
     """Copy files and folders `names` of the repository into `target` (created), caches left out."""

@@ -17,12 +17,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from copies import copy_files
+from copies import BUILD_FILES, copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 
 HOOKS = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-PACKAGE_FILES = ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE", ".pre-commit-hooks.yaml", "src", "rules", "schemas")
+PACKAGE_FILES = (*BUILD_FILES, ".pre-commit-hooks.yaml")
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 #: The date the healthy example is clean at; the test moves its dates to today.
 HEALTHY_AT = date(2026, 1, 15)

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from copies import copy_files
+from copies import BUILD_FILES, copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 from test_precommit import healthy_today
@@ -119,7 +119,7 @@ def test_the_shell_recipe_runs_as_written_against_a_local_copy(tmp_path: Path) -
     """The recipe's lines, with the repository's address replaced by a local git copy of it (no network here)."""
     if shutil.which("git") is None:
         pytest.fail("git is needed for a git+ install")
-    origin = copy_files(("pyproject.toml", "README.md", "LICENSE", "src", "rules", "schemas"), tmp_path / "origin")
+    origin = copy_files(BUILD_FILES, tmp_path / "origin")
     _git(origin, "init", "-q", "-b", "main")
     _git(origin, "add", "-A")
     _git(origin, "commit", "-q", "-m", "copy")

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from copies import copy_files
+from copies import BUILD_FILES, copy_files
 
-FILES = (".gitignore", "pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", "src", "rules", "schemas", "scripts")
+FILES = (*BUILD_FILES, ".gitignore", "CHANGELOG.md", "scripts")
 TODAY = "2026-12-03"
 
 
