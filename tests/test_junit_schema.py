@@ -34,3 +34,12 @@ def test_a_report_with_run_errors_and_suppressions_is_valid(cli, schema: xmlsche
     assert code == 2
     errors = [f"{e.path}: {e.reason}" for e in schema.iter_errors(str(out))]
     assert errors == []
+
+
+def test_max_warnings_and_min_score_cases_stay_valid(cli, schema: xmlschema.XMLSchema, tmp_path: Path) -> None:
+    """The gates main added (a `min-score` case per charter, failing by `--max-warnings`) keep the report valid."""
+    out = tmp_path / "gates.xml"
+    cli("check", str(EXAMPLES), "--today", "2026-01-15", "--no-cache", "--max-warnings", "50", "--min-score", "99.9", "-f", f"junit:{out}")
+    schema.validate(str(out))
+    cases = schema.to_dict(str(out))["testsuite"][0]["testcase"]
+    assert any(c["@name"] == "min-score" for c in cases)
