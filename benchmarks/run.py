@@ -114,7 +114,14 @@ def fresh_venv(where: Path) -> Path:
     """
     subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
     pip = [str(where / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, str(ROOT)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([*pip, str(ROOT), "pytest"], check=True, stdout=subprocess.DEVNULL)
+    return where
+
+
+def unrelated_tests(where: Path) -> Path:
+    """A folder with one test that has nothing to do with partnercheck: what pytest's start-up costs there."""
+    where.mkdir()
+    (where / "test_unrelated.py").write_text("def test_nothing():\n    assert True\n", encoding="utf-8")
     return where
 
 
@@ -149,6 +156,7 @@ def scenarios(work: Path) -> list[Scenario]:
     one_charter = trio("one-charter", one)
     one_charter.commands.append(Command("partnercheck, empty rule-pack cache", one_charter.commands[0].argv, {"PARTNERCHECK_PACK_CACHE": "off"}))
     venv = fresh_venv(work / "venv")
+    unrelated = unrelated_tests(work / "unrelated")
     return [
         one_charter,
         trio("federation-1000", fed),
@@ -170,7 +178,30 @@ def scenarios(work: Path) -> list[Scenario]:
             ],
             "python -c pass (the fresh venv's interpreter)",
         ),
+        Scenario(
+            "pytest plugin",
+            "an unrelated one-test run",
+            [
+                Command("pytest, partnercheck's pytest11 plugin loaded", [*pytest_in(venv), str(unrelated)]),
+                Command("pytest -p no:partnercheck", [*pytest_in(venv), "-p", "no:partnercheck", str(unrelated)]),
+            ],
+            "pytest -p no:partnercheck",
+        ),
+        Scenario(
+            "pytest plugin import",
+            "what pytest imports at start-up for the plugin",
+            [
+                Command("python -c 'import pytest, partnercheck.testing.pytest_plugin'", [str(venv / "bin" / "python"), "-c", "import pytest, partnercheck.testing.pytest_plugin"]),
+                Command("python -c 'import pytest'", [str(venv / "bin" / "python"), "-c", "import pytest"]),
+            ],
+            "python -c 'import pytest'",
+        ),
     ]
+
+
+def pytest_in(venv: Path) -> list[str]:
+    """pytest in the fresh venv, without the cache plugin (it would write in the test folder)."""
+    return [str(venv / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 
 
 def run(selected: list[Scenario], runs: int) -> list[str]:
@@ -188,7 +219,7 @@ def run(selected: list[Scenario], runs: int) -> list[str]:
         peer = statistics.median(times[sc.peer])
         for cmd in sc.commands:
             median = statistics.median(times[cmd.label])
-            ratio = "" if cmd.label == sc.peer else f"{median / peer:.2f} x"
+            ratio = "" if cmd.label == sc.peer else f"{median / peer:.2f} x ({(median - peer) * 1000:+.0f} ms)"
             rows.append(f"| {sc.name} | {cmd.label} | {median:.3f} | {peaks[cmd.label] / 1024:.0f} | {ratio} |")
         print(rows[-len(sc.commands) :], file=sys.stderr)
     return rows

@@ -36,3 +36,13 @@ def test_nel_ls_and_ps_do_not_start_new_lines() -> None:
     doc = load_document("c.yaml", "a: 1\u2028b: 2\x85c: 3\u2029d\n".encode())
     assert doc.line_text(1) == "a: 1\u2028b: 2\x85c: 3\u2029d"
     assert doc.line_count == 2
+
+
+def test_code_width_leaves_out_the_trailing_comment() -> None:
+    from partnercheck.document.positions import code_width
+
+    assert code_width("  - id: a  # first") == len("  - id: a")
+    assert code_width("title: 'a # b'  # c") == len("title: 'a # b'")
+    assert code_width('url: "x#y"') == len('url: "x#y"')
+    assert code_width("url: http://x/#anchor") == len("url: http://x/#anchor")  # no space before: not a comment
+    assert code_width("# only a comment") == 0

@@ -12,7 +12,8 @@ import pytest
 from formats_support import CHARTER, lint_paths, place_broken, render
 
 from partnercheck.findings import Finding, Severity, Suppression
-from partnercheck.report.formats import github, markdown
+from partnercheck.report.formats import github, junit, markdown
+from partnercheck.report.formats.locations import report_path
 
 # GitHub's workflow-command syntax: ::name key=value,key=value::message
 COMMAND = re.compile(r"^::(error|warning|notice)( (?P<props>[^:]*))?::(?P<message>.*)$")
@@ -89,55 +90,57 @@ def test_github_is_chosen_on_github_actions(cli, workdir: Path, monkeypatch: pyt
 # JUnit ----------------------------------------------------------------------------------
 
 
-def test_junit_has_a_suite_per_file_and_a_case_per_rule(workdir: Path) -> None:
+def test_junit_has_one_case_per_charter_with_a_dotted_class_name(workdir: Path) -> None:
     place_broken(workdir, "charters/second.yaml")
+    (workdir / "charters" / "clean.yaml").write_text("partnercheck: 1\n", encoding="utf-8")
     run = lint_paths("charters")
     root = ET.fromstring(render("junit", run, workdir))
     assert root.tag == "testsuites"
-    suites = root.findall("testsuite")
-    assert [s.get("name") for s in suites] == ["charters/sans-pilote.yaml", "charters/second.yaml"]
-    codes = sorted(r.code for r in run.rules)
-    for suite in suites:
-        cases = suite.findall("testcase")
-        assert [c.get("name").split()[0] for c in cases] == codes
-        assert suite.get("tests") == str(len(cases))
-        assert suite.get("failures") == str(sum(1 for c in cases if c.find("failure") is not None))
-    assert root.get("tests") == str(2 * len(codes))
+    (suite,) = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == [report_path(f.path, workdir) for f in run.files]
+    assert {c.get("classname") for c in cases} == {"charters.sans-pilote", "charters.second", "charters.clean"}
+    failed = {c.get("name") for c in cases if c.find("failure") is not None}
+    assert failed == {report_path(f.path, workdir) for f in run.failing()}
+    assert suite.get("tests") == root.get("tests") == str(len(run.files))
+    assert suite.get("failures") == root.get("failures") == str(len(failed))
 
 
-def test_junit_failure_names_the_rule_and_carries_its_findings(workdir: Path) -> None:
+def test_junit_class_name_never_ends_in_the_yaml_suffix() -> None:
+    assert junit.class_name("charters/ville/charte.yaml") == "charters.ville.charte"
+    assert junit.class_name("charte.v2.yml") == "charte_v2"  # Jenkins splits at the last dot: one class, not `yml`
+    assert junit.class_name("../dehors/x.yaml") == "dehors.x"
+    assert junit.class_name("/abs/x.yaml") == "abs.x"
+
+
+def test_junit_failure_carries_every_failing_finding(workdir: Path) -> None:
     run = lint_paths(CHARTER)
-    suite = ET.fromstring(render("junit", run, workdir)).find("testsuite")
-    case = next(c for c in suite.findall("testcase") if c.get("name") == "PIL01 no-pilot-designated")
+    case = ET.fromstring(render("junit", run, workdir)).find("testsuite/testcase")
     failure = case.find("failure")
-    assert failure is not None and failure.get("type") == "PIL01 error"
-    pil01 = next(f for f in run.findings if f.code == "PIL01")
-    assert failure.get("message") == pil01.message
-    assert f"{CHARTER}:{pil01.line}:{pil01.column}: PIL01 error" in failure.text
-    failing_codes = {f.code for f in run.failing()}
-    failed = {c.get("name").split()[0] for c in suite.findall("testcase") if c.find("failure") is not None}
-    assert failed == failing_codes
+    failing = run.failing()
+    assert failure is not None and failure.get("type") == " ".join(sorted({f.code for f in failing}))
+    pil01 = next(f for f in failing if f.code == "PIL01")
+    assert f"{CHARTER}:{pil01.line}:{pil01.column}: PIL01 error {pil01.message}" in failure.text
+    assert failure.text.count(f"{CHARTER}:") == len(failing)
+    assert failure.get("message").startswith(f"{len(failing)} findings, first {failing[0].code}")
 
 
 def test_junit_findings_below_the_fail_level_pass_with_output(workdir: Path) -> None:
     run = lint_paths(CHARTER, fail_on=Severity.ERROR)
     warned = [f for f in run.active if f.severity is Severity.WARNING]
     assert warned, "the broken example should give at least one warning"
-    suite = ET.fromstring(render("junit", run, workdir)).find("testsuite")
-    case = next(c for c in suite.findall("testcase") if c.get("name").startswith(warned[0].code + " "))
-    assert case.find("failure") is None
+    case = ET.fromstring(render("junit", run, workdir)).find("testsuite/testcase")
     assert warned[0].message in case.find("system-out").text
+    assert all(f.message not in (case.find("failure").text or "") for f in warned)
 
 
-def test_junit_skips_rules_on_an_unreadable_file_and_lists_run_errors(workdir: Path) -> None:
+def test_junit_unreadable_file_fails_and_run_errors_are_error_cases(workdir: Path) -> None:
     (workdir / "charters" / "bad.yaml").write_text("partnercheck: 1\ncharter: [unclosed\n", encoding="utf-8")
     run = lint_paths("charters/bad.yaml", "absent.yaml")
     root = ET.fromstring(render("junit", run, workdir))
-    bad, errors = root.findall("testsuite")
-    assert bad.find("testcase[@name='DOC01 yaml-syntax-error']/failure") is not None
-    assert bad.find("testcase[@name='PIL01 no-pilot-designated']/skipped") is not None
-    assert int(bad.get("skipped")) > 0
-    assert errors.get("name") == "partnercheck" and errors.get("errors") == "1"
+    charters, errors = root.findall("testsuite")
+    assert "DOC01" in charters.find("testcase[@name='charters/bad.yaml']/failure").get("type")
+    assert errors.get("name") == "partnercheck run" and errors.get("errors") == "1" == root.get("errors")
     assert "absent.yaml" in errors.find("testcase/error").get("message")
 
 

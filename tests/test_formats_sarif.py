@@ -10,14 +10,18 @@ import pytest
 from formats_support import CHARTER, lint_paths, place_broken, render
 from paths import DATA
 
+from partnercheck.catalog.explain import hint_text
 from partnercheck.findings import Severity, Suppression
+from partnercheck.report.formats import BUILTIN
+from partnercheck.report.formats.sarif import descriptor
+from partnercheck.testing import default_registry
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
-def sarif_of(run, cwd: Path) -> dict:
-    log = json.loads(render("sarif", run, cwd))
+def sarif_of(run, cwd: Path, **options: str) -> dict:
+    log = json.loads(BUILTIN["sarif"](run, {"color": False, "quiet": False, "cwd": str(cwd), **options}) if options else render("sarif", run, cwd))
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     return log
 
@@ -53,7 +57,7 @@ def test_driver_lists_every_rule_that_ran_with_its_descriptions(workdir: Path) -
         assert d["fullDescription"]["text"] == rule.why.strip()
         assert d["defaultConfiguration"]["level"] == LEVELS[run.settings.severity_of(rule).value]
         if rule.hint.strip():
-            assert rule.hint.strip() in d["help"]["text"]
+            assert hint_text(rule).strip() in d["help"]["text"]  # the hint as `partnercheck rule` shows it
 
 
 def test_a_selection_lists_only_the_selected_rules(workdir: Path) -> None:
@@ -112,7 +116,7 @@ def test_waived_findings_carry_suppressions_with_their_justification(workdir: Pa
     waived.suppression = Suppression("waiver", "Pilot to be named at the June committee", "Comité de pilotage", "2026-07-01")
     commented.suppression = Suppression("comment", "Agreed with the region")
     baselined.suppression = Suppression("baseline", "Known before adoption")
-    results = sarif_of(run, workdir)["runs"][0]["results"]
+    results = sarif_of(run, workdir, sarif_suppressed="include")["runs"][0]["results"]
     assert results[0]["suppressions"][0]["kind"] == "inSource"
     assert results[0]["suppressions"][0]["justification"] == "Pilot to be named at the June committee"
     assert results[0]["suppressions"][0]["properties"]["approvedBy"] == "Comité de pilotage"
@@ -169,3 +173,82 @@ def test_sarif_gives_every_result_a_logical_location_the_root_included(cli, here
     assert len(names) == len(results) and "" in names and "/charter" in names
     json_findings = json.loads(cli("check", "--isolated", "bare.yaml", "-f", "json")[1])["findings"]
     assert names == [f["pointer"] for f in json_findings]
+
+
+# suppressed findings, help, paths, regions ----------------------------------------------
+
+
+def test_suppressed_findings_are_left_out_by_default(workdir: Path) -> None:
+    """GitHub code scanning ignores `suppressions`: a suppressed result would open an alert."""
+    run = lint_paths(CHARTER)
+    run.findings[0].suppression = Suppression("baseline", "Known before adoption")
+    kept = sarif_of(run, workdir)["runs"][0]["results"]
+    assert len(kept) == len(run.findings) - 1 and all("suppressions" not in r for r in kept)
+    included = sarif_of(run, workdir, sarif_suppressed="include")["runs"][0]["results"]
+    assert len(included) == len(run.findings)
+
+
+def test_the_option_reaches_the_sarif_from_the_command_line(cli, workdir: Path) -> None:
+    (workdir / "charters" / "s.yaml").write_text("# partnercheck: disable-file=PIL01 -- a test\npartnercheck: 1\n", encoding="utf-8")
+    codes = {}
+    for choice in ("omit", "include"):
+        _, out, err = cli("check", "charters/s.yaml", "--isolated", "--format", "sarif", "--sarif-suppressed", choice)
+        codes[choice] = [r["ruleId"] for r in json.loads(out)["runs"][0]["results"]]
+    assert "PIL01" not in codes["omit"] and "PIL01" in codes["include"]
+    code, _, err = cli("check", "charters/s.yaml", "--sarif-suppressed", "keep")
+    assert code == 2 and "Traceback" not in err
+
+
+REGISTRY = default_registry()
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY.rules))
+def test_every_rule_help_is_rendered_with_no_placeholder_left(code: str) -> None:
+    import re
+
+    rule = REGISTRY.rules[code]
+    found = descriptor(rule, rule.severity)
+    texts = [found.get("help", {}).get("text", ""), found.get("help", {}).get("markdown", "")]
+    assert not any(re.search(r"\{[A-Za-z_][A-Za-z0-9_]*\}", text) for text in texts), texts
+    if rule.hint:
+        assert found["help"]["markdown"].count("```") >= 2  # the snippet to write, as code
+    assert found["properties"]["precision"] in ("very-high", "high")
+    assert found["properties"]["problem.severity"] == {"error": "error", "warning": "warning", "info": "recommendation"}[rule.severity.value]
+
+
+def test_help_uri_anchors_a_heading_of_the_rules_page() -> None:
+    from paths import ROOT
+
+    headings = {line[4:] for line in (ROOT / "docs" / "rules.md").read_text(encoding="utf-8").splitlines() if line.startswith("### ")}
+    anchors = {h.lower().replace(" ", "-") for h in headings}
+    core = [r for r in REGISTRY.rules.values() if r.plugin == "core"]
+    assert core
+    for rule in core:
+        uri = descriptor(rule, rule.severity)["helpUri"]
+        assert uri.startswith("https://github.com/partnercheck/partnercheck/blob/main/docs/rules.md#")
+        assert uri.rsplit("#", 1)[1] in anchors, uri
+
+
+def test_the_placeholders_of_acc02_become_readable_words() -> None:
+    help_text = descriptor(REGISTRY.rules["ACC02"], Severity.WARNING)["help"]["text"]
+    assert "<first>" in help_text and "{first}" not in help_text
+    assert "10" in descriptor(REGISTRY.rules["GOV03"], Severity.INFO)["help"]["text"]  # an option: its default value
+
+
+def test_a_file_given_as_dot_dot_gets_an_absolute_uri(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    charter = place_broken(tmp_path / "outside")
+    (tmp_path / "repo").mkdir()
+    monkeypatch.chdir(tmp_path / "repo")
+    log = sarif_of(lint_paths("../outside/" + charter.relative_to(tmp_path / "outside").as_posix(), select=("PIL01",)), tmp_path / "repo")
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == charter.resolve().as_uri() and "uriBaseId" not in location
+    assert not any(a["location"]["uri"].startswith("..") for a in log["runs"][0]["artifacts"])
+
+
+def test_a_region_stops_before_the_trailing_comment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c.yaml").write_text("partnercheck: 1  # the format\ncharter: {id: x, title: X}\npartners:\n  - id: a  # first\n    name: A\n", encoding="utf-8")
+    results = sarif_of(lint_paths("c.yaml"), tmp_path)["runs"][0]["results"]
+    regions = {r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]: r["locations"][0]["physicalLocation"]["region"] for r in results}
+    assert regions[""]["endColumn"] == len("partnercheck: 1") + 1
+    assert regions["/partners/0"] == {"startLine": 4, "startColumn": 5, "endLine": 4, "endColumn": len("  - id: a") + 1}

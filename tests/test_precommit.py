@@ -17,11 +17,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from copies import BUILD_FILES, copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 
 HOOKS = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-PACKAGE_FILES = ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE", ".pre-commit-hooks.yaml", "src", "rules", "schemas")
+PACKAGE_FILES = (*BUILD_FILES, ".pre-commit-hooks.yaml")
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 #: The date the healthy example is clean at; the test moves its dates to today.
 HEALTHY_AT = date(2026, 1, 15)
@@ -44,14 +45,7 @@ def healthy_today() -> str:
 
 
 def hook_repository(root: Path) -> Path:
-    repo = root / "partnercheck"
-    repo.mkdir()
-    for name in PACKAGE_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        elif source.exists():
-            shutil.copy2(source, repo / name)
+    repo = copy_files(PACKAGE_FILES, root / "partnercheck")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "partnercheck under test")

@@ -16,7 +16,7 @@ import pytest
 from paths import ROOT
 
 PACKAGE = ROOT / "src" / "partnercheck"
-PUBLIC = ["__init__.py", "findings.py", "plugins/hookspecs.py", "rules/context.py", "testing/__init__.py"]
+PUBLIC = ["__init__.py", "findings.py", "plugins/hookspecs.py", "rules/context.py", "testing/__init__.py", "testing/harness.py"]
 
 
 def mypy(*args: str) -> subprocess.CompletedProcess[str]:

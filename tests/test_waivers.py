@@ -83,10 +83,13 @@ def test_waiver_without_at_covers_the_whole_document() -> None:
     assert [(f.code, f.suppression.kind if f.suppression else None) for f in found] == [("PIL02", "waiver")]
 
 
-def test_waived_finding_stays_in_sarif_with_a_suppression(cli, tmp_path: Path) -> None:
+def test_waived_finding_stays_in_sarif_with_a_suppression_when_asked(cli, tmp_path: Path) -> None:
     path = tmp_path / "charte.yaml"
     path.write_text(BASE + WAIVER, encoding="utf-8")
     code, out, err = cli("check", str(path), "--isolated", "--select", "PIL02", "--today", "2026-01-10", "--format", "sarif")
+    assert code == 0, err
+    assert json.loads(out)["runs"][0]["results"] == []  # by default: GitHub would open an alert for it
+    code, out, err = cli("check", str(path), "--isolated", "--select", "PIL02", "--today", "2026-01-10", "--format", "sarif", "--sarif-suppressed", "include")
     assert code == 0, err
     [result] = json.loads(out)["runs"][0]["results"]
     assert result["ruleId"] == "PIL02"

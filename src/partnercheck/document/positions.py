@@ -102,3 +102,21 @@ class PositionIndex:
     def locate_key(self, pointer: str) -> Span:
         """The span of the key naming `pointer` when there is one, else `locate`."""
         return self.keys.get(pointer) or self.locate(pointer)
+
+
+def code_width(line: str) -> int:
+    """The width of a source line without its trailing comment (`  # …`) and the spaces before it.
+
+    A `#` starts a comment only at the line's start or after a space or tab,
+    and never inside a quoted scalar.
+    """
+    quote = ""
+    for i, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"" and (i == 0 or line[i - 1] in " \t[{,:-"):
+            quote = char
+        elif char == "#" and (i == 0 or line[i - 1] in " \t"):
+            return len(line[:i].rstrip())
+    return len(line.rstrip())

@@ -19,7 +19,7 @@ from partnercheck.run.gates import RunOutcome, failing, outcome
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """How to render: colour, quiet, width, the working directory and the reader's language."""
+    """How to render: colour, quiet, width, the working directory, the reader's language, and SARIF's suppressed findings (omit or include)."""
 
     translator: Translator
     color: bool = False
@@ -27,10 +27,11 @@ class ReportOptions:
     cwd: str | None = None
     width: int | None = None
     statistics: bool = False
+    sarif_suppressed: str = "omit"
 
     def as_mapping(self) -> dict[str, Any]:
         """The options mapping `render(run, options)` has always received."""
-        return {"color": self.color, "quiet": self.quiet, "cwd": self.cwd, "width": self.width, "translator": self.translator, "lang": self.translator.lang, "statistics": self.statistics}
+        return {"color": self.color, "quiet": self.quiet, "cwd": self.cwd, "width": self.width, "translator": self.translator, "lang": self.translator.lang, "statistics": self.statistics, "sarif_suppressed": self.sarif_suppressed}
 
 
 @dataclass(frozen=True)

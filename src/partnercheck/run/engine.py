@@ -9,6 +9,7 @@ from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
 from partnercheck.document.load import Document, load_document
+from partnercheck.document.positions import code_width
 from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import ancestors, is_within, resolve
@@ -252,7 +253,7 @@ def _span_of(doc: Document, pointer: str) -> Span:
     key = doc.index.keys.get(candidate)
     if key is not None:
         return key
-    width = len(doc.line_text(span.line)) or span.column
+    width = code_width(doc.line_text(span.line)) or span.column  # the line without its trailing comment
     return Span(span.line, span.column, span.line, max(width, span.column))
 
 

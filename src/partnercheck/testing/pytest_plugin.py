@@ -1,20 +1,21 @@
 """pytest plugin (entry point `pytest11`): collects `test_*.cases.yaml` files of rule cases
-and offers the `partnercheck_lint` fixture."""
+and offers the `partnercheck_lint` fixture.
+
+pytest imports this module at the start of every run in an environment where
+partnercheck is installed, most of them unrelated to partnercheck: it imports
+pytest alone, and the harness (and with it the engine) only when a case file
+is collected or the fixture used (`benchmarks/run.py` measures the cost).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pytest
 
-from partnercheck.testing import (
-    Case,
-    default_registry,
-    lint_text,
-    load_case_file,
-    run_case,
-)
+if TYPE_CHECKING:
+    from partnercheck.testing.harness import Case
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -25,6 +26,8 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 class CaseFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
+        from partnercheck.testing.harness import load_case_file
+
         cases, modules, packs = load_case_file(self.path)
         for case in cases:
             yield CaseItem.from_parent(self, name=case.id, case=case, modules=modules, packs=packs)
@@ -38,6 +41,8 @@ class CaseItem(pytest.Item):
         self.packs = packs
 
     def runtest(self) -> None:
+        from partnercheck.testing.harness import default_registry, run_case
+
         run_case(self.case, default_registry(self.modules, self.packs))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
@@ -52,4 +57,6 @@ class CaseItem(pytest.Item):
 @pytest.fixture
 def partnercheck_lint() -> Callable[..., Any]:
     """`partnercheck_lint(charter_text, select=..., options=..., today=...)` → findings."""
+    from partnercheck.testing.harness import lint_text
+
     return lint_text
