@@ -38,8 +38,9 @@ import os, sys, time
 import partnercheck.atomic as atomic
 real = os.replace
 def slow(src, dst):
-    print("WRITING", flush=True)
-    time.sleep(30)
+    if str(dst).endswith("out.json"):  # only the report: a first run also writes the rule-pack cache
+        print("WRITING", flush=True)
+        time.sleep(30)
     real(src, dst)
 atomic.os.replace = slow
 from partnercheck.cli import main
