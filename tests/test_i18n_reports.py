@@ -205,3 +205,18 @@ def test_every_literal_the_source_translates_is_in_the_catalog() -> None:
     assert len(keys) > 50
     missing = sorted({k for k in keys if k not in WORDS})
     assert not missing, f"no French for {missing}"
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_machine_reports_write_the_verdict_sentence_in_the_run_language(cli, fmt: str) -> None:
+    """docs/json.md: `verdict.label` is a sentence in the run's language, like the findings' messages."""
+    import json
+
+    def labels(lang: str) -> list[str]:
+        data = json.loads(cli("check", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "--isolated", "--no-cache", "--format", fmt, "--lang", lang)[1])
+        scores = data["scores"] if fmt == "json" else data["runs"][0]["properties"]["scores"]
+        return [scores["summary"]["verdict"]["label"], *(f["verdict"]["label"] for f in scores["files"])]
+
+    english, french = labels("en"), labels("fr")
+    assert all(label.startswith("Not ready to sign") for label in english)
+    assert all(label.startswith("Pas prêt à signer") for label in french), french

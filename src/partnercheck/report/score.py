@@ -119,7 +119,7 @@ class FileScore:
     def dimension(self, name: str) -> Dimension:
         return next(d for d in self.dimensions if d.name == name)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, tr: Translator | None = None) -> dict[str, Any]:
         return {
             "path": self.path,
             "overall": self.overall,
@@ -128,7 +128,7 @@ class FileScore:
             "waived": self.waived,
             "baselined": self.baselined,
             "readable": self.readable,
-            "verdict": self.verdict.to_dict(),
+            "verdict": self.verdict.to_dict(tr),
         }
 
 
@@ -201,11 +201,11 @@ class RunScore:
         """The files scoring below `minimum`, and those with no score (nothing was checked)."""
         return [f for f in self.files if f.overall is None or f.overall < minimum]
 
-    def to_dict(self) -> dict[str, Any]:
-        """What machine formats publish: every file's score and the summary."""
-        return {"files": [f.to_dict() for f in self.files], "summary": self.summary()}
+    def to_dict(self, tr: Translator | None = None) -> dict[str, Any]:
+        """What machine formats publish: every file's score and the summary, sentences in `tr`'s language."""
+        return {"files": [f.to_dict(tr) for f in self.files], "summary": self.summary(tr)}
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self, tr: Translator | None = None) -> dict[str, Any]:
         return {
             "files": len(self.files),
             "ready": sum(1 for f in self.files if f.verdict.ready),
@@ -213,7 +213,7 @@ class RunScore:
             "lowest": self.lowest,
             "waived": self.waived,
             "baselined": self.baselined,
-            "verdict": {"ready": self.ready, "label": self.label, "blocking": self.blocking, "improve": self.verdict.improve},
+            "verdict": {"ready": self.ready, "label": self.label_in(tr or Translator()), "blocking": self.blocking, "improve": self.verdict.improve},
             "dimensions": {d.name: d.score for d in self.dimensions()},
             "weights": dict(self.weights),
         }

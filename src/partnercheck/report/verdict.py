@@ -56,10 +56,11 @@ class Verdict:
             return tr.words(READY)
         return tr.ngettext("Ready to sign, with {n} point to improve", "Ready to sign, with {n} points to improve", self.improve)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, tr: Translator | None = None) -> dict[str, Any]:
+        """The verdict as data; its sentence in `tr`'s language (English without one)."""
         return {
             "ready": self.ready,
-            "label": self.label,
+            "label": self.label_in(tr or Translator()),
             "checked": self.checked,
             "improve": self.improve,
             "blocking": [

@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from partnercheck import __version__
 from partnercheck.report.formats.common import summary
+from partnercheck.report.i18n import of
 from partnercheck.report.inputs import input_of
 from partnercheck.report.statistics import statistics
 
@@ -27,7 +28,7 @@ def report(run: Any, options: Mapping[str, Any] | None = None) -> dict[str, Any]
         "files": [file.path for file in run.files],
         "findings": [f.to_dict() for f in run.findings],
         "errors": list(run.errors),
-        "scores": prepared.scores.to_dict(),
+        "scores": prepared.scores.to_dict(of(options)),
     }
     if options.get("statistics"):
         data["statistics"] = [row.to_dict() for row in statistics(run.findings)]

@@ -13,7 +13,7 @@ GitHub code scanning ignores that fingerprint (it computes its own
 `suppressions`: suppressed findings are therefore left out unless the options
 say `sarif_suppressed: include` (`--sarif-suppressed include`), when they are
 listed with `suppressions` for viewers that honour them. The run's
-`properties` bag comes from `run_properties(prepared)`: extend that function to
+`properties` bag comes from `run_properties(prepared, tr)`: extend that function to
 publish more run-level data.
 """
 
@@ -64,18 +64,18 @@ def sarif_run(run: Any, cwd: Path, tr: Translator, prepared: ReportInput, includ
         "artifacts": [{"location": _artifact_location(path, i, cwd)} for path, i in artifacts.items()],
         "results": [_result(f, fp, index, artifacts, cwd) for f, fp in shown],
         "columnKind": "unicodeCodePoints",
-        "properties": run_properties(prepared),
+        "properties": run_properties(prepared, tr),
     }
 
 
-def run_properties(prepared: ReportInput) -> dict[str, Any]:
-    """Run-level data for the `properties` bag: the date and gate used, the counts, the health scores."""
+def run_properties(prepared: ReportInput, tr: Translator | None = None) -> dict[str, Any]:
+    """Run-level data for the `properties` bag: the date and gate used, the counts, the health scores (sentences in `tr`'s language)."""
     run = prepared.run
     return {
         "today": run.settings.today.isoformat(),
         "failOn": run.settings.fail_on.value,
         "summary": summary(run, prepared.outcome),
-        "scores": prepared.scores.to_dict(),
+        "scores": prepared.scores.to_dict(tr),
     }
 
 
