@@ -84,6 +84,21 @@ def test_a_bad_output_path_is_a_usage_error_before_anything_is_written(cli, here
     assert not (here / "o.json").exists()
 
 
+@pytest.mark.parametrize("name", ["report.docx", "report", "report.html.txt"])
+def test_a_report_named_neither_html_nor_pdf_is_a_usage_error_and_nothing_is_written(cli, here, name: str) -> None:
+    code, out, err = cli("report", "--isolated", "c.yaml", "-o", name)
+    assert (code, out) == (2, "")
+    [line] = error_lines(err)
+    assert line.startswith(f"partnercheck: error: -o {name}: a report is written as HTML or PDF")
+    assert not (here / name).exists()
+
+
+@pytest.mark.parametrize("name", ["Report.HTML", "r.htm"])
+def test_a_report_named_html_in_any_case_is_written(cli, here, name: str) -> None:
+    assert cli("report", "--isolated", "c.yaml", "-o", name)[0] == 0
+    assert (here / name).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
 def test_a_format_file_that_cannot_be_written_is_named_and_the_others_are_still_written(cli, here) -> None:
     (here / "plain.txt").write_text("a file, not a folder", encoding="utf-8")
     code, out, err = cli("check", "--isolated", "c.yaml", "-f", "json:plain.txt/o.json", "-f", "sarif:s.sarif", "-f", "text")

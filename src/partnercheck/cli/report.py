@@ -55,6 +55,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.run.lint import Request, lint
 
     _refuse_overwriting_the_charter(args)
+    _refuse_unknown_format(args)
     # flags over configuration files, as for `check`; when neither sets the language (fallback ""), the charter's decides, then the locale
     run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=""))
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if args.charter == "-" else None
@@ -100,6 +101,15 @@ def _outcome(scores: Any, tr: Any = None) -> str:
 def _out_of(value: float | None, tr: Any) -> str:
     """"85/100", or "n/a" when nothing was scored."""
     return tr.words("n/a") if value is None else f"{tr.number(value)}/100"
+
+
+def _refuse_unknown_format(args: argparse.Namespace) -> None:
+    """`-o` names an HTML or a PDF file: `report.docx` would get HTML under a name that promises Word."""
+    from partnercheck.errors import UsageError
+    from partnercheck.report.messages import said
+
+    if args.output != "-" and not args.output.lower().endswith((".html", ".htm", ".pdf")):
+        raise UsageError(said("usage.report-format", path=args.output))
 
 
 def _refuse_overwriting_the_charter(args: argparse.Namespace) -> None:
