@@ -49,11 +49,13 @@ def charters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def _expected(summary: dict[str, int], overall: float, fail_on: str, max_warnings: str | None, min_score: str | None) -> dict[str, Any]:
     """What must block, from the counts alone."""
     errors = summary["errors"]
-    warnings = summary["warnings"] if LEVEL[fail_on] >= 1 and (max_warnings is None or summary["warnings"] > int(max_warnings)) else 0
+    # a stated --max-warnings decides for warnings whatever the fail level (as ESLint's); without one, the fail level does
+    warnings_fail = LEVEL[fail_on] >= 1 if max_warnings is None else summary["warnings"] > int(max_warnings)
+    warnings = summary["warnings"] if warnings_fail else 0
     infos = summary["infos"] if LEVEL[fail_on] >= 2 else 0
     below = min_score is not None and overall < float(min_score)
     blocking = errors + warnings + infos
-    return {"blocking": blocking, "below": below, "fails": bool(blocking or below), "by_fail_on": bool(warnings or infos), "by_max_warnings": bool(warnings) and max_warnings is not None, "improve": errors + summary["warnings"] + summary["infos"] - blocking}
+    return {"blocking": blocking, "below": below, "fails": bool(blocking or below), "by_fail_on": bool(infos) or (bool(warnings) and LEVEL[fail_on] >= 1), "by_max_warnings": bool(warnings) and max_warnings is not None, "improve": errors + summary["warnings"] + summary["infos"] - blocking}
 
 
 CASES = list(itertools.product(("clean", "infos", "one-warning", "two-warnings", "mixed"), FAIL_ON, MAX_WARNINGS, MIN_SCORE))

@@ -82,7 +82,7 @@ def verdict_of(outcome: Any, findings: list[Finding], score: float | None, check
         score=score,
         below=below,
         below_files=below_files,
-        fail_on=outcome.fail_on if any(f.severity is not Severity.ERROR for f in blocking) else None,
+        fail_on=outcome.fail_on if any(f.severity is not Severity.ERROR and f.severity.at_least(outcome.fail_on) for f in blocking) else None,
         max_warnings=outcome.max_warnings if warnings else None,
         exit_zero=outcome.exit_zero,
     )

@@ -75,11 +75,11 @@ class RunOutcome:
 def failing(run: Any) -> list[Finding]:
     """The active findings that make `check` exit 1 (docs/configuration.md: fail-on, max-warnings)."""
     settings = run.settings
-    found = [f for f in run.active if f.severity.at_least(settings.fail_on)]
     if settings.max_warnings is None:
-        return found
-    warnings = sum(1 for f in run.active if f.severity is Severity.WARNING)
-    return [f for f in found if f.severity is not Severity.WARNING or warnings > settings.max_warnings]
+        return [f for f in run.active if f.severity.at_least(settings.fail_on)]
+    # a stated maximum decides for warnings whatever the fail level: `--fail-on error --max-warnings 0` fails on one
+    too_many = sum(1 for f in run.active if f.severity is Severity.WARNING) > settings.max_warnings
+    return [f for f in run.active if (too_many if f.severity is Severity.WARNING else f.severity.at_least(settings.fail_on))]
 
 
 def outcome(run: Any, scores: Iterable[tuple[str, float | None]], found: list[Finding] | None = None) -> RunOutcome:
