@@ -166,6 +166,32 @@ def test_the_partner_map_is_a_network_of_bodies_partners_objectives_and_groups(c
     assert svg == report(cli, HEALTHY, tmp_path / "again.html")[page.index('<svg class="partner-map"') :][: len(svg)]  # the same layout every time
 
 
+def _roster(n: int) -> dict:
+    """A half-filled charter: `n` partners in one body, nothing else to map."""
+    partners = [{"id": f"p{i}", "name": f"Partenaire {i}", "type": "association"} for i in range(n)]
+    return {"partnercheck": 1, "charter": {"id": "c", "title": "C"}, "partners": partners, "governance": {"bodies": [{"id": "copil", "name": "Comité", "members": [p["id"] for p in partners]}]}}
+
+
+def test_the_partner_map_is_as_big_as_what_it_shows(cli, tmp_path: Path) -> None:
+    """The SVG is drawn at its own size, never stretched to the page: its size grows with the partners shown."""
+    sizes = {}
+    for n in (3, 40):
+        path = tmp_path / f"roster-{n}.json"
+        path.write_text(json.dumps(_roster(n)), encoding="utf-8")
+        page = report(cli, str(path), tmp_path / f"r{n}.html")
+        tag = re.search(r'<svg class="partner-map"[^>]*>', page)
+        assert tag is not None
+        view = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+)" height="([\d.]+)" style="min-width: ([\d.]+)px"', tag.group(0))
+        assert view is not None, tag.group(0)
+        vw, vh, w, h, least = map(float, view.groups())
+        assert (w, h) == (vw, vh) and least < w  # one unit one pixel; it may shrink, never below `least`
+        sizes[n] = (w, h)
+    assert sizes[3][0] == sizes[40][0] < 600  # two columns, whatever the number of partners
+    assert sizes[3][1] < 200 < 40 * 30 < sizes[40][1]
+    css = re.search(r"svg\.partner-map \{([^}]*)\}", page)
+    assert css is not None and "max-width: 100%" in css.group(1) and "width: 100%" not in css.group(1).replace("max-width", "")
+
+
 def test_the_glance_shows_objectives_bodies_calendar_and_signatures(cli, tmp_path: Path) -> None:
     page = unescape(section(report(cli, HEALTHY, tmp_path / "r.html"), "glance"))
     rows = re.findall(r"<tr[^>]*>.*?</tr>", page, re.S)

@@ -34,7 +34,7 @@ ol.actions .places, .more, .waived-count { color: var(--muted); }
 .more, .waived-count { margin: .3rem 0 0; }
 figure.map { margin: .5rem 0 1rem; }
 figure.map .scroll { overflow-x: auto; max-width: 100%; }
-svg.partner-map { display: block; width: 100%; height: auto; min-width: 36rem; }
+svg.partner-map { display: block; max-width: 100%; height: auto; }
 svg.partner-map text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 svg.partner-map text.column { font-weight: 700; fill: var(--muted); }
 svg.partner-map .node rect { fill: #f5f7fa; stroke: #9aa5b1; stroke-width: 1; }
@@ -116,7 +116,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   h2 { font-size: 12pt; margin: 1rem 0 .4rem; break-after: avoid; }
   h3 { font-size: 10pt; margin: .6rem 0 .3rem; break-after: avoid; }
   figure.map .scroll { overflow: visible; }
-  svg.partner-map { min-width: 0; }
+  svg.partner-map { min-width: 0 !important; }
   table { font-size: 8pt; margin: .3rem 0 .6rem; }
   th, td { padding: .15rem .35rem; }
   div.rule { padding: .2rem .5rem; margin: 0 0 .4rem; }

@@ -8,6 +8,7 @@ geometry is computed here; `templates/partner_map.svg.j2` draws it, escaped.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -15,6 +16,10 @@ from typing import Any, Mapping
 from partnercheck.rules.context import Charter, Item, refs
 
 NODE_H, GAP, TOP, COL_W, COL_GAP, CHAR_W = 30, 8, 40, 210, 70, 6.6
+#: The map is drawn at its own size (one unit, one CSS pixel), never enlarged: three partners make a small
+#: map. A wider one shrinks to its page while its 12 px names stay at 10 px or more; below that it scrolls
+#: in its figure (the page itself never scrolls sideways).
+FONT_PX, READABLE_PX = 12, 10
 #: Kinds of node, left to right.
 COLUMNS = ("beneficiary", "body", "partner", "objective")
 
@@ -53,6 +58,11 @@ class Network:
     @property
     def empty(self) -> bool:
         return not self.nodes
+
+    @property
+    def min_width(self) -> float:
+        """The narrowest the map is shown: as far as its names stay readable (`READABLE_PX`)."""
+        return float(math.ceil(self.width * READABLE_PX / FONT_PX))
 
 
 def network(data: Mapping[str, Any]) -> Network:
