@@ -1,6 +1,11 @@
 """The report's style sheet, inlined in the page: system fonts only; a phone layout (tables become cards,
 the partner map scrolls inside its frame) and a print layout (A4, compact, colours kept)."""
 
+from partnercheck.report.formats.partner_map import narrowest_widths
+
+#: The partner map is drawn at its own size and shrinks to the page only while its names stay readable.
+MAP_WIDTHS = "".join(f"svg.partner-map.cols-{n} {{ min-width: {px}px; }}\n" for n, px in narrowest_widths().items())
+
 CSS = """
 :root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --good: #2f855a; --fair: #b7791f; --poor: #c53030; --accent: #2b6cb0; --paper: #ffffff; }
 * { box-sizing: border-box; }
@@ -130,4 +135,4 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   article.charter + article.charter { break-before: page; border-top: none; }
   footer { margin-top: 1rem; }
 }
-"""
+""" + MAP_WIDTHS

@@ -60,9 +60,19 @@ class Network:
         return not self.nodes
 
     @property
-    def min_width(self) -> float:
-        """The narrowest the map is shown: as far as its names stay readable (`READABLE_PX`)."""
-        return float(math.ceil(self.width * READABLE_PX / FONT_PX))
+    def size_class(self) -> str:
+        """The style sheet's class for the narrowest this map is shown (`narrowest_widths`): by its columns."""
+        return f"cols-{len(self.columns)}"
+
+
+def map_width(columns: int) -> float:
+    """The width of a map of `columns` columns, one unit one pixel."""
+    return columns * (COL_W + COL_GAP) - COL_GAP + 2 * GAP if columns else 0
+
+
+def narrowest_widths() -> dict[int, int]:
+    """For each number of columns, the narrowest its map is shown: as far as its names stay readable (`READABLE_PX`)."""
+    return {n: math.ceil(map_width(n) * READABLE_PX / FONT_PX) for n in range(1, len(COLUMNS) + 1)}
 
 
 def network(data: Mapping[str, Any]) -> Network:
@@ -89,7 +99,7 @@ def network(data: Mapping[str, Any]) -> Network:
             pilot = kind == "partner" and item.id in pilots
             label = short_name(name, _room(pilot)) if kind == "partner" else name
             nodes[key] = Node(f"{kind}-{row}", kind, _fit(label, pilot), name, x, offset + row * (NODE_H + GAP), COL_W, pilot, kind == "partner" and status != "active")
-    width = len(shown) * (COL_W + COL_GAP) - COL_GAP + 2 * GAP if shown else 0
+    width = map_width(len(shown))
     middles = tuple((kind, index * (COL_W + COL_GAP) + GAP + COL_W / 2) for index, kind in enumerate(shown))
     return Network(width, height, middles, tuple(nodes.values()), tuple(_edges(charter, nodes)))
 
