@@ -21,7 +21,7 @@ from typing import Any, Iterator
 import pytest
 from browser_support import Browser, require_browser
 from paths import EXAMPLES, ROOT
-from report_support import french_words, with_findings, write
+from report_support import french_words, roster, with_findings, write
 
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")
 HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")
@@ -131,19 +131,13 @@ def test_the_partner_map_keeps_fifteen_partners_readable(cli, browser: Any, big:
     assert font * scale >= 10, "partner names are printed at 10 px or more"
 
 
-def _roster(n: int) -> dict[str, Any]:
-    """A half-filled charter: `n` partners in one body, nothing else to map."""
-    partners = [{"id": f"p{i}", "name": f"Partenaire {i}", "type": "association"} for i in range(n)]
-    return {"partnercheck": 1, "charter": {"id": "c", "title": "C"}, "partners": partners, "governance": {"bodies": [{"id": "copil", "name": "Comité", "members": [p["id"] for p in partners]}]}}
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_partner_map_scales_to_the_partners_shown(cli, browser: Any, tmp_path: Path, width: int) -> None:
     """Three partners make a small map, never stretched to the page; forty stay readable, without overlap, and
     the page does not scroll sideways on a phone."""
     shown = {}
     for n in (3, 40):
-        target = make(cli, write(tmp_path, f"roster-{n}.yaml", _roster(n)), f"roster-{n}-{width}.html", "--lang", "en")
+        target = make(cli, write(tmp_path, f"roster-{n}.yaml", roster(n)), f"roster-{n}-{width}.html", "--lang", "en")
         page, _, _ = open_offline(browser, target, width)
         try:
             shown[n] = page.evaluate(

@@ -13,6 +13,7 @@ import html5lib
 import pytest
 from catalog.support import healthy
 from paths import EXAMPLES
+from report_support import roster
 
 from partnercheck.plugins.manager import load_registry
 
@@ -166,12 +167,6 @@ def test_the_partner_map_is_a_network_of_bodies_partners_objectives_and_groups(c
     assert svg == report(cli, HEALTHY, tmp_path / "again.html")[page.index('<svg class="partner-map ') :][: len(svg)]  # the same layout every time
 
 
-def _roster(n: int) -> dict:
-    """A half-filled charter: `n` partners in one body, nothing else to map."""
-    partners = [{"id": f"p{i}", "name": f"Partenaire {i}", "type": "association"} for i in range(n)]
-    return {"partnercheck": 1, "charter": {"id": "c", "title": "C"}, "partners": partners, "governance": {"bodies": [{"id": "copil", "name": "Comité", "members": [p["id"] for p in partners]}]}}
-
-
 def test_the_partner_map_is_as_big_as_what_it_shows(cli, tmp_path: Path) -> None:
     """The SVG is drawn at its own size, never stretched to the page: its size grows with the partners shown, and it
     shrinks on a narrow page only down to the width its class names in the style sheet."""
@@ -180,7 +175,7 @@ def test_the_partner_map_is_as_big_as_what_it_shows(cli, tmp_path: Path) -> None
     sizes = {}
     for n in (3, 40):
         path = tmp_path / f"roster-{n}.json"
-        path.write_text(json.dumps(_roster(n)), encoding="utf-8")
+        path.write_text(json.dumps(roster(n)), encoding="utf-8")
         page = report(cli, str(path), tmp_path / f"r{n}.html")
         tag = re.search(r'<svg class="partner-map (cols-\d)" [^>]*viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+)" height="([\d.]+)"', page)
         assert tag is not None
