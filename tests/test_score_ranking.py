@@ -43,10 +43,11 @@ KNOWN = {
         "The expert ranks the Mid Kent board's terms of reference (quorum, meetings, support staff, a "
         "representative for every council) above the West Sussex page (a vision, beneficiaries and a shared "
         "measurement, partners who commit to nothing). Both are now faulted for what they leave out, West "
-        "Sussex for its uncommitted partners (MEM06) and its missing pilot; but Mid Kent writes no purpose, "
-        "no objective, no beneficiary and no measure, four dimensions at 0, and no rule of the ten "
-        "dimensions weighs a quorum or a meeting rhythm: ranking it above West Sussex would take weighing "
-        "procedure above content, a judgement the equal-weight mean of the ten dimensions does not make."
+        "Sussex for its uncommitted partners (MEM06) and its missing pilot (18.8 against 33.9); but Mid Kent "
+        "writes no purpose, objective, beneficiary, measure or capitalisation (five dimensions absent, at 0, "
+        "against two for West Sussex), and no rule weighs a quorum or a meeting rhythm: ranking it above "
+        "West Sussex would take weighing procedure above content, which the equal-weight mean of the ten "
+        "dimensions does not do."
     )
 }
 
