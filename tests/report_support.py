@@ -27,6 +27,12 @@ def with_findings(n: int) -> dict[str, Any]:
     return data
 
 
+def roster(n: int) -> dict[str, Any]:
+    """A half-filled charter: `n` partners in one body, nothing else to map."""
+    partners = [{"id": f"p{i}", "name": f"Partenaire {i}", "type": "association"} for i in range(n)]
+    return {"partnercheck": 1, "charter": {"id": "c", "title": "C"}, "partners": partners, "governance": {"bodies": [{"id": "copil", "name": "Comité", "members": [p["id"] for p in partners]}]}}
+
+
 def write(folder: Path, name: str, data: dict[str, Any]) -> Path:
     path = folder / name
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

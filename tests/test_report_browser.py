@@ -21,7 +21,7 @@ from typing import Any, Iterator
 import pytest
 from browser_support import Browser, require_browser
 from paths import EXAMPLES, ROOT
-from report_support import french_words, with_findings, write
+from report_support import french_words, roster, with_findings, write
 
 NO_PILOT = str(EXAMPLES / "broken" / "sans-pilote.yaml")
 HEALTHY = str(EXAMPLES / "plateforme-aide-a-la-personne.yaml")
@@ -129,6 +129,35 @@ def test_the_partner_map_keeps_fifteen_partners_readable(cli, browser: Any, big:
     tops = sorted(b["y"] for b in boxes if b)
     assert all(later - earlier >= boxes[0]["height"] for earlier, later in zip(tops, tops[1:]))
     assert font * scale >= 10, "partner names are printed at 10 px or more"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_partner_map_scales_to_the_partners_shown(cli, browser: Any, tmp_path: Path, width: int) -> None:
+    """Three partners make a small map, never stretched to the page; forty stay readable, without overlap, and
+    the page does not scroll sideways on a phone."""
+    shown = {}
+    for n in (3, 40):
+        target = make(cli, write(tmp_path, f"roster-{n}.yaml", roster(n)), f"roster-{n}-{width}.html", "--lang", "en")
+        page, _, _ = open_offline(browser, target, width)
+        try:
+            shown[n] = page.evaluate(
+                """(() => { const s = document.querySelector('svg.partner-map'), r = s.getBoundingClientRect();
+                    const font = parseFloat(getComputedStyle(s.querySelector('g.node text')).fontSize);
+                    const tops = [...s.querySelectorAll('g.node.partner rect')].map(e => e.getBoundingClientRect());
+                    return {width: r.width, height: r.height, scale: r.width / s.viewBox.baseVal.width, font: font * r.width / s.viewBox.baseVal.width,
+                            boxes: tops.map(b => [b.top, b.height]), page: document.documentElement.scrollWidth, inner: innerWidth}; })()"""
+            )
+            page.locator("figure.map").first.screenshot(path=str(ARTIFACTS / f"roster-{n}-{width}.png"))
+        finally:
+            page.close()
+    small, large = shown[3], shown[40]
+    assert small["scale"] <= 1 and small["height"] < 200, f"3 partners drawn {small['width']:.0f} x {small['height']:.0f} px"
+    assert large["height"] > 5 * small["height"]
+    for case in (small, large):
+        assert case["font"] >= 9.99, "partner names are shown at 10 px or more"
+        assert case["page"] <= case["inner"], "the page scrolls sideways"
+        tops = sorted(case["boxes"])
+        assert all(b[0] - a[0] >= a[1] for a, b in zip(tops, tops[1:])), "two partners overlap"
 
 
 def test_a_report_with_34_findings_prints_on_at_most_8_pages(cli, chromium: Browser, big: Path) -> None:

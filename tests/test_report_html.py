@@ -13,6 +13,7 @@ import html5lib
 import pytest
 from catalog.support import healthy
 from paths import EXAMPLES
+from report_support import roster
 
 from partnercheck.plugins.manager import load_registry
 
@@ -148,7 +149,7 @@ def test_the_chart_is_inline_svg_with_every_dimension(cli, tmp_path: Path) -> No
 
 def test_the_partner_map_is_a_network_of_bodies_partners_objectives_and_groups(cli, tmp_path: Path) -> None:
     page = report(cli, HEALTHY, tmp_path / "r.html")
-    svg = page[page.index('<svg class="partner-map"') :]
+    svg = page[page.index('<svg class="partner-map ') :]
     svg = svg[: svg.index("</svg>")]
     data = healthy()
     nodes = re.findall(r'<g class="node (\w+)([^"]*)">\s*<title>([^<]*)</title>', svg)
@@ -163,7 +164,31 @@ def test_the_partner_map_is_a_network_of_bodies_partners_objectives_and_groups(c
     assert edges["contributes"] == sum(len(o["contributors"]) for o in data["objectives"])
     assert edges["seat"] == sum(len(b["seats"]) for b in data["beneficiaries"])
     assert edges["represents"] == sum(len(b["represented_by"]) for b in data["beneficiaries"])
-    assert svg == report(cli, HEALTHY, tmp_path / "again.html")[page.index('<svg class="partner-map"') :][: len(svg)]  # the same layout every time
+    assert svg == report(cli, HEALTHY, tmp_path / "again.html")[page.index('<svg class="partner-map ') :][: len(svg)]  # the same layout every time
+
+
+def test_the_partner_map_is_as_big_as_what_it_shows(cli, tmp_path: Path) -> None:
+    """The SVG is drawn at its own size, never stretched to the page: its size grows with the partners shown, and it
+    shrinks on a narrow page only down to the width its class names in the style sheet."""
+    from partnercheck.report.formats.partner_map import FONT_PX, READABLE_PX
+
+    sizes = {}
+    for n in (3, 40):
+        path = tmp_path / f"roster-{n}.json"
+        path.write_text(json.dumps(roster(n)), encoding="utf-8")
+        page = report(cli, str(path), tmp_path / f"r{n}.html")
+        tag = re.search(r'<svg class="partner-map (cols-\d)" [^>]*viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+)" height="([\d.]+)"', page)
+        assert tag is not None
+        size, vw, vh, w, h = tag.group(1), *map(float, tag.groups()[1:])
+        assert (w, h) == (vw, vh)  # one unit, one pixel
+        least = re.search(rf"svg\.partner-map\.{size} {{ min-width: (\d+)px; }}", page)
+        assert least is not None and w * READABLE_PX / FONT_PX <= float(least.group(1)) < w
+        sizes[n] = (w, h)
+    assert sizes[3][0] == sizes[40][0] < 600  # two columns, whatever the number of partners
+    assert sizes[3][1] < 200 < 40 * 30 < sizes[40][1]
+    css = re.search(r"svg\.partner-map \{([^}]*)\}", page)
+    assert css is not None and "max-width: 100%" in css.group(1) and "width: 100%" not in css.group(1).replace("max-width", "")
+    assert f"svg.partner-map text {{ font: {FONT_PX}px" in page
 
 
 def test_the_glance_shows_objectives_bodies_calendar_and_signatures(cli, tmp_path: Path) -> None:

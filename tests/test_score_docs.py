@@ -111,3 +111,17 @@ def test_the_plugin_guide_does_not_call_a_pack_a_dimension() -> None:
     plugins = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
     assert "health dimension its rules score" not in plugins
     assert "not one of the ten health dimensions" in plugins and "do not move the health score" in plugins
+
+
+def test_the_worked_example_without_a_pilot(cli, tmp_path: Path) -> None:
+    """PIL02–PIL04 judge the pilot: without one they lose their weights (docs/score.md, worked example)."""
+    data = healthy()
+    del data["pilot"]
+    path = tmp_path / "no-pilot.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, out, _ = cli("check", str(path), "--today", TODAY.isoformat(), "--format", "json")
+    report = json.loads(out)
+    assert [(f["code"], f["pointer"]) for f in report["findings"] if f["pack"] == "pilot"] == [("PIL01", "")]
+    pilot = [DEFAULT_WEIGHTS[s] for s in ("error", "warning", "info", "warning", "warning")]  # PIL01..PIL05
+    assert round(100 * (1 - (pilot[0] + pilot[1] + pilot[2] + pilot[3]) / sum(pilot)), 1) == 16.7
+    assert report["scores"]["files"][0]["dimensions"]["pilot"]["score"] == 16.7 and "**16.7**" in DOC

@@ -192,6 +192,25 @@ def test_a_rule_with_nothing_to_look_at_is_not_healthy() -> None:
     assert s.dimension("purpose").score < 100
 
 
+SUBJECTS = sorted({(rule.subject, rule.pack) for rule in REGISTRY.rules.values() if rule.subject and rule.pack in DIMENSIONS})
+
+
+def test_the_built_in_rules_with_a_subject_are_the_documented_ones() -> None:
+    assert {r.code for r in REGISTRY.rules.values() if r.subject} == {"PIL02", "PIL03", "PIL04", "MEM05"}
+
+
+@pytest.mark.parametrize(("subject", "pack"), SUBJECTS)
+def test_a_rule_whose_subject_is_not_written_is_not_healthy(subject: str, pack: str) -> None:
+    """Without its subject a rule reports nothing and its dimension is no longer 100 (`subject:`, docs/score.md)."""
+    data = healthy()
+    remove(data, tuple(subject.strip("/").split("/")))
+    run = run_of(data)
+    judges = {r.code for r in REGISTRY.rules.values() if r.subject == subject}
+    assert not judges & {f.code for f in run.files[0].findings}
+    assert scored(healthy()).dimension(pack).score == 100
+    assert scored(data).dimension(pack).score < 100
+
+
 # 3. bounded effects ------------------------------------------------------------------------
 
 HEALTHY_DATA = healthy()

@@ -101,7 +101,11 @@ def test_a_baselined_error_is_counted_in_json_not_blocking(cli, baselined: Path)
     assert code == 0 and file["verdict"]["ready"] is True and file["verdict"]["blocking"] == []
     assert file["waived"] == 0 and file["baselined"] >= 1
     assert file["dimensions"]["pilot"]["baselined"] >= 1 and file["dimensions"]["pilot"]["waived"] == 0
-    assert file["dimensions"]["pilot"]["score"] == 100  # hidden findings do not count
+    # hidden findings do not count: PIL01 (error, 3) is baselined; what is left is absence, not a finding: PIL02 and
+    # PIL04 (1 each) judge a pilot that is not written (`subject: /pilot`, docs/score.md), of 3 + 1 + 0 + 1 + 1
+    assert file["dimensions"]["pilot"]["score"] == 66.7
+    _, counted = _json(cli, "c.yaml", "--isolated", "--select", "PIL")
+    assert counted["scores"]["files"][0]["dimensions"]["pilot"]["score"] == 16.7  # the same run, PIL01 counted
     code, _, _ = cli("check", "c.yaml", "--baseline", "baseline.json", "--isolated", "--select", "PIL", *TODAY, "--format", "html:r.html")
     html = (baselined / "r.html").read_text(encoding="utf-8")
     assert code == 0 and "Ready to sign" in html and "Not ready" not in html

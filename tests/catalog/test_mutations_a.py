@@ -25,6 +25,8 @@ Data = dict[str, Any]
 #: Findings a mutation necessarily brings with it: (rule broken, rule implied, why).
 IMPLIED = [  # PIL01 no longer brings PIL02: with no pilot, there is no mandate to source
     ("PUR05", "BEN01", "without objectives, none states an outcome for the beneficiaries"),
+    ("MEM06", "MEM01", "a partner that commits to nothing has nobody to speak for it"),
+    ("MEM06", "MEM04", "a partner that commits to nothing brings nothing"),
 ]
 
 IMPLICATIONS_DOC = ROOT / "docs" / "rules-implications.md"
@@ -101,6 +103,19 @@ def _no_contributions(d: Data) -> None:
     del _partner(d, "domicile-est")["contributions"]
 
 
+def _uncommitted_partner(d: Data) -> None:
+    """`domicile-est` keeps its seats on the bodies and loses everything it undertook: signature, representative,
+    contributions, its part in objectives and activities."""
+    partner = _partner(d, "domicile-est")
+    for key in ("signed", "representative", "contributions"):
+        partner.pop(key, None)
+    for section, keys in (("objectives", ("contributors",)), ("responsibilities", ("responsible",))):
+        for entry in d[section]:
+            for key in keys:
+                if isinstance(entry.get(key), list):
+                    entry[key] = [p for p in entry[key] if p != "domicile-est"]
+
+
 def _signed_but_region(d: Data) -> None:
     d["charter"]["status"] = "signed"
     for partner in d["partners"]:
@@ -175,6 +190,7 @@ MUTATIONS: list[tuple[str, Callable[[Data], None], list[str], Counter[str]]] = [
     ("MEM03", _no_specificities, ["/partners/3"], Counter()),
     ("MEM04", _no_contributions, ["/partners/8"], Counter()),
     ("MEM05", _signed_but_region, ["/partners/1/signed"], Counter()),
+    ("MEM06", _uncommitted_partner, ["/partners/8"], Counter(MEM01=1, MEM04=1)),
     ("GOV01", _no_decision_rule, ["/governance/bodies"], Counter()),
     ("GOV02", _no_conflict_resolution, ["/governance"], Counter()),
     ("GOV03", _short_notice, ["/governance/bodies/1/notice_days"], Counter()),

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Mapping
 
 from partnercheck.builtin.purpose import blank
 from partnercheck.findings import BareFinding, Text
-from partnercheck.rules.context import INACTIVE, Item, RuleContext
+from partnercheck.rules.context import INACTIVE, Item, RuleContext, refs
 
 #: A plausible partner of each type, for the hint of MEM02 (the founding trial's actors).
 EXAMPLES = {
@@ -122,7 +122,47 @@ def unsigned_partner(ctx: RuleContext) -> Iterator[BareFinding]:
             yield BareFinding(f"{item.pointer}/signed", params)
 
 
+def partner_without_commitment(ctx: RuleContext) -> Iterator[BareFinding]:
+    """MEM06: an active partner the charter commits to nothing: no signature, nobody who speaks for it, no
+    contribution, and nothing it answers for (pilot, accountable, responsible, contributor, collector of a
+    measure). A seat on a body alone is membership, not a commitment: a roster describes a partnership, an
+    agreement records what each party undertakes."""
+    if open_adherence(ctx):  # each adherent commits by its own act, outside the charter
+        return
+    committed = _committed(ctx)
+    for item in ctx.active_partners:
+        if item.id in committed or _states_commitment(item):
+            continue
+        yield BareFinding(item.pointer, {"id": item.id or item.pointer, "name": item.value.get("name", "")})
+
+
+#: The keys of a partner's own entry that can commit it: a signature, who speaks for it, what it brings.
+COMMITMENT_KEYS = frozenset({"signed", "representative", "representatives", "contributions"})
+
+
+def _states_commitment(item: Item) -> bool:
+    """The partner's own entry commits it: it signed, a representative speaks for it, or it contributes."""
+    if COMMITMENT_KEYS.isdisjoint(item.value):  # a bare partner costs no look-up
+        return False
+    return item.value.get("signed") is True or bool(_representatives(item)) or bool(item.value.get("contributions"))
+
+
+def _committed(ctx: RuleContext) -> set[str]:
+    """Every partner id the charter gives something to answer for, in one pass over each section."""
+    ids: set[str] = set(ctx.pilot_ids)
+    for section, keys in (
+        (ctx.objectives, ("accountable", "contributors")),
+        (ctx.responsibilities, ("responsible", "accountable")),
+        (ctx.measures, ("collected_by", "co_designed_by")),
+    ):
+        for item in section:
+            for key in keys:
+                ids.update(refs(item.value.get(key)))
+    return ids
+
+
 FUNCTIONS = {
+    "partner_without_commitment": partner_without_commitment,
     "representative_not_mandated": representative_not_mandated,
     "missing_stakeholder_category": missing_stakeholder_category,
     "unsigned_partner": unsigned_partner,

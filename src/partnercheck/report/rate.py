@@ -6,7 +6,8 @@ at the charter as one item. A finding on item *i* of a collection of *n* items
 takes `weight(severity) / n` from its rule, never more than the rule's own
 weight in all; a finding on the document takes `weight(severity)`. A rule that
 looks only at fields of items, in a charter where no item writes any of them
-(or that has no such items), found nothing healthy: it loses its whole weight. A dimension whose sections are all absent is not
+(or that has no such items), found nothing healthy: it loses its whole weight; so does a rule whose
+`subject:` (the section it judges: `/pilot` for "the pilot's mandate is sourced") is not written. A dimension whose sections are all absent is not
 healthy either: it scores 0. So the score is a rate: one more item as healthy
 as the others never lowers it, one finding fewer never lowers it.
 """
@@ -41,6 +42,8 @@ class RuleWeight:
     code: str
     weight: float
     reads: tuple[str, ...] = ()
+    #: The section the rule judges (`subject:` in its pack): when it is not written, the rule found nothing healthy.
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def dimension_rate(name: str, rules: Sequence[RuleWeight], findings: Iterable[Fi
 
 def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights: Mapping[Severity, float]) -> float:
     """What one rule takes from its dimension: its findings per item, at most its own weight."""
-    if not findings and vacuous(rule.reads, data):
+    if not findings and (vacuous(rule.reads, data) or (rule.subject and not present(data, rule.subject.strip("/")))):
         return rule.weight
     return min(rule.weight, sum(weights[f.severity] / items_around(f.pointer, data) for f in findings))
 

@@ -224,7 +224,7 @@ def rule_weights(rules: Iterable[Any], weights: Mapping[Severity, float], settin
     out: dict[str, list[RuleWeight]] = {}
     for rule in rules:
         severity = settings.severity_of(rule) if settings is not None else rule.severity
-        out.setdefault(rule.pack, []).append(RuleWeight(rule.code, weights[severity], tuple(rule.reads)))
+        out.setdefault(rule.pack, []).append(RuleWeight(rule.code, weights[severity], tuple(rule.reads), rule.subject))
     return out
 
 

@@ -54,6 +54,9 @@ class Rule:
     hint: str = ""
     grounding: tuple[str, ...] = ()
     reads: tuple[str, ...] = ()
+    #: The section the rule judges (`/pilot`): when the charter does not write it, the rule reports nothing
+    #: (another rule says the section is missing) and, for the score, it found nothing healthy (docs/score.md).
+    subject: str = ""
     options: Mapping[str, Option] = field(default_factory=dict)
     examples: Mapping[str, Any] = field(default_factory=dict)
     tests: tuple[Mapping[str, Any], ...] = ()

@@ -121,6 +121,7 @@ def _rule(entry: Mapping[str, Any], pack: str, plugin: str, version: str, source
         hint=entry.get("hint", "").rstrip(),
         grounding=tuple(entry.get("grounding", ())),
         reads=tuple(entry.get("reads", ())),
+        subject=entry.get("subject", ""),
         options={name: _option(name, spec) for name, spec in entry.get("options", {}).items()},
         examples=dict(entry.get("examples", {})),
         tests=tuple(entry.get("tests", ())),

@@ -1,6 +1,11 @@
 """The report's style sheet, inlined in the page: system fonts only; a phone layout (tables become cards,
 the partner map scrolls inside its frame) and a print layout (A4, compact, colours kept)."""
 
+from partnercheck.report.formats.partner_map import narrowest_widths
+
+#: The partner map is drawn at its own size and shrinks to the page only while its names stay readable.
+MAP_WIDTHS = "".join(f"svg.partner-map.cols-{n} {{ min-width: {px}px; }}\n" for n, px in narrowest_widths().items())
+
 CSS = """
 :root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --good: #2f855a; --fair: #b7791f; --poor: #c53030; --accent: #2b6cb0; --paper: #ffffff; }
 * { box-sizing: border-box; }
@@ -34,7 +39,7 @@ ol.actions .places, .more, .waived-count { color: var(--muted); }
 .more, .waived-count { margin: .3rem 0 0; }
 figure.map { margin: .5rem 0 1rem; }
 figure.map .scroll { overflow-x: auto; max-width: 100%; }
-svg.partner-map { display: block; width: 100%; height: auto; min-width: 36rem; }
+svg.partner-map { display: block; max-width: 100%; height: auto; }
 svg.partner-map text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 svg.partner-map text.column { font-weight: 700; fill: var(--muted); }
 svg.partner-map .node rect { fill: #f5f7fa; stroke: #9aa5b1; stroke-width: 1; }
@@ -116,7 +121,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   h2 { font-size: 12pt; margin: 1rem 0 .4rem; break-after: avoid; }
   h3 { font-size: 10pt; margin: .6rem 0 .3rem; break-after: avoid; }
   figure.map .scroll { overflow: visible; }
-  svg.partner-map { min-width: 0; }
+  svg.partner-map { min-width: 0 !important; }
   table { font-size: 8pt; margin: .3rem 0 .6rem; }
   th, td { padding: .15rem .35rem; }
   div.rule { padding: .2rem .5rem; margin: 0 0 .4rem; }
@@ -130,4 +135,4 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   article.charter + article.charter { break-before: page; border-top: none; }
   footer { margin-top: 1rem; }
 }
-"""
+""" + MAP_WIDTHS

@@ -8,6 +8,7 @@ geometry is computed here; `templates/partner_map.svg.j2` draws it, escaped.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -15,6 +16,10 @@ from typing import Any, Mapping
 from partnercheck.rules.context import Charter, Item, refs
 
 NODE_H, GAP, TOP, COL_W, COL_GAP, CHAR_W = 30, 8, 40, 210, 70, 6.6
+#: The map is drawn at its own size (one unit, one CSS pixel), never enlarged: three partners make a small
+#: map. A wider one shrinks to its page while its 12 px names stay at 10 px or more; below that it scrolls
+#: in its figure (the page itself never scrolls sideways).
+FONT_PX, READABLE_PX = 12, 10
 #: Kinds of node, left to right.
 COLUMNS = ("beneficiary", "body", "partner", "objective")
 
@@ -54,6 +59,21 @@ class Network:
     def empty(self) -> bool:
         return not self.nodes
 
+    @property
+    def size_class(self) -> str:
+        """The style sheet's class for the narrowest this map is shown (`narrowest_widths`): by its columns."""
+        return f"cols-{len(self.columns)}"
+
+
+def map_width(columns: int) -> float:
+    """The width of a map of `columns` columns, one unit one pixel."""
+    return columns * (COL_W + COL_GAP) - COL_GAP + 2 * GAP if columns else 0
+
+
+def narrowest_widths() -> dict[int, int]:
+    """For each number of columns, the narrowest its map is shown: as far as its names stay readable (`READABLE_PX`)."""
+    return {n: math.ceil(map_width(n) * READABLE_PX / FONT_PX) for n in range(1, len(COLUMNS) + 1)}
+
 
 def network(data: Mapping[str, Any]) -> Network:
     """The partner map of a charter's data (anything that is not a list of mappings is left out)."""
@@ -79,7 +99,7 @@ def network(data: Mapping[str, Any]) -> Network:
             pilot = kind == "partner" and item.id in pilots
             label = short_name(name, _room(pilot)) if kind == "partner" else name
             nodes[key] = Node(f"{kind}-{row}", kind, _fit(label, pilot), name, x, offset + row * (NODE_H + GAP), COL_W, pilot, kind == "partner" and status != "active")
-    width = len(shown) * (COL_W + COL_GAP) - COL_GAP + 2 * GAP if shown else 0
+    width = map_width(len(shown))
     middles = tuple((kind, index * (COL_W + COL_GAP) + GAP + COL_W / 2) for index, kind in enumerate(shown))
     return Network(width, height, middles, tuple(nodes.values()), tuple(_edges(charter, nodes)))
 
