@@ -45,10 +45,10 @@ class Baseline:
     def key(self, finding: Finding) -> Key:
         return Key(_relative(finding.path, self.path.parent), finding.code, finding.pointer)
 
-    def apply(self, findings: Iterable[Finding]) -> Counter[Key]:
-        """Suppress the findings the baseline accepts; return the stale entries, each with how many findings it lacks."""
+    def apply(self, findings: Iterable[Finding], reason: str | None = None) -> Counter[Key]:
+        """Suppress the findings the baseline accepts (saying `reason`); return the stale entries, each with how many findings it lacks."""
         left = Counter(self.counts)
-        reason = f"accepted in the baseline {self.path.name}"
+        reason = reason or f"accepted in the baseline {self.path.name}"
         for finding in findings:
             if finding.suppressed:
                 continue

@@ -53,6 +53,11 @@ def lint(request: Request, registry: Registry, settings: Settings, per_file: Per
     return RunResult(results, engine.rules, settings, errors=[*registry.errors, *errors])
 
 
+def lint_reads(reads: list[Read], registry: Registry, settings: Settings, per_file: PerFile | None, request: Request, cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
+    """Lint bytes already read (another revision's, under today's names) as `lint` lints files."""
+    return _lint_files(reads, Engine(registry, settings), registry, per_file, request, cache, jobs)
+
+
 def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file: PerFile | None, request: Request, cache: ResultsCache | None, jobs: int) -> list[FileResult]:
     """Each file with the engine of its own settings (one engine per set of settings)."""
     engines: dict[int, tuple[Settings, Engine]] = {id(engine.settings): (engine.settings, engine)}
