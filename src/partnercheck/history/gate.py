@@ -47,7 +47,7 @@ class Base:
 
     def mark_known(self, run: RunResult, plan: Any, cache: Any = None) -> None:
         """Mark the findings of `run` that were already there at the revision as known (a baseline suppression)."""
-        reads = [Read(t, self._old_bytes(t, plan.stdin_filename)) for t in _targets(run, plan)]
+        reads = [Read(t, self.old_bytes(t, plan.stdin_filename)) for t in _targets(run, plan)]
         reads = [r for r in reads if r.raw is not None]
         from partnercheck.run.lint import Request, lint_reads
 
@@ -58,17 +58,20 @@ class Base:
         self.known = sum(before.counts.values()) - stale.total()
         self.resolved = stale.total()
 
-    def _old_bytes(self, target: Target, stdin_filename: str | None) -> bytes | None:
+    def old_bytes(self, target: Target, stdin_filename: str | None) -> bytes | None:
         """The file's bytes at the revision: None when it is new (or is standard input with no `--stdin-filename`)."""
+        old_path = self.old_path(target, stdin_filename)
+        return self.repository.show(self.commit, old_path) if old_path is not None else None
+
+    def old_path(self, target: Target, stdin_filename: str | None = None) -> str | None:
+        """The file's path at the revision (relative to the repository): None when it is new."""
         if target.source is not None:
             change = self.changes.get(_real(target.source))
-            old_path = change.old_path if change is not None else None
-        elif stdin_filename:
+            return change.old_path if change is not None else None
+        if stdin_filename:
             change = self.changes.get(_real(Path(stdin_filename)))
-            old_path = change.old_path if change is not None else self._inside(Path(stdin_filename))
-        else:
-            return None
-        return self.repository.show(self.commit, old_path) if old_path is not None else None
+            return change.old_path if change is not None else self._inside(Path(stdin_filename))
+        return None
 
     def _inside(self, path: Path) -> str | None:
         try:

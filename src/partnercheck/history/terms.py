@@ -84,8 +84,17 @@ def _pilot(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[TermChange]:
     if before.get("partners") != after.get("partners"):
         out.append(TermChange("pilot", "changed", "pilot", before.get("partners"), after.get("partners"), "/pilot/partners"))
     if before.get("mandate") != after.get("mandate"):
-        out.append(TermChange("pilot", "mandate", "pilot", before.get("mandate"), after.get("mandate"), "/pilot/mandate"))
+        was, now = _differing(before.get("mandate"), after.get("mandate"))
+        out.append(TermChange("pilot", "mandate", "pilot", was, now, "/pilot/mandate"))
     return out
+
+
+def _differing(before: Any, after: Any) -> tuple[Any, Any]:
+    """Two mappings cut to the keys whose values differ (anything else as it is)."""
+    if not isinstance(before, Mapping) or not isinstance(after, Mapping):
+        return before, after
+    keys = [k for k in {**before, **after} if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
 
 
 def _objectives(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[TermChange]:
@@ -106,9 +115,9 @@ def _listed(section: str, old: Any, new: Any, base: str, kinds: Mapping[str, str
         for key, kind in kinds.items():
             if was.get(key) != item.get(key):
                 out.append(TermChange(section, kind, item_id, was.get(key), item.get(key), join(at, key)))
-        others = sorted(k for k in {*was, *item} if k not in kinds and was.get(k) != item.get(k))
-        if others:
-            out.append(TermChange(section, "changed", item_id, {k: was.get(k) for k in others}, {k: item.get(k) for k in others}, at))
+        before_rest, after_rest = _differing({k: v for k, v in was.items() if k not in kinds}, {k: v for k, v in item.items() if k not in kinds})
+        if before_rest or after_rest:
+            out.append(TermChange(section, "changed", item_id, before_rest, after_rest, at))
     out += [TermChange(section, "dropped", item_id, item.get(label, item.get("group")), None, f"{base}/{i}") for item_id, (i, item) in before.items() if item_id not in after]
     return out
 
