@@ -32,7 +32,13 @@ def test_text_tells_the_amendment_in_the_partnerships_terms(cli, repo: Path) -> 
     assert "  Objectives\n    ~ qualifier-demandeurs retargeted: 240 → 300\n" in out
     assert "    ~ version 1.0 → 1.1\n" in out
     assert "    Members             100     97.1 -2.9\n" in out
-    assert "  Findings introduced (8)\n" in out and "Findings resolved" not in out
+    assert "  Findings introduced (11)\n" in out and "Findings resolved" not in out
+    # the rules about change read the amendment: afpa's departure is not in the change log, the retargeted
+    # objective was not endorsed again, the log stops before the new mandate; the re-mandated pilot is fine
+    assert "    276:5 CHG01 Partner `afpa` (AFPA Île-de-France) left, and no `evolution.change_log` entry names it.\n" in out
+    assert "    382:5 CHG03 Objective `qualifier-demandeurs` changed (target)" in out
+    assert "CHG07 The change log's last entry is dated 2026-06-15, but the charter records a change on 2027-01-20 (pilot.mandate.granted_on)." in out
+    assert "CHG02" not in out and "CHG05" not in out
 
 
 def test_json_lists_each_change_scores_and_findings(cli, repo: Path) -> None:
@@ -54,7 +60,9 @@ def test_json_lists_each_change_scores_and_findings(cli, repo: Path) -> None:
     assert (retarget["before"], retarget["after"], retarget["pointer"]) == (240, 300, "/objectives/0/target")
     assert charter["changes"][1]["after"] == "2027-01-15"  # left_on
     assert charter["scores"]["before"]["dimensions"]["members"] == 100 and charter["scores"]["after"]["dimensions"]["members"] == 97.1
-    assert sorted({(f["code"], f["pointer"]) for f in charter["introduced"]}) == sorted({(c, f"/partners/{i}") for c in ("ACC04", "MEM03", "MEM04", "PUR04") for i in (15, 16)})
+    partners = {(c, f"/partners/{i}") for c in ("ACC04", "MEM03", "MEM04", "PUR04") for i in (15, 16)}
+    change = {("CHG01", "/partners/11"), ("CHG03", "/objectives/0"), ("CHG07", "/evolution/change_log")}
+    assert sorted((f["code"], f["pointer"]) for f in charter["introduced"]) == sorted(partners | change)
     assert charter["resolved"] == []
 
 
@@ -66,7 +74,8 @@ def test_markdown_for_a_pull_request_comment(cli, repo: Path) -> None:
     assert "**Partners**\n\n- afpa left (AFPA Île-de-France)\n- mission-locale joined (Mission locale des Bords de Marne)\n- cap-emploi joined (Cap emploi 94)\n" in out
     assert "**Objectives**\n\n- qualifier-demandeurs retargeted: 240 → 300\n" in out
     assert "| Members | 100 | 97.1 | -2.9 |\n" in out and "| Overall | 100 | 99.7 | -0.3 |\n" in out
-    assert "**Findings introduced (8)**\n\n- `ACC04` line 350: Partner `mission-locale`" in out
+    assert "**Findings introduced (11)**\n\n- `CHG01` line 276: Partner `afpa`" in out
+    assert "- `ACC04` line 350: Partner `mission-locale`" in out
 
 
 def test_reformatting_changes_nothing(cli, repo: Path) -> None:
@@ -77,12 +86,14 @@ def test_reformatting_changes_nothing(cli, repo: Path) -> None:
     assert "No change in the partnership's terms." in out and "introduced" not in out and "resolved" not in out
 
 
-def test_a_finding_resolved_is_listed(cli, repo: Path, tmp_path: Path) -> None:
+def test_going_back_resolves_findings_and_removing_partners_is_told(cli, repo: Path, tmp_path: Path) -> None:
     old = tmp_path / "old.yaml"
     old.write_text(amended())
     code, out, _ = cli("diff", str(old), "main:charters/aide.yaml", "-f", "json", *TODAY)
     (charter,) = json.loads(out)["charters"]
-    assert code == 0 and charter["introduced"] == [] and len(charter["resolved"]) == 8
+    assert code == 1
+    assert sorted((f["code"], f["pointer"]) for f in charter["introduced"]) == [("CHG01", "/partners"), ("CHG01", "/partners"), ("CHG03", "/objectives/0")]
+    assert len(charter["resolved"]) == 10 and {f["code"] for f in charter["resolved"]} == {"ACC04", "MEM03", "MEM04", "PUR04", "CHG01", "CHG07"}
 
 
 def test_french_has_every_word(cli, repo: Path) -> None:

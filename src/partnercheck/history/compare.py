@@ -46,16 +46,18 @@ class Comparison:
 def compare(pairs: Sequence[tuple[Target, Version, Version]], plan: Any, cache: Any = None) -> list[Comparison]:
     """Each (target, old, new) compared; `plan` is the run plan (registry, settings per file)."""
     olds = _check([(t, old) for t, old, _ in pairs], plan, cache)
-    news = _check([(t, new) for t, _, new in pairs], plan, cache)
+    previous = {display: result.data for display, (result, _) in olds.items() if isinstance(result.data, dict)}
+    news = _check([(t, new) for t, _, new in pairs], plan, cache, previous)
     return [_comparison(t.display, old, new, olds.get(t.display), news.get(t.display), plan) for t, old, new in pairs]
 
 
-def _check(sides: Sequence[tuple[Target, Version]], plan: Any, cache: Any) -> dict[str, tuple[FileResult, FileScore]]:
+def _check(sides: Sequence[tuple[Target, Version]], plan: Any, cache: Any, previous: dict[str, Any] | None = None) -> dict[str, tuple[FileResult, FileScore]]:
     """Lint the versions present; each result with its score (measured before any matching marks a finding)."""
     from partnercheck.run.lint import Request, lint_reads
 
     reads = [Read(t, v.raw) for t, v in sides if v.raw is not None]
-    results = lint_reads(reads, plan.registry, plan.settings, plan.resolver, Request(plan.paths), cache, plan.jobs)
+    request = Request(plan.paths, previous=previous)  # the new side: the rules about change compare with the old one
+    results = lint_reads(reads, plan.registry, plan.settings, plan.resolver, request, cache, plan.jobs)
     run = RunResult(results, _rules(plan), plan.settings)
     scores = measure(run).files
     return {r.path: (r, s) for r, s in zip(results, scores)}

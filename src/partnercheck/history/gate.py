@@ -30,6 +30,7 @@ class Base:
     changes: dict[Path, Change] = field(default_factory=dict)  # by the file's real path now
     known: int = 0  # findings already there at the revision
     resolved: int = 0  # findings at the revision that are gone
+    _old: dict[str, bytes | None] = field(default_factory=dict)  # each checked file's bytes at the revision, by display name
 
     @classmethod
     def open(cls, ref: str, paths: tuple[str, ...], stdin_filename: str | None = None) -> Base:
@@ -45,9 +46,25 @@ class Base:
         kept = [t for t in targets if t.source is None or _real(t.source) in self.changes]
         return (paths, stdin_name, kept, errors)
 
+    def previous(self, plan: Any) -> dict[str, Any]:
+        """The data of each changed charter at the revision, by display name: the rules about change compare with it."""
+        from partnercheck.document.load import load_document
+
+        targets = self.restrict(plan.discovered)[2]
+        from partnercheck.run.discovery import display_path
+
+        stdin = [Target(display_path(plan.stdin_filename), None, True)] if plan.stdin_filename and "-" in plan.paths else []
+        found = {}
+        for target in [*(t for t in targets if t.source is not None), *stdin]:
+            raw = self._bytes(target, plan.stdin_filename)
+            doc = load_document(target.display, raw, plan.settings.limits) if raw is not None else None
+            if doc is not None and doc.is_charter and isinstance(doc.data, dict):
+                found[target.display] = doc.data
+        return found
+
     def mark_known(self, run: RunResult, plan: Any, cache: Any = None) -> None:
         """Mark the findings of `run` that were already there at the revision as known (a baseline suppression)."""
-        reads = [Read(t, self.old_bytes(t, plan.stdin_filename)) for t in _targets(run, plan)]
+        reads = [Read(t, self._bytes(t, plan.stdin_filename)) for t in _targets(run, plan)]
         reads = [r for r in reads if r.raw is not None]
         from partnercheck.run.lint import Request, lint_reads
 
@@ -57,6 +74,11 @@ class Base:
         stale = before.apply(run.findings, reason=f"already at {self.ref} ({self.commit[:12]})")
         self.known = sum(before.counts.values()) - stale.total()
         self.resolved = stale.total()
+
+    def _bytes(self, target: Target, stdin_filename: str | None) -> bytes | None:
+        if target.display not in self._old:
+            self._old[target.display] = self.old_bytes(target, stdin_filename)
+        return self._old[target.display]
 
     def old_bytes(self, target: Target, stdin_filename: str | None) -> bytes | None:
         """The file's bytes at the revision: None when it is new (or is standard input with no `--stdin-filename`)."""
