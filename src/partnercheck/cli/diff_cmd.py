@@ -36,20 +36,13 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError("diff takes two versions, OLD NEW (files or REV:PATH), or --base REF [PATHS]")
     run_plan, pairs = _with_base(args) if args.base is not None else _two_sides(args)
     comparisons = compare(pairs, run_plan)
-    tr = translator(run_plan.lang or charter_language([_Data(c.new_data) for c in comparisons]) or default_language(), run_plan.registry)
+    tr = translator(run_plan.lang or charter_language(comparisons) or default_language(), run_plan.registry)
     for c in comparisons:
         c.introduced = [tr.finding(f) for f in c.introduced]
         c.resolved = [tr.finding(f) for f in c.resolved]
     write(render(args.format, comparisons, tr))
     report_errors(run_plan.registry.errors)
     return EXIT_FINDINGS if _fails(comparisons, run_plan) else EXIT_CLEAN
-
-
-class _Data:
-    """What `charter_language` reads of a file: its data."""
-
-    def __init__(self, data: Any) -> None:
-        self.data = data
 
 
 def _two_sides(args: argparse.Namespace) -> tuple[Any, list[Any]]:
@@ -85,7 +78,7 @@ def _with_base(args: argparse.Namespace) -> tuple[Any, list[Any]]:
 def _plan(args: argparse.Namespace, paths: tuple[str, ...]) -> Any:
     from partnercheck.config.plan import plan
 
-    return plan(flags_from(args, paths=paths, stdin_filename=None if paths != ("-",) else "stdin.yaml"))
+    return plan(flags_from(args, paths=paths, stdin_filename=None if paths != ("-",) else "stdin.yaml", fallback_lang=""))  # no language set: the charters' own decides
 
 
 def _fails(comparisons: list[Any], run_plan: Any) -> bool:

@@ -42,6 +42,11 @@ class Comparison:
     old_data: Any = None
     new_data: Any = None
 
+    @property
+    def data(self) -> Any:
+        """The new version's data (what `report.i18n.charter_language` reads)."""
+        return self.new_data
+
 
 def compare(pairs: Sequence[tuple[Target, Version, Version]], plan: Any, cache: Any = None) -> list[Comparison]:
     """Each (target, old, new) compared; `plan` is the run plan (registry, settings per file)."""
@@ -58,15 +63,14 @@ def _check(sides: Sequence[tuple[Target, Version]], plan: Any, cache: Any, previ
     reads = [Read(t, v.raw) for t, v in sides if v.raw is not None]
     request = Request(plan.paths, previous=previous)  # the new side: the rules about change compare with the old one
     results = lint_reads(reads, plan.registry, plan.settings, plan.resolver, request, cache, plan.jobs)
-    run = RunResult(results, _rules(plan), plan.settings)
-    scores = measure(run).files
-    return {r.path: (r, s) for r, s in zip(results, scores)}
+    return {r.path: (r, s) for r, s in zip(results, scores_of(results, plan))}
 
 
-def _rules(plan: Any) -> list[Any]:
+def scores_of(results: list[FileResult], plan: Any) -> list[FileScore]:
+    """Each result's score per dimension, with the run's rules and weights (before any matching marks a finding)."""
     from partnercheck.run.engine import Engine
 
-    return Engine(plan.registry, plan.settings).rules
+    return list(measure(RunResult(results, Engine(plan.registry, plan.settings).rules, plan.settings)).files)
 
 
 def _comparison(path: str, old: Version, new: Version, before: tuple[FileResult, FileScore] | None, after: tuple[FileResult, FileScore] | None, plan: Any) -> Comparison:
