@@ -127,3 +127,13 @@ def test_every_kind_of_change_has_its_french() -> None:
     lines = [change_line(k, tr) for k in kinds] + [section_title(s, tr) for s in SECTIONS]
     assert not tr.missing_words, sorted(tr.missing_words)
     assert len(set(lines)) == len(lines)
+
+
+def test_html_is_a_report_page_with_a_section_per_charter_and_charter_text_escaped(cli, repo: Path) -> None:
+    hostile = amended().replace("name: Cap emploi 94", 'name: "<script>alert(1)</script>"')
+    (repo / "charters" / "aide.yaml").write_text(hostile, encoding="utf-8")
+    code, out, _ = cli("diff", "--base", "main", "-f", "html", *TODAY)
+    assert code == 1 and out.startswith("<!DOCTYPE html>")
+    assert out.count('<section class="changes">') == 1 and "<h2>charters/aide.yaml</h2>" in out
+    assert "<li>cap-emploi joined (&lt;script&gt;alert(1)&lt;/script&gt;)</li>" in out and "<script>" not in out
+    assert "<tr><td>Members</td><td>100</td><td>97.1</td><td>-2.9</td></tr>" in out

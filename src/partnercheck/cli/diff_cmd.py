@@ -21,7 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("diff", help=HELP, description=DESCRIPTION)
     p.add_argument("sides", nargs="*", metavar="OLD NEW | PATH", help="the two versions; with --base, the charter files or folders to compare (default: the current directory)")
     p.add_argument("--base", metavar="REF", default=None, help="compare every charter changed since the git revision REF with its version there")
-    p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text", help="text (default), json, or markdown for a pull-request comment")
+    p.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"), default="text", help="text (default), json, markdown for a pull-request comment, or html (a page in the health report's style)")
     command(p, handle, add_selection_options, add_config_options, add_plugin_options)
 
 

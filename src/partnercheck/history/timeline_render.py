@@ -84,16 +84,16 @@ def _point_json(p: Point, tr: Translator) -> dict[str, Any]:
 
 
 def html(timeline: Timeline, tr: Translator) -> str:
-    title = escape(tr.words("History of {path}", path=timeline.path))
+    from partnercheck.history.page import page
+
     table = "".join(f"<tr><th>{escape(label)}</th>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>" for label, values in rows(timeline, timeline.points, tr))
     dates = "".join(f"<th>{escape(p.revision.date)}</th>" for p in timeline.points)
     amendments = "".join(f"<li><b>{escape(p.revision.date)}</b> {escape(_amendment(p, tr))}<ul>" + "".join(f"<li>{escape(change_line(t, tr))}</li>" for t in p.terms) + "</ul></li>" for p in timeline.amendments())
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(tr.lang)}"><head><meta charset="utf-8"><title>{title}</title>'
-        "<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:right;border-bottom:1px solid #ddd}th:first-child{text-align:left}</style>"
-        f"</head><body><h1>{title}</h1>\n<section class=\"history\"><h2>{escape(tr.words('Score'))}</h2>\n{chart(timeline, tr)}\n"
-        f"<table><tr><th></th>{dates}</tr>{table}</table>\n<h2>{escape(tr.words('Amendments'))}</h2><ul>{amendments}</ul></section></body></html>\n"
+    body = (
+        f'<section class="history"><h2>{escape(tr.words("Score"))}</h2>\n{chart(timeline, tr)}\n'
+        f"<table><tr><th></th>{dates}</tr>{table}</table>\n<h2>{escape(tr.words('Amendments'))}</h2><ul>{amendments}</ul></section>"
     )
+    return page(tr.words("History of {path}", path=timeline.path), body, tr)
 
 
 def chart(timeline: Timeline, tr: Translator, width: int = 640, height: int = 260) -> str:
