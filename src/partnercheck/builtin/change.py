@@ -70,7 +70,10 @@ def objective_changed_unendorsed(ctx: RuleContext) -> Iterator[BareFinding]:
 
 
 def new_partner_not_onboarded(ctx: RuleContext) -> Iterator[BareFinding]:
-    """CHG04: a partner that joined (since the previous version, or after the change log's first entry) with no appropriation time or induction."""
+    """CHG04: a partner that joined (since the previous version, or after the change log's first entry) with no induction (`onboarding.induction_on`).
+
+    The appropriation time (`appropriation_weeks`) is TIM01's, for every active partner: not reported twice.
+    """
     now = _partners(ctx.charter)
     if ctx.previous is not None:
         was = _partners(ctx.previous)
@@ -80,10 +83,9 @@ def new_partner_not_onboarded(ctx: RuleContext) -> Iterator[BareFinding]:
         joined = [pid for pid, (_, p) in now.items() if not _left(p) and first is not None and (parse_date(p.get("joined_on")) or date.min) > first]
     for pid in joined:
         i, partner = now[pid]
-        onboarding = partner.get("onboarding") if isinstance(partner.get("onboarding"), dict) else {}
-        missing = [key for key in ("appropriation_weeks", "induction_on") if onboarding.get(key) is None]
-        if missing:
-            yield BareFinding(f"/partners/{i}", {"partner": pid, "name": partner.get("name", ""), "missing": missing})
+        onboarding = partner.get("onboarding")
+        if not isinstance(onboarding, dict) or onboarding.get("induction_on") is None:
+            yield BareFinding(f"/partners/{i}", {"partner": pid, "name": partner.get("name", "")})
 
 
 def version_not_bumped(ctx: RuleContext) -> Iterator[BareFinding]:

@@ -41,9 +41,9 @@ def _text_one(c: Comparison, tr: Translator) -> str:
     width = max(len(r[0]) for r in rows)
     lines.append("  " + tr.words("Score") + " " * (width - len(tr.words("Score")) + 2) + f"{tr.words('before'):>8} {tr.words('after'):>8}")
     lines += [f"    {name:<{width}} {before:>8} {after:>8} {delta}".rstrip() for name, before, after, delta in rows]
-    for title, found in findings_parts(c, tr):
+    for title, listed in findings_parts(c, tr):
         lines.append(f"  {title}")
-        lines += [f"    {f.line}:{f.column} {f.code} {f.message}" for f in found]
+        lines += [f"    {f.line}:{f.column} {f.code} {f.message}" for f in listed]
     return "\n".join(lines) + "\n"
 
 
@@ -96,8 +96,8 @@ def _markdown_one(c: Comparison, tr: Translator) -> str:
     table = [f"| {tr.words('Dimension')} | {tr.words('before')} | {tr.words('after')} | Δ |", "|---|---:|---:|---:|"]
     table += [f"| {escape(name)} | {before} | {after} | {delta} |" for name, before, after, delta in score_rows(c, tr)]
     parts.append("\n".join(table))
-    for title, found in findings_parts(c, tr):
-        parts.append(f"**{title}**\n\n" + "\n".join(f"- `{f.code}` " + tr.words("line {line}: {message}", line=f.line, message=escape(f.message)) for f in found))
+    for title, listed in findings_parts(c, tr):
+        parts.append(f"**{title}**\n\n" + "\n".join(f"- `{f.code}` " + tr.words("line {line}: {message}", line=f.line, message=escape(f.message)) for f in listed))
     return "\n\n".join(parts)
 
 
@@ -119,8 +119,8 @@ def html_section(c: Comparison, tr: Translator) -> str:
         parts.append(f"<p>{e(tr.words(NO_CHANGE))}</p>")
     head = f"<tr><th>{e(tr.words('Dimension'))}</th><th>{e(tr.words('before'))}</th><th>{e(tr.words('after'))}</th><th>Δ</th></tr>"
     parts.append("<table>" + head + "".join(f"<tr><td>{e(name)}</td><td>{e(b)}</td><td>{e(a)}</td><td>{e(d)}</td></tr>" for name, b, a, d in score_rows(c, tr)) + "</table>")
-    for title, found in findings_parts(c, tr):
-        parts.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li><code>{e(f.code)}</code> {e(tr.words('line {line}: {message}', line=f.line, message=f.message))}</li>" for f in found) + "</ul>")
+    for title, listed in findings_parts(c, tr):
+        parts.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li><code>{e(f.code)}</code> {e(tr.words('line {line}: {message}', line=f.line, message=f.message))}</li>" for f in listed) + "</ul>")
     return "".join(parts) + "</section>"
 
 

@@ -98,6 +98,7 @@ def html(timeline: Timeline, tr: Translator) -> str:
 
 def chart(timeline: Timeline, tr: Translator, width: int = 640, height: int = 260) -> str:
     """An SVG line chart: one line per dimension, the overall score thicker; x the revisions in order, y 0-100."""
+    scores = [p.score for p in timeline.points if p.score is not None]
     points = [p for p in timeline.points if p.score is not None]
     left, top, plot_w, plot_h = 40, 10, width - 200, height - 40
     step = plot_w / max(1, len(points) - 1)
@@ -107,8 +108,8 @@ def chart(timeline: Timeline, tr: Translator, width: int = 640, height: int = 26
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title>{escape(tr.words("Score"))}</title>']
     parts += [f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/><text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="10" text-anchor="end">{v}</text>' for v in (0, 50, 100)]
-    series = [(title_of(n, tr), [next((d.score for d in p.score.dimensions if d.name == n), None) for p in points], PALETTE[i % len(PALETTE)], 1.5) for i, n in enumerate(DIMENSIONS)]
-    series.append((tr.words("Overall"), [p.score.overall for p in points], "#000", 3.0))
+    series = [(title_of(n, tr), [next((d.score for d in s.dimensions if d.name == n), None) for s in scores], PALETTE[i % len(PALETTE)], 1.5) for i, n in enumerate(DIMENSIONS)]
+    series.append((tr.words("Overall"), [s.overall for s in scores], "#000", 3.0))
     shown = 0
     for label, values, colour, stroke in series:
         coords = [f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(values) if v is not None]
