@@ -138,3 +138,16 @@ def test_git_missing_is_a_usage_error(cli, repo: Path, monkeypatch: pytest.Monke
 def test_base_with_a_baseline_is_refused(cli, repo: Path) -> None:
     code, _, err = cli("check", "charters", "--base", "main", "--baseline", "b.json", *SELECT)
     assert code == 2 and "give one of them" in err
+
+
+def test_a_base_branch_that_moved_on_brings_nothing_new(cli, repo: Path) -> None:
+    """As a pull request's diff: the comparison starts where the branch left `main`, not at main's tip."""
+    commit(repo, {"charters/c0.yaml": AMENDED}, "the branch: a partner joins")
+    git(repo, "checkout", "-q", "main")
+    fixed = CHARTER.format(n=3).replace("pilot: {partners: [a]}\n", "")
+    commit(repo, {"charters/c3.yaml": fixed}, "main fixes c3 meanwhile")
+    git(repo, "checkout", "-q", "feature")
+    code, out, err = cli("check", "charters", "-f", "json", "--base", "main", *SELECT)
+    assert code == 1, err
+    assert active(out) == [("charters/c0.yaml", "MEM01", "/partners/1")]  # c3's PIL02, fixed only on main, is not the branch's doing
+    assert {f["path"] for f in json.loads(out)["findings"]} == {"charters/c0.yaml"}

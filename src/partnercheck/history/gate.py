@@ -1,6 +1,7 @@
 """`check --base REF`: only the findings a change brought count.
 
-Only the charters that differ from REF (`git diff --name-status`, renames
+Only the charters that differ from where the work left REF (`git merge-base
+REF HEAD`, as a pull request's diff; `git diff --name-status`, renames
 followed, plus untracked files) are checked, at both revisions, under the
 same names and with today's settings; the findings that were already there at
 REF are matched by file, code and JSON Pointer exactly as a baseline's
@@ -36,7 +37,7 @@ class Base:
     def open(cls, ref: str, paths: tuple[str, ...], stdin_filename: str | None = None) -> Base:
         start = next((p for p in paths if p != "-"), stdin_filename or ".")
         repository = Repository(start)
-        commit = repository.resolve(ref)
+        commit = repository.fork_point(repository.resolve(ref))  # a base branch that moved on brings nothing to this change
         changes = {(repository.root / c.path).resolve(): c for c in repository.changes(commit)}
         return cls(ref, repository, commit, changes)
 

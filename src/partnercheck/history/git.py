@@ -59,6 +59,14 @@ class Repository:
                 raise GitError(f"{flag} {ref}: this is a shallow clone and {ref} is not in it; fetch the history first (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)") from None
             raise GitError(f"{flag} {ref}: no such revision in {self.root} (a branch, tag or commit; fetch it first if it lives on a remote)") from None
 
+    def fork_point(self, commit: str) -> str:
+        """Where the work now checked out left `commit`'s line (`git merge-base commit HEAD`), as a pull request's diff starts;
+        `commit` itself when there is no common ancestor to find (no commit yet, unrelated histories)."""
+        try:
+            return _git(["merge-base", commit, "HEAD"], self.root, what="").decode().strip() or commit
+        except GitError:
+            return commit
+
     def shallow(self) -> bool:
         return _git(["rev-parse", "--is-shallow-repository"], self.root).decode().strip() == "true"
 
