@@ -47,7 +47,7 @@ def test_no_recipe_names_a_release_that_does_not_exist() -> None:
 
 def test_every_pip_recipe_installs_from_the_repository() -> None:
     installs = re.findall(r"pip install \"partnercheck @ ([^\"]+)\"", DOC)
-    assert len(installs) == 3  # GitHub plain steps, GitLab, shell
+    assert len(installs) == 5  # GitHub plain steps, GitLab, shell, the pull-request recipes (GitHub, GitLab)
     assert set(installs) == {f"git+{REPOSITORY}@main"}
 
 

@@ -116,10 +116,10 @@ def test_declarative_messages_only_use_the_parameters_a_declarative_check_gives(
     assert declarative and {code: names for code, names in unknown.items() if names} == {}
 
 
-def _charters(rule: Rule) -> Iterator[tuple[str, dict, tuple[str, ...], str | None]]:
-    yield rule.examples["fail"], {}, tuple(rule.examples.get("alongside", ())), None
+def _charters(rule: Rule) -> Iterator[tuple[str, dict, tuple[str, ...], str | None, str | None]]:
+    yield rule.examples["fail"], {}, tuple(rule.examples.get("alongside", ())), None, rule.examples.get("previous")
     for case in rule.tests:
-        yield case["charter"], dict(case.get("options") or {}), tuple(case.get("alongside") or ()), case.get("today")
+        yield case["charter"], dict(case.get("options") or {}), tuple(case.get("alongside") or ()), case.get("today"), case.get("previous")
 
 
 def test_function_messages_and_hints_are_fully_rendered(registry: Registry) -> None:
@@ -127,8 +127,8 @@ def test_function_messages_and_hints_are_fully_rendered(registry: Registry) -> N
     unfilled: list[str] = []
     fired = set()
     for rule in non_engine(registry):
-        for charter, options, alongside, today in _charters(rule):
-            for f in lint_text(charter, select=[rule.code], options={rule.code: options}, today=today, registry=registry, alongside=alongside):
+        for charter, options, alongside, today, previous in _charters(rule):
+            for f in lint_text(charter, select=[rule.code], options={rule.code: options}, today=today, registry=registry, alongside=alongside, previous=previous):
                 if f.code != rule.code:
                     continue
                 fired.add(rule.code)

@@ -11,6 +11,7 @@ from typing import Any
 from partnercheck.cli import EXIT_ERROR, write
 from partnercheck.cli.baseline import add_baseline_options, apply_baseline
 from partnercheck.cli.config_cmd import add_config_options
+from partnercheck.cli.since import add_base_option, open_base, tell
 from partnercheck.cli.options import (
     add_plugin_options,
     add_today_option,
@@ -46,7 +47,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-warnings", type=_count, default=None, metavar="N", help="exit 1 when there are more than N active warnings (warnings up to N do not fail the run)")
     p.add_argument("--statistics", action="store_true", help="also count the findings per rule, most frequent first (text; a `statistics` field in JSON)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
-    command(p, handle, add_config_options, add_baseline_options, add_plugin_options, add_speed_options)
+    command(p, handle, add_config_options, add_baseline_options, add_plugin_options, add_speed_options, add_base_option)
 
 
 def add_speed_options(parser: argparse.ArgumentParser) -> None:
@@ -74,15 +75,21 @@ def handle(args: argparse.Namespace) -> int:
     run_plan = _plan(flags)  # refuses an output that is a file the run checks (config/plan.py)
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if "-" in run_plan.paths else None
     stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None
-    request = Request(run_plan.paths, stdin, stdin_name, charters_only=run_plan.charters_only, discovered=run_plan.discovered)
-    run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=_cache(run_plan), jobs=run_plan.jobs)
+    base = open_base(args, run_plan)  # --base REF: only the charters changed since, their findings at REF known
+    request = Request(run_plan.paths, stdin, stdin_name, charters_only=run_plan.charters_only, discovered=base.restrict(run_plan.discovered) if base else run_plan.discovered, previous=base.previous(run_plan) if base else None)
+    cache = _cache(run_plan)
+    run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=cache, jobs=run_plan.jobs)
+    if base:
+        base.mark_known(run, run_plan, cache)
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline)
     tr = translator(run_plan.lang or charter_language(run.files) or default_language(), run_plan.registry)
     translate_run(run, tr)
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
     emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)
     report_errors(run.errors)
-    _warn_no_charter(run, run_plan.paths, tr)
+    tell(base)
+    if base is None:  # with --base, no changed charter is the usual case
+        _warn_no_charter(run, run_plan.paths, tr)
     if run_plan.debug:
         for file in run.files:
             for message in file.debug:

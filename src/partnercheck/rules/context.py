@@ -132,6 +132,8 @@ class RuleContext:
     options: Mapping[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
     profiles: Mapping[str, Profile] = field(default_factory=dict)
+    #: The charter's previous version, for rules about change (`scope: change`): None when unknown.
+    previous: Charter | None = None
 
     @property
     def data(self) -> Mapping[str, Any]:

@@ -19,7 +19,7 @@ class Declarative:
 
 @dataclass(frozen=True)
 class Function:
-    """A registered Python function, per charter or over the whole run (`repository`)."""
+    """A registered Python function, per charter, over the whole run (`repository`), or per charter and its previous version (`change`)."""
 
     name: str
     scope: str = "charter"

@@ -45,18 +45,26 @@ class Baseline:
     def key(self, finding: Finding) -> Key:
         return Key(_relative(finding.path, self.path.parent), finding.code, finding.pointer)
 
-    def apply(self, findings: Iterable[Finding]) -> Counter[Key]:
-        """Suppress the findings the baseline accepts; return the stale entries, each with how many findings it lacks."""
+    def apply(self, findings: Iterable[Finding], reason: str | None = None) -> Counter[Key]:
+        """Suppress the findings the baseline accepts (saying `reason`); return the stale entries, each with how many findings it lacks."""
+        accepted, stale = self.match(findings)
+        reason = reason or f"accepted in the baseline {self.path.name}"
+        for finding in accepted:
+            finding.suppression = Suppression("baseline", reason)
+        return stale
+
+    def match(self, findings: Iterable[Finding]) -> tuple[list[Finding], Counter[Key]]:
+        """The active findings the baseline accepts (each entry as many times as it counts), and the stale entries."""
         left = Counter(self.counts)
-        reason = f"accepted in the baseline {self.path.name}"
+        accepted = []
         for finding in findings:
             if finding.suppressed:
                 continue
             key = self.key(finding)
             if left[key] > 0:
                 left[key] -= 1
-                finding.suppression = Suppression("baseline", reason)
-        return Counter({k: n for k, n in left.items() if n > 0})
+                accepted.append(finding)
+        return accepted, Counter({k: n for k, n in left.items() if n > 0})
 
     def pruned(self, stale: Counter[Key]) -> Baseline:
         counts = Counter(self.counts)

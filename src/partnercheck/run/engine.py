@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
@@ -104,7 +104,7 @@ class Engine:
     def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
         charter = Charter(doc.data, doc.path)
         for rule in self.rules:
-            if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope == "repository"):
+            if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope != "charter"):
                 continue
             ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
@@ -197,6 +197,26 @@ class Engine:
                     self._crashed(result, result.document, rule, outcome)
                     break
 
+    def run_change_rules(self, results: list[FileResult], previous: Mapping[str, Any]) -> None:
+        """Rules about change (`scope: change`), for each charter whose previous version `previous` (by path) holds or whose change log tells its changes."""
+        if not any(isinstance(r.check, Function) and r.check.scope == "change" for r in self.rules):
+            return
+        for result in results:
+            doc = result.document
+            if doc is None or not result.readable or (result.path not in previous and "change_log" not in (doc.text or "")):
+                continue  # no previous version, no change log: nothing to parse again (a cached file stays unparsed)
+            data = result.data
+            if not isinstance(data, dict) or (result.path not in previous and not _has_change_log(data)):
+                continue
+            before = previous.get(result.path)
+            charter, earlier = Charter(data, doc.path), Charter(before, doc.path) if isinstance(before, dict) else None
+            for rule in self.rules:
+                if isinstance(rule.check, Function) and rule.check.scope == "change":
+                    ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles, previous=earlier)
+                    shape_ok = not any(f.code == "SCH01" for f in result.findings)
+                    self._collect(result, doc, rule, run_rule(rule, ctx, self.registry, self.settings.rule_timeout), shape_ok)
+            result.findings.sort(key=Finding.sort_key)
+
     # suppressions ----------------------------------------------------------------
     def finish(self, result: FileResult) -> None:
         """Apply the file's suppression comments and waivers, once every rule (repository ones too) has run."""
@@ -231,6 +251,11 @@ def _english_hint(hint: Text | None, rule: Rule | None, params: dict[str, Any]) 
     if rule is not None and hint.id == f"{rule.code}:hint":
         return rule.render_hint(params) or None
     return visible(english(hint)) or None
+
+
+def _has_change_log(data: dict[str, Any]) -> bool:
+    evolution = data.get("evolution")
+    return isinstance(evolution, dict) and isinstance(evolution.get("change_log"), list) and bool(evolution["change_log"])
 
 
 def _json(value: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 
 from partnercheck.config.settings import Settings
 from partnercheck.plugins.registry import Registry
@@ -26,6 +26,8 @@ class Request:
     charters_only: bool = False  # skip named files without `partnercheck:`, as walking does
     #: The walk of these paths when the caller already made it: (paths, stdin_filename, targets, errors).
     discovered: Any = None
+    #: Each file's previous version (charter data, by display path), for the rules about change.
+    previous: Any = None
 
 
 class PerFile(Protocol):
@@ -53,6 +55,11 @@ def lint(request: Request, registry: Registry, settings: Settings, per_file: Per
     return RunResult(results, engine.rules, settings, errors=[*registry.errors, *errors])
 
 
+def lint_reads(reads: list[Read], registry: Registry, settings: Settings, per_file: PerFile | None, request: Request, cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
+    """Lint bytes already read (another revision's, under today's names) as `lint` lints files."""
+    return _lint_files(reads, Engine(registry, settings), registry, per_file, request, cache, jobs)
+
+
 def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file: PerFile | None, request: Request, cache: ResultsCache | None, jobs: int) -> list[FileResult]:
     """Each file with the engine of its own settings (one engine per set of settings)."""
     engines: dict[int, tuple[Settings, Engine]] = {id(engine.settings): (engine.settings, engine)}
@@ -62,10 +69,10 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
         if id(own) not in engines:
             engines[id(own)] = (own, Engine(registry, own))
         chosen.append(engines[id(own)][1])
-    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs)
+    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, request.previous)
 
 
-def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
+def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1, previous: Mapping[str, Any] | None = None) -> list[FileResult]:
     """The one pipeline from files to their final results, for the command line and the test harness alike.
 
     `engines[i]` checks `items[i]` (path, bytes): each file's own check comes
@@ -73,11 +80,13 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     all through `Engine.lint_bytes`); then the repository rules run once with
     the run's settings (`run_engine`), and last each file's suppression
     comments and waivers. A whole run seen before is answered from the cache.
+    The rules about change run on each file with its `previous` version (by
+    path) or its change log; a run given previous versions skips the run cache.
     """
     from partnercheck.run.parallel import cached_result, lint_files
 
     run_key = None
-    if cache is not None:
+    if cache is not None and not previous:
         cache.prune_now_and_then()  # at most once a day: what no run used for a month
         keys = [cache.key(path, raw, own.settings) for (path, raw), own in zip(items, engines)]
         run_key = cache.run_key(run_engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
@@ -87,6 +96,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     results = lint_files(items, engines, cache, jobs)
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
+        own_engine.run_change_rules([result], previous or {})
         own_engine.finish(result)
     if cache is not None and run_key is not None and not any(r.debug for r in results):  # debug notes come from the per-file entries
         cache.put_run(run_key, [(r.readable, r.findings, r.data if r.readable else None) for r in results])  # the data: what the score reads, with no parsing

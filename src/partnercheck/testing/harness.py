@@ -48,6 +48,7 @@ class Case:
     today: date = DEFAULT_TODAY
     name: str = ""
     alongside: tuple[str, ...] = ()  # further charters checked in the same run
+    previous: str | None = None  # the charter's previous version, for rules about change
 
     @property
     def id(self) -> str:
@@ -62,13 +63,15 @@ def lint_text(
     registry: Registry | None = None,
     path: str = "case.yaml",
     alongside: Sequence[str] = (),
+    previous: str | None = None,
 ) -> list[Finding]:
     """Lint one charter given as text (dedented) and return its findings.
 
     `alongside` charters are checked in the same run (`alongside-1.yaml`, …),
     as repository-level rules need; their own findings are not returned.
+    `previous` is the charter's previous version, for the rules about change.
     """
-    return _lint_together([charter, *alongside], path, select, options, today, registry)[0]
+    return _lint_together([charter, *alongside], path, select, options, today, registry, previous)[0]
 
 
 def _lint_together(
@@ -78,6 +81,7 @@ def _lint_together(
     options: Mapping[str, Mapping[str, Any]] | None,
     today: date | str | None,
     registry: Registry | None,
+    previous: str | None = None,
 ) -> list[list[Finding]]:
     registry = registry or default_registry()
     if isinstance(today, str):
@@ -86,8 +90,16 @@ def _lint_together(
     engine = Engine(registry, settings)
     paths = [path, *(f"alongside-{i}.yaml" for i in range(1, len(charters)))]
     items = [(p, textwrap.dedent(text).encode("utf-8")) for p, text in zip(paths, charters)]
-    results = check_files(items, [engine] * len(items), engine)  # the command line's pipeline, without cache or workers
+    before = {path: _data(path, previous, settings)} if previous is not None else None
+    results = check_files(items, [engine] * len(items), engine, previous=before)  # the command line's pipeline, without cache or workers
     return [r.findings for r in results]
+
+
+def _data(path: str, text: str, settings: Settings) -> Any:
+    """A previous version's data, read as the engine reads a charter."""
+    from partnercheck.document.load import load_document
+
+    return load_document(path, textwrap.dedent(text).encode("utf-8"), settings.limits).data
 
 
 def run_case(case: Case, registry: Registry | None = None) -> None:
@@ -98,7 +110,7 @@ def run_case(case: Case, registry: Registry | None = None) -> None:
         raise AssertionError(f"no rule {case.rule!r} is registered (is its plugin installed?)")
     expected = [_with_code(e, rule.code) for e in case.expect or []]
     codes = {rule.code, *(e.code for e in expected if e.code)}
-    findings, *others = _lint_together([case.charter, *case.alongside], "case.yaml", (*codes, *DOCUMENT_CODES), {rule.code: case.options}, case.today, registry)
+    findings, *others = _lint_together([case.charter, *case.alongside], "case.yaml", (*codes, *DOCUMENT_CODES), {rule.code: case.options}, case.today, registry, case.previous)
     relevant = [f for f in findings if f.code in codes or f.code.startswith(DOCUMENT_CODES)]
     problems = _compare(case, rule.code, expected, relevant)
     problems += [f"an alongside charter is invalid: {f.path}: {_line(f)}" for other in others for f in other if f.code.startswith(DOCUMENT_CODES)]
@@ -171,10 +183,11 @@ def rule_cases(registry: Registry | None = None, plugin: str | None = None) -> l
         if plugin is not None and rule.plugin != plugin:
             continue
         alongside = tuple(rule.examples.get("alongside", ()))
+        previous = rule.examples.get("previous")
         if "fail" in rule.examples:
-            cases.append(Case(rule.code, rule.examples["fail"], present=True, name="fails", alongside=alongside))
+            cases.append(Case(rule.code, rule.examples["fail"], present=True, name="fails", alongside=alongside, previous=previous))
         if "pass" in rule.examples:
-            cases.append(Case(rule.code, rule.examples["pass"], present=False, name="passes", alongside=alongside))
+            cases.append(Case(rule.code, rule.examples["pass"], present=False, name="passes", alongside=alongside, previous=previous))
         for i, spec in enumerate(rule.tests):
             cases.append(_case_from(spec, rule.code, f"test {i + 1}"))
     return cases
@@ -190,6 +203,7 @@ def _case_from(spec: Mapping[str, Any], rule: str, default_name: str) -> Case:
         today=date.fromisoformat(str(today)) if today else DEFAULT_TODAY,
         name=str(spec.get("name", default_name)),
         alongside=tuple(str(text) for text in spec.get("alongside") or ()),
+        previous=str(spec["previous"]) if spec.get("previous") is not None else None,
     )
 
 

@@ -1,0 +1,35 @@
+"""`check --base REF`: the option, and what the run says about the revision on standard error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def add_base_option(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("changes")
+    group.add_argument("--base", metavar="REF", default=None, help="report and fail on only the findings absent at the git revision REF (a branch, tag or commit): only the charters changed since REF are checked; see docs/diff.md")
+
+
+def open_base(args: argparse.Namespace, run_plan: Any) -> Any:
+    """The revision `--base` names, with the charters changed since; None without `--base`."""
+    if args.base is None:
+        return None
+    from partnercheck.errors import UsageError
+    from partnercheck.history.gate import Base
+
+    if run_plan.baseline is not None:
+        raise UsageError("--base and --baseline both decide which findings are new; give one of them")
+    return Base.open(args.base, run_plan.paths, run_plan.stdin_filename)
+
+
+def tell(base: Any) -> None:
+    """One line on standard error: how many findings were already there, and how many the change resolved."""
+    if base is None:
+        return
+    print(f"partnercheck: compared with {base.ref} ({base.commit[:12]}): {_n(base.known, 'finding')} already there, {_n(base.resolved, 'finding')} resolved", file=sys.stderr)
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"

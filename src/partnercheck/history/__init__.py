@@ -1,0 +1,1 @@
+"""Charters over time: git revisions, the findings new since a revision, what changed between two versions."""
