@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from typing import Any, Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline", "cache")
+COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline", "cache", "server")
 
 
 def parser_class() -> Any:
