@@ -22,6 +22,7 @@ TIMEOUT = 60
 async def session(root: Path, options: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> AsyncIterator[LanguageClient]:
     """A client connected to a fresh server whose workspace is `root`; `options` are its initializationOptions."""
     client = make_test_lsp_client()
+    _read_code_actions_right(client)
     await client.start_io(sys.executable, "-m", "partnercheck", "server", env={**os.environ, **(env or {})}, cwd=str(root))
     await client.initialize_session(
         types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri(), initialization_options={"debounce": 0, **(options or {})})
@@ -80,3 +81,17 @@ def spans(findings: list[dict[str, Any]]) -> list[tuple[str, int, int, int, int]
 
 def ranges(diagnostics: list[types.Diagnostic]) -> list[tuple[str, int, int, int, int]]:
     return sorted((str(d.code), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) for d in diagnostics)
+
+
+def _read_code_actions_right(client: LanguageClient) -> None:
+    """lsprotocol reads any object with a `command` key as a `Command`, so a `CodeAction` carrying a command (an edit, then
+    the reason selected) would lose its edit; a client such as VS Code tells them apart by `command` being a string."""
+    from typing import Union
+
+    converter = client.protocol._converter
+
+    def structure(value: Any, _: type) -> Any:
+        kind = types.Command if isinstance(value.get("command"), str) else types.CodeAction
+        return converter.structure(value, kind)
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)

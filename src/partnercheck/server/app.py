@@ -17,10 +17,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
 from partnercheck import __version__
 from partnercheck.config.files import YAML_NAMES
+from partnercheck.document.load import Document, load_document
+from partnercheck.server import actions, navigation
+from partnercheck.server.completion import complete
+from partnercheck.server.documents import Ids, ids_of
+from partnercheck.server.hover import hover
 from partnercheck.server.checking import Checked, Checker
 from partnercheck.server.diagnostics import diagnostics
 from partnercheck.server.documents import path_of
@@ -38,6 +44,7 @@ class PartnercheckServer(LanguageServer):
         self.checked: dict[str, Checked] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._told: set[str] = set()
+        self._last_ids: dict[str, Ids] = {}
 
     # settings ----------------------------------------------------------------
     def configure(self, given: Any) -> None:
@@ -78,7 +85,28 @@ class PartnercheckServer(LanguageServer):
         for error in checked.errors:
             self.tell(error)
         self.checked[uri] = checked
+        if checked.document is not None:
+            self.ids(uri, checked.document)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics(checked, uri, path)))
+
+    def current(self, uri: str) -> tuple[Document, Checked] | None:
+        """The document as the editor holds it now, and its check: checked again first if it changed since."""
+        source = self.workspace.get_text_document(uri).source
+        checked = self.checked.get(uri)
+        if checked is None or checked.document is None or checked.document.text != source:
+            self.publish(uri)
+            checked = self.checked.get(uri)
+        if checked is None:
+            return None
+        if checked.document is None or checked.document.text != source:  # a configuration file, or unreadable
+            return load_document(str(path_of(uri) or uri), source.encode("utf-8")), checked
+        return checked.document, checked
+
+    def ids(self, uri: str, doc: Document | None) -> Ids:
+        """The ids of the document; while it does not parse (a line half typed), those of its last readable text."""
+        if doc is not None and isinstance(doc.data, dict):
+            self._last_ids[uri] = ids_of(doc.data)
+        return self._last_ids.get(uri) or Ids()
 
     def check_all(self) -> None:
         for uri in list(self.workspace.text_documents):
@@ -89,6 +117,7 @@ class PartnercheckServer(LanguageServer):
         if pending is not None:
             pending.cancel()
         self.checked.pop(uri, None)
+        self._last_ids.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
@@ -146,7 +175,81 @@ def build() -> PartnercheckServer:
     def did_close(ls: PartnercheckServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.close(params.text_document.uri)
 
+    register_requests(server)
     return server
+
+
+def register_requests(server: PartnercheckServer) -> None:
+    """Hover, completion, navigation, rename and code actions: each answers from the document as it is now."""
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    @guarded
+    def on_hover(ls: PartnercheckServer, params: types.HoverParams) -> types.Hover | None:
+        found = ls.current(params.text_document.uri)
+        return hover(found[0], found[1], params.position) if found else None
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ",", "-", ":"]))
+    @guarded
+    def on_completion(ls: PartnercheckServer, params: types.CompletionParams) -> types.CompletionList | None:
+        source = ls.workspace.get_text_document(params.text_document.uri).source
+        found = ls.current(params.text_document.uri)
+        registry = found[1].registry if found else None
+        lines = source.splitlines() or [""]
+        doc = found[0] if found else None
+        if doc is not None and not isinstance(doc.data, dict):  # the line being typed may be what does not parse
+            without = "\n".join(line for number, line in enumerate(lines) if number != params.position.line)
+            doc = load_document(doc.path, without.encode("utf-8"))
+        return complete(lines, params.position, ls.ids(params.text_document.uri, doc), registry)
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    @guarded
+    def on_definition(ls: PartnercheckServer, params: types.DefinitionParams) -> types.Location | None:
+        found = ls.current(params.text_document.uri)
+        return navigation.definition(found[0], params.text_document.uri, params.position) if found else None
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    @guarded
+    def on_references(ls: PartnercheckServer, params: types.ReferenceParams) -> list[types.Location] | None:
+        found = ls.current(params.text_document.uri)
+        return navigation.references(found[0], params.text_document.uri, params.position, params.context.include_declaration) if found else None
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    @guarded
+    def on_symbols(ls: PartnercheckServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+        found = ls.current(params.text_document.uri)
+        return navigation.symbols(found[0]) if found else None
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    @guarded
+    def on_prepare_rename(ls: PartnercheckServer, params: types.PrepareRenameParams) -> types.Range | None:
+        found = ls.current(params.text_document.uri)
+        location = navigation.definition(found[0], params.text_document.uri, params.position) if found else None
+        return navigation.occurrence(found[0], params.position) if found and location is not None else None
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    def on_rename(ls: PartnercheckServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        found = ls.current(params.text_document.uri)
+        if found is None:
+            return None
+        try:
+            return navigation.rename(found[0], params.text_document.uri, params.position, params.new_name)
+        except navigation.RenameRefused as exc:
+            raise JsonRpcInvalidParams(str(exc)) from None
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @guarded
+    def on_code_action(ls: PartnercheckServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        found = ls.current(params.text_document.uri)
+        return actions.actions(found[0], found[1], params.text_document.uri, params.range, params.context.diagnostics) if found else None
+
+    @server.command(actions.SELECT)
+    def on_select(ls: PartnercheckServer, uri: str, selection: Any) -> None:
+        """Select the placeholder a quick fix left (a suppression's or waiver's reason) for the user to type over."""
+        chosen = selection
+        if isinstance(selection, dict):
+            start, end = selection["start"], selection["end"]
+            chosen = types.Range(start=types.Position(line=start["line"], character=start["character"]), end=types.Position(line=end["line"], character=end["character"]))
+        ls.window_show_document(types.ShowDocumentParams(uri=uri, take_focus=True, selection=chosen))
 
 
 def serve() -> None:
