@@ -23,7 +23,11 @@ from partnercheck.server.hover import split_hint
 from partnercheck.server.schema import choices, node_at, schema_of
 
 SELECT = "partnercheck.select"
-REASON = "reason"
+
+
+def placeholder(checked: Checked) -> str:
+    """The placeholder the user types over, in the reader's language."""
+    return checked.translator.words("reason")
 
 
 def actions(doc: Document, checked: Checked, uri: str, wanted: types.Range, asked: list[types.Diagnostic] | None = None) -> list[types.CodeAction]:
@@ -55,7 +59,7 @@ def did_you_mean(doc: Document, checked: Checked, finding: Finding, uri: str) ->
     close = text.params.get("close") if text is not None else None
     if text is not None and text.id.endswith("-close") and isinstance(close, str) and "." not in close:
         span = Span(finding.line, finding.column, finding.end_line, finding.end_column)
-        return _action(f"Replace with `{close}`", uri, [types.TextEdit(range=lsp_range(doc, span), new_text=close)], finding, preferred=True)
+        return _action(checked.translator.words("Replace with `{value}`", value=close), uri, [types.TextEdit(range=lsp_range(doc, span), new_text=close)], finding, preferred=True)
     if finding.code == "SCH01" and text is not None and text.id == "SCH01.enum":
         value = resolve(doc.data, finding.pointer)
         node = node_at(schema_of(checked.registry), tuple("*" if t.isdigit() else t for t in split(finding.pointer)))
@@ -63,7 +67,7 @@ def did_you_mean(doc: Document, checked: Checked, finding: Finding, uri: str) ->
         match = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6) if isinstance(value, str) else []
         span = doc.index.values.get(finding.pointer)
         if match and span is not None:
-            return _action(f"Replace with `{match[0]}`", uri, [types.TextEdit(range=lsp_range(doc, span), new_text=match[0])], finding, preferred=True)
+            return _action(checked.translator.words("Replace with `{value}`", value=match[0]), uri, [types.TextEdit(range=lsp_range(doc, span), new_text=match[0])], finding, preferred=True)
     return None
 
 
@@ -84,7 +88,7 @@ def insert_snippet(doc: Document, checked: Checked, finding: Finding, uri: str) 
     line, indent = where
     at, lead = _at_line(doc, line)
     text = lead + "".join(" " * indent + row + "\n" for entry in entries for row in entry)
-    return _action("Insert the hint's YAML", uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=text)], finding)
+    return _action(checked.translator.words("Insert the hint's YAML"), uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=text)], finding)
 
 
 def _placement(data: Any, pointer: str, snippet: str) -> tuple[str | None, list[list[str]]]:
@@ -141,6 +145,7 @@ def disable_line(doc: Document, checked: Checked, finding: Finding, uri: str) ->
     """`# partnercheck: disable-line=CODE -- reason` on the finding's line (above it, as disable-next-line, after a comment)."""
     line = finding.line
     text = doc.line_text(line)
+    typed = placeholder(checked)
     if not doc.text:
         return None
     width = code_width(text)
@@ -148,23 +153,24 @@ def disable_line(doc: Document, checked: Checked, finding: Finding, uri: str) ->
         indent = len(text) - len(text.lstrip(" "))
         comment = f"{' ' * indent}# partnercheck: disable-next-line={finding.code} -- "
         at = types.Position(line=line - 1, character=0)
-        reason = types.Range(start=types.Position(line=line - 1, character=len(comment)), end=types.Position(line=line - 1, character=len(comment) + len(REASON)))
-        edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment + REASON + "\n")
+        selection = types.Range(start=types.Position(line=line - 1, character=len(comment)), end=types.Position(line=line - 1, character=len(comment) + len(typed)))
+        edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment + typed + "\n")
     else:
         comment = f"  # partnercheck: disable-line={finding.code} -- "
         end = utf16_column(text, len(text))
         at = types.Position(line=line - 1, character=end)
-        reason = types.Range(start=types.Position(line=line - 1, character=end + len(comment)), end=types.Position(line=line - 1, character=end + len(comment) + len(REASON)))
-        edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment + REASON)
-    return _action(f"Disable {finding.code} on this line", uri, [edit], finding, select=reason)
+        selection = types.Range(start=types.Position(line=line - 1, character=end + len(comment)), end=types.Position(line=line - 1, character=end + len(comment) + len(typed)))
+        edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=comment + typed)
+    return _action(checked.translator.words("Disable {code} on this line", code=finding.code), uri, [edit], finding, select=selection)
 
 
 def add_waiver(doc: Document, checked: Checked, finding: Finding, uri: str, today: date | None = None) -> types.CodeAction | None:
     """A `waivers:` entry for this rule at this place, with a reason to write and an expiry date 90 days ahead."""
     if doc.data is None or not isinstance(doc.data, dict) or finding.code.startswith(("INT", "DOC", "SUP")):
         return None
+    typed = placeholder(checked)
     expires = ((today or date.today()) + timedelta(days=90)).isoformat()
-    rows = [f"- rule: {finding.code}", *([f"  at: {finding.pointer}"] if finding.pointer else []), f"  reason: {REASON}", f"  expires_on: {expires}"]
+    rows = [f"- rule: {finding.code}", *([f"  at: {finding.pointer}"] if finding.pointer else []), f"  reason: {typed}", f"  expires_on: {expires}"]
     waivers = doc.data.get("waivers")
     span = doc.index.values.get("/waivers")
     if isinstance(waivers, list) and waivers and span is not None:
@@ -180,10 +186,10 @@ def add_waiver(doc: Document, checked: Checked, finding: Finding, uri: str, toda
     at, lead = _at_line(doc, line)
     body = lead + prefix + "".join(" " * indent + row + "\n" for row in rows)
     rows_out = body.split("\n")
-    k = next(i for i, row in enumerate(rows_out) if row.endswith(f"reason: {REASON}"))
-    column = len(rows_out[k]) - len(REASON)
-    reason = types.Range(start=types.Position(line=at.line + k, character=column), end=types.Position(line=at.line + k, character=column + len(REASON)))
-    return _action(f"Waive {finding.code} here (a `waivers:` entry)", uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=body)], finding, select=reason)
+    k = next(i for i, row in enumerate(rows_out) if row.endswith(f"reason: {typed}"))
+    column = len(rows_out[k]) - len(typed)
+    selection = types.Range(start=types.Position(line=at.line + k, character=column), end=types.Position(line=at.line + k, character=column + len(typed)))
+    return _action(checked.translator.words("Waive {code} here (a `waivers:` entry)", code=finding.code), uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=body)], finding, select=selection)
 
 
 def _at_line(doc: Document, line: int) -> tuple[types.Position, str]:

@@ -232,7 +232,7 @@ def register_requests(server: PartnercheckServer) -> None:
         if found is None:
             return None
         try:
-            return navigation.rename(found[0], params.text_document.uri, params.position, params.new_name)
+            return navigation.rename(found[0], params.text_document.uri, params.position, params.new_name, found[1].translator)
         except navigation.RenameRefused as exc:
             raise JsonRpcInvalidParams(str(exc)) from None
 

@@ -7,18 +7,24 @@ from lsprotocol import types
 from partnercheck.document.load import Document
 from partnercheck.findings import Finding, Span
 from partnercheck.pointers import resolve
+from partnercheck.report.i18n import Translator
 from partnercheck.server.checking import Checked
 from partnercheck.server.documents import contains, cursor, ids_of
 from partnercheck.server.schema import described, schema_of
 from partnercheck.server.yamlpath import tokens, where
 
-NOUNS = {"partner": "partner", "body": "governance body", "objective": "objective", "measure": "measure", "beneficiary": "beneficiary group", "responsibility": "RACI entry"}
+
+
+def noun(kind: str, tr: Translator) -> str:
+    """What a kind of id names, in the reader's language."""
+    words = {"partner": tr.words("partner"), "body": tr.words("governance body"), "objective": tr.words("objective"), "measure": tr.words("measure"), "beneficiary": tr.words("beneficiary group"), "responsibility": tr.words("RACI entry")}
+    return words.get(kind, kind)
 
 
 def hover(doc: Document, checked: Checked | None, position: types.Position) -> types.Hover | None:
     line, column = cursor(doc, position)
     parts = [explain(f, checked) for f in (checked.findings if checked is not None and checked.document is doc else ()) if contains(_span(f), line, column)]
-    named = _named(doc, line, column)
+    named = _named(doc, line, column, checked.translator if checked is not None else Translator())
     if named:
         parts.append(named)
     elif not parts:
@@ -30,13 +36,14 @@ def hover(doc: Document, checked: Checked | None, position: types.Position) -> t
 def explain(finding: Finding, checked: Checked | None) -> str:
     """A finding's message, why its rule matters and what to write (the hint), in the run's language."""
     rule = checked.registry.rules.get(finding.code) if checked is not None and checked.registry is not None else None
-    why = checked.translator.rule_field(rule, "why").strip() if rule is not None and checked is not None else ""
+    tr = checked.translator if checked is not None else Translator()
+    why = tr.rule_field(rule, "why").strip() if rule is not None else ""
     out = [f"**{finding.code}** `{finding.name}`: {finding.message}"]
     if why:
-        out.append(" ".join(why.split()))
+        out.append(f"**{tr.words('Why it matters')}.** " + " ".join(why.split()))
     if finding.hint:
         prose, snippet = split_hint(finding.hint)
-        out.append(prose + (f"\n```yaml\n{snippet}\n```" if snippet else ""))
+        out.append(f"**{tr.words('What to write')}.** " + prose + (f"\n```yaml\n{snippet}\n```" if snippet else ""))
     return "\n\n".join(out)
 
 
@@ -50,7 +57,7 @@ def split_hint(hint: str) -> tuple[str, str]:
     return "\n".join(lines[:start]).strip(), snippet
 
 
-def _named(doc: Document, line: int, column: int) -> str:
+def _named(doc: Document, line: int, column: int, tr: Translator) -> str:
     ids = ids_of(doc.data)
     found = ids.at(doc, line, column)
     if found is None:
@@ -58,12 +65,12 @@ def _named(doc: Document, line: int, column: int) -> str:
     kind, ident = found
     definition = ids.definition(kind, ident)
     if definition is None:
-        return f"No {NOUNS.get(kind, kind)} `{ident}` is defined in this charter."
+        return tr.words("No {thing} `{id}` is defined in this charter.", thing=noun(kind, tr), id=ident)
     item = resolve(doc.data, definition.pointer)
     facts = [f"- `{k}`: {v}" for k, v in item.items() if k != "id" and isinstance(v, (str, int, float, bool))][:8] if isinstance(item, dict) else []
-    head = f"**{NOUNS.get(kind, kind)}** `{ident}`" + (f": {definition.name}" if definition.name else "")
+    head = f"**{noun(kind, tr)}** `{ident}`" + (f": {definition.name}" if definition.name else "")
     where_defined = doc.index.values.get(definition.pointer + "/id")
-    at = f" (line {where_defined.line})" if where_defined is not None else ""
+    at = " " + tr.words("(line {line})", line=where_defined.line) if where_defined is not None else ""
     return head + at + ("\n\n" + "\n".join(facts) if facts else "")
 
 

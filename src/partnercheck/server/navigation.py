@@ -6,7 +6,9 @@ from lsprotocol import types
 
 from partnercheck.document.load import Document
 from partnercheck.findings import Span
+from partnercheck.report.i18n import Translator
 from partnercheck.server.documents import Ids, contains, cursor, ids_of, lsp_range
+from partnercheck.server.hover import noun
 
 #: The outline: what each kind of item shows as.
 SYMBOL_KINDS = {
@@ -71,7 +73,7 @@ def symbols(doc: Document) -> list[types.DocumentSymbol]:
     return out
 
 
-def rename(doc: Document, uri: str, position: types.Position, new_id: str) -> types.WorkspaceEdit | None:
+def rename(doc: Document, uri: str, position: types.Position, new_id: str, tr: Translator | None = None) -> types.WorkspaceEdit | None:
     """Every occurrence of the id under the cursor replaced by `new_id`; refused when `new_id` is taken or not an id."""
     import re
 
@@ -79,10 +81,11 @@ def rename(doc: Document, uri: str, position: types.Position, new_id: str) -> ty
     if found is None:
         return None
     ids, kind, ident = found
+    tr = tr or Translator()
     if not re.fullmatch(_ID, new_id):
-        raise RenameRefused(f"{new_id!r} is not an id: letters, digits, `-`, `_` and `.`, starting with a letter or digit")
+        raise RenameRefused(tr.words("`{new}` is not an id: letters, digits, `-`, `_` and `.`, starting with a letter or digit", new=new_id))
     if new_id != ident and ids.definition(kind, new_id) is not None:
-        raise RenameRefused(f"the charter already has a {kind} `{new_id}`: renaming `{ident}` to it would make them one")
+        raise RenameRefused(tr.words("The charter already has a {thing} `{new}`: renaming `{old}` to it would make them one.", thing=noun(kind, tr), new=new_id, old=ident))
     edits = [types.TextEdit(range=_inner(doc, span), new_text=new_id) for span in _places(doc, ids, kind, ident, True)]
     return types.WorkspaceEdit(changes={uri: edits})
 
