@@ -139,7 +139,7 @@ def actions_for(client, uri, diagnostic):
 
 
 def test_quick_fixes_insert_the_snippet_disable_the_line_waive_and_correct(charter):
-    text = CHARTER.replace("    contributors: [greta]\n", "    contributors: [gretta]\n").replace("    accountable: region\n", "")
+    text = CHARTER.replace("    contributors: [greta]\n", "    contributors: [gretta]\n").replace("    accountable: region\n", "").replace("type: funder", "type: fundr")
 
     async def scenario():
         async with session(charter.parent) as client:
@@ -149,9 +149,12 @@ def test_quick_fixes_insert_the_snippet_disable_the_line_waive_and_correct(chart
             ref01 = await actions_for(client, uri, by_code["REF01"])
             pil01 = await actions_for(client, uri, by_code["PIL01"])
             acc01 = await actions_for(client, uri, by_code["ACC01"])
-            return by_code, ref01, pil01, acc01
+            sch01 = await actions_for(client, uri, by_code["SCH01"])
+            return by_code, ref01, pil01, acc01, sch01
 
-    by_code, ref01, pil01, acc01 = run(scenario())
+    by_code, ref01, pil01, acc01, sch01 = run(scenario())
+    [choice] = [a for a in sch01 if a.title.startswith("Replace")]
+    assert apply(text, choice.edit.changes[charter.as_uri()]) == text.replace("type: fundr", "type: funder")
     [fix] = [a for a in ref01 if a.title == "Replace with `greta`"]
     assert apply(text, fix.edit.changes[charter.as_uri()]) == text.replace("[gretta]", "[greta]")
     [snippet] = [a for a in acc01 if a.title.startswith("Insert")]

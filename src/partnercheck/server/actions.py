@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Sequence
 
 from lsprotocol import types
 
@@ -30,7 +30,7 @@ def placeholder(checked: Checked) -> str:
     return checked.translator.words("reason")
 
 
-def actions(doc: Document, checked: Checked, uri: str, wanted: types.Range, asked: list[types.Diagnostic] | None = None) -> list[types.CodeAction]:
+def actions(doc: Document, checked: Checked, uri: str, wanted: types.Range, asked: Sequence[types.Diagnostic] | None = None) -> list[types.CodeAction]:
     """The fixes for the findings the client asks about (its diagnostics, else every finding on the lines of `wanted`)."""
     out: list[types.CodeAction] = []
     chosen = {(str(d.code), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) for d in asked or () if d.source == "partnercheck"}
@@ -65,9 +65,9 @@ def did_you_mean(doc: Document, checked: Checked, finding: Finding, uri: str) ->
         node = node_at(schema_of(checked.registry), tuple("*" if t.isdigit() else t for t in split(finding.pointer)))
         allowed = [str(c) for c in choices(schema_of(checked.registry), node)]
         match = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6) if isinstance(value, str) else []
-        span = doc.index.values.get(finding.pointer)
-        if match and span is not None:
-            return _action(checked.translator.words("Replace with `{value}`", value=match[0]), uri, [types.TextEdit(range=lsp_range(doc, span), new_text=match[0])], finding, preferred=True)
+        place = doc.index.values.get(finding.pointer)
+        if match and place is not None:
+            return _action(checked.translator.words("Replace with `{value}`", value=match[0]), uri, [types.TextEdit(range=lsp_range(doc, place), new_text=match[0])], finding, preferred=True)
     return None
 
 
