@@ -171,3 +171,13 @@ def test_a_configuration_file_s_errors_are_shown_on_its_line(tmp_path):
     [error] = broken
     assert error.range.start.line == 2 and "bogus" in error.message
     assert {d.code for d in selected} == {"PIL01"}  # the saved configuration governs the charter
+
+
+def test_the_other_commands_do_not_import_pygls():
+    import subprocess
+    import sys
+
+    probe = "import sys\nfrom partnercheck.cli import run\nrun(['check', '--format', 'json', sys.argv[1]])\n"
+    probe += "print('pygls' in sys.modules, 'lsprotocol' in sys.modules, file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", probe, str(BROKEN[0])], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "False False"
