@@ -181,3 +181,14 @@ def test_the_other_commands_do_not_import_pygls():
     probe += "print('pygls' in sys.modules, 'lsprotocol' in sys.modules, file=sys.stderr)"
     done = subprocess.run([sys.executable, "-c", probe, str(BROKEN[0])], capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "False False"
+
+
+def test_other_yaml_files_get_no_diagnostics(tmp_path):
+    compose = tmp_path / "compose.yaml"
+    compose.write_text("services:\n  web: {image: nginx}\n", encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            return await open_file(client, compose)
+
+    assert run(scenario()) == []

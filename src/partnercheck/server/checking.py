@@ -1,8 +1,9 @@
 """A document's text through `check`'s own pipeline: the same plan, engine, suppressions, waivers, baseline and language.
 
-The text goes in as `check -` reads standard input, named by its path
-(`--stdin-filename`), so the configuration is found by walking up from the
-file, and a file that is not a charter gets DOC03 as when named to `check`.
+The text goes in as `check --charters-only -` reads standard input, named by
+its path (`--stdin-filename`), so the configuration is found by walking up
+from the file, and other YAML files (no top-level `partnercheck:` key) get no
+diagnostics, as when `check` walks a folder.
 Plans (plugins loaded, configuration read) are kept per folder and dropped
 when the settings or a configuration file change.
 """
@@ -79,7 +80,7 @@ class Checker:
 
     def _run(self, run_plan: RunPlan, path: Path, raw: bytes) -> Checked:
         name = display_path(path)
-        request = Request(("-",), raw, name)
+        request = Request(("-",), raw, name, charters_only=True)  # other YAML (CI files, compose files) is left alone, as when walking
         run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver)
         if run_plan.baseline is not None:
             from partnercheck.run.baseline import load
