@@ -192,3 +192,34 @@ def test_each_quick_fix_applied_removes_its_finding(charter):
     results = run(scenario())
     for title, diagnostics in results.items():
         assert "REF01" not in {d.code for d in diagnostics}, title
+
+
+EXTENDING_PLUGIN = """\
+from partnercheck import hookimpl
+
+
+@hookimpl
+def register_schema_extensions(register):
+    register("x-acme", {"type": "object", "description": "ACME's own data.", "properties": {"tier": {"enum": ["gold", "silver"], "description": "The tier."}}})
+"""
+
+
+def test_completion_offers_a_plugin_s_schema_extension(charter):
+    plugin = charter.parent / "acme_plugin.py"
+    plugin.write_text(EXTENDING_PLUGIN, encoding="utf-8")
+    typing_key = CHARTER + "x-\n"
+    typing_value = CHARTER + "x-acme:\n  tier: \n"
+
+    async def scenario():
+        async with session(charter.parent, {"plugins": [str(plugin)], "allowLocalPlugins": True}) as client:
+            await open_file(client, charter)
+            ask = lambda position: client.text_document_completion_async(types.CompletionParams(text_document=doc(charter.as_uri()), position=position))  # noqa: E731
+            await change(client, charter, typing_key, 2)
+            keys = await ask(types.Position(line=typing_key.count("\n") - 1, character=2))
+            await change(client, charter, typing_value, 3)
+            values = await ask(types.Position(line=typing_value.count("\n") - 1, character=8))
+            return keys, values
+
+    keys, values = run(scenario())
+    assert ("x-acme", "ACME's own data.") in {(i.label, i.detail) for i in keys.items}
+    assert {i.label for i in values.items} == {"gold", "silver"}

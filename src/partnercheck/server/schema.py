@@ -41,9 +41,9 @@ def properties(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def choices(schema: dict[str, Any], node: dict[str, Any] | None) -> list[Any]:
-    """The values a node allows (`enum`, `const`), its list items' when it is a list."""
-    if node is None:
+def choices(schema: dict[str, Any], node: dict[str, Any] | None, depth: int = 0) -> list[Any]:
+    """The values a node allows (`enum`, `const`), and its list items' when it is a list."""
+    if node is None or depth > 4:
         return []
     out: list[Any] = []
     for part in _parts(schema, node):
@@ -51,8 +51,8 @@ def choices(schema: dict[str, Any], node: dict[str, Any] | None) -> list[Any]:
         if "const" in part:
             out.append(part["const"])
         items = part.get("items")
-        if isinstance(items, dict) and part is not node or isinstance(items, dict) and not out:
-            out += choices(schema, _flat(schema, items))
+        if isinstance(items, dict):
+            out += choices(schema, items, depth + 1)
     return list(dict.fromkeys(v for v in out if isinstance(v, (str, int, float, bool))))
 
 
