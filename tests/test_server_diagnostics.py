@@ -192,3 +192,46 @@ def test_other_yaml_files_get_no_diagnostics(tmp_path):
             return await open_file(client, compose)
 
     assert run(scenario()) == []
+
+
+def test_a_grouped_finding_s_related_places_become_related_information():
+    """`Finding.related` (grouped findings: each place with its path, span and message) when the model has it."""
+    from types import SimpleNamespace
+
+    from partnercheck.document.load import load_document
+    from partnercheck.findings import Severity
+    from partnercheck.server.checking import Checked
+    from partnercheck.server.diagnostics import diagnostic
+
+    doc = load_document("charter.yaml", b"partnercheck: 1\npartners:\n  - id: a\n  - id: b\n")
+    place = SimpleNamespace(path="charter.yaml", line=4, column=9, end_line=4, end_column=9, message="the second one")
+    elsewhere = SimpleNamespace(path="other.yaml", line=2, column=1, end_line=2, end_column=3, message="in another charter")
+    finding = SimpleNamespace(code="XYZ01", name="grouped", severity=Severity.WARNING, message="two of them", path="charter.yaml", pointer="/partners/0", hint=None, line=3, column=9, end_line=3, end_column=9, related=[place, elsewhere])
+    checked = Checked(findings=[finding], failing={id(finding)}, document=doc)
+    shown = diagnostic(finding, checked, "file:///w/charter.yaml")  # type: ignore[arg-type]
+    first, second = shown.related_information
+    assert (first.location.uri, first.location.range.start.line, first.location.range.start.character, first.message) == ("file:///w/charter.yaml", 3, 8, "the second one")
+    assert second.location.uri.endswith("/other.yaml") and second.message == "in another charter"
+    assert shown.severity == types.DiagnosticSeverity.Warning
+
+
+def test_did_change_configuration_applies_the_fail_level_and_language(tmp_path):
+    from lsp_support import until
+
+    charter = tmp_path / "charter.yaml"
+    charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            before = await open_file(client, charter)
+            waiting = client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"partnercheck": {"failLevel": "error", "language": "fr"}}))
+            await until(client, charter.as_uri(), waiting)
+            return before, list(client.diagnostics[charter.as_uri()])
+
+    before, after = run(scenario())
+    severity = lambda found, code: next(d.severity for d in found if d.code == code)  # noqa: E731
+    assert severity(before, "EVA03") == types.DiagnosticSeverity.Warning
+    assert severity(after, "EVA03") == types.DiagnosticSeverity.Hint  # below the fail level
+    assert severity(after, "PIL01") == types.DiagnosticSeverity.Error
+    assert next(d for d in after if d.code == "PIL01").message.startswith("Aucun pilote")
