@@ -96,9 +96,9 @@ class PartnercheckServer(LanguageServer):
         if checked is None or checked.document is None or checked.document.text != source:
             self.publish(uri)
             checked = self.checked.get(uri)
-        if checked is None:
+        if checked is None or checked.document is None:  # a configuration file, or YAML that is no charter: nothing to offer
             return None
-        if checked.document is None or checked.document.text != source:  # a configuration file, or unreadable
+        if checked.document.text != source:  # the text as decoded differs from the editor's (a byte order mark)
             return load_document(str(path_of(uri) or uri), source.encode("utf-8")), checked
         return checked.document, checked
 
