@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from typing import Any, Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline", "cache", "diff_cmd", "history_cmd")
+COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline", "cache", "diff_cmd", "history_cmd", "server")
 
 
 def parser_class() -> Any:

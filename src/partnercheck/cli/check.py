@@ -60,12 +60,7 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.bounded import read_stream
-    from partnercheck.report.i18n import (
-        charter_language,
-        default_language,
-        translate_run,
-        translator,
-    )
+    from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
     from partnercheck.run.lint import Request, lint
@@ -82,7 +77,7 @@ def handle(args: argparse.Namespace) -> int:
     if base:
         base.mark_known(run, run_plan, cache)
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline)
-    tr = translator(run_plan.lang or charter_language(run.files) or default_language(), run_plan.registry)
+    tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     translate_run(run, tr)
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
     emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)

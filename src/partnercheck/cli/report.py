@@ -44,12 +44,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.bounded import read_stream
     from partnercheck.config.plan import plan
     from partnercheck.report.formats.html import render
-    from partnercheck.report.i18n import (
-        charter_language,
-        default_language,
-        translate_run,
-        translator,
-    )
+    from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.report.pdf import write_pdf
     from partnercheck.run.lint import Request, lint
@@ -60,7 +55,7 @@ def handle(args: argparse.Namespace) -> int:
     run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=""))
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if args.charter == "-" else None
     run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
-    tr = translator(run_plan.lang or charter_language(run.files) or default_language(), run_plan.registry)
+    tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     translate_run(run, tr)
     report_errors(run.errors)
     if not run.files:

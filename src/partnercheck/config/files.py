@@ -73,14 +73,18 @@ def preset(name: str, used_in: ConfigFile) -> ConfigFile:
     return ConfigFile(f"preset {name}", dict(PRESETS[name]), None)
 
 
-def read_config(path: Path, label: str) -> ConfigFile | None:
-    """The configuration in `path`, validated; None for a `pyproject.toml` without `[tool.partnercheck]`."""
+def read_config(path: Path, label: str, raw: bytes | None = None) -> ConfigFile | None:
+    """The configuration in `path`, validated; None for a `pyproject.toml` without `[tool.partnercheck]`.
+
+    `raw`, when given, is the file's text as an editor holds it (the language server), read instead of the disk.
+    """
     from partnercheck.bounded import MAX_SIDE_FILE_BYTES, read_path, size_words
 
-    try:
-        raw = read_path(path, MAX_SIDE_FILE_BYTES)
-    except OSError as exc:
-        raise ConfigError(f"{label}: cannot read the configuration file: {exc.strerror or exc}") from None
+    if raw is None:
+        try:
+            raw = read_path(path, MAX_SIDE_FILE_BYTES)
+        except OSError as exc:
+            raise ConfigError(f"{label}: cannot read the configuration file: {exc.strerror or exc}") from None
     if len(raw) > MAX_SIDE_FILE_BYTES:
         raise ConfigError(f"{label}: the configuration file is larger than {size_words(MAX_SIDE_FILE_BYTES)}; it was not read")
     config = _from_toml(raw, path, label) if path.name.endswith(".toml") else _from_yaml(raw, path, label)

@@ -66,6 +66,8 @@ class Flags:
     cache_dir: str | None = None
     baseline: str | None = None
     prune_baseline: bool = False
+    #: Configuration files' texts as an editor holds them (path, bytes): the language server checks them unsaved.
+    config_texts: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ class RunPlan:
 
 def plan(flags: Flags) -> RunPlan:
     """The run plan for `flags`: configuration read, plugins loaded, flags checked against the rules."""
-    resolver = Resolver(base_settings(flags), flags.overrides, flags.config, flags.isolated)
+    texts = {Path(path).resolve(): raw for path, raw in flags.config_texts}
+    resolver = Resolver(base_settings(flags), flags.overrides, flags.config, flags.isolated, texts)
     walk = _walk(flags.paths, flags.stdin_filename)
     registry = _registry(flags, resolver, walk)
     resolver.bind(registry)

@@ -19,7 +19,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from partnercheck.config.files import (
     DEFAULT,
@@ -109,7 +109,7 @@ class Effective:
 class Resolver:
     """Finds, merges and validates configurations, and builds each file's `Settings`."""
 
-    def __init__(self, base: Settings, overrides: Overrides | None = None, config: str | Path | None = None, isolated: bool = False) -> None:
+    def __init__(self, base: Settings, overrides: Overrides | None = None, config: str | Path | None = None, isolated: bool = False, texts: Mapping[Path, bytes] | None = None) -> None:
         if config is not None and isolated:
             raise UsageError("--config and --isolated cannot be used together")
         self.base = base
@@ -126,6 +126,8 @@ class Resolver:
         self._effective: dict[Path | None, Effective] = {}
         self._settings: dict[tuple[int, tuple[str, ...]], Settings] = {}
         self._checked: set[str] = set()
+        #: Configuration files' texts as an editor holds them (the language server), by resolved path: read instead of the disk.
+        self.texts = dict(texts or {})
 
     # finding ------------------------------------------------------------------
     def config_path(self, folder: Path) -> Path | None:
@@ -163,7 +165,7 @@ class Resolver:
         if path not in self._read:
             from partnercheck.run.discovery import display_path
 
-            self._read[path] = read_config(path, display_path(path))
+            self._read[path] = read_config(path, display_path(path), self.texts.get(path.resolve()))
         return self._read[path]
 
     # merging ------------------------------------------------------------------

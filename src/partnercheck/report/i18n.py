@@ -201,6 +201,12 @@ def charter_language(files: Iterable[Any]) -> str:
     return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""
 
 
+def run_translator(lang: str, files: Iterable[Any], registry: Any = None) -> Translator:
+    """The translator of a run's findings: the language set (settings, environment, configuration),
+    else the charters' own (`charter_language`), else the locale's. `check`, `report` and the server agree."""
+    return translator(lang or charter_language(files) or default_language(), registry)
+
+
 def translator(lang: str, registry: Any = None) -> Translator:
     """The translator for a run: the registry's rules bring their packs' translations."""
     rules = registry.rules.values() if registry is not None else ()

@@ -114,12 +114,18 @@ def descriptor(rule: Rule, severity: Severity, tr: Translator | None = None) -> 
         "defaultConfiguration": {"level": LEVELS[severity]},
         "properties": {"tags": [rule.pack], "pack": rule.pack, "plugin": rule.plugin, **_quality(severity, precision)},
     }
-    if rule.plugin == "core":  # docs/rules.md documents the core rules, one heading each
-        out["helpUri"] = f"{RULES_DOC}#{rule.code.lower()}-{rule.name}"
+    uri = help_uri(rule)
+    if uri is not None:
+        out["helpUri"] = uri
     help_text = "\n\n".join(part for part in (hint, (why or "").strip()) if part)
     if help_text:
         out["help"] = {"text": help_text, "markdown": _help_markdown(summary, hint, why, out.get("helpUri"))}
     return out
+
+
+def help_uri(rule: Rule) -> str | None:
+    """The rule's documentation: its heading in docs/rules.md, which documents the core rules (SARIF `helpUri`, LSP `codeDescription`)."""
+    return f"{RULES_DOC}#{rule.code.lower()}-{rule.name}" if rule.plugin == "core" else None
 
 
 def _quality(severity: Severity, precision: str) -> dict[str, str]:

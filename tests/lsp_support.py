@@ -1,0 +1,97 @@
+"""A real LSP client (pytest-lsp's, on pygls) talking to `partnercheck server` over stdio, for the server's end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, AsyncIterator
+
+from lsprotocol import types
+from pytest_lsp import LanguageClient, client_capabilities
+from pytest_lsp.client import make_test_lsp_client
+
+TIMEOUT = 60
+
+
+@contextlib.asynccontextmanager
+async def session(root: Path, options: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> AsyncIterator[LanguageClient]:
+    """A client connected to a fresh server whose workspace is `root`; `options` are its initializationOptions."""
+    client = make_test_lsp_client()
+    _read_code_actions_right(client)
+    await client.start_io(sys.executable, "-m", "partnercheck", "server", env={**os.environ, **(env or {})}, cwd=str(root))
+    await client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri(), initialization_options={"debounce": 0, **(options or {})})
+    )
+    try:
+        yield client
+    finally:
+        await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
+        await client.stop()
+
+
+def run(coroutine: Any) -> Any:
+    return asyncio.run(asyncio.wait_for(coroutine, TIMEOUT * 3))
+
+
+async def open_file(client: LanguageClient, path: Path, text: str | None = None) -> list[types.Diagnostic]:
+    """Open `path` (its text on disk unless given) and wait for its diagnostics."""
+    uri = path.as_uri()
+    waiting = client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=path.read_text(encoding="utf-8") if text is None else text)))
+    await until(client, uri, waiting)
+    return list(client.diagnostics[uri])
+
+
+async def change(client: LanguageClient, path: Path, text: str, version: int) -> list[types.Diagnostic]:
+    """Replace the whole text of `path` and wait for its diagnostics."""
+    uri = path.as_uri()
+    waiting = client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)])
+    )
+    await until(client, uri, waiting)
+    return list(client.diagnostics[uri])
+
+
+async def until(client: LanguageClient, uri: str, waiting: Any) -> None:
+    """Wait for diagnostics of `uri` (another document's may come first)."""
+    while True:
+        params = await asyncio.wait_for(waiting, TIMEOUT)
+        if params.uri == uri:
+            return
+        waiting = client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
+def check_json(path: Path, cwd: Path, *extra: str) -> list[dict[str, Any]]:
+    """The findings `partnercheck check --format json` reports for `path`, not suppressed."""
+    done = subprocess.run([sys.executable, "-m", "partnercheck", "check", "--format", "json", "--no-cache", *extra, str(path)], capture_output=True, text=True, cwd=cwd)
+    assert done.returncode in (0, 1), done.stderr
+    return [f for f in json.loads(done.stdout)["findings"] if not f["suppressed"]]
+
+
+def spans(findings: list[dict[str, Any]]) -> list[tuple[str, int, int, int, int]]:
+    """check's findings as LSP ranges: 0-based lines and columns, the end exclusive."""
+    return sorted((f["code"], f["line"] - 1, f["column"] - 1, f["end_line"] - 1, f["end_column"]) for f in findings)
+
+
+def ranges(diagnostics: list[types.Diagnostic]) -> list[tuple[str, int, int, int, int]]:
+    return sorted((str(d.code), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) for d in diagnostics)
+
+
+def _read_code_actions_right(client: LanguageClient) -> None:
+    """lsprotocol reads any object with a `command` key as a `Command`, so a `CodeAction` carrying a command (an edit, then
+    the reason selected) would lose its edit; a client such as VS Code tells them apart by `command` being a string."""
+    from typing import Union
+
+    converter = client.protocol._converter
+
+    def structure(value: Any, _: type) -> Any:
+        kind = types.Command if isinstance(value.get("command"), str) else types.CodeAction
+        return converter.structure(value, kind)
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)

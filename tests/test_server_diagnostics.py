@@ -1,0 +1,240 @@
+"""`partnercheck server`: diagnostics through a real LSP client over stdio are what `check` reports (issue 20)."""
+
+from __future__ import annotations
+
+import pytest
+from lsp_support import change, check_json, open_file, ranges, run, session, spans
+from lsprotocol import types
+from paths import EXAMPLES, ROOT
+
+BROKEN = sorted((EXAMPLES / "broken").glob("*.yaml"))
+
+
+@pytest.mark.slow
+def test_the_broken_examples_give_the_codes_and_ranges_check_gives():
+    async def scenario():
+        async with session(ROOT) as client:
+            return [await open_file(client, path) for path in BROKEN]
+
+    published = run(scenario())
+    for path, diagnostics in zip(BROKEN, published):
+        expected = check_json(path.relative_to(ROOT), ROOT)
+        assert expected, path
+        assert ranges(diagnostics) == spans(expected), path.name
+        by_code = {f["code"]: f for f in expected}
+        for d in diagnostics:
+            assert d.source == "partnercheck" and d.message == by_code[str(d.code)]["message"] or any(f["message"] == d.message for f in expected)
+
+
+def test_a_diagnostic_links_its_rule_documentation_and_keeps_its_severity(tmp_path):
+    charter = tmp_path / "charter.yaml"
+    charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            return await open_file(client, charter)
+
+    diagnostics = run(scenario())
+    [pil01] = [d for d in diagnostics if d.code == "PIL01"]
+    assert pil01.severity == types.DiagnosticSeverity.Error
+    assert pil01.code_description is not None and pil01.code_description.href.endswith("docs/rules.md#pil01-no-pilot-designated")
+    assert pil01.message.startswith("No pilot")
+
+
+def test_fixing_a_finding_in_the_editor_makes_it_disappear(tmp_path):
+    charter = tmp_path / "charter.yaml"
+    text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
+    charter.write_text(text, encoding="utf-8")
+    first_partner = text.split("  - id: ", 1)[1].split("\n", 1)[0].strip()
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            before = await open_file(client, charter)
+            after = await change(client, charter, text + f"pilot:\n  partners: [{first_partner}]\n", 2)
+            return before, after
+
+    before, after = run(scenario())
+    assert "PIL01" in {d.code for d in before}
+    assert "PIL01" not in {d.code for d in after}
+    assert {d.code for d in after} - {"PIL01"} <= {d.code for d in before} | {"PIL02", "PIL03", "PIL04", "PIL05"}
+
+
+def test_the_language_follows_the_settings_then_the_charter(tmp_path):
+    charter = tmp_path / "charter.yaml"
+    charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    async def scenario(options, env):
+        async with session(tmp_path, options, env) as client:
+            return await open_file(client, charter)
+
+    french = run(scenario({"language": "fr"}, {}))
+    assert next(d for d in french if d.code == "PIL01").message.startswith("Aucun pilote")
+    charter_s_own = run(scenario({}, {"PARTNERCHECK_LANG": ""}))  # no language set: the charter's (`language: fr`)
+    assert next(d for d in charter_s_own if d.code == "PIL01").message.startswith("Aucun pilote")
+    english = run(scenario({"language": "en"}, {"PARTNERCHECK_LANG": ""}))
+    assert next(d for d in english if d.code == "PIL01").message.startswith("No pilot")
+
+
+RAISING_PACK = """\
+pack: crashing
+rules:
+  - code: CRA01
+    name: crashing-rule
+    severity: warning
+    summary: A rule that raises.
+    why: To test that a crash is contained.
+    message: "crashing rule"
+    check: {function: crashing.check}
+    examples:
+      fail: "partnercheck: 1"
+      pass: "partnercheck: 1"
+"""
+
+RAISING_PLUGIN = """\
+from pathlib import Path
+
+from partnercheck import hookimpl
+
+
+@hookimpl
+def register_rule_packs(register):
+    register(Path(__file__).parent / "crashing-pack.yaml")
+
+
+@hookimpl
+def register_functions(register):
+    register("crashing.check", check)
+
+
+def check(ctx):
+    raise ZeroDivisionError("division by zero")
+"""
+
+
+def test_a_rule_that_raises_is_int01_and_the_server_keeps_answering(tmp_path):
+    (tmp_path / "crashing-pack.yaml").write_text(RAISING_PACK, encoding="utf-8")
+    plugin = tmp_path / "crashing_plugin.py"
+    plugin.write_text(RAISING_PLUGIN, encoding="utf-8")
+    charter = tmp_path / "charter.yaml"
+    text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
+    charter.write_text(text, encoding="utf-8")
+
+    async def scenario(options):
+        async with session(tmp_path, options) as client:
+            first = await open_file(client, charter)
+            second = await change(client, charter, text + "\n", 2)
+            return first, second
+
+    first, second = run(scenario({"plugins": [str(plugin)], "allowLocalPlugins": True}))
+    for diagnostics in (first, second):
+        [crash] = [d for d in diagnostics if d.code == "INT01"]
+        assert "CRA01" in crash.message and "ZeroDivisionError" in crash.message
+        assert "PIL01" in {d.code for d in diagnostics}
+    refused, _ = run(scenario({"plugins": [str(plugin)]}))  # no permission: the plugin's code never runs
+    assert "INT01" not in {d.code for d in refused} and "PIL01" in {d.code for d in refused}
+
+
+@pytest.mark.slow
+def test_hostile_files_are_reported_and_the_server_survives(tmp_path):
+    charter = tmp_path / "charter.yaml"
+    bomb = "partnercheck: 1\n" + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9) if i else 'x'}]\n" for i in range(12)) + "charter: {id: x, title: t}\n"
+    long_text = "partnercheck: 1\ncharter:\n  id: x\n  title: |\n" + "".join(f"    line {i} of a very long title\n" for i in range(100_000))
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            bombed = await open_file(client, charter, bomb)
+            long = await change(client, charter, long_text, 2)
+            after = await change(client, charter, (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), 3)
+            return bombed, long, after
+
+    bombed, long, after = run(scenario())
+    assert bombed and all(str(d.code).startswith(("DOC", "SCH")) for d in bombed[:1])
+    assert long and all(d.range.start.line < 100_010 for d in long)
+    assert "PIL01" in {d.code for d in after}  # still answering, and right
+
+
+def test_a_configuration_file_s_errors_are_shown_on_its_line(tmp_path):
+    config = tmp_path / ".partnercheck.yaml"
+    config.write_text("select: [PIL01]\n", encoding="utf-8")
+    charter = tmp_path / "charter.yaml"
+    charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            fine = await open_file(client, config)
+            broken = await change(client, config, "select: [PIL01]\nseverity:\n  PIL01: bogus\n", 2)
+            selected = await open_file(client, charter)
+            return fine, broken, selected
+
+    fine, broken, selected = run(scenario())
+    assert fine == []
+    [error] = broken
+    assert error.range.start.line == 2 and "bogus" in error.message
+    assert {d.code for d in selected} == {"PIL01"}  # the saved configuration governs the charter
+
+
+def test_the_other_commands_do_not_import_pygls():
+    import subprocess
+    import sys
+
+    probe = "import sys\nfrom partnercheck.cli import run\nrun(['check', '--format', 'json', sys.argv[1]])\n"
+    probe += "print('pygls' in sys.modules, 'lsprotocol' in sys.modules, file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", probe, str(BROKEN[0])], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "False False"
+
+
+def test_other_yaml_files_get_no_diagnostics(tmp_path):
+    compose = tmp_path / "compose.yaml"
+    compose.write_text("services:\n  web: {image: nginx}\n", encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            published = await open_file(client, compose)
+            offered = await client.text_document_completion_async(types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=compose.as_uri()), position=types.Position(line=1, character=2)))
+            return published, offered
+
+    published, offered = run(scenario())
+    assert published == [] and not (offered.items if offered is not None else [])  # no charter key offered in a compose file
+
+
+def test_a_grouped_finding_s_related_places_become_related_information():
+    """`Finding.related` (grouped findings: each place with its path, span and message) when the model has it."""
+    from types import SimpleNamespace
+
+    from partnercheck.document.load import load_document
+    from partnercheck.findings import Severity
+    from partnercheck.server.checking import Checked
+    from partnercheck.server.diagnostics import diagnostic
+
+    doc = load_document("charter.yaml", b"partnercheck: 1\npartners:\n  - id: a\n  - id: b\n")
+    place = SimpleNamespace(path="charter.yaml", line=4, column=9, end_line=4, end_column=9, message="the second one")
+    elsewhere = SimpleNamespace(path="other.yaml", line=2, column=1, end_line=2, end_column=3, message="in another charter")
+    finding = SimpleNamespace(code="XYZ01", name="grouped", severity=Severity.WARNING, message="two of them", path="charter.yaml", pointer="/partners/0", hint=None, line=3, column=9, end_line=3, end_column=9, related=[place, elsewhere])
+    checked = Checked(findings=[finding], failing={id(finding)}, document=doc)
+    shown = diagnostic(finding, checked, "file:///w/charter.yaml")  # type: ignore[arg-type]
+    first, second = shown.related_information
+    assert (first.location.uri, first.location.range.start.line, first.location.range.start.character, first.message) == ("file:///w/charter.yaml", 3, 8, "the second one")
+    assert second.location.uri.endswith("/other.yaml") and second.message == "in another charter"
+    assert shown.severity == types.DiagnosticSeverity.Warning
+
+
+def test_did_change_configuration_applies_the_fail_level_and_language(tmp_path):
+    from lsp_support import until
+
+    charter = tmp_path / "charter.yaml"
+    charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as client:
+            before = await open_file(client, charter)
+            waiting = client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"partnercheck": {"failLevel": "error", "language": "fr"}}))
+            await until(client, charter.as_uri(), waiting)
+            return before, list(client.diagnostics[charter.as_uri()])
+
+    before, after = run(scenario())
+    severity = lambda found, code: next(d.severity for d in found if d.code == code)  # noqa: E731
+    assert severity(before, "EVA03") == types.DiagnosticSeverity.Warning
+    assert severity(after, "EVA03") == types.DiagnosticSeverity.Hint  # below the fail level
+    assert severity(after, "PIL01") == types.DiagnosticSeverity.Error
+    assert next(d for d in after if d.code == "PIL01").message.startswith("Aucun pilote")
