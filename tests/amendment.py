@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 from paths import EXAMPLES
 
 EXAMPLE = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
@@ -41,3 +45,14 @@ def amended() -> str:
     text = text.replace("    granted_on: 2026-06-15\n    term_until: 2028-08-31\n", "    granted_on: 2027-01-20\n    term_until: 2029-08-31\n", 1)
     text = text.replace("    target: 240\n", "    target: 300\n", 1)
     return text.replace('  version: "1.0"', '  version: "1.1"', 1)
+
+
+def scores_by_check(cli: Any, path: str | Path, *flags: str) -> dict[str, float]:
+    """What `check` scores a version (the dimensions and "overall"): `diff` must report the same figures."""
+    report = json.loads(cli("check", str(path), "--format", "json", "--no-cache", *flags)[1])["scores"]["files"][0]
+    return {"overall": report["overall"], **{name: d["score"] for name, d in report["dimensions"].items()}}
+
+
+def figure(value: float) -> str:
+    """A score as the reports print it: 100, 97.1."""
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from amendment import amended, original
+from amendment import amended, figure, original, scores_by_check
 from git_support import commit, init
 
 TODAY = ("--today", "2027-02-10", "--lang", "en")
@@ -25,13 +25,24 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_text_shows_each_revision_partners_and_amendments(cli, repo: Path) -> None:
+@pytest.fixture
+def checked(cli, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, float]]:
+    """What `check` scores each of the three versions: `history` must show the same figures."""
+    folder = tmp_path_factory.mktemp("versions")
+    out = []
+    for i, text in enumerate((original(), amended(), LOGGED)):
+        (folder / f"v{i}.yaml").write_text(text, encoding="utf-8")
+        out.append(scores_by_check(cli, folder / f"v{i}.yaml", *TODAY))
+    return out
+
+
+def test_text_shows_each_revision_partners_and_amendments(cli, repo: Path, checked) -> None:
     code, out, err = cli("history", "aide.yaml", *TODAY)
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "aide.yaml: 3 revisions"
     assert re.split(r"\s+", lines[1].strip()) == ["2026-06-15", "2027-01-20", "2027-01-22"]
-    assert re.split(r"\s+", next(line for line in lines if line.strip().startswith("Members")).strip()) == ["Members", "100", "97.1", "97.1"]
+    assert re.split(r"\s+", next(line for line in lines if line.strip().startswith("Members")).strip()) == ["Members", *(figure(v["members"]) for v in checked)]
     assert re.split(r"\s+", next(line for line in lines if line.strip().startswith("Version")).strip()) == ["Version", "1.0", "1.1", "1.1"]
     assert "Partners\n  2027-01-15  - afpa\n  2027-01-20  + mission-locale\n  2027-01-20  + cap-emploi\n" in out  # their own dates
     amendments = out.split("Amendments\n")[1].split("Change log\n")[0].splitlines()
@@ -40,12 +51,13 @@ def test_text_shows_each_revision_partners_and_amendments(cli, repo: Path) -> No
     assert out.rstrip().endswith("2027-01-20  Avenant 1.1")
 
 
-def test_json_gives_every_revision_with_its_scores_and_changes(cli, repo: Path) -> None:
+def test_json_gives_every_revision_with_its_scores_and_changes(cli, repo: Path, checked) -> None:
     _, out, _ = cli("history", "aide.yaml", "-f", "json", *TODAY)
     data = json.loads(out)
     assert data["partnercheck-history"] == 1 and data["path"] == "aide.yaml"
     assert [(r["date"], r["subject"], r["version"]) for r in data["revisions"]] == [("2026-06-15", "charter 1.0", "1.0"), ("2027-01-20", "amendment 1.1", "1.1"), ("2027-01-22", "change log: amendment 1.1", "1.1")]
-    assert [r["overall"] for r in data["revisions"]] == [100, 99.7, 99.7]
+    assert [r["overall"] for r in data["revisions"]] == [v["overall"] for v in checked]
+    assert checked[1]["overall"] < checked[0]["overall"]  # the amendment's new findings lower the score
     assert {(c["section"], c["kind"], c["subject"]) for c in data["revisions"][1]["changes"]} >= {("partners", "left", "afpa"), ("pilot", "mandate", "pilot"), ("objectives", "retargeted", "qualifier-demandeurs")}
     assert data["partners"] == [{"date": "2027-01-15", "partner": "afpa", "kind": "left"}, {"date": "2027-01-20", "partner": "mission-locale", "kind": "joined"}, {"date": "2027-01-20", "partner": "cap-emploi", "kind": "joined"}]
 
