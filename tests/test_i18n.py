@@ -524,7 +524,7 @@ def test_the_harness_checks_a_rules_translation(registry) -> None:
 def test_machine_formats_carry_the_language_where_people_read_them(cli, tmp_path: Path) -> None:
     broken = str(EXAMPLES / "broken" / "sans-pilote.yaml")
     _, out, _ = cli("check", broken, "--format", "github", "--today", "2026-01-15", "--isolated", "--lang", "fr")
-    assert out.splitlines()[-1] == "partnercheck : 3 erreurs, 3 avertissements, 0 information dans 1 fichier."
+    assert out.splitlines()[-1] == "partnercheck : 3 erreurs, 1 avertissement, 0 information dans 1 fichier."  # EVA03 on 3 objectives: one finding
     _, out, _ = cli("check", str(tmp_path / "absent.yaml"), broken, "--format", "json", "--isolated", "--lang", "fr")
     assert json.loads(out)["errors"] == [f"{tmp_path / 'absent.yaml'} : fichier ou dossier introuvable"]
 

@@ -112,6 +112,21 @@ class Suppression:
     expires_on: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place of a grouped finding (run/grouping.py): where it is, and the id of the item there (`label`)."""
+
+    pointer: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pointer": self.pointer, "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column, "label": self.label}
+
+
 @dataclass(slots=True)
 class Finding:
     """One positioned diagnostic about one file.
@@ -137,10 +152,26 @@ class Finding:
     suppression: Suppression | None = None
     text: Text | None = None
     hint_text: Text | None = None
+    #: The other places of the same finding when grouped (run/grouping.py); this one is the first.
+    related: tuple[Related, ...] = ()
 
     @property
     def suppressed(self) -> bool:
         return self.suppression is not None
+
+    @property
+    def count(self) -> int:
+        """How many places this finding stands for: 1, or more when it groups the same finding at several places."""
+        return 1 + len(self.related)
+
+    def members(self) -> list[Finding]:
+        """The finding at each of its places: itself alone, or one finding per place of a group (its first place first)."""
+        from dataclasses import replace
+
+        if not self.related:
+            return [self]
+        first = replace(self, related=())
+        return [first, *(replace(first, pointer=r.pointer, line=r.line, column=r.column, end_line=r.end_line, end_column=r.end_column) for r in self.related)]
 
     def place(self, span: Span) -> Finding:
         self.line, self.column = span.line, span.column
@@ -167,6 +198,9 @@ class Finding:
             "plugin": self.plugin,
             "suppressed": self.suppressed,
         }
+        if self.related:
+            out["count"] = self.count
+            out["related"] = [r.to_dict() for r in self.related]
         if self.suppression is not None:
             s = self.suppression
             out["suppression"] = {
