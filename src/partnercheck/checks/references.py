@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Problem, Text
-from partnercheck.pointers import select
+from partnercheck.checks.cascade import within_any
+from partnercheck.pointers import join, select
 
 # Where each kind of thing is defined: kind -> (list path, noun)
 KINDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -60,14 +61,26 @@ def walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
     return select(data, "/" + "/".join(path), mappings=False)
 
 
-def check_references(data: Any, index: PositionIndex | None = None) -> list[Problem]:
-    """REF01/REF02 problems; with the document's `index`, a duplicate id names the line of the first one."""
+def check_references(data: Any, index: PositionIndex | None = None, unreadable: Iterable[str] = ()) -> list[Problem]:
+    """REF01/REF02 problems; with the document's `index`, a duplicate id names the line of the first one.
+
+    `unreadable` are the sections the schema finds missing, misshapen or misspelt (checks/cascade.py):
+    no reference to a kind defined there is called unknown, the schema's finding is its cause.
+    """
     problems: list[Problem] = []
     defined = _collect_ids(data, problems, index)
+    unread = tuple(unreadable)
     for path, kind, _ in REF_FIELDS:
+        if within_any(join("", *path), unread) or within_any(join("", *KINDS[_defining(kind)][0]), unread):
+            continue
         for pointer, value in walk(data, path):
             problems.extend(_check_ref(pointer, value, kind, defined))
     return problems
+
+
+def _defining(kind: str) -> str:
+    """The kind whose collection defines the ids a reference field names."""
+    return "body" if kind == "body-or-partners" else kind
 
 
 def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None = None) -> Defined:
