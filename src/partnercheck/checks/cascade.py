@@ -15,6 +15,7 @@ from partnercheck.pointers import is_within, join, parent
 
 DID_YOU_MEAN = "SCH01.unknown-key-close"
 REQUIRED = "SCH01.required"
+INVALID_ID = "SCH01.slug"
 
 
 def renamed_to(problem: Problem) -> str | None:
@@ -49,10 +50,13 @@ def unreadable(problems: Iterable[Problem]) -> list[str]:
     return found
 
 
-def without_echoes(problems: list[Problem]) -> list[Problem]:
-    """The problems less each "missing required key" that a did-you-mean already explains (`partner:` for `partners:`)."""
+def without_echoes(problems: list[Problem], references: Iterable[Problem] = ()) -> list[Problem]:
+    """The schema's problems less those another finding already explains: a "missing required key" that a
+    did-you-mean names (`partner:` for `partners:`), a text that is no valid id where the reference check
+    says which id it is unknown as (and which it likely means)."""
     renamed = {pointer for pointer in (renamed_to(p) for p in problems) if pointer is not None}
-    return [p for p in problems if missing(p) not in renamed]
+    unknown = {p.pointer for p in references if p.code == "REF01"}
+    return [p for p in problems if missing(p) not in renamed and not (p.message.id == INVALID_ID and p.pointer in unknown)]
 
 
 def within_any(pointer: str, sections: Iterable[str]) -> bool:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Problem, Text
 from partnercheck.checks.cascade import within_any
+from partnercheck.checks.closest import closest
 from partnercheck.pointers import join, select
 
 # Where each kind of thing is defined: kind -> (list path, noun)
@@ -54,6 +54,7 @@ class Defined:
     """Ids defined in a charter, by kind, with the pointer of each first definition."""
 
     ids: dict[str, dict[str, str]]
+    names: dict[str, dict[str, str]]  # by kind: each item's name (and short name) -> its id
 
 
 def walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
@@ -85,12 +86,16 @@ def _defining(kind: str) -> str:
 
 def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None = None) -> Defined:
     ids: dict[str, dict[str, str]] = {}
+    names: dict[str, dict[str, str]] = {}
     for kind, (path, _noun) in KINDS.items():
         seen: dict[str, str] = {}
         for pointer, item in walk(data, path + ("*",)):
             ident = item.get("id") if isinstance(item, dict) else None
             if not isinstance(ident, str):
                 continue
+            for field in ("name", "short_name", "group"):
+                if isinstance(item.get(field), str):
+                    names.setdefault(kind, {}).setdefault(item[field], ident)
             if ident in seen:
                 if index is not None:
                     message = Text(f"REF02.{kind}", {"id": ident, "line": index.locate(seen[ident]).line})
@@ -100,7 +105,7 @@ def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None
             else:
                 seen[ident] = pointer
         ids[kind] = seen
-    return Defined(ids)
+    return Defined(ids, names)
 
 
 def _check_ref(pointer: str, value: Any, kind: str, defined: Defined) -> Iterator[Problem]:
@@ -114,8 +119,8 @@ def _check_ref(pointer: str, value: Any, kind: str, defined: Defined) -> Iterato
 
 def _unknown(pointer: str, value: str, kind: str, defined: Defined) -> Problem:
     known = sorted(defined.ids[kind])
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    message = Text(f"REF01.{kind}-close", {"id": value, "close": close[0]}) if close else Text(f"REF01.{kind}", {"id": value})
+    close = closest(value, known, defined.names.get(kind))  # a misspelt id, or the name of what it means
+    message = Text(f"REF01.{kind}-close", {"id": value, "close": close}) if close else Text(f"REF01.{kind}", {"id": value})
     listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
     hint = Text(f"REF01.hint-{kind}", {"ids": listed}) if known else Text(f"REF01.hint-{kind}-none")
     return Problem("REF01", message, pointer, None, hint)

@@ -67,6 +67,7 @@ CORE: dict[str, str] = {
     # SCH01: the charter's shape
     "SCH01.required": '{field} is missing the required key "{key}"',
     "SCH01.enum": "{field} must be one of: {options}; {got}",
+    "SCH01.enum-close": '{field} must be one of: {options}; {got} (did you mean "{close}"?)',
     "SCH01.date-type": "{field} must be a date written YYYY-MM-DD; {got}",
     "SCH01.date": "{field} must be a calendar date written YYYY-MM-DD; got {value}",
     "SCH01.min-one": "{field} must have at least one item",

@@ -84,7 +84,8 @@ class Engine:
         if doc.is_charter:
             shape = self.schema.problems(doc.data)
             unread = unreadable(shape)  # cause first: what is missing or misshapen is not read by references and rules
-            problems += without_echoes(shape) + check_references(doc.data, doc.index, unread)
+            references = check_references(doc.data, doc.index, unread)
+            problems += without_echoes(shape, references) + references
         result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
         if doc.is_charter:
             checked = len(result.findings)
