@@ -62,6 +62,10 @@ CRAFTED: dict[str, str | bytes] = {
     "no-ids-yet": HEAD + "partners: []\npilot: {partners: [x]}\nbeneficiaries: [{id: g, group: G, seats: [x]}]\nresponsibilities: [{id: r, activity: x, objectives: [y]}]\n",
     "no-measures-yet": HEAD + PARTNERS + "objectives: [{id: o, statement: s, contributors: [a], measures: [m]}]\n",
     "enum-close": HEAD + "partners:\n  - {id: a, name: x, type: fundr}\n",
+    "unclosed-list": HEAD + "partners: [a, b\nx: 1\n",
+    "unclosed-mapping": HEAD + "partners:\n  - {id: a, name: x\nx: 1\n",
+    "quote-line": 'partnercheck: 1\ncharter:\n  title: "T\n  id: "c"\n',
+    "apostrophe": "partnercheck: 1\ncharter:\n  title: 'l'aide'\n",
 }
 SUPPRESSIONS = (
     HEAD

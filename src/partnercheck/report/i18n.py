@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
+from partnercheck.document.syntax_cause import language_in_text
 from partnercheck.findings import VERBATIM, Text
 from partnercheck.report.catalogs import Catalog, load
 from partnercheck.report.grouped import grouped_message
@@ -195,12 +196,15 @@ def charter_language(files: Iterable[Any]) -> str:
     state one agree on a supported language; "" otherwise. A report follows its partners' language."""
     found = set()
     for file in files:
-        data = file.data if isinstance(file.data, dict) else {}
-        charter = data.get("charter")
+        data = file.data if isinstance(file.data, dict) else None
+        charter = data.get("charter") if data is not None else None
         lang = charter.get("language") if isinstance(charter, dict) else None
+        if data is None:  # YAML that cannot be read: its `language:` line, found by a light scan of the text
+            lang = language_in_text(getattr(file.document, "text", "") or "")
         if isinstance(lang, str) and lang.strip():
             found.add(lang.strip().lower().replace("_", "-").split("-")[0])
     return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""
+
 
 
 def translator(lang: str, registry: Any = None) -> Translator:
