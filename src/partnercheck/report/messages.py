@@ -72,6 +72,11 @@ CORE: dict[str, str] = {
     # a declarative rule's problem: the optional key it looks for is not written
     "rule.not-stated": "{field} does not state `{key}`",
     "rule.not-stated-in-charter": "the charter does not state `{key}`",
+    # EVA01: where a monitoring or evaluation duty is written
+    "rule.duty-review": "a partnership review",
+    "rule.duty-objective": "objective `{id}`",
+    "rule.duty-responsibility": "activity `{id}`",
+    "rule.duty-body": "body `{id}`",
     # SCH01: the charter's shape
     "SCH01.required": '{field} is missing the required key "{key}"',
     "SCH01.enum": "{field} must be one of: {options}; {got}",
