@@ -39,7 +39,7 @@ CORE: dict[str, str] = {
     "DOC01.hint-resave": "Save the file as UTF-8 (without byte order mark is best) and run partnercheck again.",
     "DOC01.hint-tabs": "Indent with spaces, never tabs.",
     "DOC01.hint-quote": "Close the quote that is still open, or remove it.",
-    "DOC01.hint-colon": 'Quote text that contains ": " (e.g. title: "Objet : formation").',
+    "DOC01.hint-colon": 'Put text that contains ": " between double quotes: title: "<text: with a colon>".',
     "DOC01.hint-syntax": "Fix the YAML syntax at this place; a YAML-aware editor shows the structure.",
     "DOC01.hint-invisible": "Remove the invisible character at this place; it often comes from copying text out of another program.",
     "DOC01.hint-escape": "Remove the \\u escape, or write the character itself.",
@@ -171,6 +171,8 @@ CORE: dict[str, str] = {
     "INT01.hint": "Report this to the plugin's authors; run with --debug for the traceback.",
     "INT02.hint": "Report this to the plugin's authors; raise the budget with --rule-timeout if the charter is huge.",
     # Hints and words the built-in rules give
+    "MEM01.hint-mandate": "Add the act that mandates this representative:\n  mandate_ref: <the act that mandates them, with its date>",
+    "MEM01.hint-name-mandate": "Name the representative and the act that mandates them:\n  name: <name of the representative>\n  mandate_ref: <the act that mandates them, with its date>",
     "MEM.hint-profile-exact": "Use the registered profile's exact name:\n  charter:\n    profile: {profile}",
     "MEM.hint-profile-known": "Use one of the registered profiles ({known}), or remove `charter.profile`.",
     "ACC.objective": "Objective",

@@ -11,7 +11,7 @@ from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
 from partnercheck.document.load import Document, load_document
 from partnercheck.document.positions import code_width
-from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
+from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import ancestors, is_within, resolve
 from partnercheck.printable import visible, visible_value
@@ -233,7 +233,9 @@ def _english_hint(hint: Text | None, rule: Rule | None, params: dict[str, Any]) 
         return None
     if rule is not None and hint.id == f"{rule.code}:hint":
         return rule.render_hint(params) or None
-    return visible(english(hint)) or None
+    if hint.id == VERBATIM:
+        return visible(english(hint)) or None
+    return english(hint) or None  # partnercheck's own words, lines included; their parameters were made visible
 
 
 def _json(value: Any) -> str:
