@@ -112,6 +112,10 @@ class Suppression:
     expires_on: str | None = None
 
 
+#: The codes of the reading stage: the file as YAML (DOC) and its shape (SCH), shown before their consequences.
+CAUSES = ("DOC", "SCH")
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another place of a grouped finding (run/grouping.py): where it is, and the id of the item there (`label`)."""
@@ -178,8 +182,10 @@ class Finding:
         self.end_line, self.end_column = span.end_line, span.end_column
         return self
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.pointer)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        """A file's findings, causes first: what stops the file being read as written (its YAML, its shape,
+        a misspelt key) before what the rules find in it; then by place."""
+        return (self.path, 0 if self.code.startswith(CAUSES) else 1, self.line, self.column, self.code, self.pointer)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
