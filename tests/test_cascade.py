@@ -4,6 +4,7 @@ and neither references into it nor rules reading it report its consequences."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from paths import EXAMPLES
@@ -55,3 +56,11 @@ def test_a_did_you_mean_silences_the_required_key_it_explains_only() -> None:
     assert unreadable([renamed, required, other]) == ["/partners", "/charter"]
     moved = Problem("SCH01", Text("SCH01.unknown-key-close", {"key": "bodies", "close": "governance.bodies"}), "/bodies", on_key=True)
     assert unreadable([moved]) == ["/governance/bodies"]
+
+
+def test_the_did_you_mean_comes_before_findings_of_earlier_lines(cli, tmp_path: Path) -> None:
+    text = HEALTHY.read_text(encoding="utf-8").replace("\npartners:\n", "\npartner:\n", 1)
+    text = re.sub(r"\n  review:\n(    .*\n)+", "\n", text, count=1)  # TIM02 on `charter`, above
+    found = findings_of(cli, text, tmp_path)
+    assert [f["code"] for f in found] == ["SCH01", "TIM02"]
+    assert found[1]["line"] < found[0]["line"]  # causes first, whatever their line

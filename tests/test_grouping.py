@@ -135,4 +135,6 @@ def test_no_gallery_charter_gets_more_findings_and_each_repeat_is_grouped(cli, c
     ungrouped = findings_of(cli, charter, "--no-group")
     assert places(grouped) == places(ungrouped)
     repeated = Counter((f["code"], re.sub(r"/\d+", "/*", f["pointer"]), f["suppressed"]) for f in ungrouped if re.search(r"/\d+", f["pointer"]))
-    assert len(grouped) == len(ungrouped) - sum(n - 1 for n in repeated.values() if n > 1) or len(grouped) < len(ungrouped)
+    assert len(grouped) <= len(ungrouped)
+    if max(repeated.values(), default=1) > 1:  # a rule repeated across a collection's items: fewer findings
+        assert len(grouped) < len(ungrouped)
