@@ -84,7 +84,9 @@ def _problems(error: Any) -> Iterable[Problem]:
         return _problems(_best(error))
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         return [_unknown_key(error, pointer, key) for key in _extra_keys(error)]
-    return [Problem("SCH01", describe(error), pointer)]
+    message = describe(error)
+    hint = Text("SCH01.hint-choose", {"close": message.params["close"]}) if message.id == "SCH01.enum-close" else None
+    return [Problem("SCH01", message, pointer, None, hint)]
 
 
 def _best(error: Any) -> Any:
