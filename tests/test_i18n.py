@@ -66,6 +66,7 @@ CRAFTED: dict[str, str | bytes] = {
     "unclosed-mapping": HEAD + "partners:\n  - {id: a, name: x\nx: 1\n",
     "quote-line": 'partnercheck: 1\ncharter:\n  title: "T\n  id: "c"\n',
     "apostrophe": "partnercheck: 1\ncharter:\n  title: 'l'aide'\n",
+    "indented-key": "partnercheck: 1\ncharter:\n  id: a\n   title: b\n",
 }
 SUPPRESSIONS = (
     HEAD

@@ -66,3 +66,19 @@ def test_a_quote_left_open_to_the_end_of_the_file(cli, tmp_path: Path) -> None:
 def test_a_list_closed_on_its_line_keeps_the_parser_s_words(cli, tmp_path: Path) -> None:
     finding = only_finding(cli, tmp_path, "partnercheck: 1\ncharter: [a, b]]\n")
     assert "never closed" not in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "english", "french"),
+    [
+        ("partnercheck: 1\ncharter:\n\tid: c\n", (3, 1), "a tab is used on line 3", "une tabulation est utilisée à la ligne 3"),
+        ("partnercheck: 1\ncharter:\n  title: Objet: formation\n", (3, 15), "the value on line 3 holds a colon followed by a space", "la valeur de la ligne 3 contient deux-points"),
+        ("partnercheck: 1\ncharter:\n  id: a\n   title: b\n", (4, 9), "the key on line 4 is indented more than the key above it", "la clé de la ligne 4 est plus indentée"),
+    ],
+    ids=["tab", "colon", "indent"],
+)
+def test_a_tab_a_colon_or_an_indent_is_told_in_plain_words(cli, tmp_path: Path, text: str, where: tuple[int, int], english: str, french: str) -> None:
+    finding = only_finding(cli, tmp_path, text, "--lang", "en")
+    assert (finding["line"], finding["column"]) == where and finding["message"].startswith(english)
+    assert "not allowed" not in finding["message"] and "token" not in finding["message"]
+    assert only_finding(cli, tmp_path, text, "--lang", "fr")["message"].startswith(french)

@@ -149,7 +149,7 @@ TEXT = "partnercheck: 1\ncharter: {id: x, title: Créteil}\n"
         ("utf-32", TEXT.encode("utf-32"), "UTF-32", (1, 1)),
         ("encoded-surrogate", b'partnercheck: 1\nvision: "a\xed\xa0\x80"\n', "lone surrogate (U+D800)", (2, 11)),
         ("escaped-surrogate", b'partnercheck: 1\nvision: "a\\ud800"\n', "lone surrogate", (2, 9)),
-        ("tabs", b"partnercheck: 1\ncharter:\n\tid: x\n", "'\\t'", (3, 1)),
+        ("tabs", b"partnercheck: 1\ncharter:\n\tid: x\n", "a tab is used on line 3", (3, 1)),
         ("unterminated-quote", b'partnercheck: 1\ncharter: {id: x, title: "Plateforme\n', "opened with `\"` on line 2 is never closed", None),
         ("control-character", b"partnercheck: 1\nvision: a\x07b\n", "U+0007", (2, 10)),
         ("huge-integer", b"partnercheck: 1\nx-n: " + b"9" * 5000 + b"\n", "more digits", (2, 6)),

@@ -18,18 +18,35 @@ _QUOTED_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)*(?:[^\s#'\"][^#]*?:[ \t
 
 
 def cause_of(exc: Any, text: str) -> Problem | None:
-    """The problem at the cause of a parser error, when it is an unclosed bracket or quote; else None."""
+    """The problem at the cause of a parser error, in plain words: an unclosed bracket or quote (where it was
+    opened), a tab, a colon in a value, a key indented too far; else None (the parser's own words are kept)."""
     marks = Marks(text)
     context, opened, stopped = getattr(exc, "context", None), getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
-    if opened is None or stopped is None:
+    if stopped is None:
         return None
-    start, end = marks.point(opened), marks.point(stopped)
-    if context in _FLOW:
-        return _unclosed_flow(text, start, end, *_FLOW[context])
-    if context == "while scanning a quoted scalar":
+    end = marks.point(stopped)
+    if opened is not None and context in _FLOW:
+        found = _unclosed_flow(text, marks.point(opened), end, *_FLOW[context])
+    elif opened is not None and context == "while scanning a quoted scalar":
+        start = marks.point(opened)
         quote = _char_at(text, start)
-        return _quote_problem("DOC01.unclosed-quote", quote, start) if quote in "\"'" else None
-    return _quote_cause(text, start[0], end[0])
+        found = _quote_problem("DOC01.unclosed-quote", quote, start) if quote in "\"'" else None
+    else:
+        found = _quote_cause(text, marks.point(opened)[0], end[0]) if opened is not None else None
+    return found or _at_stop(str(getattr(exc, "problem", "") or ""), text, end)
+
+
+def _at_stop(problem: str, text: str, at: tuple[int, int]) -> Problem | None:
+    """A tab that indents, or a colon the parser did not expect, told in plain words where it is."""
+    span = Span(at[0], at[1], at[0], at[1])
+    if "'\\t'" in problem or "\t" in problem:
+        return Problem("DOC01", Text("DOC01.tab", {"line": at[0]}), "", span, Text("DOC01.hint-tabs"))
+    if problem != "mapping values are not allowed here":
+        return None
+    before = _line(text, at[0])[: at[1] - 1]
+    if re.search(r":[ \t]", before):  # `title: Objet: formation`: a second colon in the value
+        return Problem("DOC01", Text("DOC01.colon-in-value", {"line": at[0]}), "", span, Text("DOC01.hint-colon"))
+    return Problem("DOC01", Text("DOC01.indented-key", {"line": at[0]}), "", span, Text("DOC01.hint-indented-key"))
 
 
 def _unclosed_flow(text: str, start: tuple[int, int], end: tuple[int, int], opener: str, closer: str, kind: str) -> Problem | None:
