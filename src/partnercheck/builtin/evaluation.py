@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from partnercheck.builtin.timing import months_of, review_due
 from partnercheck.findings import BareFinding, Text
@@ -36,7 +36,7 @@ def shared_measures(ctx: RuleContext) -> Iterator[BareFinding]:
         yield BareFinding(pointer, {"problem": problem})
 
 
-def monitoring_duties(data: dict[str, Any]) -> list[Text]:
+def monitoring_duties(data: Mapping[str, Any]) -> list[Text]:
     """Where the charter writes a monitoring or evaluation duty: `evaluation.partnership_review`, and objectives,
     RACI activities or bodies whose words say they monitor or evaluate (`objective commissioned-services`)."""
     found = []
