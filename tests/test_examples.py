@@ -84,8 +84,9 @@ def run_of_all_examples() -> dict[str, Counter[tuple[str, str]]]:
     report = json.loads(out.getvalue())
     assert report["errors"] == []
     by_file: dict[str, Counter[tuple[str, str]]] = {}
-    for finding in report["findings"]:
-        by_file.setdefault(Path(finding["path"]).name, Counter())[(finding["code"], finding["pointer"])] += 1
+    for finding in report["findings"]:  # a grouped finding counts at each of its places
+        for place in [finding, *finding.get("related", [])]:
+            by_file.setdefault(Path(finding["path"]).name, Counter())[(finding["code"], place["pointer"])] += 1
     return by_file
 
 

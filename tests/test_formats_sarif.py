@@ -163,7 +163,7 @@ def test_a_file_outside_the_working_directory_gets_an_absolute_uri(tmp_path: Pat
 
 
 def test_sarif_gives_every_result_a_logical_location_the_root_included(cli, here) -> None:
-    (here / "bare.yaml").write_text("partnercheck: 1\n", encoding="utf-8")
+    (here / "bare.yaml").write_text("partnercheck: 1\ncharter: {id: c, title: T}\n", encoding="utf-8")  # no partners: a schema error at the root
     code, out, _ = cli("check", "--isolated", "bare.yaml", "-f", "sarif", "--exit-zero")
     assert code == 0
     log = json.loads(out)

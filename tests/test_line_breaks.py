@@ -114,8 +114,8 @@ def test_both_parsers_place_nodes_by_yaml_1_2_lines(parsers: tuple[str, ...]) ->
 def test_a_syntax_error_after_an_ls_is_on_its_yaml_line() -> None:
     doc = load_document("c.yaml", 'a: "x\u2028y"\nb: [1, 2\n'.encode())
     [problem] = doc.problems
-    assert problem.code == "DOC01" and problem.span is not None and problem.span.line == 3
-    assert "line 2 column 4" in english(problem.message)  # the flow sequence opened on line 2
+    assert problem.code == "DOC01" and problem.span is not None and (problem.span.line, problem.span.column) == (2, 4)  # at the `[` left open
+    assert "on line 2 is never closed" in english(problem.message)  # the flow sequence opened on line 2
 
 
 def test_a_forbidden_character_after_cr_lines_is_on_its_line() -> None:

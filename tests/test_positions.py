@@ -73,8 +73,9 @@ def check(cli, tmp_path: Path):
         code, out, err = cli("check", str(path), "--format", "json", "--select", "DOC,SCH,REF", "--today", "2026-01-15")
         assert code in (0, 1), err
         spans: dict[tuple[str, str], Span] = {}
-        for f in json.loads(out)["findings"]:
-            spans.setdefault((f["code"], f["pointer"]), (f["line"], f["column"], f["end_line"], f["end_column"]))
+        for f in json.loads(out)["findings"]:  # each place of a grouped finding (run/grouping.py) with its own span
+            for place in [f, *f.get("related", [])]:
+                spans.setdefault((f["code"], place["pointer"]), (place["line"], place["column"], place["end_line"], place["end_column"]))
         return spans
 
     return run

@@ -112,6 +112,25 @@ class Suppression:
     expires_on: str | None = None
 
 
+#: The codes of the reading stage: the file as YAML (DOC) and its shape (SCH), shown before their consequences.
+CAUSES = ("DOC", "SCH")
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place of a grouped finding (run/grouping.py): where it is, and the id of the item there (`label`)."""
+
+    pointer: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pointer": self.pointer, "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column, "label": self.label}
+
+
 @dataclass(slots=True)
 class Finding:
     """One positioned diagnostic about one file.
@@ -137,18 +156,36 @@ class Finding:
     suppression: Suppression | None = None
     text: Text | None = None
     hint_text: Text | None = None
+    #: The other places of the same finding when grouped (run/grouping.py); this one is the first.
+    related: tuple[Related, ...] = ()
 
     @property
     def suppressed(self) -> bool:
         return self.suppression is not None
+
+    @property
+    def count(self) -> int:
+        """How many places this finding stands for: 1, or more when it groups the same finding at several places."""
+        return 1 + len(self.related)
+
+    def members(self) -> list[Finding]:
+        """The finding at each of its places: itself alone, or one finding per place of a group (its first place first)."""
+        from dataclasses import replace
+
+        if not self.related:
+            return [self]
+        first = replace(self, related=())
+        return [first, *(replace(first, pointer=r.pointer, line=r.line, column=r.column, end_line=r.end_line, end_column=r.end_column) for r in self.related)]
 
     def place(self, span: Span) -> Finding:
         self.line, self.column = span.line, span.column
         self.end_line, self.end_column = span.end_line, span.end_column
         return self
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.pointer)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        """A file's findings, causes first: what stops the file being read as written (its YAML, its shape,
+        a misspelt key) before what the rules find in it; then by place."""
+        return (self.path, 0 if self.code.startswith(CAUSES) else 1, self.line, self.column, self.code, self.pointer)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -167,6 +204,9 @@ class Finding:
             "plugin": self.plugin,
             "suppressed": self.suppressed,
         }
+        if self.related:
+            out["count"] = self.count
+            out["related"] = [r.to_dict() for r in self.related]
         if self.suppression is not None:
             s = self.suppression
             out["suppression"] = {

@@ -136,7 +136,7 @@ MUTATIONS: list[tuple[str, Callable[[Data], None], list[str], Counter[str]]] = [
     ("BEN03", _no_feedback_channel, ["/beneficiaries/1"], Counter()),
     ("CAP01", _no_capitalisation, [""], Counter()),
     ("CAP01", _capitalisation_without_plan, ["/capitalisation"], Counter()),
-    ("CAP02", _no_sustainability, [""], Counter()),
+    ("CAP02", _no_sustainability, ["/charter/period/end"], Counter()),
     ("SCA01", _one_level, ["/governance/bodies"], Counter()),
     ("SCA02", _unarticulated, ["/related_partnerships/1"], Counter()),
 ]

@@ -20,10 +20,29 @@ def capitalisation_plan(ctx: RuleContext) -> Iterator[BareFinding]:
         yield BareFinding("/capitalisation", {"keys": [f"`{k}`" for k in PLAN_KEYS]}, message="empty")
 
 
+#: The keys of `sustainability` that make a plan for after the period: any one, non-empty, is enough.
+SUSTAINABILITY_KEYS = ("continuation_plan", "exit_strategy")
+
+
+def sustainability_plan(ctx: RuleContext) -> Iterator[BareFinding]:
+    """CAP02: the period has an end date and no plan says what follows it; shown at the end date, its cause,
+    or at a `sustainability` section that holds no plan."""
+    charter = ctx.data.get("charter")
+    period = charter.get("period") if isinstance(charter, dict) else None
+    if not isinstance(period, dict) or "end" not in period:
+        return
+    if "sustainability" not in ctx.data:
+        yield BareFinding("/charter/period/end", {})
+        return
+    section = ctx.data["sustainability"]
+    if not (isinstance(section, dict) and any(_filled(section.get(key)) for key in SUSTAINABILITY_KEYS if isinstance(section.get(key), str))):
+        yield BareFinding("/sustainability", {})
+
+
 def _filled(value: Any) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
     return bool(value) if isinstance(value, list) else False
 
 
-FUNCTIONS = {"capitalisation_plan": capitalisation_plan}
+FUNCTIONS = {"capitalisation_plan": capitalisation_plan, "sustainability_plan": sustainability_plan}

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterator, Mapping
 
 from partnercheck.builtin.purpose import blank
+from partnercheck.checks.closest import closest
 from partnercheck.findings import BareFinding, Text
 from partnercheck.rules.context import INACTIVE, Item, RuleContext, refs
-
-#: A plausible partner of each type, for the hint of MEM02 (the founding trial's actors).
-EXAMPLES = {
-    "institution": ("rectorat", "Rectorat de l'académie"),
-    "local_authority": ("region", "Conseil régional"),
-    "funder": ("opco", "OPCO de la branche"),
-    "employer": ("aide-domicile", "Association d'aide à domicile"),
-    "employer_federation": ("federation", "Fédération des employeurs de l'aide à domicile"),
-    "training_body": ("greta", "GRETA"),
-    "public_employment_service": ("france-travail", "France Travail"),
-    "association": ("association", "Association locale"),
-    "beneficiary_representative": ("tremplin", "Association Tremplin Domicile (stagiaires et demandeurs d'emploi)"),
-}
-
 
 def representative_not_mandated(ctx: RuleContext) -> Iterator[BareFinding]:
     """MEM01: a partner without a `representative`, or whose representative has no `mandate_ref`.
@@ -40,7 +26,10 @@ def representative_not_mandated(ctx: RuleContext) -> Iterator[BareFinding]:
         for pointer, person in people:
             if blank(person.get("mandate_ref")):
                 named = person.get("name")
-                yield BareFinding(pointer, {**params, "person": named} if named else params, message="no_mandate" if named else "no_mandate_unnamed")
+                if named:  # the hint asks for the one thing missing, not the whole block again
+                    yield BareFinding(pointer, {**params, "person": named}, hint=Text("MEM01.hint-mandate"), message="no_mandate")
+                else:
+                    yield BareFinding(pointer, params, hint=Text("MEM01.hint-name-mandate"), message="no_mandate_unnamed")
 
 
 def _representatives(item: Item) -> list[tuple[str, dict[str, Any]]]:
@@ -86,8 +75,7 @@ def missing_stakeholder_category(ctx: RuleContext) -> Iterator[BareFinding]:
 
 
 def _missing_type(profile: str, group: tuple[str, ...], inactive: dict[str, Item]) -> BareFinding:
-    example_id, example_name = EXAMPLES.get(group[0], ("nouveau-partenaire", "Nouveau partenaire"))
-    params: dict[str, object] = {"profile": profile, "types": list(group), "type": group[0], "example_id": example_id, "example_name": example_name}
+    params: dict[str, object] = {"profile": profile, "types": list(group), "type": group[0]}
     key = "missing" if len(group) == 1 else "missing_any"
     holder = next((inactive[t] for t in group if t in inactive), None)
     if holder is not None:
@@ -97,10 +85,10 @@ def _missing_type(profile: str, group: tuple[str, ...], inactive: dict[str, Item
 
 
 def _unknown_profile(name: str, known: list[str]) -> BareFinding:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    params = {"profile": name, "known": known, "suggestion": close[0] if close else ""}
+    close = closest(name, known)
+    params = {"profile": name, "known": known, "suggestion": close or ""}
     if close:
-        hint = Text("MEM.hint-profile-exact", {"profile": close[0]})
+        hint = Text("MEM.hint-profile-exact", {"profile": close})
     else:
         hint = Text("MEM.hint-profile-known", {"known": ", ".join(known)})
     return BareFinding("/charter/profile", params, hint=hint, message="unknown_profile_close" if close else "unknown_profile")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Problem, Text
-from partnercheck.pointers import select
+from partnercheck.checks.cascade import within_any
+from partnercheck.checks.closest import closest
+from partnercheck.pointers import join, select
 
 # Where each kind of thing is defined: kind -> (list path, noun)
 KINDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -53,6 +54,7 @@ class Defined:
     """Ids defined in a charter, by kind, with the pointer of each first definition."""
 
     ids: dict[str, dict[str, str]]
+    names: dict[str, dict[str, str]]  # by kind: each item's name (and short name) -> its id
 
 
 def walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
@@ -60,24 +62,40 @@ def walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
     return select(data, "/" + "/".join(path), mappings=False)
 
 
-def check_references(data: Any, index: PositionIndex | None = None) -> list[Problem]:
-    """REF01/REF02 problems; with the document's `index`, a duplicate id names the line of the first one."""
+def check_references(data: Any, index: PositionIndex | None = None, unreadable: Iterable[str] = ()) -> list[Problem]:
+    """REF01/REF02 problems; with the document's `index`, a duplicate id names the line of the first one.
+
+    `unreadable` are the sections the schema finds missing, misshapen or misspelt (checks/cascade.py):
+    no reference to a kind defined there is called unknown, the schema's finding is its cause.
+    """
     problems: list[Problem] = []
     defined = _collect_ids(data, problems, index)
+    unread = tuple(unreadable)
     for path, kind, _ in REF_FIELDS:
+        if within_any(join("", *path), unread) or within_any(join("", *KINDS[_defining(kind)][0]), unread):
+            continue
         for pointer, value in walk(data, path):
             problems.extend(_check_ref(pointer, value, kind, defined))
     return problems
 
 
+def _defining(kind: str) -> str:
+    """The kind whose collection defines the ids a reference field names."""
+    return "body" if kind == "body-or-partners" else kind
+
+
 def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None = None) -> Defined:
     ids: dict[str, dict[str, str]] = {}
+    names: dict[str, dict[str, str]] = {}
     for kind, (path, _noun) in KINDS.items():
         seen: dict[str, str] = {}
         for pointer, item in walk(data, path + ("*",)):
             ident = item.get("id") if isinstance(item, dict) else None
             if not isinstance(ident, str):
                 continue
+            for field in ("name", "short_name", "group"):
+                if isinstance(item.get(field), str):
+                    names.setdefault(kind, {}).setdefault(item[field], ident)
             if ident in seen:
                 if index is not None:
                     message = Text(f"REF02.{kind}", {"id": ident, "line": index.locate(seen[ident]).line})
@@ -87,7 +105,7 @@ def _collect_ids(data: Any, problems: list[Problem], index: PositionIndex | None
             else:
                 seen[ident] = pointer
         ids[kind] = seen
-    return Defined(ids)
+    return Defined(ids, names)
 
 
 def _check_ref(pointer: str, value: Any, kind: str, defined: Defined) -> Iterator[Problem]:
@@ -101,8 +119,8 @@ def _check_ref(pointer: str, value: Any, kind: str, defined: Defined) -> Iterato
 
 def _unknown(pointer: str, value: str, kind: str, defined: Defined) -> Problem:
     known = sorted(defined.ids[kind])
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    message = Text(f"REF01.{kind}-close", {"id": value, "close": close[0]}) if close else Text(f"REF01.{kind}", {"id": value})
+    close = closest(value, known, defined.names.get(kind))  # a misspelt id, or the name of what it means
+    message = Text(f"REF01.{kind}-close", {"id": value, "close": close}) if close else Text(f"REF01.{kind}", {"id": value})
     listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
     hint = Text(f"REF01.hint-{kind}", {"ids": listed}) if known else Text(f"REF01.hint-{kind}-none")
     return Problem("REF01", message, pointer, None, hint)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 from typing import Any, Iterable
 
+from partnercheck.checks.closest import closest
 from partnercheck.findings import Problem, Text
 from partnercheck.pointers import join
 from partnercheck.resources import load_schema
@@ -84,13 +84,18 @@ def _problems(error: Any) -> Iterable[Problem]:
         return _problems(_best(error))
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         return [_unknown_key(error, pointer, key) for key in _extra_keys(error)]
-    return [Problem("SCH01", describe(error), pointer)]
+    message = describe(error)
+    hint = Text("SCH01.hint-choose", {"close": message.params["close"]}) if message.id == "SCH01.enum-close" else None
+    return [Problem("SCH01", message, pointer, None, hint)]
 
 
 def _best(error: Any) -> Any:
+    """The error of the alternative the value was meant as: one of its own kind wrong deeper down (a text
+    that is no valid id, where an id or a list of ids is accepted), rather than "must be a list"."""
     from jsonschema.exceptions import best_match
 
-    return best_match(error.context)
+    own_kind = [sub for sub in error.context if sub.validator != "type"]
+    return best_match(own_kind or error.context)
 
 
 def _choices(error: Any) -> Text | str | None:
@@ -136,7 +141,8 @@ def _extra_keys(error: Any) -> list[str]:
 
 def _unknown_key(error: Any, pointer: str, key: str) -> Problem:
     allowed = sorted(error.schema.get("properties", {}))
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    found = closest(key, allowed)
+    close = [found] if found else []
     if not close and not pointer:
         close = _deeper(error.schema, key)
     message = Text("SCH01.unknown-key-close", {"key": key, "close": close[0]}) if close else Text("SCH01.unknown-key", {"key": key})
@@ -167,6 +173,9 @@ def describe(error: Any, quote: int = 120) -> Text:
     kind = error.validator
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
+        close = closest(value, [str(o) for o in error.validator_value]) if isinstance(value, str) else None
+        if close is not None:
+            return Text("SCH01.enum-close", {"field": field, "options": options, "got": _got(value, typed=False, quote=quote), "close": close})
         return Text("SCH01.enum", {"field": field, "options": options, "got": _got(value, typed=False, quote=quote)})
     if kind == "required":
         return Text("SCH01.required", {"field": field, "key": _missing_key(error)})

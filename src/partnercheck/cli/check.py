@@ -46,6 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (default: on a terminal, unless NO_COLOR is set)")
     p.add_argument("--max-warnings", type=_count, default=None, metavar="N", help="exit 1 when there are more than N active warnings (warnings up to N do not fail the run)")
     p.add_argument("--statistics", action="store_true", help="also count the findings per rule, most frequent first (text; a `statistics` field in JSON)")
+    p.add_argument("--no-group", action="store_true", help="one finding per place: do not group the same finding repeated across partners, objectives, … into one with related places")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
     command(p, handle, add_config_options, add_baseline_options, add_plugin_options, add_speed_options, add_base_option)
 
@@ -63,6 +64,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
+    from partnercheck.run.grouping import group_run
     from partnercheck.run.lint import Request, lint
 
     flags = flags_from(args, paths=tuple(args.paths) or (".",), formats=tuple(args.format), default_format=_default_format(), fallback_lang="")  # no language set: the charters' own decides, then the locale
@@ -77,6 +79,8 @@ def handle(args: argparse.Namespace) -> int:
     if base:
         base.mark_known(run, run_plan, cache)
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline)
+    if not args.no_group:
+        group_run(run)  # last: suppressions, waivers and the baseline judged each place on its own
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     translate_run(run, tr)
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them

@@ -47,6 +47,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.report.pdf import write_pdf
+    from partnercheck.run.grouping import group_run
     from partnercheck.run.lint import Request, lint
 
     _refuse_overwriting_the_charter(args)
@@ -55,6 +56,7 @@ def handle(args: argparse.Namespace) -> int:
     run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=""))
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if args.charter == "-" else None
     run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
+    group_run(run)  # one cause, one finding, as `check` reports it
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     translate_run(run, tr)
     report_errors(run.errors)

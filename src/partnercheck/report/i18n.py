@@ -22,8 +22,10 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
+from partnercheck.document.syntax_cause import language_in_text
 from partnercheck.findings import VERBATIM, Text
 from partnercheck.report.catalogs import Catalog, load
+from partnercheck.report.grouped import grouped_message
 from partnercheck.report.messages import CORE, fill, param_text
 
 LANGUAGES = ("en", "fr")
@@ -171,7 +173,8 @@ class Translator:
             from partnercheck.printable import visible
 
             message = visible(message)  # a core message quotes the file's text as it is (a rule's parameters are made visible before)
-        return replace(finding, message=message if message is not None else finding.message, hint=hint or (finding.hint if hint is None else None))
+        message = grouped_message(self, finding, message if message is not None else finding.message)
+        return replace(finding, message=message, hint=hint or (finding.hint if hint is None else None))
 
     def error(self, error: str) -> str:
         """An error shown on standard error in this language: one made by `messages.said` is rendered again, other text kept."""
@@ -193,9 +196,11 @@ def charter_language(files: Iterable[Any]) -> str:
     state one agree on a supported language; "" otherwise. A report follows its partners' language."""
     found = set()
     for file in files:
-        data = file.data if isinstance(file.data, dict) else {}
-        charter = data.get("charter")
+        data = file.data if isinstance(file.data, dict) else None
+        charter = data.get("charter") if data is not None else None
         lang = charter.get("language") if isinstance(charter, dict) else None
+        if data is None:  # YAML that cannot be read: its `language:` line, found by a light scan of the text
+            lang = language_in_text(getattr(file.document, "text", "") or "")
         if isinstance(lang, str) and lang.strip():
             found.add(lang.strip().lower().replace("_", "-").split("-")[0])
     return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""
@@ -221,8 +226,7 @@ def of(options: Mapping[str, Any]) -> Translator:
 
 def translate_run(run: Any, tr: Translator) -> None:
     """Put a run's findings and errors in the translator's language, in place: after caching and the baseline, before reporters."""
-    if tr.english:
-        return  # the engine stamped the English already
-    run.errors = [tr.error(e) for e in run.errors]
+    if not tr.english:  # the engine stamped the English already, but for the count of a grouped finding
+        run.errors = [tr.error(e) for e in run.errors]
     for file in run.files:
-        file.findings = [tr.finding(f) for f in file.findings]
+        file.findings = [tr.finding(f) if f.related or not tr.english else f for f in file.findings]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from partnercheck.checks.cascade import unreadable, without_echoes
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
 from partnercheck.document.load import Document, load_document
 from partnercheck.document.positions import code_width
-from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
+from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import ancestors, is_within, resolve
 from partnercheck.printable import visible, visible_value
@@ -79,16 +80,18 @@ class Engine:
         doc = load_document(path, raw, self.settings.limits)
         result = FileResult(path, document=doc)
         problems = list(doc.problems)
+        unread: list[str] = []
         if doc.is_charter:
-            problems += self.schema.problems(doc.data)
-            problems += check_references(doc.data, doc.index)
+            shape = self.schema.problems(doc.data)
+            unread = unreadable(shape)  # cause first: what is missing or misshapen is not read by references and rules
+            references = check_references(doc.data, doc.index, unread)
+            problems += without_echoes(shape, references) + references
         result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
         if doc.is_charter:
             checked = len(result.findings)
             self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
-            misshapen = [p.pointer for p in problems if p.code == "SCH01" and not p.on_key and p.message.id != "SCH01.required"]
-            if misshapen:  # a rule reading a value of the wrong kind says nothing the schema finding does not
-                result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, misshapen)]
+            if unread:  # a rule reading a value of the wrong kind, or a missing section, says nothing the schema finding does not
+                result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, unread)]
         result.findings.sort(key=Finding.sort_key)
         return result
 
@@ -250,7 +253,9 @@ def _english_hint(hint: Text | None, rule: Rule | None, params: dict[str, Any]) 
         return None
     if rule is not None and hint.id == f"{rule.code}:hint":
         return rule.render_hint(params) or None
-    return visible(english(hint)) or None
+    if hint.id == VERBATIM:
+        return visible(english(hint)) or None
+    return english(hint) or None  # partnercheck's own words, lines included; their parameters were made visible
 
 
 def _has_change_log(data: dict[str, Any]) -> bool:

@@ -17,6 +17,7 @@ from partnercheck.report.formats.where import where
 from partnercheck.report.i18n import Translator
 from partnercheck.report.score import DIMENSIONS, FileScore, baselined, title_of
 from partnercheck.rules.model import Rule
+from partnercheck.run.grouping import ungrouped
 
 OTHER = "document"
 #: At most this many actions in the executive summary, and this many places named in one action.
@@ -75,7 +76,7 @@ class AppendixRow:
 def actions(score: FileScore, findings: Iterable[Finding], rules: Mapping[str, Rule], data: Any, tr: Translator) -> tuple[tuple[Action, ...], int]:
     """The actions before signing (one per rule of the blocking findings), else the main improvements; and how many more."""
     active = [f for f in findings if not f.suppressed]
-    chosen = list(score.verdict.blocking) or [f for f in active if f.severity is Severity.WARNING] or active
+    chosen = ungrouped(score.verdict.blocking) or [f for f in active if f.severity is Severity.WARNING] or active
     by_rule = _by_rule(chosen)
     ordered = sorted(by_rule.values(), key=lambda fs: (-max(f.severity.rank for f in fs), -len(fs)))
     out = tuple(_action(fs, rules.get(fs[0].code), data, tr) for fs in ordered[:ACTIONS])

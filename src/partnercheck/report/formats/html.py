@@ -27,6 +27,7 @@ from partnercheck.report.score import Dimension, FileScore, baselined
 from partnercheck.report.templating import environment
 from partnercheck.rules.context import Charter
 from partnercheck.rules.model import Rule
+from partnercheck.run.grouping import ungrouped
 
 KINDS = ("waiver", "comment", "baseline")
 
@@ -50,8 +51,9 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
 
 def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str, tr: Translator) -> dict[str, Any]:
     data = file.data if isinstance(file.data, dict) else {}
-    actions, more = board.actions(score, file.findings, rules, data, tr)
-    waived = [f for f in file.findings if f.suppression is not None]
+    findings = ungrouped(file.findings)  # the board lists every place of a grouped finding
+    actions, more = board.actions(score, findings, rules, data, tr)
+    waived = [f for f in findings if f.suppression is not None]
     return {
         "title": _title(file),
         "lang": _lang(data),
@@ -69,11 +71,11 @@ def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str,
         "chart": chart_svg(score.dimensions, tr),
         "dimensions": [(d.title_in(tr), _num(d.score, tr), _counts(d, tr)) for d in score.dimensions],
         "outside": _other_rules(score, tr),
-        "groups": board.groups(file.findings, rules, data, tr),
+        "groups": board.groups(findings, rules, data, tr),
         "active": sum(1 for f in file.findings if not f.suppressed),
         "waived": _waived(waived, tr),
         "waived_title": tr.words("Waived and baselined findings ({n})" if any(baselined(f) for f in waived) else "Waived findings ({n})", n=len(waived)),
-        "appendix": board.appendix(file.findings, data, tr),
+        "appendix": board.appendix(findings, data, tr),
     }
 
 

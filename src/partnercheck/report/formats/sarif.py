@@ -20,12 +20,13 @@ publish more run-level data.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
 
 from partnercheck import __version__
-from partnercheck.findings import Finding, Severity, Suppression
+from partnercheck.findings import Finding, Related, Severity, Suppression
 from partnercheck.report.formats.common import summary
 from partnercheck.report.formats.locations import cwd_of, fingerprints, report_path
 from partnercheck.report.i18n import Translator, of
@@ -163,8 +164,18 @@ def _result(f: Finding, fp: str, index: Mapping[str, int], artifacts: Mapping[st
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "properties": {"name": f.name, "pack": f.pack, "plugin": f.plugin, **({"hint": f.hint} if f.hint else {})},
     }
+    if f.related:  # the same finding at other places (run/grouping.py): each reachable from the result
+        out["relatedLocations"] = [_related(f, i, place, path, artifacts, cwd) for i, place in enumerate(f.related, start=1)]
     if f.suppression is not None:
         out["suppressions"] = [_suppression(f.suppression)]
+    return out
+
+
+def _related(f: Finding, i: int, place: Related, path: str, artifacts: Mapping[str, int], cwd: Path) -> dict[str, Any]:
+    at = replace(f, line=place.line, column=place.column, end_line=place.end_line, end_column=place.end_column, related=())
+    out: dict[str, Any] = {"id": i, "physicalLocation": _physical(at, path, artifacts, cwd), "logicalLocations": [{"fullyQualifiedName": place.pointer}]}
+    if place.label:
+        out["message"] = {"text": place.label}
     return out
 
 

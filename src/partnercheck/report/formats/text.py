@@ -24,6 +24,7 @@ from partnercheck.report.formats.common import (
     severity_word,
 )
 from partnercheck.report.formats.scoreblock import BAR_WIDTH, MANY_FILES
+from partnercheck.report.grouped import more_places
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
 from partnercheck.report.statistics import statistics
@@ -90,6 +91,8 @@ def _plain_finding(out: list[str], f: Finding, line: str | None, quiet: bool, tr
     if line is not None:
         gutter, caret = _excerpt_parts(f, line)
         out.append(gutter + "\n" + caret + "\n")
+    if f.related:
+        out.append(f"  = {more_places(tr, f)}\n")
     if f.hint:
         head = hint_head(tr)
         out.append(head + _indent(f.hint, len(head)) + "\n")
@@ -211,6 +214,8 @@ def _finding(console: Any, f: Finding, line: str | None, quiet: bool, tr: Transl
         return
     if line is not None:
         _excerpt(console, f, line)
+    if f.related:
+        console.print(Text(f"  = {more_places(tr, f)}"))
     if f.hint:
         lead = hint_head(tr)
         console.print(Text(lead, style="green").append(_indent(f.hint, len(lead)), style=""))

@@ -1,0 +1,66 @@
+"""Cause first (checks/cascade.py): a misspelt or missing section is reported once, with its did-you-mean,
+and neither references into it nor rules reading it report its consequences."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from paths import EXAMPLES
+
+from partnercheck.checks.cascade import unreadable, without_echoes
+from partnercheck.findings import Problem, Text
+
+HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
+TODAY = ("--today", "2026-01-15", "--isolated", "--format", "json")
+
+
+def findings_of(cli, text: str, tmp_path: Path, *extra: str) -> list[dict]:
+    charter = tmp_path / "c.yaml"
+    charter.write_text(text, encoding="utf-8")
+    code, out, err = cli("check", str(charter), *TODAY, *extra)
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+def test_a_misspelt_partners_key_gives_its_did_you_mean_first_and_no_follow_on(cli, tmp_path: Path) -> None:
+    text = HEALTHY.read_text(encoding="utf-8").replace("\npartners:\n", "\npartner:\n", 1)
+    found = findings_of(cli, text, tmp_path)
+    assert len(found) <= 3
+    assert (found[0]["code"], found[0]["pointer"]) == ("SCH01", "/partner")
+    assert 'did you mean "partners"' in found[0]["message"]
+    assert not [f for f in found if f["code"] == "REF01"]
+    assert not [f for f in found if "required" in f["message"]]  # the missing `partners` is the same cause
+    ungrouped = findings_of(cli, text, tmp_path, "--no-group")
+    assert len(ungrouped) == len(found)  # not grouped away: never reported
+
+
+def test_a_misspelt_optional_section_hides_references_to_it_and_rules_reading_it(cli, tmp_path: Path) -> None:
+    text = HEALTHY.read_text(encoding="utf-8").replace("\nobjectives:\n", "\nobjectivs:\n", 1)
+    found = findings_of(cli, text, tmp_path)
+    assert [(f["code"], f["pointer"]) for f in found] == [("SCH01", "/objectivs")]
+
+
+def test_references_to_a_section_that_is_merely_absent_are_still_unknown(cli, tmp_path: Path) -> None:
+    text = HEALTHY.read_text(encoding="utf-8").replace("accountable: rectorat", "accountable: regoin", 1)
+    found = findings_of(cli, text, tmp_path)
+    assert [(f["code"], f["message"]) for f in found if f["code"] == "REF01"] == [("REF01", 'unknown partner "regoin" (did you mean "region"?)')]
+
+
+def test_a_did_you_mean_silences_the_required_key_it_explains_only() -> None:
+    renamed = Problem("SCH01", Text("SCH01.unknown-key-close", {"key": "partner", "close": "partners"}), "/partner", on_key=True)
+    required = Problem("SCH01", Text("SCH01.required", {"field": "the document", "key": "partners"}), "")
+    other = Problem("SCH01", Text("SCH01.required", {"field": "the document", "key": "charter"}), "")
+    assert without_echoes([renamed, required, other]) == [renamed, other]
+    assert unreadable([renamed, required, other]) == ["/partners", "/charter"]
+    moved = Problem("SCH01", Text("SCH01.unknown-key-close", {"key": "bodies", "close": "governance.bodies"}), "/bodies", on_key=True)
+    assert unreadable([moved]) == ["/governance/bodies"]
+
+
+def test_the_did_you_mean_comes_before_findings_of_earlier_lines(cli, tmp_path: Path) -> None:
+    text = HEALTHY.read_text(encoding="utf-8").replace("\npartners:\n", "\npartner:\n", 1)
+    text = re.sub(r"\n  review:\n(    .*\n)+", "\n", text, count=1)  # TIM02 on `charter`, above
+    found = findings_of(cli, text, tmp_path)
+    assert [f["code"] for f in found] == ["SCH01", "TIM02"]
+    assert found[1]["line"] < found[0]["line"]  # causes first, whatever their line
