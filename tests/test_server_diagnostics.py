@@ -197,25 +197,24 @@ def test_other_yaml_files_get_no_diagnostics(tmp_path):
     assert published == [] and not (offered.items if offered is not None else [])  # no charter key offered in a compose file
 
 
-def test_a_grouped_finding_s_related_places_become_related_information():
-    """`Finding.related` (grouped findings: each place with its path, span and message) when the model has it."""
-    from types import SimpleNamespace
-
-    from partnercheck.document.load import load_document
-    from partnercheck.findings import Severity
-    from partnercheck.server.checking import Checked
+def test_a_grouped_finding_s_related_places_become_related_information(tmp_path):
+    """A finding repeated across partners is grouped as `check` groups it: one diagnostic at the first place, the
+    others as related information naming the item there."""
+    from partnercheck.server.checking import Checker
     from partnercheck.server.diagnostics import diagnostic
 
-    doc = load_document("charter.yaml", b"partnercheck: 1\npartners:\n  - id: a\n  - id: b\n")
-    place = SimpleNamespace(path="charter.yaml", line=4, column=9, end_line=4, end_column=9, message="the second one")
-    elsewhere = SimpleNamespace(path="other.yaml", line=2, column=1, end_line=2, end_column=3, message="in another charter")
-    finding = SimpleNamespace(code="XYZ01", name="grouped", severity=Severity.WARNING, message="two of them", path="charter.yaml", pointer="/partners/0", hint=None, line=3, column=9, end_line=3, end_column=9, related=[place, elsewhere])
-    checked = Checked(findings=[finding], failing={id(finding)}, document=doc)
-    shown = diagnostic(finding, checked, "file:///w/charter.yaml")  # type: ignore[arg-type]
-    first, second = shown.related_information
-    assert (first.location.uri, first.location.range.start.line, first.location.range.start.character, first.message) == ("file:///w/charter.yaml", 3, 8, "the second one")
-    assert second.location.uri.endswith("/other.yaml") and second.message == "in another charter"
-    assert shown.severity == types.DiagnosticSeverity.Warning
+    text = "partnercheck: 1\ncharter: {id: c, title: C}\npartners:\n  - {id: a, name: A, type: funder}\n  - {id: b, name: B, type: funder}\n"
+    path = tmp_path / "charter.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked = Checker().check(path, text)
+    grouped = [f for f in checked.findings if f.related]
+    assert grouped, "two partners without a representative must make one grouped finding"
+    finding = grouped[0]
+    shown = diagnostic(finding, checked, path.as_uri())
+    [other] = shown.related_information
+    assert (other.location.uri, other.location.range.start.line) == (path.as_uri(), 4)
+    assert other.message == f"{finding.code}: b"
+    assert finding.line == 4 and finding.pointer.startswith("/partners/0")
 
 
 def test_did_change_configuration_applies_the_fail_level_and_language(tmp_path):

@@ -161,7 +161,11 @@ def test_quick_fixes_insert_the_snippet_disable_the_line_waive_and_correct(chart
     fixed = apply(text, snippet.edit.changes[charter.as_uri()])
     assert "    statement: Qualifier 240 demandeurs d'emploi\n    contributors: [gretta]\n    accountable: " in fixed
     [pilot] = [a for a in pil01 if a.title.startswith("Insert")]
-    assert apply(text, pilot.edit.changes[charter.as_uri()]) == text + "pilot:\n  partners: [rectorat]\n"  # the rule's own example id, as the hint shows it
+    piloted = apply(text, pilot.edit.changes[charter.as_uri()])
+    assert piloted == text + "pilot:\n  partners: [<partner id>]\n"  # the hint's placeholder, never a made-up id
+    typed = pilot.command.arguments[1]  # the placeholder is selected, for the user to type over
+    row = piloted.split("\n")[typed["start"]["line"]]
+    assert row[typed["start"]["character"] : typed["end"]["character"]] == "<partner id>"
     [disable] = [a for a in ref01 if a.title.startswith("Disable")]
     disabled = apply(text, disable.edit.changes[charter.as_uri()])
     assert "contributors: [gretta]  # partnercheck: disable-line=REF01 -- reason\n" in disabled

@@ -48,7 +48,7 @@ def actions(doc: Document, checked: Checked, uri: str, wanted: types.Range, aske
 
 
 def _action(title: str, uri: str, edits: list[types.TextEdit], finding: Finding, preferred: bool = False, select: types.Range | None = None) -> types.CodeAction:
-    command = types.Command(title="select the reason", command=SELECT, arguments=[uri, select]) if select is not None else None
+    command = types.Command(title="select what to type", command=SELECT, arguments=[uri, select]) if select is not None else None
     return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, edit=types.WorkspaceEdit(changes={uri: edits}), is_preferred=preferred or None, command=command)
 
 
@@ -77,7 +77,7 @@ def insert_snippet(doc: Document, checked: Checked, finding: Finding, uri: str) 
     if not finding.hint or doc.data is None:
         return None
     _prose, snippet = split_hint(finding.hint)
-    if not snippet or "<" in snippet:  # a snippet with placeholders is an example, not a fix
+    if not snippet:
         return None
     target, entries = _placement(doc.data, finding.pointer, snippet)
     if target is None or not entries:
@@ -88,7 +88,20 @@ def insert_snippet(doc: Document, checked: Checked, finding: Finding, uri: str) 
     line, indent = where
     at, lead = _at_line(doc, line)
     text = lead + "".join(" " * indent + row + "\n" for entry in entries for row in entry)
-    return _action(checked.translator.words("Insert the hint's YAML"), uri, [types.TextEdit(range=types.Range(start=at, end=at), new_text=text)], finding)
+    edit = types.TextEdit(range=types.Range(start=at, end=at), new_text=text)
+    return _action(checked.translator.words("Insert the hint's YAML"), uri, [edit], finding, select=_first_placeholder(text, at))
+
+
+def _first_placeholder(text: str, at: types.Position) -> types.Range | None:
+    """The first `<…>` the inserted text holds (what the user must type over), as a range in the edited document."""
+    rows = text.split("\n")
+    for k, row in enumerate(rows):
+        start = row.find("<")
+        end = row.find(">", start + 1)
+        if start >= 0 and end > start:
+            line, base = at.line + k, at.character if k == 0 else 0
+            return types.Range(start=types.Position(line=line, character=base + utf16_column(row, start)), end=types.Position(line=line, character=base + utf16_column(row, end + 1)))
+    return None
 
 
 def _placement(data: Any, pointer: str, snippet: str) -> tuple[str | None, list[list[str]]]:

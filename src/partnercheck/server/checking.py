@@ -23,6 +23,7 @@ from partnercheck.findings import Finding
 from partnercheck.plugins.registry import Registry
 from partnercheck.report.i18n import Translator, run_translator, translate_run
 from partnercheck.run.discovery import display_path
+from partnercheck.run.grouping import group_run
 from partnercheck.run.lint import Request, lint
 from partnercheck.server.settings import ServerSettings
 
@@ -86,6 +87,7 @@ class Checker:
             from partnercheck.run.baseline import load
 
             load(run_plan.baseline).apply(run.findings)
+        group_run(run)  # as `check` shows them: one finding per cause, its other places as related information
         tr = run_translator(run_plan.lang, run.files, run_plan.registry)
         translate_run(run, tr)
         failing = {id(f) for f in run.failing()}

@@ -76,10 +76,11 @@ def _related(finding: Finding, doc: Document | None, uri: str) -> list[types.Dia
         span = Span(*(int(getattr(item, name, 1) or 1) for name in ("line", "column", "end_line", "end_column")))
         where = getattr(item, "path", None)
         target = uri if not where or where == finding.path else Path(where).absolute().as_uri()
-        out.append(types.DiagnosticRelatedInformation(location=types.Location(uri=target, range=lsp_range(doc if target == uri else None, span)), message=_said(item)))
+        out.append(types.DiagnosticRelatedInformation(location=types.Location(uri=target, range=lsp_range(doc if target == uri else None, span)), message=_said(finding, item)))
     return out
 
 
-def _said(item: Any) -> str:
-    message = getattr(item, "message", None) or getattr(item, "text", None) or ""
-    return message if isinstance(message, str) else str(getattr(message, "id", message))
+def _said(finding: Finding, item: Any) -> str:
+    """The place's line in the editor's list: the rule's code and the id of the item there (`MEM03: region`)."""
+    label = getattr(item, "label", "")
+    return f"{finding.code}: {label}" if label else finding.code
