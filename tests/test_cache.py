@@ -263,7 +263,7 @@ def test_a_committed_cache_entry_cannot_hide_findings(tmp_path, monkeypatch) -> 
 
 def test_cache_entries_hold_message_ids_never_text(project: Path, cli, checked: list[str]) -> None:
     _, english, _ = check(cli)
-    entries = [json.loads(p.read_text(encoding="utf-8")) for p in (project / ".partnercheck_cache" / "results").rglob("*.json")]
+    entries = [json.loads(p.read_text(encoding="utf-8"))["entry"] for p in (project / ".partnercheck_cache" / "results").rglob("*.json")]  # sealed: {"hmac", "entry"}
     rows = [row for entry in entries for row in entry.get("findings", [])]
     assert rows
     stored = json.dumps(entries, ensure_ascii=False)
