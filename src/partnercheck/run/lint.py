@@ -74,8 +74,12 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     the run's settings (`run_engine`), and last each file's suppression
     comments and waivers. A whole run seen before is answered from the cache.
     """
+    from partnercheck.run.breaker import Breaker
     from partnercheck.run.parallel import cached_result, lint_files
 
+    breaker = Breaker()  # this run's: a rule stopped by its budget skips the run's other files
+    for each in (run_engine, *engines):
+        each.breaker = breaker
     run_key = None
     if cache is not None:
         cache.prune_now_and_then()  # at most once a day: what no run used for a month
@@ -88,7 +92,8 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
         own_engine.finish(result)
-    if cache is not None and run_key is not None and not any(r.debug for r in results):  # debug notes come from the per-file entries
+    run_engine.report_trips(results)
+    if cache is not None and run_key is not None and not breaker.trips and not any(r.debug for r in results):  # debug notes come from the per-file entries
         cache.put_run(run_key, [(r.readable, r.findings, r.data if r.readable else None) for r in results])  # the data: what the score reads, with no parsing
     return results
 
