@@ -8,7 +8,7 @@ from typing import Any
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
-from partnercheck.document.load import Document, load_document
+from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import code_width
 from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
 from partnercheck.plugins.registry import Registry
@@ -136,8 +136,6 @@ class Engine:
         return result
 
     def _stand_in(self, path: str, raw: bytes, problem: Problem) -> FileResult:
-        from partnercheck.run.parallel import text_of
-
         doc = Document(path, text=text_of(raw, self.settings.limits))
         finding = self._from_problem(problem, doc, always=True)
         return FileResult(path, findings=[finding] if finding is not None else [], document=doc)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Sequence
 
-from partnercheck.document.load import Document, load_document
+from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Span
 from partnercheck.run.cache import Compact, ResultsCache
@@ -157,16 +157,6 @@ class LazyDocument(Document):
     @data.setter
     def data(self, value: Any) -> None:  # Document.__init__ sets it; the parsed value is what counts
         return
-
-
-def text_of(raw: bytes, limits: Any) -> str:
-    """The text `load_document` would keep: none for a file over the size limit or not in UTF-8."""
-    from partnercheck.document.decoding import decode
-
-    if len(raw) > limits.max_bytes:
-        return ""
-    text, problem = decode(raw)
-    return text if problem is None and text is not None else ""
 
 
 class LazyIndex(PositionIndex):
