@@ -196,6 +196,8 @@ def _emit(prepared: Any, outputs: Any, reporters: dict, args: argparse.Namespace
         look = ReportOptions(tr, color=use_color(args.color) if path is None else False, quiet=args.quiet, cwd=str(Path.cwd()), statistics=args.statistics, sarif_suppressed=args.sarif_suppressed)
         try:
             text = render(prepared.run, options_for(prepared, look))
+        except MemoryError:
+            raise
         except Exception as exc:  # a plugin's reporter: name it, keep the other formats
             error(f"format {name} (plugin {plugin}) failed: {type(exc).__name__}: {exc}")
             ok = False

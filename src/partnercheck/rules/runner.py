@@ -42,6 +42,8 @@ def run_rule(rule: Rule, ctx: RuleContext, registry: Registry, timeout: float | 
         raise  # the whole file's budget: the engine stops the file
     except RuleTimeout as stop:
         return Outcome(crash=str(stop), timed_out=stop.seconds)
+    except MemoryError:
+        raise  # the process itself is short of memory: the run stops with exit 2 (cli/__init__.py)
     except (Exception, SystemExit) as exc:  # contained: the other rules still run
         return Outcome(crash=f"{type(exc).__name__}: {exc}", traceback=traceback.format_exc())
 

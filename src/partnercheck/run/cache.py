@@ -104,6 +104,8 @@ class ResultsCache:
             compact = None if entry is None else _decode(entry, key, self.english)
         except FileNotFoundError:
             compact = None
+        except MemoryError:
+            raise
         except Exception:  # corrupt, truncated, from another version: checked afresh and rewritten
             compact = None
         if compact is None:
@@ -118,6 +120,8 @@ class ResultsCache:
         try:
             text = json.dumps(_encode(compact, key), ensure_ascii=False, separators=(",", ":"))
             self._write(key, text)
+        except MemoryError:
+            raise
         except Exception:  # read-only folder, full disk, data JSON cannot hold: no entry, same findings
             return
 
@@ -134,6 +138,8 @@ class ResultsCache:
             if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key or len(entry["files"]) != count:
                 return None
             return [(bool(file[0]), [_unfinding(row, self.english) for row in file[1]], file[2] if len(file) > 2 else None) for file in entry["files"]]
+        except MemoryError:
+            raise
         except Exception:  # missing, corrupt: the run goes the ordinary way
             return None
 
@@ -143,6 +149,8 @@ class ResultsCache:
         try:
             text = json.dumps({"format": FORMAT, "key": key, "files": [[charter, [_finding(f) for f in found], data] for charter, found, data in files]}, ensure_ascii=False, separators=(",", ":"))
             self._write(key, text)
+        except MemoryError:
+            raise
         except Exception:
             return
 

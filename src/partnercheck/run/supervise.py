@@ -132,6 +132,8 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
         except (EOFError, OSError):
             kind, value, events = "died", None, []
         breaker.replay(events)
+        if kind == "memory":
+            raise MemoryError("in a worker process")
         if kind == "done":
             results[item] = value
             slot.item = None
@@ -186,6 +188,9 @@ def _serve(n: int, conn: Any) -> None:
             return
         try:
             value = _WORK(item)
+        except MemoryError:
+            conn.send(("memory", None, []))
+            return
         except BaseException as exc:  # noqa: BLE001 - told to the parent: INT01 for this file
             conn.send(("failed", f"{type(exc).__name__}: {exc}", _events()))
             return
