@@ -154,6 +154,7 @@ CORE: dict[str, str] = {
     # INT01, INT02: a rule that failed
     "INT01.crash": "rule {code} ({name}) from plugin {plugin} failed: {crash}",
     "INT02.timeout": "rule {code} ({name}) from plugin {plugin} ran past its time budget of {seconds} s and was stopped",
+    "DOC10.count": "this file has more than {limit} findings; only the first {limit} found are reported",
     "INT01.stage": "partnercheck failed while checking this file ({stage}): {crash}; the file's other findings are missing",
     "INT02.tripped": "rule {code} ({name}) from plugin {plugin} ran past its time budget of {seconds} s and was stopped; it was turned off for the rest of the run and did not check {count} other file(s): {files}",
     "INT03.timeout": "checking this file took longer than its budget of {seconds} s; it was stopped and its findings are missing",

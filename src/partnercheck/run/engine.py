@@ -108,7 +108,7 @@ class Engine:
             problems += self.schema.problems(doc.data)
             stage[0] = "references"
             problems += check_references(doc.data, doc.index)
-        result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
+        result.findings = [f for f in (self._from_problem(p, doc) for p in problems[: MAX_FINDINGS_PER_FILE + 1]) if f is not None]
         if doc.is_charter:
             stage[0] = "rules"
             checked = len(result.findings)
@@ -118,6 +118,21 @@ class Engine:
                 result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, misshapen)]
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def cap(self, result: FileResult) -> None:
+        """At most `MAX_FINDINGS_PER_FILE` findings per file (the first found, shown in file order), then DOC10.
+
+        The checks stop stamping findings once a file has one more than the cap,
+        so a file of thousands of findings costs little more than the cap.
+        """
+        if len(result.findings) <= MAX_FINDINGS_PER_FILE or result.document is None:
+            return
+        del result.findings[MAX_FINDINGS_PER_FILE:]
+        problem = Problem("DOC10", Text("DOC10.count", {"limit": f"{MAX_FINDINGS_PER_FILE:,}"}), "", START)
+        finding = self._from_problem(problem, result.document, always=True)
+        if finding is not None:
+            result.findings.append(finding)
+            result.findings.sort(key=Finding.sort_key)
 
     def stopped_file(self, path: str, raw: bytes, seconds: float) -> FileResult:
         """The result of a file whose work ran past its budget: one INT03 finding."""
@@ -172,7 +187,8 @@ class Engine:
             elif outcome.traceback:
                 result.debug.append(f"{rule.code} skipped on malformed data:\n{outcome.traceback}")
             return
-        result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings)
+        room = max(0, MAX_FINDINGS_PER_FILE + 1 - len(result.findings))  # past the cap, stamping them is wasted work
+        result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings[:room])
 
     def _crashed(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome) -> None:
         who = {"code": rule.code, "name": rule.name, "plugin": repr(rule.plugin)}
@@ -310,6 +326,10 @@ class Engine:
 
 
 _NAMED_SKIPS = 10  # files an INT02 names before "and N more"
+#: The findings one file reports at most (DOC10 then says how many it had); see docs/security.md.
+MAX_FINDINGS_PER_FILE = 1_000
+#: The characters of a hint a plugin gives as plain text (then "…").
+MAX_HINT = 2_000
 
 
 def _int02_of(finding: Finding, code: str) -> bool:
@@ -321,7 +341,7 @@ def _hint_text(given: str | Text | None, rule: Rule, params: dict[str, Any]) -> 
     if isinstance(given, Text):
         return Text(given.id, {key: visible_value(value) for key, value in given.params.items()})
     if given is not None:
-        return verbatim(given) if given else None
+        return verbatim(given if len(given) <= MAX_HINT else given[:MAX_HINT] + "…") if given else None
     return Text(f"{rule.code}:hint", params) if rule.hint else None
 
 

@@ -92,6 +92,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
         own_engine.finish(result)
+        own_engine.cap(result)
     run_engine.report_trips(results)
     if cache is not None and run_key is not None and not breaker.trips and not any(r.debug for r in results):  # debug notes come from the per-file entries
         cache.put_run(run_key, [(r.readable, r.findings, r.data if r.readable else None) for r in results])  # the data: what the score reads, with no parsing
