@@ -4,7 +4,7 @@ Every entry is written as `{"hmac": …, "entry": …}`, the HMAC taken over the
 entry's bytes with a key derived from the user's own secret. Each test checks
 a folder once, damages every entry in one way, checks again and expects: the
 same output as the first run, no traceback, every file checked afresh
-(counted by wrapping `Engine.lint_bytes`), and the entries rewritten sealed,
+(counted by the `checked` fixture of tests/conftest.py), and the entries rewritten sealed,
 so the third run is answered from the cache again.
 """
 
@@ -19,7 +19,6 @@ from typing import Callable
 import pytest
 from paths import EXAMPLES
 
-from partnercheck.run.engine import Engine
 
 TODAY = "2026-01-15"
 
@@ -34,19 +33,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for broken in sorted((EXAMPLES / "broken").glob("*.yaml"))[:3]:
         shutil.copy(broken, tmp_path / "charters" / broken.name)
     return tmp_path
-
-
-@pytest.fixture
-def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    original = Engine.lint_bytes
-
-    def counting(self: Engine, path: str, raw: bytes):  # type: ignore[no-untyped-def]
-        seen.append(path)
-        return original(self, path, raw)
-
-    monkeypatch.setattr(Engine, "lint_bytes", counting)
-    return seen
 
 
 def check(cli) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
