@@ -62,10 +62,10 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
         if id(own) not in engines:
             engines[id(own)] = (own, Engine(registry, own))
         chosen.append(engines[id(own)][1])
-    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs)
+    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, isolate=True)
 
 
-def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
+def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1, isolate: bool = False) -> list[FileResult]:
     """The one pipeline from files to their final results, for the command line and the test harness alike.
 
     `engines[i]` checks `items[i]` (path, bytes): each file's own check comes
@@ -73,6 +73,9 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     all through `Engine.lint_bytes`); then the repository rules run once with
     the run's settings (`run_engine`), and last each file's suppression
     comments and waivers. A whole run seen before is answered from the cache.
+    `isolate` (the command line's runs) checks files in a killable worker when a
+    plugin's Python rule runs under a budget (parallel.py); the test harness
+    keeps them in its own process, where a plugin's tests can see them.
     """
     from partnercheck.run.breaker import Breaker
     from partnercheck.run.parallel import cached_result, lint_files
@@ -88,7 +91,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         final = cache.get_run(run_key, len(items))
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
             return [cached_result(path, raw, is_charter, findings, own, data) for (path, raw), (is_charter, findings, data), own in zip(items, final, engines)]
-    results = lint_files(items, engines, cache, jobs)
+    results = lint_files(items, engines, cache, jobs, isolate)
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
         own_engine.finish(result)

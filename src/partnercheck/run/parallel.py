@@ -39,12 +39,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
+def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], cache: ResultsCache | None = None, jobs: int = 1, isolate: bool = False) -> list[FileResult]:
     """Each file's own result (`engine.lint_bytes`), in the order given; `engines[i]` checks `items[i]`.
 
     Files go to killable worker processes (supervise.py) when there are many
-    (`jobs`), or when a plugin's Python rule runs under a budget; else they are
-    checked here.
+    (`jobs`), or when `isolate` is asked and a plugin's Python rule runs under a
+    budget; else they are checked here.
     """
     results: list[FileResult | None] = [None] * len(items)
     keys: list[str | None] = [None] * len(items)
@@ -58,7 +58,7 @@ def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], ca
                 continue
         todo.append(i)
     workers = _workers(jobs, [items[i] for i in todo])
-    if todo and can_fork() and (workers > 1 or any(engines[i].needs_worker() for i in todo)):
+    if todo and can_fork() and (workers > 1 or (isolate and any(engines[i].needs_worker() for i in todo))):
         for i, result in zip(todo, _in_workers(todo, items, engines, workers)):
             results[i] = result
     else:
