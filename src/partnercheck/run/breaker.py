@@ -85,6 +85,11 @@ class Breaker:
             codes[slot] = self._codes.get(code, -1) + 1 if code is not None else 0
             starts[slot] = time.monotonic()
 
+    def clear_slot(self, slot: int) -> None:
+        """In the parent, before a worker starts in `slot`: no rule running there (not its killed predecessor's)."""
+        if self._progress is not None:
+            self._progress[0][slot] = 0
+
     def running_in(self, slot: int) -> tuple[str | None, float]:
         """In the parent: the rule the worker of `slot` is running, and since when (the monotonic clock is the machine's)."""
         if self._progress is None:

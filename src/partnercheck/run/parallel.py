@@ -25,7 +25,7 @@ from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Span
 from partnercheck.run.cache import Compact, ResultsCache
 from partnercheck.run.engine import Engine, FileResult
-from partnercheck.run.supervise import Job, Stopped, can_fork, supervised
+from partnercheck.run.supervise import Job, NoResult, can_fork, supervised
 
 #: Worker processes only pay off past this much work (bytes of files to check, and at least two files).
 MIN_PARALLEL_BYTES = 256 * 1024
@@ -59,15 +59,15 @@ def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], ca
         todo.append(i)
     workers = _workers(jobs, [items[i] for i in todo])
     if todo and can_fork() and (workers > 1 or (isolate and any(engines[i].needs_worker() for i in todo))):
-        for i, result in zip(todo, _in_workers(todo, items, engines, workers)):
-            results[i] = result
+        for i, checked in zip(todo, _in_workers(todo, items, engines, workers)):
+            results[i] = checked
     else:
         for i in todo:
             results[i] = engines[i].lint_bytes(*items[i])
     for i in todo:
-        result = results[i]
-        if cache is not None and result is not None and not engines[i].breaker.skipped_on(result.path):
-            cache.put(keys[i], compact_of(result))  # type: ignore[arg-type]
+        fresh = results[i]
+        if cache is not None and fresh is not None and not engines[i].breaker.skipped_on(fresh.path):
+            cache.put(keys[i], compact_of(fresh))  # type: ignore[arg-type]
     return [r for r in results if r is not None]
 
 
@@ -94,10 +94,10 @@ def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Se
         engine, value = engines[i], done.get(i)
         if isinstance(value, Compact):
             result = rebuild(path, raw, value, engine)
-        elif isinstance(value, Stopped) and value.seconds is not None:
+        elif isinstance(value, NoResult) and value.seconds is not None:
             result = engine.stopped_file(path, raw, value.seconds)
         else:
-            result = engine.crashed_file(path, raw, "worker process", value.crash if isinstance(value, Stopped) and value.crash else "no result")
+            result = engine.crashed_file(path, raw, "worker process", value.crash if isinstance(value, NoResult) and value.crash else "no result")
         for code in killed.get(i, []):
             engine.stopped_rule(result, code, engine.settings.rule_timeout or 0.0)
         results.append(result)

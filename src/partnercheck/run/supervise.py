@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from partnercheck.run.breaker import Breaker
@@ -36,7 +36,7 @@ _BREAKER: Breaker | None = None  # the run's breaker, shared with the workers
 
 
 @dataclass
-class Stopped:
+class NoResult:
     """Why a file has no result from a worker: killed past its budget (`seconds`), or the worker failed (`crash`)."""
 
     seconds: float | None = None
@@ -58,7 +58,6 @@ class _Slot:
     conn: Any
     item: int | None = None
     started: float = 0.0
-    killed: list[str] = field(default_factory=list)
 
 
 def can_fork() -> bool:
@@ -68,7 +67,7 @@ def can_fork() -> bool:
 
 
 def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, breaker: Breaker, jobs: Callable[[int], Job], codes: Sequence[str]) -> tuple[dict[int, Any], dict[int, list[str]]]:
-    """`work(i)` for each `i` of `todo`, in worker processes; each result, or a `Stopped`.
+    """`work(i)` for each `i` of `todo`, in worker processes; each result, or a `NoResult`.
 
     Also returns, per item, the rules killed while checking it (their INT02 is
     the caller's to add): the item's result is then that of a check without them.
@@ -85,7 +84,9 @@ def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, br
         while queue or any(s is not None and s.item is not None for s in slots):
             for n, slot in enumerate(slots):
                 if queue and (slot is None or slot.item is None):
-                    slots[n] = slot = slot or _start(n)
+                    if slot is None:
+                        breaker.clear_slot(n)
+                        slots[n] = slot = _start(n)
                     _give(slot, queue.popleft())
             _wait(slots)
             for n, slot in enumerate(slots):
@@ -138,7 +139,7 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
             results[item] = value
             slot.item = None
             return slot
-        results[item] = Stopped(crash=value) if kind == "failed" else _ended(slot)
+        results[item] = NoResult(crash=value) if kind == "failed" else _ended(slot)
         _stop(slot)
         return None
     if not slot.process.is_alive():
@@ -150,19 +151,20 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
     if rule is not None and limits.rule and now - rule_started > max(2 * limits.rule, _MIN_GRACE):
         _stop(slot)
         breaker.trip(rule, limits.path, limits.rule)
-        killed.setdefault(item, []).append(rule)
+        if rule not in killed.setdefault(item, []):
+            killed[item].append(rule)
         queue.appendleft(item)  # checked again, without the rule
         return None
     if limits.file and now - slot.started > max(2 * limits.file, _MIN_GRACE):
         _stop(slot)
-        results[item] = Stopped(seconds=limits.file)
+        results[item] = NoResult(seconds=limits.file)
         return None
     return slot
 
 
-def _ended(slot: _Slot) -> Stopped:
+def _ended(slot: _Slot) -> NoResult:
     slot.process.join(5)
-    return Stopped(crash=f"the worker process checking it ended (exit code {slot.process.exitcode})")
+    return NoResult(crash=f"the worker process checking it ended (exit code {slot.process.exitcode})")
 
 
 def _stop(slot: _Slot) -> None:
