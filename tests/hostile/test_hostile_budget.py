@@ -154,7 +154,7 @@ def test_a_file_past_its_budget_gets_int03_and_the_run_goes_on(cli, tmp_path, mo
     paths = [str(p) for p in charters(tmp_path, 3)]
     started = time.monotonic()
     code, out, err = cli("check", "--no-plugins", "--isolated", "--no-cache", "--format", "json", "--jobs", "1", "--file-timeout", "0.5", *paths)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 15  # the stage sleeps 30 s: stopped at 0.5 s, whatever the load
     clean(out, err)
     assert code == 2
     files = by_file(findings(out))
