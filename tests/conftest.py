@@ -3,6 +3,7 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from paths import DATA, EXAMPLES, ROOT  # noqa: F401  (re-exported for tests)
@@ -89,3 +90,19 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def unpinned_lang(monkeypatch: pytest.MonkeyPatch) -> None:
     """For tests of how the language is chosen: no PARTNERCHECK_LANG, so flags, configuration, charter and locale decide."""
     monkeypatch.delenv("PARTNERCHECK_LANG", raising=False)
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths `Engine.lint_bytes` checked, in order."""
+    seen: list[str] = []
+    from partnercheck.run.engine import Engine
+
+    original = Engine.lint_bytes
+
+    def counting(self: Any, path: str, raw: bytes):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return original(self, path, raw)
+
+    monkeypatch.setattr(Engine, "lint_bytes", counting)
+    return seen

@@ -258,8 +258,8 @@ def _ids(text: Text | None) -> set[str]:
 
 
 #: Core ids only the command line reaches (suppressions, waivers, failing plugins, standard error): checked by
-#: `test_what_the_command_line_says_reads_in_french`; and ids the built-in checks never make (kept for API callers).
-THROUGH_THE_CLI = ("SUP", "INT", "run.", "usage.", "config.")
+#: `test_what_the_command_line_says_reads_in_french` (DOC10 by tests/hostile/test_hostile_output_caps.py); and ids the built-in checks never make (kept for API callers).
+THROUGH_THE_CLI = ("SUP", "INT", "DOC10.", "run.", "usage.", "config.")
 #: REF01.hint-partner-none: partners missing or empty is the schema's finding, and references to them are its consequence (checks/cascade.py).
 NEVER_IN_A_RUN = {"DOC01.unreadable", "REF01.hint-partner-none", "DOC03.other-kind", "SCH01.other", *(f"REF02.{k}-at" for k in ("partner", "body", "objective", "measure", "beneficiary", "responsibility"))}
 

@@ -26,9 +26,24 @@ def visible(text: str, limit: int | None = None) -> str:
     return "".join(ch if ch.isprintable() or ch == " " or unicodedata.category(ch) not in _HIDDEN else _escape(ch) for ch in text)
 
 
-def visible_value(value: Any, limit: int = 200) -> Any:
-    """A message parameter made safe: strings escaped and shortened, other values unchanged."""
-    return visible(value, limit) if isinstance(value, str) else value
+#: The items of a list (or mapping) parameter a message shows; more are replaced by one "… (N more)".
+MAX_ITEMS = 50
+
+
+def visible_value(value: Any, limit: int = 200, depth: int = 3) -> Any:
+    """A message parameter made safe: strings escaped and shortened, lists and mappings to `MAX_ITEMS`
+    items (nested `depth` levels at most), other values unchanged."""
+    if isinstance(value, str):
+        return visible(value, limit)
+    if isinstance(value, (list, tuple)):
+        items = [visible_value(v, limit, depth - 1) if depth > 0 else "…" for v in value[:MAX_ITEMS]]
+        if len(value) > MAX_ITEMS:
+            items.append(f"… ({len(value) - MAX_ITEMS:,} more)")
+        return tuple(items) if isinstance(value, tuple) else items
+    if isinstance(value, dict):
+        kept = list(value.items())[:MAX_ITEMS]
+        return {visible(str(k), limit): (visible_value(v, limit, depth - 1) if depth > 0 else "…") for k, v in kept}
+    return value
 
 
 def _escape(ch: str) -> str:

@@ -11,7 +11,10 @@ from partnercheck.document.builder import Limits
 from partnercheck.plugins.manager import PluginSelection, load_registry
 from partnercheck.resources import load_schema
 from partnercheck.bounded import MAX_BASELINE_BYTES, MAX_SIDE_FILE_BYTES
-from partnercheck.rules.budget import DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
+from partnercheck.printable import MAX_ITEMS
+from partnercheck.report.formats.html import MAX_CHARACTERS_PER_CHARTER
+from partnercheck.rules.budget import DEFAULT_FILE_TIMEOUT, DEFAULT_RULE_TIMEOUT, MAX_RULE_TIMEOUT
+from partnercheck.run.engine import MAX_FINDINGS_PER_FILE, MAX_HINT
 from partnercheck.rules.pack import EXCERPT
 from partnercheck.run.baseline import MAX_COUNT
 
@@ -31,6 +34,11 @@ def test_the_limits_table_matches_the_code():
     assert f"| a baseline file (`--baseline`) | 64 MiB ({MAX_BASELINE_BYTES:,} bytes) |" in DOC
     assert f"| findings one baseline entry accepts (`count`) | {MAX_COUNT:,} |" in DOC
     assert f"by at most {EXCERPT} characters" in DOC
+    assert f"| time all the work on one file takes (reading, schema, references, rules, suppression comments) | {DEFAULT_FILE_TIMEOUT:g} s |" in DOC
+    assert f"| findings one file reports | {MAX_FINDINGS_PER_FILE:,} | DOC10 `too-many-findings` at line 1 of the file: the first {MAX_FINDINGS_PER_FILE:,} found" in DOC
+    assert f"| items of a list or mapping in a message (a rule's parameter) | {MAX_ITEMS}, then" in DOC
+    assert f"| a hint a plugin gives as plain text | {MAX_HINT:,} characters" in DOC
+    assert f"| {MAX_CHARACTERS_PER_CHARTER // (1024 * 1024)} MiB of text per charter |" in DOC
 
 
 def test_every_flag_the_page_names_exists(cli):

@@ -80,6 +80,8 @@ def guarded(args: argparse.Namespace) -> int:
         error("interrupted")
     except BrokenPipeError:
         return EXIT_ERROR
+    except MemoryError:
+        _out_of_memory()
     except Exception as exc:  # the last line of defence: one line, traceback only with --debug
         if getattr(args, "debug", False):
             import traceback
@@ -87,6 +89,25 @@ def guarded(args: argparse.Namespace) -> int:
             traceback.print_exc()
         error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
     return EXIT_ERROR
+
+
+#: Written as it is, with nothing to build, when memory ran out.
+OUT_OF_MEMORY = (
+    "partnercheck: error: out of memory (MemoryError): the run was stopped and its findings are not reported; "
+    "check the size of the inputs (docs/security.md lists the limits) or give partnercheck more memory\n"
+)
+
+
+def _out_of_memory() -> None:
+    """Say the run ran out of memory, once the frames that held the memory are gone; never a success."""
+    import gc
+
+    gc.collect()
+    try:
+        sys.stderr.write(OUT_OF_MEMORY)
+        sys.stderr.flush()
+    except Exception:  # even writing failed: the exit code 2 still says it
+        pass
 
 
 def _in_language(message: str, args: argparse.Namespace) -> str:

@@ -41,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--min-score", type=min_score, default=None, metavar="N", help="exit 1 when a file's overall health score (0-100) is below N; see docs/score.md")
     p.add_argument("--max-file-size", type=byte_size, default=None, metavar="SIZE", help="refuse files larger than SIZE (default 10MB; e.g. 20MB, 500KB); see docs/security.md")
     p.add_argument("--rule-timeout", type=seconds, default=None, metavar="SECONDS", help="stop a rule still running on a file after SECONDS (default 10; 0: no budget); see docs/security.md")
+    p.add_argument("--file-timeout", type=seconds, default=None, metavar="SECONDS", help="stop all work on one file after SECONDS: the file gets INT03 and the run goes on (default 60; 0: no budget); see docs/security.md")
     p.add_argument("--sarif-suppressed", choices=("omit", "include"), default="omit", help="SARIF: leave suppressed findings out (omit, the default: GitHub code scanning ignores SARIF suppressions and would open alerts) or include them with `suppressions`")
     p.add_argument("--quiet", "-q", action="store_true", help="one line per finding; no excerpt, hint or clean summary")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (default: on a terminal, unless NO_COLOR is set)")
@@ -201,6 +202,8 @@ def _emit(prepared: Any, outputs: Any, reporters: dict, args: argparse.Namespace
         look = ReportOptions(tr, color=use_color(args.color) if path is None else False, quiet=args.quiet, cwd=str(Path.cwd()), statistics=args.statistics, sarif_suppressed=args.sarif_suppressed)
         try:
             text = render(prepared.run, options_for(prepared, look))
+        except MemoryError:
+            raise
         except Exception as exc:  # a plugin's reporter: name it, keep the other formats
             error(f"format {name} (plugin {plugin}) failed: {type(exc).__name__}: {exc}")
             ok = False

@@ -118,6 +118,7 @@ def _overrides(value: Any) -> Any:
         extend_select=tuple(value("extend_select") or ()),
         ignore=tuple(value("ignore") or ()),
         fail_on=value("fail_on"),
+        file_timeout=value("file_timeout"),
         max_warnings=value("max_warnings"),
         min_score=value("min_score"),
         lang=value("lang"),

@@ -52,6 +52,8 @@ class Overrides:
     max_warnings: int | None = None
     min_score: float | None = None
     lang: str | None = None
+    #: `--file-timeout`, in seconds (0: no budget).
+    file_timeout: float | None = None
     #: Where `lang` came from: the flag, or the `PARTNERCHECK_LANG` environment variable.
     lang_source: str = "flag --lang"
 
@@ -63,7 +65,7 @@ class Overrides:
                 before, source = leaves.get((key,), ([], None))
                 label = f"{source} + flag --{key}" if source is not None else f"flag --{key}"
                 leaves[(key,)] = ([*before, *values], Source(label))
-        for key, value in (("fail-on", self.fail_on.value if self.fail_on else None), ("max-warnings", self.max_warnings), ("min-score", self.min_score), ("lang", self.lang)):
+        for key, value in (("fail-on", self.fail_on.value if self.fail_on else None), ("max-warnings", self.max_warnings), ("min-score", self.min_score), ("lang", self.lang), ("file-timeout", self.file_timeout)):
             if value is not None:
                 leaves[(key,)] = (value, Source(self.lang_source if key == "lang" else f"flag --{key}"))
 
@@ -282,11 +284,17 @@ class Resolver:
             fail_on=Severity(get("fail-on", self.base.fail_on.value)),
             max_warnings=get("max-warnings", self.base.max_warnings),
             min_score=get("min-score", self.base.min_score),
+            file_timeout=_budget(get("file-timeout"), self.base.file_timeout),
             lang=get("lang", self.base.lang),
             score_weights={keys[1]: v for keys, v, _ in effective.entries("score-weights")} or self.base.score_weights,
             profiles=profiles,
             disabled_plugins=frozenset(disabled),
         )
+
+
+def _budget(seconds: float | None, default: float | None) -> float | None:
+    """A configured time budget: unset keeps `default`, 0 means none."""
+    return default if seconds is None else (float(seconds) or None)
 
 
 def _leaves(file: ConfigFile) -> Iterator[tuple[Key, tuple[Any, Source]]]:

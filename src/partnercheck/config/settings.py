@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 
 from partnercheck.document.builder import Limits
 from partnercheck.findings import Severity
-from partnercheck.rules.budget import DEFAULT_RULE_TIMEOUT
+from partnercheck.rules.budget import DEFAULT_FILE_TIMEOUT, DEFAULT_RULE_TIMEOUT
 from partnercheck.rules.context import Profile
 from partnercheck.rules.model import Rule
 
@@ -25,6 +25,8 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     #: Seconds one rule may run on one file before INT02 stops it; None: no budget (budget.py).
     rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
+    #: Seconds all the work on one file may take before INT03 stops it; None: no budget (budget.py).
+    file_timeout: float | None = DEFAULT_FILE_TIMEOUT
     debug: bool = False
     min_score: float | None = None
     #: Overrides of the score weights by severity name (`error`, `warning`, `info`); see docs/score.md.

@@ -71,6 +71,14 @@ def load_document(path: str, raw: bytes, limits: Limits | None = None) -> Docume
 _FATAL = {"DOC01", "DOC04", "DOC06", "DOC07"}
 
 
+def text_of(raw: bytes, limits: Limits) -> str:
+    """The text `load_document` would keep: none for a file over the size limit or not in UTF-8."""
+    if len(raw) > limits.max_bytes:
+        return ""
+    text, problem = decode(raw)
+    return text if problem is None and text is not None else ""
+
+
 def _too_large(limits: Limits) -> Problem:
     return Problem(
         "DOC07",

@@ -173,6 +173,11 @@ CORE: dict[str, str] = {
     # INT01, INT02: a rule that failed
     "INT01.crash": "rule {code} ({name}) from plugin {plugin} failed: {crash}",
     "INT02.timeout": "rule {code} ({name}) from plugin {plugin} ran past its time budget of {seconds} s and was stopped",
+    "DOC10.count": "this file has more than {limit} findings; only the first {limit} found are reported",
+    "INT01.stage": "partnercheck failed while checking this file ({stage}): {crash}; the file's other findings are missing",
+    "INT02.tripped": "rule {code} ({name}) from plugin {plugin} ran past its time budget of {seconds} s and was stopped; it was turned off for the rest of the run and did not check {count} other file(s): {files}",
+    "INT03.timeout": "checking this file took longer than its budget of {seconds} s; it was stopped and its findings are missing",
+    "INT03.hint": "Raise the budget with --file-timeout (or `file-timeout` in the configuration) if the charter is huge; otherwise report it with the file.",
     "INT01.hint": "Report this to the plugin's authors; run with --debug for the traceback.",
     "INT02.hint": "Report this to the plugin's authors; raise the budget with --rule-timeout if the charter is huge.",
     # Hints and words the built-in rules give

@@ -76,6 +76,8 @@ def _read(entry: Path) -> list[Any] | None:
             return rules_from_data(json.loads(handle.read()))
     except FileNotFoundError:
         return None
+    except MemoryError:
+        raise
     except Exception:  # corrupt, truncated, the wrong shape: rebuilt
         return None
 
@@ -91,6 +93,8 @@ def _write(folder: Path, entry: Path, rules: list[Any]) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_bytes(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), durable=False)
         _prune(folder)
+    except MemoryError:
+        raise
     except Exception:  # a read-only home, a full disk: no cache, same result
         return
 

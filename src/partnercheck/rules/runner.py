@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 
 from partnercheck.findings import BareFinding, Text
 from partnercheck.plugins.registry import Registry
-from partnercheck.rules.budget import RuleTimeout, time_budget
+from partnercheck.rules.budget import FileTimeout, RuleTimeout, time_budget
 from partnercheck.rules.companions import covered_by
 from partnercheck.rules.context import RuleContext
 from partnercheck.rules.declarative import run_declarative
@@ -33,11 +33,17 @@ def run_rule(rule: Rule, ctx: RuleContext, registry: Registry, timeout: float | 
     if isinstance(ctx, RuleContext) and covered_by(rule.reads, ctx.data) is not None:
         return Outcome()
     try:
-        with time_budget(timeout):
+        with time_budget(timeout) as deadline:
             produced = _produce(rule, ctx, registry)
+        if deadline is not None and deadline.fired:  # stopped, but it swallowed the interruption and returned
+            return Outcome(crash=RuleTimeout.describe(deadline.seconds), timed_out=deadline.seconds)
         return _checked(produced, rule)
+    except FileTimeout:
+        raise  # the whole file's budget: the engine stops the file
     except RuleTimeout as stop:
         return Outcome(crash=str(stop), timed_out=stop.seconds)
+    except MemoryError:
+        raise  # the process itself is short of memory: the run stops with exit 2 (cli/__init__.py)
     except (Exception, SystemExit) as exc:  # contained: the other rules still run
         return Outcome(crash=f"{type(exc).__name__}: {exc}", traceback=traceback.format_exc())
 

@@ -26,7 +26,10 @@ cache entry committed by someone else can at worst give wrong findings for
 its own key, never run code; and every key mixes in a secret kept in the
 user's own cache folder (`machine_secret`), so an entry committed to the
 repository by someone else never matches a key computed here and cannot hide
-findings. A corrupt entry is ignored and rewritten. Findings are stored by message id
+findings. Each entry is sealed (`_seal`): its JSON comes with an HMAC-SHA256 of
+its bytes under that secret, checked before the JSON is even parsed, so a
+corrupted, truncated or edited entry (a bit flip that keeps valid JSON
+included) is ignored and rewritten, never trusted. Findings are stored by message id
 and parameters (`Finding.text`), never as rendered text, and rendered again
 in English when read back (then in the run's language, like fresh ones).
 Results with an internal error (a crashed or stopped rule) are not stored.
@@ -76,7 +79,9 @@ class ResultsCache:
     def __init__(self, folder: Path | str, registry: Any) -> None:
         self.folder = Path(folder)
         self.results = self.folder / "results"
-        self.context = _digest(FORMAT, machine_secret(), _code_fingerprint(), registry_fingerprint(registry))
+        secret = machine_secret()
+        self.context = _digest(FORMAT, secret, _code_fingerprint(), registry_fingerprint(registry))
+        self._seal_key = hashlib.sha256(b"partnercheck entry seal\0" + secret.encode("utf-8")).digest()
         from partnercheck.report.i18n import Translator
 
         self.english = Translator("en", registry.rules.values())
@@ -95,12 +100,12 @@ class ResultsCache:
     def get(self, key: str) -> Compact | None:
         try:
             path = self.results / key[:2] / f"{key}.json"
-            with path.open("rb") as handle:
-                entry = json.loads(handle.read())
-            _touch(path)
-            compact = _decode(entry, key, self.english)
+            entry = self._read(path)
+            compact = None if entry is None else _decode(entry, key, self.english)
         except FileNotFoundError:
             compact = None
+        except MemoryError:
+            raise
         except Exception:  # corrupt, truncated, from another version: checked afresh and rewritten
             compact = None
         if compact is None:
@@ -114,10 +119,9 @@ class ResultsCache:
             return  # a crashed or stopped rule may not crash next time
         try:
             text = json.dumps(_encode(compact, key), ensure_ascii=False, separators=(",", ":"))
-            self._prepare()
-            from partnercheck.atomic import write_bytes
-
-            write_bytes(self.results / key[:2] / f"{key}.json", text.encode("utf-8"), durable=False)
+            self._write(key, text)
+        except MemoryError:
+            raise
         except Exception:  # read-only folder, full disk, data JSON cannot hold: no entry, same findings
             return
 
@@ -130,13 +134,12 @@ class ResultsCache:
         """Each file's final findings (repository rules, suppressions and waivers applied), whether it is a charter,
         and its data (what the score reads; None in an entry written without it), when this very run was seen before."""
         try:
-            path = self.results / key[:2] / f"{key}.json"
-            with path.open("rb") as handle:
-                entry = json.loads(handle.read())
-            _touch(path)
-            if entry.get("format") != FORMAT or entry.get("key") != key or len(entry["files"]) != count:
+            entry = self._read(self.results / key[:2] / f"{key}.json")
+            if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key or len(entry["files"]) != count:
                 return None
             return [(bool(file[0]), [_unfinding(row, self.english) for row in file[1]], file[2] if len(file) > 2 else None) for file in entry["files"]]
+        except MemoryError:
+            raise
         except Exception:  # missing, corrupt: the run goes the ordinary way
             return None
 
@@ -145,12 +148,27 @@ class ResultsCache:
             return
         try:
             text = json.dumps({"format": FORMAT, "key": key, "files": [[charter, [_finding(f) for f in found], data] for charter, found, data in files]}, ensure_ascii=False, separators=(",", ":"))
-            self._prepare()
-            from partnercheck.atomic import write_bytes
-
-            write_bytes(self.results / key[:2] / f"{key}.json", text.encode("utf-8"), durable=False)
+            self._write(key, text)
+        except MemoryError:
+            raise
         except Exception:
             return
+
+    # the sealed envelope -------------------------------------------------------------------
+    def _read(self, path: Path) -> Any:
+        """An entry's JSON value, or None when its seal does not match its bytes (corrupt, truncated, edited)."""
+        with path.open("rb") as handle:
+            payload = _unseal(handle.read(), self._seal_key)
+        if payload is None:
+            return None
+        _touch(path)
+        return json.loads(payload)
+
+    def _write(self, key: str, text: str) -> None:
+        from partnercheck.atomic import write_bytes
+
+        self._prepare()
+        write_bytes(self.results / key[:2] / f"{key}.json", _seal(text.encode("utf-8"), self._seal_key), durable=False)
 
     def prune_now_and_then(self, days: int = PRUNE_AFTER_DAYS) -> int:
         """At most once a day, remove the entries no run has read or written for `days` days; how many went."""
@@ -244,6 +262,28 @@ def _rmdir(folder: Path) -> None:
 
 
 # entries ---------------------------------------------------------------------------
+_SEAL_HEAD = b'{"hmac":"'
+_SEAL_MID = b'","entry":'
+
+
+def _seal(payload: bytes, secret: bytes) -> bytes:
+    """The entry as written: still one JSON object, `{"hmac": HMAC-SHA256 of the payload, "entry": payload}`."""
+    import hmac
+
+    return _SEAL_HEAD + hmac.new(secret, payload, hashlib.sha256).hexdigest().encode("ascii") + _SEAL_MID + payload + b"}"
+
+
+def _unseal(blob: bytes, secret: bytes) -> bytes | None:
+    """The payload of a sealed entry, or None when the seal is missing or does not match the bytes."""
+    import hmac
+
+    start = len(_SEAL_HEAD) + 64
+    if not (blob.startswith(_SEAL_HEAD) and blob[start : start + len(_SEAL_MID)] == _SEAL_MID and blob.endswith(b"}")):
+        return None
+    payload = blob[start + len(_SEAL_MID) : -1]
+    expected = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode("ascii")
+    return payload if hmac.compare_digest(expected, blob[len(_SEAL_HEAD) : start]) else None
+
 def _encode(compact: Compact, key: str) -> dict[str, Any]:
     return {
         "format": FORMAT,

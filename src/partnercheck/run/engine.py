@@ -9,16 +9,18 @@ from partnercheck.checks.cascade import unreadable, without_echoes
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
-from partnercheck.document.load import Document, load_document
+from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import code_width
 from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import ancestors, is_within, resolve
 from partnercheck.printable import visible, visible_value
 from partnercheck.report.messages import english
+from partnercheck.rules.budget import FileTimeout, time_budget
 from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
 from partnercheck.rules.model import EngineCheck, Function, Rule
 from partnercheck.rules.runner import Outcome, run_rule
+from partnercheck.run.breaker import Breaker
 
 
 @dataclass
@@ -74,26 +76,87 @@ class Engine:
         extensions = tuple(sorted((k, _json(v[0])) for k, v in registry.schema_extensions.items()))
         self.schema = charter_check(extensions)  # compiled once per process; jsonschema only for invalid charters
         self.profiles = {**registry.profiles, **settings.profiles}  # configuration may add or replace profiles
+        #: Rules stopped by their budget in this run (shared by the run's engines: run/lint.py).
+        self.breaker = Breaker()
+
+    def needs_worker(self) -> bool:
+        """True when a rule this engine runs is a plugin's Python code, which only a killable worker can stop for sure (budget.py)."""
+        return bool(self.settings.rule_timeout or self.settings.file_timeout) and any(
+            isinstance(r.check, Function) and r.check.scope != "repository" and r.plugin != "core" for r in self.rules
+        )
 
     # one file --------------------------------------------------------------
     def lint_bytes(self, path: str, raw: bytes) -> FileResult:
+        """The file's own findings. Whatever happens inside, one file never ends the run: past the file's
+        budget it gets INT03, an unexpected error in a stage INT01 naming the stage (a MemoryError goes up: exit 2)."""
+        stage = ["reading"]
+        try:
+            with time_budget(self.settings.file_timeout, FileTimeout):
+                return self._lint_bytes(path, raw, stage)
+        except FileTimeout as stop:
+            return self.stopped_file(path, raw, stop.seconds)
+        except MemoryError:
+            raise
+        except Exception as exc:  # a bug of partnercheck's on this file: named, and the other files still checked
+            return self.crashed_file(path, raw, stage[0], exc)
+
+    def _lint_bytes(self, path: str, raw: bytes, stage: list[str]) -> FileResult:
         doc = load_document(path, raw, self.settings.limits)
         result = FileResult(path, document=doc)
         problems = list(doc.problems)
         unread: list[str] = []
         if doc.is_charter:
+            stage[0] = "schema"
             shape = self.schema.problems(doc.data)
             unread = unreadable(shape)  # cause first: what is missing or misshapen is not read by references and rules
+            stage[0] = "references"
             references = check_references(doc.data, doc.index, unread)
             problems += without_echoes(shape, references) + references
-        result.findings = [f for f in (self._from_problem(p, doc) for p in problems) if f is not None]
+        result.findings = [f for f in (self._from_problem(p, doc) for p in problems[: MAX_FINDINGS_PER_FILE + 1]) if f is not None]
         if doc.is_charter:
+            stage[0] = "rules"
             checked = len(result.findings)
             self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
             if unread:  # a rule reading a value of the wrong kind, or a missing section, says nothing the schema finding does not
                 result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, unread)]
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def cap(self, result: FileResult) -> None:
+        """At most `MAX_FINDINGS_PER_FILE` findings per file (the first found, shown in file order), then DOC10.
+
+        The checks stop stamping findings once a file has one more than the cap,
+        so a file of thousands of findings costs little more than the cap.
+        """
+        if len(result.findings) <= MAX_FINDINGS_PER_FILE or result.document is None:
+            return
+        del result.findings[MAX_FINDINGS_PER_FILE:]
+        problem = Problem("DOC10", Text("DOC10.count", {"limit": f"{MAX_FINDINGS_PER_FILE:,}"}), "", START)
+        finding = self._from_problem(problem, result.document, always=True)
+        if finding is not None:
+            result.findings.append(finding)
+            result.findings.sort(key=Finding.sort_key)
+
+    def stopped_file(self, path: str, raw: bytes, seconds: float) -> FileResult:
+        """The result of a file whose work ran past its budget: one INT03 finding."""
+        problem = Problem("INT03", Text("INT03.timeout", {"seconds": f"{seconds:g}"}), "", None, Text("INT03.hint"))
+        return self._stand_in(path, raw, problem)
+
+    def crashed_file(self, path: str, raw: bytes, stage: str, exc: BaseException | str) -> FileResult:
+        """The result of a file whose check failed in `stage`: one INT01 finding naming the stage and the error."""
+        import traceback
+
+        crash = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+        problem = Problem("INT01", Text("INT01.stage", {"stage": stage, "crash": crash}), "", None, Text("INT01.hint"))
+        result = self._stand_in(path, raw, problem)
+        if not isinstance(exc, str):
+            result.debug.append(f"{path}: {stage} failed:\n{''.join(traceback.format_exception(exc))}")
+        return result
+
+    def _stand_in(self, path: str, raw: bytes, problem: Problem) -> FileResult:
+        doc = Document(path, text=text_of(raw, self.settings.limits))
+        finding = self._from_problem(problem, doc, always=True)
+        return FileResult(path, findings=[finding] if finding is not None else [], document=doc)
 
     def _misread(self, finding: Finding, misshapen: list[str]) -> bool:
         """A finding on a value of the wrong kind, or one about a whole section whose input the rule read wrongly shaped."""
@@ -109,8 +172,15 @@ class Engine:
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope != "charter"):
                 continue
+            if not self.breaker.allows(rule.code):  # stopped by its budget on another file of this run
+                self.breaker.skip(rule.code, doc.path)
+                continue
             ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles)
+            self.breaker.running(rule.code)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
+            self.breaker.running(None)
+            if outcome.timed_out:
+                self.breaker.trip(rule.code, doc.path, outcome.timed_out)
             self._collect(result, doc, rule, outcome, shape_ok)
 
     def _collect(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome, shape_ok: bool) -> None:
@@ -120,18 +190,47 @@ class Engine:
             elif outcome.traceback:
                 result.debug.append(f"{rule.code} skipped on malformed data:\n{outcome.traceback}")
             return
-        result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings)
+        room = max(0, MAX_FINDINGS_PER_FILE + 1 - len(result.findings))  # past the cap, stamping them is wasted work
+        result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings[:room])
 
     def _crashed(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome) -> None:
         who = {"code": rule.code, "name": rule.name, "plugin": repr(rule.plugin)}
         problem = Problem("INT01", Text("INT01.crash", {**who, "crash": str(outcome.crash)}), "", None, Text("INT01.hint"))
         if outcome.timed_out:
-            problem = Problem("INT02", Text("INT02.timeout", {**who, "seconds": f"{outcome.timed_out:g}"}), "", None, Text("INT02.hint"))
+            problem = self.timeout_problem(rule, outcome.timed_out)
         finding = self._from_problem(problem, doc)
         if finding is not None:
             result.findings.append(finding)
         if outcome.traceback:
             result.debug.append(outcome.traceback)
+
+    def stopped_rule(self, result: FileResult, code: str, seconds: float) -> None:
+        """Add INT02 for rule `code`, killed after `seconds` while checking the file of `result` (supervise.py)."""
+        rule = self.registry.rules[code]
+        if result.document is not None:
+            self._crashed(result, result.document, rule, Outcome(crash="killed", timed_out=seconds))
+            result.findings.sort(key=Finding.sort_key)
+
+    def timeout_problem(self, rule: Rule, seconds: float, skipped: list[str] | None = None) -> Problem:
+        """INT02 for `rule` stopped after `seconds`; with `skipped`, the files of the run it then did not check."""
+        who = {"code": rule.code, "name": rule.name, "plugin": repr(rule.plugin), "seconds": f"{seconds:g}"}
+        if not skipped:
+            return Problem("INT02", Text("INT02.timeout", who), "", None, Text("INT02.hint"))
+        shown = ", ".join(skipped[:_NAMED_SKIPS]) + (f" and {len(skipped) - _NAMED_SKIPS} more" if len(skipped) > _NAMED_SKIPS else "")
+        return Problem("INT02", Text("INT02.tripped", {**who, "count": len(skipped), "files": shown}), "", None, Text("INT02.hint"))
+
+    def report_trips(self, results: list[FileResult]) -> None:
+        """Once every file is checked: each tripped rule's INT02 names the files it did not check."""
+        by_path = {r.path: r for r in results}
+        for trip in self.breaker.trips.values():
+            result, rule = by_path.get(trip.path), self.registry.rules.get(trip.code)
+            skipped = [p for p in dict.fromkeys(trip.skipped) if p != trip.path]
+            if result is None or rule is None or result.document is None or not skipped:
+                continue
+            finding = self._from_problem(self.timeout_problem(rule, trip.seconds, skipped), result.document)
+            if finding is not None:
+                result.findings = [f for f in result.findings if not _int02_of(f, trip.code)] + [finding]
+                result.findings.sort(key=Finding.sort_key)
 
     # stamping ----------------------------------------------------------------
     def stamp(self, rule: Rule, bare: BareFinding, doc: Document) -> Finding:
@@ -154,9 +253,9 @@ class Engine:
         )
         return finding.place(_span_of(doc, bare.pointer))
 
-    def _from_problem(self, problem: Problem, doc: Document) -> Finding | None:
+    def _from_problem(self, problem: Problem, doc: Document, always: bool = False) -> Finding | None:
         rule = self.registry.rules.get(problem.code)
-        if rule is not None and not self.settings.enabled(rule):
+        if rule is not None and not self.settings.enabled(rule) and not always:
             return None
         span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else _span_of(doc, problem.pointer))
         severity = self.settings.severity_of(rule) if rule else Severity.ERROR
@@ -229,7 +328,17 @@ class Engine:
         if doc is None or not doc.text:
             return
         data = doc.data if doc.is_charter else None
-        problems = apply(result.findings, doc.text, data, self.settings.today, self.rule_state)
+        try:
+            with time_budget(self.settings.file_timeout, FileTimeout):
+                problems = apply(result.findings, doc.text, data, self.settings.today, self.rule_state)
+        except FileTimeout as stop:
+            result.findings.extend(self.stopped_file(result.path, b"", stop.seconds).findings)
+            return
+        except MemoryError:
+            raise
+        except Exception as exc:  # a bug of partnercheck's: named on this file, the other files still finished
+            result.findings.extend(self.crashed_file(result.path, b"", "suppression comments", exc).findings)
+            return
         result.findings.extend(f for f in (self._from_problem(p, doc) for p in problems) if f is not None)
         result.findings.sort(key=Finding.sort_key)
 
@@ -239,12 +348,23 @@ class Engine:
         return None if rule is None else self.settings.enabled(rule)
 
 
+_NAMED_SKIPS = 10  # files an INT02 names before "and N more"
+#: The findings one file reports at most (DOC10 then says how many it had); see docs/security.md.
+MAX_FINDINGS_PER_FILE = 1_000
+#: The characters of a hint a plugin gives as plain text (then "…").
+MAX_HINT = 2_000
+
+
+def _int02_of(finding: Finding, code: str) -> bool:
+    return finding.code == "INT02" and finding.text is not None and finding.text.params.get("code") == code
+
+
 def _hint_text(given: str | Text | None, rule: Rule, params: dict[str, Any]) -> Text | None:
     """A rule finding's hint: the one the rule gave (a plugin's own words are kept as written), else the rule's."""
     if isinstance(given, Text):
         return Text(given.id, {key: visible_value(value) for key, value in given.params.items()})
     if given is not None:
-        return verbatim(given) if given else None
+        return verbatim(given if len(given) <= MAX_HINT else given[:MAX_HINT] + "…") if given else None
     return Text(f"{rule.code}:hint", params) if rule.hint else None
 
 

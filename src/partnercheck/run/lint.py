@@ -69,10 +69,10 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
         if id(own) not in engines:
             engines[id(own)] = (own, Engine(registry, own))
         chosen.append(engines[id(own)][1])
-    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, request.previous)
+    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, request.previous, isolate=True)
 
 
-def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1, previous: Mapping[str, Any] | None = None) -> list[FileResult]:
+def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1, previous: Mapping[str, Any] | None = None, isolate: bool = False) -> list[FileResult]:
     """The one pipeline from files to their final results, for the command line and the test harness alike.
 
     `engines[i]` checks `items[i]` (path, bytes): each file's own check comes
@@ -82,9 +82,16 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     comments and waivers. A whole run seen before is answered from the cache.
     The rules about change run on each file with its `previous` version (by
     path) or its change log; a run given previous versions skips the run cache.
+    `isolate` (the command line's runs) checks files in a killable worker when a
+    plugin's Python rule runs under a budget (parallel.py); the test harness
+    keeps them in its own process, where a plugin's tests can see them.
     """
+    from partnercheck.run.breaker import Breaker
     from partnercheck.run.parallel import cached_result, lint_files
 
+    breaker = Breaker()  # this run's: a rule stopped by its budget skips the run's other files
+    for each in (run_engine, *engines):
+        each.breaker = breaker
     run_key = None
     if cache is not None and not previous:
         cache.prune_now_and_then()  # at most once a day: what no run used for a month
@@ -93,12 +100,14 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         final = cache.get_run(run_key, len(items))
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
             return [cached_result(path, raw, is_charter, findings, own, data) for (path, raw), (is_charter, findings, data), own in zip(items, final, engines)]
-    results = lint_files(items, engines, cache, jobs)
+    results = lint_files(items, engines, cache, jobs, isolate)
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
         own_engine.run_change_rules([result], previous or {})
         own_engine.finish(result)
-    if cache is not None and run_key is not None and not any(r.debug for r in results):  # debug notes come from the per-file entries
+        own_engine.cap(result)
+    run_engine.report_trips(results)
+    if cache is not None and run_key is not None and not breaker.trips and not any(r.debug for r in results):  # debug notes come from the per-file entries
         cache.put_run(run_key, [(r.readable, r.findings, r.data if r.readable else None) for r in results])  # the data: what the score reads, with no parsing
     return results
 

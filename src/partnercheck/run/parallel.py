@@ -4,13 +4,15 @@
 own findings, before repository rules and suppressions, which `lint.check_files`
 runs next for every file alike). A file whose entry is in the results cache
 (cache.py) is not checked again. The others are checked here, or, when there
-are many (`--jobs N`, default: the number of cores), by N worker processes.
-Workers are forked from this process, so each starts with the registry and
-engines already built and the file bytes already read; they send back only
-findings and data, and results keep the order of the files, so the output
-does not depend on N. Small runs stay in this process, where starting
-workers would cost more than it saves. Where `fork` is not available
-(Windows), files are checked in this process.
+are many (`--jobs N`, default: the number of cores), by N worker processes,
+and by worker processes too when a plugin's Python rule runs under a time
+budget, since only a worker can be killed when such a rule will not stop
+(supervise.py). Workers are forked from this process, so each starts with
+the registry and engines already built and the file bytes already read; they
+send back only findings and data, and results keep the order of the files,
+so the output does not depend on N. Small runs with partnercheck's own rules
+stay in this process, where starting workers would cost more than it saves.
+Where `fork` is not available (Windows), files are checked in this process.
 """
 
 from __future__ import annotations
@@ -18,16 +20,15 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Sequence
 
-from partnercheck.document.load import Document, load_document
+from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Span
 from partnercheck.run.cache import Compact, ResultsCache
 from partnercheck.run.engine import Engine, FileResult
+from partnercheck.run.supervise import Job, NoResult, can_fork, supervised
 
 #: Worker processes only pay off past this much work (bytes of files to check, and at least two files).
 MIN_PARALLEL_BYTES = 256 * 1024
-
-_WORK: Callable[[int], Compact] | None = None  # what a forked worker runs, set just before forking
 
 
 def default_jobs() -> int:
@@ -38,8 +39,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
-    """Each file's own result (`engine.lint_bytes`), in the order given; `engines[i]` checks `items[i]`."""
+def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], cache: ResultsCache | None = None, jobs: int = 1, isolate: bool = False) -> list[FileResult]:
+    """Each file's own result (`engine.lint_bytes`), in the order given; `engines[i]` checks `items[i]`.
+
+    Files go to killable worker processes (supervise.py) when there are many
+    (`jobs`), or when `isolate` is asked and a plugin's Python rule runs under a
+    budget; else they are checked here.
+    """
     results: list[FileResult | None] = [None] * len(items)
     keys: list[str | None] = [None] * len(items)
     todo: list[int] = []
@@ -52,54 +58,50 @@ def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], ca
                 continue
         todo.append(i)
     workers = _workers(jobs, [items[i] for i in todo])
-    if workers > 1:
-        compacts = _in_workers(todo, items, engines, workers)
-        for i, compact in zip(todo, compacts):
-            results[i] = rebuild(items[i][0], items[i][1], compact, engines[i])
-            if cache is not None:
-                cache.put(keys[i], compact)  # type: ignore[arg-type]
+    if todo and can_fork() and (workers > 1 or (isolate and any(engines[i].needs_worker() for i in todo))):
+        for i, checked in zip(todo, _in_workers(todo, items, engines, workers)):
+            results[i] = checked
     else:
         for i in todo:
-            result = engines[i].lint_bytes(*items[i])
-            results[i] = result
-            if cache is not None:
-                cache.put(keys[i], compact_of(result))  # type: ignore[arg-type]
+            results[i] = engines[i].lint_bytes(*items[i])
+    for i in todo:
+        fresh = results[i]
+        if cache is not None and fresh is not None and not engines[i].breaker.skipped_on(fresh.path):
+            cache.put(keys[i], compact_of(fresh))  # type: ignore[arg-type]
     return [r for r in results if r is not None]
 
 
 def _workers(jobs: int, work: Sequence[tuple[str, bytes]]) -> int:
-    if jobs <= 1 or len(work) < 2 or sum(len(raw) for _, raw in work) < MIN_PARALLEL_BYTES or not _can_fork():
+    if jobs <= 1 or len(work) < 2 or sum(len(raw) for _, raw in work) < MIN_PARALLEL_BYTES:
         return 1
     return min(jobs, len(work))
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], jobs: int) -> list[Compact]:
-    import multiprocessing
-
-    global _WORK
-
+def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], workers: int) -> list[FileResult]:
+    """The `todo` files checked in killable workers; a worker killed or failed leaves its file INT02, INT03 or INT01."""
     def work(i: int) -> Compact:
         return compact_of(engines[i].lint_bytes(*items[i]))
 
-    _WORK = work
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_run, todo, chunksize=max(1, len(todo) // (jobs * 8)))
-    finally:
-        _WORK = None
+    def job(i: int) -> Job:
+        return Job(items[i][0], engines[i].settings.rule_timeout, engines[i].settings.file_timeout)
 
-
-def _run(i: int) -> Compact:
-    """In a worker: check file `i` with what the parent set up before it forked."""
-    if _WORK is None:
-        raise RuntimeError("a worker process started without its work")
-    return _WORK(i)
+    breaker = engines[todo[0]].breaker
+    codes = [code for engine in {id(e): e for e in engines}.values() for code in engine.registry.rules]
+    done, killed = supervised(todo, work, workers, breaker, job, codes)
+    results = []
+    for i in todo:
+        path, raw = items[i]
+        engine, value = engines[i], done.get(i)
+        if isinstance(value, Compact):
+            result = rebuild(path, raw, value, engine)
+        elif isinstance(value, NoResult) and value.seconds is not None:
+            result = engine.stopped_file(path, raw, value.seconds)
+        else:
+            result = engine.crashed_file(path, raw, "worker process", value.crash if isinstance(value, NoResult) and value.crash else "no result")
+        for code in killed.get(i, []):
+            engine.stopped_rule(result, code, engine.settings.rule_timeout or 0.0)
+        results.append(result)
+    return results
 
 
 def compact_of(result: FileResult) -> Compact:
@@ -116,7 +118,7 @@ def rebuild(path: str, raw: bytes, compact: Compact, engine: Engine) -> FileResu
     """A file's result from its compact form: the text from its bytes, positions parsed again only if asked for."""
     limits = engine.settings.limits
     index = LazyIndex(compact.positions, lambda: load_document(path, raw, limits).index)
-    doc = Document(path, text=_text(raw, limits), data=compact.data, index=index, is_charter=compact.is_charter)
+    doc = Document(path, text=text_of(raw, limits), data=compact.data, index=index, is_charter=compact.is_charter)
     return FileResult(path, findings=list(compact.findings), document=doc, debug=list(compact.debug))
 
 
@@ -131,7 +133,7 @@ def cached_result(path: str, raw: bytes, is_charter: bool, findings: list[Any], 
             parsed.append(load_document(path, raw, limits))
         return parsed[0]
 
-    doc = LazyDocument(path, _text(raw, limits), is_charter, parse, data)
+    doc = LazyDocument(path, text_of(raw, limits), is_charter, parse, data)
     return FileResult(path, findings=list(findings), document=doc)
 
 
@@ -155,16 +157,6 @@ class LazyDocument(Document):
     @data.setter
     def data(self, value: Any) -> None:  # Document.__init__ sets it; the parsed value is what counts
         return
-
-
-def _text(raw: bytes, limits: Any) -> str:
-    """The text `load_document` would keep: none for a file over the size limit or not in UTF-8."""
-    from partnercheck.document.decoding import decode
-
-    if len(raw) > limits.max_bytes:
-        return ""
-    text, problem = decode(raw)
-    return text if problem is None and text is not None else ""
 
 
 class LazyIndex(PositionIndex):

@@ -39,7 +39,7 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
     by_path = {s.path: s for s in scores.files}
     charters = [_charter(file, by_path[file.path], rules, run.settings.today.isoformat(), tr) | {"index": i} for i, file in enumerate(run.files, 1)]
     title = _title(run.files[0]) if len(run.files) == 1 else tr.words("{n} charters", n=len(run.files))
-    return environment().get_template("report.html.j2").render(
+    pieces = environment().get_template("report.html.j2").generate(
         _=tr.words,
         lang=tr.lang,
         title=tr.words("Partnership health report — {title}", title=title),
@@ -47,6 +47,29 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
         css=CSS,
         charters=charters,
     )
+    return _bounded(pieces, MAX_CHARACTERS_PER_CHARTER * max(1, len(run.files)))
+
+
+#: The most characters the report may hold per charter (about 16 MB): far above a real charter's
+#: (tens of kilobytes), far below what a charter of thousands of aliased partners would make.
+MAX_CHARACTERS_PER_CHARTER = 16 * 1024 * 1024
+
+
+def _bounded(pieces: Iterable[str], limit: int) -> str:
+    """The page, built piece by piece and refused once it passes `limit` characters, before it takes that much memory."""
+    from partnercheck.errors import UsageError
+
+    kept: list[str] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if size > limit:
+            raise UsageError(
+                f"the HTML report would be larger than {limit // (1024 * 1024):,} MB ({MAX_CHARACTERS_PER_CHARTER // (1024 * 1024)} MB per charter); "
+                "no board reads a report that size: check the charter with `partnercheck check` first"
+            )
+        kept.append(piece)
+    return "".join(kept)
 
 
 def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str, tr: Translator) -> dict[str, Any]:
