@@ -141,10 +141,10 @@ def slow_references(monkeypatch, seconds: float, name: str = "c1.yaml"):  # type
 
     original = engine.check_references
 
-    def slow(data, index):  # type: ignore[no-untyped-def]
+    def slow(data, index, *rest):  # type: ignore[no-untyped-def]
         if data.get("charter", {}).get("id") == "x1":
             time.sleep(seconds)
-        return original(data, index)
+        return original(data, index, *rest)
 
     monkeypatch.setattr(engine, "check_references", slow)
 
