@@ -37,6 +37,16 @@ class Span:
 
 START = Span(1, 1, 1, 1)
 
+#: Internal errors (a rule that crashed, INT01, or ran past its budget, INT02): whatever the selection
+#: (`select`, `ignore`, per-file ignores), a suppression comment, a waiver or a baseline, they are
+#: reported and the run exits 2, as a syntax error is in ruff.
+INTERNAL = "INT"
+
+
+def is_internal(code: str) -> bool:
+    """True for the code of an internal error, which nothing hides (`INTERNAL`)."""
+    return code.startswith(INTERNAL)
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
