@@ -43,6 +43,10 @@ START = Span(1, 1, 1, 1)
 INTERNAL = "INT"
 
 
+#: Findings about suppressions themselves, and internal errors, are never suppressed by a comment or a waiver.
+UNSUPPRESSIBLE = ("SUP", INTERNAL)
+
+
 def is_internal(code: str) -> bool:
     """True for the code of an internal error, which nothing hides (`INTERNAL`)."""
     return code.startswith(INTERNAL)

@@ -17,6 +17,7 @@ from partnercheck.printable import visible, visible_value
 from partnercheck.report.messages import english
 from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
 from partnercheck.rules.model import EngineCheck, Function, Rule
+from partnercheck.rules.readonly import ReadOnlyDict, ReadOnlyList, freeze
 from partnercheck.rules.runner import Outcome, run_rule
 
 
@@ -72,7 +73,7 @@ class Engine:
         self.rules.sort(key=lambda r: r.code)
         extensions = tuple(sorted((k, _json(v[0])) for k, v in registry.schema_extensions.items()))
         self.schema = charter_check(extensions)  # compiled once per process; jsonschema only for invalid charters
-        self.profiles = {**registry.profiles, **settings.profiles}  # configuration may add or replace profiles
+        self.profiles = ReadOnlyDict({**registry.profiles, **settings.profiles})  # configuration may add or replace profiles; no rule may
 
     # one file --------------------------------------------------------------
     def lint_bytes(self, path: str, raw: bytes) -> FileResult:
@@ -102,11 +103,11 @@ class Engine:
         )
 
     def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
-        charter = Charter(doc.data, doc.path)
+        charter = Charter(freeze(doc.data), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue
-            ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles)
+            ctx = RuleContext(charter, freeze(self.settings.options_of(rule)), self.settings.today, self.profiles)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
             self._collect(result, doc, rule, outcome, shape_ok)
 
@@ -175,12 +176,12 @@ class Engine:
     # many files ----------------------------------------------------------------
     def run_repository_rules(self, results: list[FileResult]) -> None:
         """Rules that need every charter of the run at once (SCA03)."""
-        charters = [Charter(r.data, r.path) for r in results if r.data is not None]
+        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
         by_path = {r.path: r for r in results}
         for rule in self.rules:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue
-            ctx = RepositoryContext(charters, self.settings.options_of(rule), self.settings.today)
+            ctx = RepositoryContext(ReadOnlyList(charters), freeze(self.settings.options_of(rule)), self.settings.today)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)  # type: ignore[arg-type]
             self._collect_repository(by_path, rule, outcome)
         for result in results:

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from partnercheck.findings import Finding, Problem, Suppression, Text
-from partnercheck.run.suppressions import UNSUPPRESSIBLE
+from partnercheck.findings import UNSUPPRESSIBLE, Finding, Problem, Suppression, Text
 from partnercheck.pointers import is_within, join
 from partnercheck.printable import visible, visible_value
 
