@@ -47,6 +47,9 @@ class Built(Generic[T]):
 class Charter:
     """A charter's data with its lists indexed by id, built once and shared by every rule."""
 
+    data: Mapping[str, Any]
+    path: str
+
     def __init__(self, data: Mapping[str, Any], path: str = "") -> None:
         object.__setattr__(self, "data", data)
         object.__setattr__(self, "path", path)
