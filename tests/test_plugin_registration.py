@@ -59,3 +59,24 @@ def test_a_helper_named_like_no_hook_is_left_alone(cli, plugin, charter) -> None
     plugin("acme_ok", "def register_everything_for_tests(register):\n    pass\n")
     code, _, err = cli("check", charter, "--format", "json")
     assert (code, err) == (1, "")
+
+
+def test_config_shows_a_plugin_s_option_defaults_and_where_they_come_from(cli, tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    from test_plugins import pack, rule
+
+    with_option = rule("OPT01", "has-option", "{select: /partners/*, schema: {required: [mission]}}").replace("  check:", "  options:\n    max: {default: 3, schema: {type: integer}}\n    kinds: {default: [funder], schema: {type: array}}\n  check:")
+    (tmp_path / "acme.yaml").write_text(pack(with_option), encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(CHARTER, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("config", "c.yaml", "--rules", "acme.yaml", "--format", "json")
+    rows = {row["key"]: (row["value"], row["source"]) for row in json.loads(out)["values"]}
+    assert code == 0
+    assert rows["options.OPT01.max"] == (3, "default of plugin local:acme.yaml, acme.yaml")
+    assert rows["options.OPT01.kinds"] == (["funder"], "default of plugin local:acme.yaml, acme.yaml")
+    assert not any(key.startswith("options.PIL") for key in rows), "the built-in rules' options stay summed up in one row"
+    (tmp_path / ".partnercheck.yaml").write_text("options:\n  OPT01: {max: 3}\n", encoding="utf-8")
+    rows = {row["key"]: (row["value"], row["source"]) for row in json.loads(cli("config", "c.yaml", "--rules", "acme.yaml", "--format", "json")[1])["values"]}
+    assert rows["options.OPT01.max"] == (3, ".partnercheck.yaml:2")
+    assert rows["options.OPT01.kinds"][1] == "default of plugin local:acme.yaml, acme.yaml"

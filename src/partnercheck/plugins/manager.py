@@ -180,8 +180,8 @@ def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
             registry.add_rule(rule)
             info.note("rules", rule.code)
 
-    def functions(name: str, func: Any) -> None:
-        registry.add_function(check.name(name, "function"), check.function(name, func, "function"), info.name)
+    def functions(name: str, function: Any) -> None:  # the argument names of hookspecs.py's Protocols: plugins may pass them by keyword
+        registry.add_function(check.name(name, "function"), check.function(name, function, "function"), info.name)
         info.note("functions", name)
 
     def reporters(name: str, render: Any) -> None:
