@@ -8,6 +8,7 @@ their type checkers to read our annotations.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -58,7 +59,7 @@ TEMPLATE = ROOT / "examples" / "partnercheck-plugin-example"
 def test_mypy_strict_passes_on_the_template_plugin() -> None:
     """The template plugin, its hooks typed with the `register` Protocols and its tests with the harness, is clean under `--strict`."""
     pytest.importorskip("mypy", reason="mypy is in the test extra: pip install -e '.[test]'")
-    done = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "--strict", "src", "tests"], capture_output=True, text=True, cwd=TEMPLATE)
+    done = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", os.devnull, "--strict", "src", "tests"], capture_output=True, text=True, cwd=TEMPLATE)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
