@@ -108,3 +108,14 @@ def test_a_case_file_with_a_duplicate_key_is_an_error(tmp_path: Path) -> None:
         load_case_file(cases)
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(cases)], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode != 0 and 'duplicate key "expect"' in done.stdout and "Traceback" not in done.stdout, done.stdout
+
+
+def test_the_cases_of_a_plugin_that_did_not_load_fail_instead_of_vanishing(plugin) -> None:
+    plugin("acme_broken_pack", PACK_PLUGIN.format(pack="broken"), broken_yaml="pack: acme\nrules: []\n")
+    from partnercheck.plugins.manager import PluginSelection, load_registry
+
+    registry = load_registry(PluginSelection(modules=("acme_broken_pack",)))
+    with pytest.raises(AssertionError, match="plugin 'acme_broken_pack' ships a broken rule pack"):
+        rule_cases(registry=registry, plugin="acme_broken_pack")
+    with pytest.raises(AssertionError, match="no plugin 'acme-typo' is loaded"):
+        rule_cases(registry=registry, plugin="acme-typo")

@@ -186,6 +186,8 @@ def _report(case: Case, problems: list[str], found: list[Finding]) -> str:
 def rule_cases(registry: Registry | None = None, plugin: str | None = None) -> list[Case]:
     """Every rule's examples and test cases, as `Case`s (optionally of one plugin)."""
     registry = registry or default_registry()
+    if plugin is not None:
+        _loaded_plugin(registry, plugin)
     cases: list[Case] = []
     for rule in sorted(registry.rules.values(), key=lambda r: r.code):
         if plugin is not None and rule.plugin != plugin:
@@ -198,6 +200,16 @@ def rule_cases(registry: Registry | None = None, plugin: str | None = None) -> l
         for i, spec in enumerate(rule.tests):
             cases.append(replace(_case_from(spec, rule.code, f"test {i + 1}"), registry=registry))
     return cases
+
+
+def _loaded_plugin(registry: Registry, plugin: str) -> None:
+    """The plugin whose cases are asked for loaded: else its tests would be an empty parametrization, skipped, not failed."""
+    info = next((p for p in registry.plugins if p.name == plugin), None)
+    if info is None:
+        names = ", ".join(sorted(p.name for p in registry.plugins)) or "none"
+        raise AssertionError(f"no plugin {plugin!r} is loaded (is it installed? `pip install -e .`); loaded: {names}")
+    if info.error is not None:
+        raise AssertionError(f"plugin {plugin!r} {info.error}")
 
 
 def _case_from(spec: Mapping[str, Any], rule: str, default_name: str) -> Case:
