@@ -93,3 +93,11 @@ def test_the_schema_with_its_default_must_be_valid() -> None:
     text = RULE.replace("maximum: {$option: max_months}", "maxItems: {$option: max_months}").replace("default: 36", "default: -1").replace("minimum: 1", "maximum: 99")
     with pytest.raises(PackError, match="ACM01: invalid schema: -1 is less than the minimum of 0"):
         load_pack_text(text.encode(), "acme.yaml", "acme")
+
+
+def test_an_unknown_key_in_a_pack_is_named_whole() -> None:
+    """A description with a comma in a flow mapping splits into a key: the error names it rather than cutting jsonschema's sentence."""
+    text = RULE.replace("max_months: {default: 36, schema: {type: integer, minimum: 1}}", "max_months: {default: 36, schema: {type: integer, minimum: 1}, description: The longest run, in months.}")
+    with pytest.raises(PackError) as caught:
+        load_pack_text(text.encode(), "acme.yaml", "acme")
+    assert str(caught.value) == "acme.yaml:9: `rules[0].options.max_months`: unknown key 'in months.'; allowed: default, description, schema"

@@ -68,11 +68,30 @@ def _validate(data: Any, doc: Any, source: str) -> None:
     error = best_match(validator.iter_errors(data))
     if error is not None:
         pointer = join("", *error.absolute_path)
-        raise PackError(source, doc.index.locate(pointer).line, english(describe(error, quote=EXCERPT)))
+        raise PackError(source, doc.index.locate(pointer).line, _problem(error, describe))
     for i, entry in enumerate(data["rules"]):
         _check_safety(entry, f"/rules/{i}", doc, source)
         _check_parameters(entry, f"/rules/{i}", doc, source)
         _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)
+
+
+def _problem(error: Any, describe: Any) -> str:
+    """A pack's schema error in words; an unknown key is named whole (jsonschema's sentence, shortened, would cut it off)."""
+    from partnercheck.checks.safe_schema import extra_keys
+    from partnercheck.findings import Text
+
+    described = describe(error, quote=EXCERPT)
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        extra = extra_keys(error.instance, error.schema)
+        field = described.params.get("field", "")
+        if extra:
+            where = english(field) if isinstance(field, Text) else str(field)
+            return f"{where}: unknown key {_excerpt(extra[0])}; allowed: {', '.join(sorted(error.schema.get('properties', {})))}"
+    return english(described)
+
+
+def _excerpt(key: str) -> str:
+    return repr(key if len(key) <= EXCERPT else key[:EXCERPT] + "…")
 
 
 def _check_safety(entry: Mapping[str, Any], pointer: str, doc: Any, source: str) -> None:
