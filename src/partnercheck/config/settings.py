@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from partnercheck.document.builder import Limits
-from partnercheck.findings import Severity, is_internal
+from partnercheck.findings import Severity
 from partnercheck.rules.budget import DEFAULT_RULE_TIMEOUT
 from partnercheck.rules.context import Profile
 from partnercheck.rules.model import Rule
@@ -38,8 +38,6 @@ class Settings:
     lang: str = "en"
 
     def enabled(self, rule: Rule) -> bool:
-        if is_internal(rule.code):  # a crash is always reported (findings.py INTERNAL)
-            return True
         if rule.plugin in self.disabled_plugins:
             return False
         selected = self.select is None or matches(rule, self.select) or matches(rule, self.extend_select)

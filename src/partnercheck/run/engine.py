@@ -10,7 +10,7 @@ from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
 from partnercheck.document.load import Document, load_document
 from partnercheck.document.positions import code_width
-from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
+from partnercheck.findings import START, BareFinding, Finding, Problem, Severity, Span, Text, is_internal, verbatim
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import ancestors, is_within, resolve
 from partnercheck.printable import visible, visible_value
@@ -154,7 +154,7 @@ class Engine:
 
     def _from_problem(self, problem: Problem, doc: Document) -> Finding | None:
         rule = self.registry.rules.get(problem.code)
-        if rule is not None and not self.settings.enabled(rule):
+        if rule is not None and not self.settings.enabled(rule) and not is_internal(problem.code):  # a crash is reported whatever the selection
             return None
         span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else _span_of(doc, problem.pointer))
         severity = self.settings.severity_of(rule) if rule else Severity.ERROR
