@@ -206,3 +206,12 @@ def test_a_failing_case_file_reads_plainly(venv: Venv) -> None:
     assert "case ORG01:wrongly expects nothing failed:" in done.stdout
     assert "unexpected: ORG01 at '/partners/0' (line 3, column 12): Partner `region` (funder) lists no funding contribution" in done.stdout
     assert "Traceback" not in done.stdout
+
+
+def test_the_template_passes_mypy_strict_against_the_installed_wheel(venv: Venv) -> None:
+    """The wheel ships `py.typed`: mypy, reading the venv's site-packages, checks the plugin against partnercheck's own types."""
+    pytest.importorskip("mypy", reason="mypy is in the test extra: pip install -e '.[test]'")
+    done = venv.run(sys.executable, "-m", "mypy", "--no-incremental", "--strict", "--python-executable", venv.bin("python"), "src", "tests", cwd=venv.plugin)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = venv.run(venv.bin("python"), "-c", "import partnercheck, pathlib; print((pathlib.Path(partnercheck.__file__).parent / 'py.typed').is_file())")
+    assert site.stdout.strip() == "True"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 
 class PartnercheckError(Exception):
-    """Base: a problem with how partnercheck was run, not with a charter."""
+    """Base: a problem with how partnercheck was run, not with a charter.
+
+    `load_errors` are the plugin and rule-pack load errors of the run, when
+    they were known before this error: they are reported first, since a
+    plugin that did not load often explains it (an unknown rule code, format
+    or option).
+    """
+
+    load_errors: tuple[str, ...] = ()
 
 
 class UsageError(PartnercheckError):

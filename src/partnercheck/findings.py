@@ -37,6 +37,20 @@ class Span:
 
 START = Span(1, 1, 1, 1)
 
+#: Internal errors (a rule that crashed, INT01, or ran past its budget, INT02): whatever the selection
+#: (`select`, `ignore`, per-file ignores), a suppression comment, a waiver or a baseline, they are
+#: reported and the run exits 2, as a syntax error is in ruff.
+INTERNAL = "INT"
+
+
+#: Findings about suppressions themselves, and internal errors, are never suppressed by a comment or a waiver.
+UNSUPPRESSIBLE = ("SUP", INTERNAL)
+
+
+def is_internal(code: str) -> bool:
+    """True for the code of an internal error, which nothing hides (`INTERNAL`)."""
+    return code.startswith(INTERNAL)
+
 
 @dataclass(frozen=True, slots=True)
 class Text:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnercheck.testing import assert_findings, lint_text, rule_cases, run_case
+from partnercheck.testing import Case, assert_findings, lint_text, rule_cases, run_case
 
 FUNDER_WITHOUT_AMOUNT = """
     partnercheck: 1
@@ -87,7 +87,7 @@ def test_the_plugin_is_installed_and_its_pack_has_cases() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_every_example_and_case_of_the_pack(case) -> None:
+def test_every_example_and_case_of_the_pack(case: Case) -> None:
     """The failing example must fire, the passing one must not, and the pack's `tests:` must hold."""
     run_case(case)
 

@@ -24,16 +24,53 @@ _REF_KEYS = ("$ref", "$dynamicRef", "$recursiveRef")
 
 def schema_problems(schema: Any, patterns: bool = True) -> list[tuple[str, str]]:
     """(pointer inside the schema, problem) for each non-local reference and, with `patterns`, each risky regex."""
-    problems: list[tuple[str, str]] = []
+    return sorted(problem for pointer, node in _mappings(schema) for problem in _node_problems(pointer, node, patterns))
+
+
+def _mappings(schema: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping inside `schema`, with its pointer."""
     stack: list[tuple[str, Any]] = [("", schema)]
     while stack:
         pointer, node = stack.pop()
         if isinstance(node, list):
             stack.extend((join(pointer, i), item) for i, item in enumerate(node))
         elif isinstance(node, Mapping):
-            problems.extend(_node_problems(pointer, node, patterns))
+            yield pointer, node
             stack.extend((join(pointer, str(k)), v) for k, v in node.items() if isinstance(v, (list, Mapping)))
-    return sorted(problems)
+
+
+def schema_defect(schema: Any) -> tuple[str, str] | None:
+    """The first reason `schema` cannot be used, as (pointer inside the schema, problem), or None.
+
+    Not a Draft 2020-12 schema (its metaschema), a reference outside it or to
+    nothing inside it, a regex that backtracks: each would otherwise surface
+    only when a charter is validated, as an internal error.
+    """
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    if not isinstance(schema, (Mapping, bool)):
+        return "", f"a JSON Schema is a mapping (or true/false), not {type(schema).__name__}"
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        return join("", *(str(p) for p in exc.absolute_path)), f"invalid schema: {exc.message}"
+    for problem in schema_problems(schema)[:1]:
+        return problem
+    return _dangling_ref(schema)
+
+
+def _dangling_ref(schema: Any) -> tuple[str, str] | None:
+    from urllib.parse import unquote
+
+    from partnercheck.pointers import resolve
+
+    missing = object()
+    for pointer, node in _mappings(schema):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/") and resolve(schema, unquote(ref[1:]), missing) is missing:
+            return join(pointer, "$ref"), f"$ref {ref!r} points to nothing in the schema"
+    return None
 
 
 def _node_problems(pointer: str, node: Mapping[str, Any], patterns: bool) -> list[tuple[str, str]]:

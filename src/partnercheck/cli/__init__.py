@@ -75,6 +75,8 @@ def guarded(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args))
     except PartnercheckError as exc:
+        for message in exc.load_errors:  # reported before, and whatever, the error they may explain
+            error(message)
         error(_in_language(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc), args))
     except KeyboardInterrupt:
         error("interrupted")

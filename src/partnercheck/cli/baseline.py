@@ -31,6 +31,7 @@ def add_baseline_options(parser: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.config.plan import plan
+    from partnercheck.findings import is_internal
     from partnercheck.run.baseline import record
     from partnercheck.run.lint import Request, lint
 
@@ -38,6 +39,7 @@ def handle(args: argparse.Namespace) -> int:
     run = lint(Request(run_plan.paths), run_plan.registry, run_plan.settings, run_plan.resolver)
     report_errors(run.errors)
     if run.has_internal_error():
+        report_errors([f"{f.path}: {f.message}; {args.output} was not written" for f in run.active if is_internal(f.code)])
         return EXIT_ERROR
     baseline = record(run.findings, Path(args.output))
     _save(baseline)

@@ -62,6 +62,7 @@ def add_speed_options(parser: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.bounded import read_stream
+    from partnercheck.config.plan import plan
     from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import prepare
     from partnercheck.run.discovery import display_path
@@ -70,7 +71,7 @@ def handle(args: argparse.Namespace) -> int:
 
     flags = flags_from(args, paths=tuple(args.paths) or (".",), formats=tuple(args.format), default_format=_default_format(), fallback_lang="")  # no language set: the charters' own decides, then the locale
     _check_stdin_filename(flags.stdin_filename, flags.paths)
-    run_plan = _plan(flags)  # refuses an output that is a file the run checks (config/plan.py)
+    run_plan = plan(flags)  # refuses an output that is a file the run checks (config/plan.py)
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if "-" in run_plan.paths else None
     stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None
     base = open_base(args, run_plan)  # --base REF: only the charters changed since, their findings at REF known
@@ -98,17 +99,6 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     _tell_low_scores(prepared.outcome)
     return prepared.outcome.exit_code
-
-
-def _plan(flags: Any) -> Any:
-    """The run plan; an unknown format is told with the plugin errors that may explain it."""
-    from partnercheck.config.plan import UnknownFormat, plan
-
-    try:
-        return plan(flags)
-    except UnknownFormat as exc:
-        report_errors(exc.plugin_errors)
-        raise
 
 
 def _cache(run_plan: Any) -> Any:

@@ -84,12 +84,27 @@ def explain(resolver: Any, registry: Any, target: Path) -> list[tuple[str, Any, 
         if key in MERGED:
             entries = [(".".join(keys), value, _source(keys, source, target)) for keys, value, source in effective.entries(key)]
             rows += entries or [(key, _default(key, registry, settings), "default")]
+            if key == "options":
+                rows += plugin_option_defaults(registry, settings)
         else:
             value, source = effective.leaves.get((key,), (None, None))
             if source is not None:
                 rows.append((key, value, str(source)))
             else:
                 rows.append(_locale_row() if key == "lang" else (key, _default(key, registry, settings), "default"))
+    return rows
+
+
+def plugin_option_defaults(registry: Any, settings: Any) -> list[tuple[str, Any, str]]:
+    """Each option of a plugin's rule that no configuration sets: its default, and the plugin and pack file it comes from."""
+    rows = []
+    for rule in sorted(registry.rules.values(), key=lambda r: r.code):
+        if rule.plugin == "core" or not rule.options:
+            continue
+        configured = {name for key in (rule.pack, rule.name, rule.code) for name in settings.options.get(key, {})}
+        for name, option in rule.options.items():
+            if name not in configured:
+                rows.append((f"options.{rule.code}.{name}", option.default, f"default of plugin {rule.plugin}, {rule.source or rule.pack}"))
     return rows
 
 

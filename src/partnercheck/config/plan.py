@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from partnercheck.config.resolve import Overrides, Resolver
 from partnercheck.config.settings import Settings
-from partnercheck.errors import ConfigError, UsageError
+from partnercheck.errors import ConfigError, PartnercheckError, UsageError
 from partnercheck.plugins.registry import Registry
 from partnercheck.run.discovery import Target
 
@@ -120,8 +120,13 @@ def plan(flags: Flags) -> RunPlan:
     resolver = Resolver(base_settings(flags), flags.overrides, flags.config, flags.isolated, texts)
     walk = _walk(flags.paths, flags.stdin_filename)
     registry = _registry(flags, resolver, walk)
-    resolver.bind(registry)
-    _check_selection(flags, registry)
+    try:  # what is checked against the loaded rules and formats: a plugin that failed to load may be why it fails
+        resolver.bind(registry)
+        _check_selection(flags, registry)
+        outputs = _outputs(flags, registry, walk)
+    except PartnercheckError as exc:
+        exc.load_errors = tuple(registry.errors)
+        raise
     return RunPlan(
         paths=flags.paths,
         registry=registry,
@@ -130,7 +135,7 @@ def plan(flags: Flags) -> RunPlan:
         walk=walk,
         stdin_filename=flags.stdin_filename,
         charters_only=flags.charters_only,
-        outputs=_outputs(flags, registry, walk),
+        outputs=outputs,
         jobs=flags.jobs or _default_jobs(),
         cache_dir=None if flags.no_cache or os.environ.get(NO_CACHE_VARIABLE) else Path(flags.cache_dir or _default_cache_dir()),
         baseline=flags.baseline,
@@ -211,20 +216,12 @@ def _outputs(flags: Flags, registry: Registry, walk: Walk) -> tuple[Output, ...]
     known = registry.reporters
     for output in chosen:
         if output.format not in known:
-            raise UnknownFormat(f"unknown format {output.format!r}; choose one of: {', '.join(sorted(known))}", registry.errors)
+            raise UsageError(f"unknown format {output.format!r}; choose one of: {', '.join(sorted(known))}")
     if sum(1 for o in chosen if o.path is None) > 1:
         raise UsageError("only one format can go to standard output; give the others a file: --format NAME:PATH")
     _check_files(chosen)
     _refuse_overwriting_inputs(chosen, [Path(p) for p in flags.paths if p != "-"] + [t.source for t in walk.targets if t.source is not None])
     return chosen
-
-
-class UnknownFormat(UsageError):
-    """A `--format` no plugin registered; `plugin_errors` may say why (a plugin that failed to load)."""
-
-    def __init__(self, message: str, plugin_errors: list[str]) -> None:
-        super().__init__(message)
-        self.plugin_errors = list(plugin_errors)
 
 
 def _check_files(chosen: tuple[Output, ...]) -> None:

@@ -4,28 +4,82 @@ Every hook receives a single `register` callback, called by keyword, so the
 host knows which plugin registered what, refuses duplicates, and can add
 arguments later without breaking plugins. Implement a hook with::
 
-    from partnercheck import hookimpl
+    from partnercheck import RegisterRulePack, hookimpl
 
     @hookimpl
-    def register_rule_packs(register):
+    def register_rule_packs(register: RegisterRulePack) -> None:
         register(Path(__file__).parent / "my-pack.yaml")
+
+Each `register` callback has a `Protocol` type (`RegisterRulePack`,
+`RegisterFunction`, `RegisterReporter`, `RegisterProfile`,
+`RegisterSchemaExtension`), importable from `partnercheck`, so a type
+checker sees a wrong argument before partnercheck refuses it at load.
 
 Expose the module under the ``partnercheck`` entry-point group.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence, Union
 
 import pluggy
+
+if TYPE_CHECKING:  # types only: importing the engine here would slow every `import partnercheck`
+    from partnercheck.findings import BareFinding
+    from partnercheck.rules.context import RepositoryContext, RuleContext
+    from partnercheck.run.engine import RunResult
 
 PROJECT = "partnercheck"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
+class PackFile(Protocol):
+    """A rule pack in a package (`importlib.resources.files(...) / "pack.yaml"`) or on disk (`pathlib.Path`)."""
+
+    def read_bytes(self) -> bytes: ...
+
+
+#: A charter-scope check: a `RuleContext` in, `BareFinding`s out (a generator, a list, or None for none).
+CharterCheck = Callable[["RuleContext"], Union[Iterable["BareFinding"], None]]
+#: A repository-scope check (`scope: repository`): every charter of the run, `BareFinding`s with `path` set.
+RepositoryCheck = Callable[["RepositoryContext"], Union[Iterable["BareFinding"], None]]
+#: A format: the run and the report options (`color`, `cwd`, `scores`, `outcome`, `report`, …) in, the text out.
+Render = Callable[["RunResult", Mapping[str, Any]], str]
+
+
+class RegisterRulePack(Protocol):
+    """The `register` of `register_rule_packs`: `register(path)`."""
+
+    def __call__(self, path: str | PackFile) -> None: ...
+
+
+class RegisterFunction(Protocol):
+    """The `register` of `register_functions`: `register(name, function)`."""
+
+    def __call__(self, name: str, function: CharterCheck | RepositoryCheck) -> None: ...
+
+
+class RegisterReporter(Protocol):
+    """The `register` of `register_reporters`: `register(name, render)`."""
+
+    def __call__(self, name: str, render: Render) -> None: ...
+
+
+class RegisterProfile(Protocol):
+    """The `register` of `register_profiles`: `register(name, expects, description="")`."""
+
+    def __call__(self, name: str, expects: Sequence[str | Sequence[str]], description: str = "") -> None: ...
+
+
+class RegisterSchemaExtension(Protocol):
+    """The `register` of `register_schema_extensions`: `register(key, schema)`."""
+
+    def __call__(self, key: str, schema: Mapping[str, Any]) -> None: ...
+
+
 @hookspec
-def register_rule_packs(register: Callable[[Any], None]) -> None:
+def register_rule_packs(register: RegisterRulePack) -> None:
     """Register rule packs (YAML files of rules).
 
     :param register: call ``register(path)`` with a :class:`pathlib.Path` (or
@@ -40,13 +94,13 @@ def register_rule_packs(register: Callable[[Any], None]) -> None:
 
 
 @hookspec
-def register_functions(register: Callable[[str, Callable[..., Any]], None]) -> None:
+def register_functions(register: RegisterFunction) -> None:
     """Register check functions that rules name in ``check: {function: NAME}``.
 
     :param register: call ``register(name, function)``. A charter-scope
         function takes a :class:`partnercheck.RuleContext` and yields
         :class:`partnercheck.BareFinding`; a repository-scope function takes a
-        :class:`partnercheck.rules.context.RepositoryContext` and yields
+        :class:`partnercheck.RepositoryContext` and yields
         ``BareFinding`` with ``path`` set. Names are global: prefix them with
         your plugin's name (``myorg.funding_amount``).
     :returns: nothing.
@@ -56,11 +110,11 @@ def register_functions(register: Callable[[str, Callable[..., Any]], None]) -> N
 
 
 @hookspec
-def register_reporters(register: Callable[[str, Callable[..., Any]], None]) -> None:
+def register_reporters(register: RegisterReporter) -> None:
     """Register output formats for ``--format NAME``.
 
     :param register: call ``register(name, render)`` where ``render(run,
-        options)`` takes a :class:`partnercheck.run.engine.RunResult` and a
+        options)`` takes a :class:`partnercheck.RunResult` and a
         mapping of options (``color``, ``cwd``, …) and returns the text.
         The mapping also carries what the run computed once: ``scores`` (the
         health scores), ``outcome`` (whether the run fails and why, as the
@@ -73,7 +127,7 @@ def register_reporters(register: Callable[[str, Callable[..., Any]], None]) -> N
 
 
 @hookspec
-def register_profiles(register: Callable[..., None]) -> None:
+def register_profiles(register: RegisterProfile) -> None:
     """Register partnership profiles (the partner types a kind of partnership expects, read by MEM02).
 
     :param register: call ``register(name, expects, description="")`` where
@@ -86,7 +140,7 @@ def register_profiles(register: Callable[..., None]) -> None:
 
 
 @hookspec
-def register_schema_extensions(register: Callable[[str, dict[str, Any]], None]) -> None:
+def register_schema_extensions(register: RegisterSchemaExtension) -> None:
     """Declare the JSON Schema of a plugin's own top-level ``x-<plugin>`` key.
 
     :param register: call ``register(key, schema)``; ``key`` must start with

@@ -19,12 +19,13 @@ import pluggy
 
 from partnercheck.errors import PackError, PartnercheckError, PluginError
 from partnercheck.plugins import hookspecs
+from partnercheck.plugins import validation as check
 from partnercheck.plugins.registry import PluginInfo, Registry
+from partnercheck.plugins.validation import HOOKS
 from partnercheck.rules.context import Profile
 from partnercheck.rules.model import Function
 from partnercheck.rules.pack import load_pack_file, load_pack_text
 
-HOOKS = ("register_rule_packs", "register_functions", "register_reporters", "register_profiles", "register_schema_extensions")
 ENV_AUTOLOAD_OFF = "PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD"
 ENV_PLUGINS = "PARTNERCHECK_PLUGINS"
 
@@ -125,10 +126,17 @@ def import_file(path: str) -> Any:
 
 def _register_plugin(pm: pluggy.PluginManager, registry: Registry, name: str, version: str, module: Any) -> None:
     info = PluginInfo(name, version)
+    problem = check.hook_problem(module, lambda plugin, attr: pm.parse_hookimpl_opts(plugin, attr) is not None)
+    if problem is not None:
+        _fail(registry, info, problem)
+        return
     try:
         pm.register(module, name=name)
+        pm.check_pending()  # a hook no specification declares: the plugins before this one passed
     except Exception as exc:
-        _fail(registry, info, f"cannot be registered: {exc}")
+        if pm.is_registered(module):
+            pm.unregister(module)
+        _fail(registry, info, f"cannot be registered: {check.one_line(str(exc))}")
         return
     trial = copy.copy(registry)
     for attr in ("rules", "names", "functions", "reporters", "profiles", "schema_extensions"):
@@ -164,6 +172,7 @@ def _fail(registry: Registry, info: PluginInfo, reason: str) -> None:
 
 def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
     def rule_packs(path: Any) -> None:
+        path = check.pack_source(path)
         source = str(path)
         rules = load_pack_file(path) if isinstance(path, (str, Path)) else load_pack_text(path.read_bytes(), source)
         for rule in rules:
@@ -171,25 +180,21 @@ def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
             registry.add_rule(rule)
             info.note("rules", rule.code)
 
-    def functions(name: str, func: Any) -> None:
-        registry.add_function(name, func, info.name)
+    def functions(name: str, function: Any) -> None:  # the argument names of hookspecs.py's Protocols: plugins may pass them by keyword
+        registry.add_function(check.name(name, "function"), check.function(name, function, "function"), info.name)
         info.note("functions", name)
 
     def reporters(name: str, render: Any) -> None:
-        registry.add_reporter(name, render, info.name)
+        registry.add_reporter(check.name(name, "format"), check.function(name, render, "format"), info.name)
         info.note("formats", name)
 
     def profiles(name: str, expects: Iterable[Any], description: str = "") -> None:
-        groups = tuple((e,) if isinstance(e, str) else tuple(e) for e in expects)
-        registry.add_profile(Profile(name, groups, description, info.name))
+        groups = check.profile_groups(check.name(name, "profile"), expects)
+        registry.add_profile(Profile(name, groups, check.text(description, f"the profile {name!r}: the description"), info.name))
         info.note("profiles", name)
 
     def schema_extensions(key: str, schema: dict[str, Any]) -> None:
-        from partnercheck.checks.safe_schema import schema_problems
-
-        for where, problem in schema_problems(schema)[:1]:
-            raise PluginError(f"schema extension {key!r} at {where or '/'}: {problem}")
-        registry.add_schema_extension(key, schema, info.name)
+        registry.add_schema_extension(check.name(key, "schema extension"), check.extension_schema(key, schema), info.name)
         info.note("schema extensions", key)
 
     return {"register_rule_packs": rule_packs, "register_functions": functions, "register_reporters": reporters, "register_profiles": profiles, "register_schema_extensions": schema_extensions}[hook]

@@ -41,8 +41,6 @@ class Registry:
 
     def add_function(self, name: str, func: Callable[..., Any], plugin: str) -> None:
         self._unique(self.functions, name, "function")
-        if not callable(func):
-            raise PluginError(f"function {name!r} is not callable")
         self.functions[name] = (func, plugin)
 
     def add_reporter(self, name: str, render: Callable[..., Any], plugin: str) -> None:

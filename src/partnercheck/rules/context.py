@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
+from partnercheck.rules.readonly import frozen_index
+
 INACTIVE = frozenset({"left", "observer"})
 T = TypeVar("T")
 
@@ -38,16 +40,22 @@ class Built(Generic[T]):
 
     def compute(self, instance: Any) -> T:
         assert self.build is not None
-        value = instance.__dict__[self.name] = self.build(instance)
-        return value
+        value = instance.__dict__[self.name] = frozen_index(self.build(instance))  # shared by every rule: none may change it
+        return value  # type: ignore[no-any-return]
 
 
 class Charter:
     """A charter's data with its lists indexed by id, built once and shared by every rule."""
 
+    data: Mapping[str, Any]
+    path: str
+
     def __init__(self, data: Mapping[str, Any], path: str = "") -> None:
-        self.data = data
-        self.path = path
+        object.__setattr__(self, "data", data)
+        object.__setattr__(self, "path", path)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a charter is shared by every rule: its {name!r} cannot be replaced")
 
     def section(self, *keys: str) -> dict[str, Any]:
         """The mapping at `keys`, or an empty one when absent or malformed."""

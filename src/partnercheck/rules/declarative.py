@@ -48,16 +48,26 @@ def quick_check(schema: Mapping[str, Any]) -> Any:
     return _quick_json(json.dumps(schema, sort_keys=True))
 
 
-def run_declarative(check: Declarative, data: Any) -> Iterator[BareFinding]:
+#: The parameters a declarative check gives every finding, besides the rule's options.
+PARAMETERS = ("pointer", "at", "problem", "id", "name")
+#: `{$option: NAME}` anywhere in a declarative check's `schema` or `where` stands for the option's value.
+OPTION = "$option"
+
+
+def run_declarative(check: Declarative, data: Any, options: Mapping[str, Any] | None = None) -> Iterator[BareFinding]:
     """One finding per selected node that fails the schema, at the failing place.
 
     A node the quick check proves valid needs no jsonschema; any other node is
-    validated by jsonschema, which gives the message and the place.
+    validated by jsonschema, which gives the message and the place. The
+    rule's `options` fill the schema's `{$option: NAME}` and are parameters
+    of its messages (a parameter of the check wins over an option of the same name).
     """
-    valid = quick_check(check.schema)
-    chosen = quick_check(check.where) if check.where else None
+    schema = with_options(check.schema, options) if options else check.schema
+    where = with_options(check.where, options) if options and check.where else check.where
+    valid = quick_check(schema)
+    chosen = quick_check(where) if where else None
     for pointer, node in select(data, check.select):
-        if chosen is not None and check.where is not None and not (chosen(node) or compile_schema(check.where).is_valid(node)):
+        if chosen is not None and where is not None and not (chosen(node) or compile_schema(where).is_valid(node)):
             continue
         if valid(node):
             continue
@@ -65,11 +75,22 @@ def run_declarative(check: Declarative, data: Any) -> Iterator[BareFinding]:
 
         from partnercheck.checks.schema import describe
 
-        error = best_match(compile_schema(check.schema).iter_errors(node))
+        error = best_match(compile_schema(schema).iter_errors(node))
         if error is None:
             continue
         at = join(pointer, *error.absolute_path)
-        yield BareFinding(at, _params(pointer, node, at, _not_stated(describe(error))))
+        yield BareFinding(at, {**(options or {}), **_params(pointer, node, at, _not_stated(describe(error)))})
+
+
+def with_options(schema: Any, options: Mapping[str, Any]) -> Any:
+    """`schema` with each `{$option: NAME}` replaced by `options[NAME]` (a KeyError names an undeclared one)."""
+    if isinstance(schema, Mapping):
+        if len(schema) == 1 and OPTION in schema:
+            return options[schema[OPTION]]
+        return {key: with_options(value, options) for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [with_options(value, options) for value in schema]
+    return schema
 
 
 def _not_stated(problem: Text) -> Text:

@@ -76,6 +76,16 @@ class Rule:
     def render_hint(self, params: Mapping[str, Any]) -> str:
         return _format(self.hint, params)
 
+    def unfilled(self, key: str, params: Mapping[str, Any], hint: bool = True) -> list[str]:
+        """The `{name}`s of message `key` (and of the hint), in every language, that `params` leaves unfilled."""
+        from partnercheck.report.messages import placeholders
+
+        texts = [self.messages, *(t.get("messages") or {} for t in self.translations.values())]
+        templates = [m.get(key) or m.get("default") or "" for m in texts]
+        if hint:
+            templates += [self.hint, *(t.get("hint") or "" for t in self.translations.values())]
+        return sorted({name for template in templates for name in placeholders(template)} - set(params))
+
 
 def _format(template: str, params: Mapping[str, Any]) -> str:
     """Fill `{name}` parameters from `params` (report/messages.py `fill`); phrases in English."""

@@ -68,10 +68,30 @@ def _validate(data: Any, doc: Any, source: str) -> None:
     error = best_match(validator.iter_errors(data))
     if error is not None:
         pointer = join("", *error.absolute_path)
-        raise PackError(source, doc.index.locate(pointer).line, english(describe(error, quote=EXCERPT)))
+        raise PackError(source, doc.index.locate(pointer).line, _problem(error, describe))
     for i, entry in enumerate(data["rules"]):
         _check_safety(entry, f"/rules/{i}", doc, source)
+        _check_parameters(entry, f"/rules/{i}", doc, source)
         _check_option_schemas(entry, source, doc.index.locate(f"/rules/{i}").line)
+
+
+def _problem(error: Any, describe: Any) -> str:
+    """A pack's schema error in words; an unknown key is named whole (jsonschema's sentence, shortened, would cut it off)."""
+    from partnercheck.checks.safe_schema import extra_keys
+    from partnercheck.findings import Text
+
+    described = describe(error, quote=EXCERPT)
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        extra = extra_keys(error.instance, error.schema)
+        field = described.params.get("field", "")
+        if extra:
+            where = english(field) if isinstance(field, Text) else str(field)
+            return f"{where}: unknown key {_excerpt(extra[0])}; allowed: {', '.join(sorted(error.schema.get('properties', {})))}"
+    return english(described)
+
+
+def _excerpt(key: str) -> str:
+    return repr(key if len(key) <= EXCERPT else key[:EXCERPT] + "…")
 
 
 def _check_safety(entry: Mapping[str, Any], pointer: str, doc: Any, source: str) -> None:
@@ -81,7 +101,7 @@ def _check_safety(entry: Mapping[str, Any], pointer: str, doc: Any, source: str)
 
     from partnercheck.checks.safe_schema import schema_problems
 
-    schemas = [(f"{pointer}/check/{key}", entry["check"].get(key)) for key in ("schema", "where")]
+    schemas = [(f"{pointer}/check/{key}", _with_defaults(entry, entry["check"].get(key), f"{pointer}/check/{key}", doc, source)) for key in ("schema", "where")]
     schemas += [(f"{pointer}/options/{escape(name)}/schema", spec.get("schema")) for name, spec in entry.get("options", {}).items()]
     for at, schema in schemas:
         for inner, problem in schema_problems(schema)[:1]:
@@ -90,6 +110,39 @@ def _check_safety(entry: Mapping[str, Any], pointer: str, doc: Any, source: str)
             Draft202012Validator.check_schema(schema if schema is not None else {})
         except SchemaError as exc:
             raise PackError(source, doc.index.locate(at).line, f"{entry['code']}: invalid schema: {exc.message}") from exc
+
+
+def _with_defaults(entry: Mapping[str, Any], schema: Any, at: str, doc: Any, source: str) -> Any:
+    """A declarative check's schema with each `{$option: NAME}` replaced by the option's default, to check it as it runs."""
+    from partnercheck.rules.declarative import with_options
+
+    if schema is None:
+        return None
+    defaults = {name: spec.get("default") for name, spec in entry.get("options", {}).items()}
+    try:
+        return with_options(schema, defaults)
+    except (KeyError, TypeError) as exc:
+        declared = ", ".join(defaults) or "none"
+        raise PackError(source, doc.index.locate(at).line, f"{entry['code']}: the check uses the option {exc.args[0] if exc.args else ''!r}, which the rule does not declare (its options: {declared})") from exc
+
+
+def _check_parameters(entry: Mapping[str, Any], pointer: str, doc: Any, source: str) -> None:
+    """Every `{name}` of a declarative rule's messages and hint (translations too) is one its check gives: a typo is caught here, not printed as `{id}`."""
+    from partnercheck.report.messages import placeholders
+    from partnercheck.rules.declarative import PARAMETERS
+
+    if "select" not in entry["check"]:
+        return  # a function's parameters are known only when it runs: the harness checks each finding (testing/harness.py)
+    given = {*PARAMETERS, *entry.get("options", {})}
+    texts = [(pointer, entry)] + [(f"{pointer}/translations/{lang}", t) for lang, t in entry.get("translations", {}).items()]
+    for at, texts_of in texts:
+        templates = [("message", texts_of.get("message")), ("hint", texts_of.get("hint"))]
+        templates += [(f"messages/{escape(key)}", text) for key, text in (texts_of.get("messages") or {}).items()]
+        for key, template in templates:
+            missing = sorted(placeholders(template) - given) if isinstance(template, str) else []
+            if missing:
+                where = doc.index.locate(f"{at}/{key}").line
+                raise PackError(source, where, f"{entry['code']}: {key.split('/')[0]} uses {{{missing[0]}}}, which the check does not give (it gives: {', '.join(sorted(given))})")
 
 
 def _check_option_schemas(entry: Mapping[str, Any], source: str, line: int) -> None:

@@ -51,7 +51,7 @@ def run_rule(rule: Rule, ctx: RuleContext, registry: Registry, timeout: float | 
 def _produce(rule: Rule, ctx: RuleContext, registry: Registry) -> list[Any]:
     produced: Iterable[Any] = ()
     if isinstance(rule.check, Declarative):
-        produced = run_declarative(rule.check, ctx.data)
+        produced = run_declarative(rule.check, ctx.data, ctx.options)
     elif isinstance(rule.check, Function):
         produced = registry.functions[rule.check.name][0](ctx) or ()
     return list(produced)

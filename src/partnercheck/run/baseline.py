@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from partnercheck.errors import UsageError
-from partnercheck.findings import Finding, Suppression, Text
+from partnercheck.findings import Finding, Suppression, Text, is_internal
 from partnercheck.report.messages import said
 
 FORMAT = 1
@@ -58,7 +58,7 @@ class Baseline:
         left = Counter(self.counts)
         accepted = []
         for finding in findings:
-            if finding.suppressed:
+            if finding.suppressed or is_internal(finding.code):  # a crash is never accepted
                 continue
             key = self.key(finding)
             if left[key] > 0:

@@ -11,7 +11,7 @@ from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
 from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import code_width
-from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem, Severity, Span, Text, verbatim
+from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem, Severity, Span, Text, is_internal, verbatim
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import ancestors, is_within, resolve
 from partnercheck.printable import visible, visible_value
@@ -19,6 +19,7 @@ from partnercheck.report.messages import english
 from partnercheck.rules.budget import FileTimeout, time_budget
 from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
 from partnercheck.rules.model import EngineCheck, Function, Rule
+from partnercheck.rules.readonly import ReadOnlyDict, ReadOnlyList, freeze
 from partnercheck.rules.runner import Outcome, run_rule
 from partnercheck.run.breaker import Breaker
 
@@ -75,7 +76,7 @@ class Engine:
         self.rules.sort(key=lambda r: r.code)
         extensions = tuple(sorted((k, _json(v[0])) for k, v in registry.schema_extensions.items()))
         self.schema = charter_check(extensions)  # compiled once per process; jsonschema only for invalid charters
-        self.profiles = {**registry.profiles, **settings.profiles}  # configuration may add or replace profiles
+        self.profiles = ReadOnlyDict({**registry.profiles, **settings.profiles})  # configuration may add or replace profiles; no rule may
         #: Rules stopped by their budget in this run (shared by the run's engines: run/lint.py).
         self.breaker = Breaker()
 
@@ -168,14 +169,14 @@ class Engine:
         )
 
     def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
-        charter = Charter(doc.data, doc.path)
+        charter = Charter(freeze(doc.data), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope != "charter"):
                 continue
             if not self.breaker.allows(rule.code):  # stopped by its budget on another file of this run
                 self.breaker.skip(rule.code, doc.path)
                 continue
-            ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles)
+            ctx = RuleContext(charter, freeze(self.settings.options_of(rule)), self.settings.today, self.profiles)
             self.breaker.running(rule.code)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
             self.breaker.running(None)
@@ -255,7 +256,7 @@ class Engine:
 
     def _from_problem(self, problem: Problem, doc: Document, always: bool = False) -> Finding | None:
         rule = self.registry.rules.get(problem.code)
-        if rule is not None and not self.settings.enabled(rule) and not always:
+        if rule is not None and not self.settings.enabled(rule) and not always and not is_internal(problem.code):  # a crash is reported whatever the selection
             return None
         span = problem.span or (doc.index.locate_key(problem.pointer) if problem.on_key else _span_of(doc, problem.pointer))
         severity = self.settings.severity_of(rule) if rule else Severity.ERROR
@@ -277,12 +278,12 @@ class Engine:
     # many files ----------------------------------------------------------------
     def run_repository_rules(self, results: list[FileResult]) -> None:
         """Rules that need every charter of the run at once (SCA03)."""
-        charters = [Charter(r.data, r.path) for r in results if r.data is not None]
+        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
         by_path = {r.path: r for r in results}
         for rule in self.rules:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue
-            ctx = RepositoryContext(charters, self.settings.options_of(rule), self.settings.today)
+            ctx = RepositoryContext(ReadOnlyList(charters), freeze(self.settings.options_of(rule)), self.settings.today)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)  # type: ignore[arg-type]
             self._collect_repository(by_path, rule, outcome)
         for result in results:

@@ -23,12 +23,10 @@ from typing import Any, Callable, Iterator
 
 from partnercheck.document.lines import split_lines
 from partnercheck.document.positions import Marks
-from partnercheck.findings import Finding, Problem, Span, Suppression, Text
+from partnercheck.findings import UNSUPPRESSIBLE, Finding, Problem, Span, Suppression, Text
 from partnercheck.printable import visible
 
 KINDS = ("disable-line", "disable-next-line", "disable-file")
-#: Findings about suppressions themselves are never suppressed by a comment or a waiver.
-UNSUPPRESSIBLE = ("SUP",)
 #: What may be a directive: a known word, or any word given rules (`disabel-line=PIL05`, a typo, is reported, not ignored).
 _CANDIDATE = re.compile(r"#[ \t]*partnercheck[ \t]*:[ \t]*(?:disable|enable|[A-Za-z-]+[ \t]*=)", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^#[ \t]*partnercheck[ \t]*:[ \t]*(?P<kind>[A-Za-z-]+)[ \t]*(?P<rest>.*)$", re.IGNORECASE)

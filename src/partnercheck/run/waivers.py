@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from partnercheck.findings import Finding, Problem, Suppression, Text
+from partnercheck.findings import UNSUPPRESSIBLE, Finding, Problem, Suppression, Text
 from partnercheck.pointers import is_within, join
 from partnercheck.printable import visible, visible_value
 
@@ -73,7 +73,7 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver], today: date, e
     """Suppress what the live waivers cover; return SUP03 for expired waivers and SUP02 for unused ones."""
     live = [w for w in waivers if not w.expired(today)]
     for finding in findings:
-        if finding.code.startswith("SUP"):
+        if finding.code.startswith(UNSUPPRESSIBLE):
             continue
         for waiver in live:
             if waiver.covers(finding):

@@ -50,15 +50,30 @@ if TYPE_CHECKING:  # what type checkers see; at run time `__getattr__` imports e
         rule_cases,
         run_case,
     )
-    from partnercheck.testing.registry import default_registry
+    from partnercheck.testing.registry import PluginLoadWarning, default_registry
     from partnercheck.testing.translations import assert_translated, translation_problems
 
 # The names are loaded on first use: the pytest plugin (`testing/pytest_plugin.py`) imports this
 # package at every pytest start-up, where importing the engine would cost every unrelated test run.
 _HARNESS = ("Case", "Expected", "DEFAULT_TODAY", "DOCUMENT_CODES", "assert_findings", "default_registry", "lint_text", "load_case_file", "rule_cases", "run_case")
+_REGISTRY = ("PluginLoadWarning",)
 _TRANSLATIONS = ("assert_translated", "translation_problems")
 
-__all__ = [*_HARNESS, *_TRANSLATIONS]
+__all__ = [  # written out, so type checkers see each name as exported (mypy --strict: no implicit re-export)
+    "Case",
+    "Expected",
+    "DEFAULT_TODAY",
+    "DOCUMENT_CODES",
+    "PluginLoadWarning",
+    "assert_findings",
+    "default_registry",
+    "lint_text",
+    "load_case_file",
+    "rule_cases",
+    "run_case",
+    "assert_translated",
+    "translation_problems",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -66,6 +81,10 @@ def __getattr__(name: str) -> Any:
         from partnercheck.testing import harness
 
         return getattr(harness, name)
+    if name in _REGISTRY:
+        from partnercheck.testing import registry
+
+        return getattr(registry, name)
     if name in _TRANSLATIONS:
         from partnercheck.testing import translations
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.config.settings import Settings
-from partnercheck.findings import Finding
+from partnercheck.findings import Finding, is_internal
 from partnercheck.plugins.registry import Registry
+from partnercheck.report.messages import english
+from partnercheck.rules.model import Rule
 from partnercheck.testing.registry import default_registry
 from partnercheck.run.engine import Engine
 from partnercheck.run.lint import check_files
@@ -49,6 +51,8 @@ class Case:
     name: str = ""
     alongside: tuple[str, ...] = ()  # further charters checked in the same run
     previous: str | None = None  # the charter's previous version, for rules about change
+    #: The registry the case came from (`rule_cases(registry=...)`): `run_case` uses it unless given another.
+    registry: Registry | None = field(default=None, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -104,15 +108,17 @@ def _data(path: str, text: str, settings: Settings) -> Any:
 
 def run_case(case: Case, registry: Registry | None = None) -> None:
     """Run a case; raise `AssertionError` with a readable report when it fails."""
-    registry = registry or default_registry()
+    registry = registry or case.registry or default_registry()
     rule = registry.find(case.rule)
     if rule is None:
-        raise AssertionError(f"no rule {case.rule!r} is registered (is its plugin installed?)")
+        why = "".join(f"\n  {message}" for message in registry.errors)
+        raise AssertionError(f"no rule {case.rule!r} is registered (is its plugin installed?){why}")
     expected = [_with_code(e, rule.code) for e in case.expect or []]
     codes = {rule.code, *(e.code for e in expected if e.code)}
     findings, *others = _lint_together([case.charter, *case.alongside], "case.yaml", (*codes, *DOCUMENT_CODES), {rule.code: case.options}, case.today, registry, case.previous)
     relevant = [f for f in findings if f.code in codes or f.code.startswith(DOCUMENT_CODES)]
     problems = _compare(case, rule.code, expected, relevant)
+    problems += _unfilled(rule, [f for f in relevant if f.code == rule.code])
     problems += [f"an alongside charter is invalid: {f.path}: {_line(f)}" for other in others for f in other if f.code.startswith(DOCUMENT_CODES)]
     if problems:
         raise AssertionError(_report(case, problems, relevant))
@@ -131,6 +137,20 @@ def assert_findings(
     run_case(Case(rule, charter, [Expected.of(e) for e in expect], None, options or {}, when), registry)
 
 
+def _unfilled(rule: Rule, findings: list[Finding]) -> list[str]:
+    """A message or hint parameter the finding does not give: the user would read `{name}` as written."""
+    problems = []
+    for f in findings:
+        if f.text is None or not f.text.id.startswith(f"{rule.code}:"):
+            continue  # the engine's own findings (DOC, SCH, SUP…) carry a core message, complete
+        key = f.text.id.split(":", 1)[1]
+        hint = f.hint_text is not None and f.hint_text.id == f"{rule.code}:hint"
+        missing = rule.unfilled(key, f.text.params, hint)
+        if missing:
+            problems.append(f"{_line(f)}: its message {key!r} or hint uses {', '.join('{' + m + '}' for m in missing)}, which the finding's parameters do not give")
+    return problems
+
+
 def _with_code(e: Expected, code: str) -> Expected:
     return e if e.code else Expected(e.pointer, code, e.line, e.message)
 
@@ -138,7 +158,7 @@ def _with_code(e: Expected, code: str) -> Expected:
 def _compare(case: Case, code: str, expected: list[Expected], found: list[Finding]) -> list[str]:
     problems: list[str] = []
     unexpected_doc = [f for f in found if f.code.startswith(DOCUMENT_CODES) and f.code != code and not any(e.code == f.code for e in expected)]
-    problems += [f"the charter itself is invalid: {_line(f)}" for f in unexpected_doc]
+    problems += [f"the rule crashed: {_line(f)}" if is_internal(f.code) else f"the charter itself is invalid: {_line(f)}" for f in unexpected_doc]
     of_rule = [f for f in found if f.code == code]
     if case.present is True and not of_rule:
         problems.append(f"expected {code} to fire, it did not")
@@ -178,6 +198,8 @@ def _report(case: Case, problems: list[str], found: list[Finding]) -> str:
 def rule_cases(registry: Registry | None = None, plugin: str | None = None) -> list[Case]:
     """Every rule's examples and test cases, as `Case`s (optionally of one plugin)."""
     registry = registry or default_registry()
+    if plugin is not None:
+        _loaded_plugin(registry, plugin)
     cases: list[Case] = []
     for rule in sorted(registry.rules.values(), key=lambda r: r.code):
         if plugin is not None and rule.plugin != plugin:
@@ -185,12 +207,22 @@ def rule_cases(registry: Registry | None = None, plugin: str | None = None) -> l
         alongside = tuple(rule.examples.get("alongside", ()))
         previous = rule.examples.get("previous")
         if "fail" in rule.examples:
-            cases.append(Case(rule.code, rule.examples["fail"], present=True, name="fails", alongside=alongside, previous=previous))
+            cases.append(Case(rule.code, rule.examples["fail"], present=True, name="fails", alongside=alongside, previous=previous, registry=registry))
         if "pass" in rule.examples:
-            cases.append(Case(rule.code, rule.examples["pass"], present=False, name="passes", alongside=alongside, previous=previous))
+            cases.append(Case(rule.code, rule.examples["pass"], present=False, name="passes", alongside=alongside, previous=previous, registry=registry))
         for i, spec in enumerate(rule.tests):
-            cases.append(_case_from(spec, rule.code, f"test {i + 1}"))
+            cases.append(replace(_case_from(spec, rule.code, f"test {i + 1}"), registry=registry))
     return cases
+
+
+def _loaded_plugin(registry: Registry, plugin: str) -> None:
+    """The plugin whose cases are asked for loaded: else its tests would be an empty parametrization, skipped, not failed."""
+    info = next((p for p in registry.plugins if p.name == plugin), None)
+    if info is None:
+        names = ", ".join(sorted(p.name for p in registry.plugins)) or "none"
+        raise AssertionError(f"no plugin {plugin!r} is loaded (is it installed? `pip install -e .`); loaded: {names}")
+    if info.error is not None:
+        raise AssertionError(f"plugin {plugin!r} {info.error}")
 
 
 def _case_from(spec: Mapping[str, Any], rule: str, default_name: str) -> Case:
@@ -213,7 +245,10 @@ def load_case_file(path: Path) -> tuple[list[Case], tuple[str, ...], tuple[str, 
 
     doc = load_document(str(path), Path(path).read_bytes())
     data = doc.data
-    if doc.problems and not isinstance(data, dict) or not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+    for problem in (p for p in doc.problems if p.code != "DOC03"):  # a duplicate key, a syntax error: the file is not what it seems
+        line = (problem.span or doc.index.locate(problem.pointer)).line
+        raise ValueError(f"{path}:{line}: {english(problem.message)}")
+    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
         raise ValueError(f"{path}: a case file is a mapping with a `cases:` list")
     default = data.get("rule", "")
     cases = [_case_from(spec, default, f"case {i + 1}") for i, spec in enumerate(data["cases"])]

@@ -28,7 +28,10 @@ class CaseFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         from partnercheck.testing.harness import load_case_file
 
-        cases, modules, packs = load_case_file(self.path)
+        try:
+            cases, modules, packs = load_case_file(self.path)
+        except ValueError as exc:  # the file's own problem, in one line, not a traceback
+            raise self.CollectError(str(exc)) from None
         for case in cases:
             yield CaseItem.from_parent(self, name=case.id, case=case, modules=modules, packs=packs)
 

@@ -13,9 +13,8 @@ partnercheck finds this module through the ``partnercheck`` entry point in
 from __future__ import annotations
 
 from importlib.resources import files
-from typing import Any, Callable
 
-from partnercheck import hookimpl
+from partnercheck import RegisterFunction, RegisterRulePack, RegisterSchemaExtension, hookimpl
 
 from .checks import FUNCTIONS
 from .extension import KEY, SCHEMA
@@ -24,18 +23,18 @@ __version__ = "0.1.0"
 
 
 @hookimpl
-def register_rule_packs(register: Callable[[Any], None]) -> None:
+def register_rule_packs(register: RegisterRulePack) -> None:
     for pack in sorted(files(__name__).joinpath("rules").iterdir(), key=lambda p: p.name):
         if pack.name.endswith(".yaml"):
             register(pack)
 
 
 @hookimpl
-def register_functions(register: Callable[[str, Callable[..., Any]], None]) -> None:
+def register_functions(register: RegisterFunction) -> None:
     for name, function in FUNCTIONS.items():
         register(name, function)
 
 
 @hookimpl
-def register_schema_extensions(register: Callable[[str, dict[str, Any]], None]) -> None:
+def register_schema_extensions(register: RegisterSchemaExtension) -> None:
     register(KEY, SCHEMA)

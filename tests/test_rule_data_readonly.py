@@ -1,0 +1,111 @@
+"""Rules read the charter, they never change it (issue 18, item 8): the data, the shared
+indexes, the options and the profiles a rule receives refuse every change; a rule that tries
+crashes alone (its INT01) and every other rule sees the charter as written.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+
+import pytest
+
+from test_plugins import CHARTER, PACK_PLUGIN, charter, codes_of, findings_of, no_installed_plugins, pack, plugin, rule  # noqa: F401  (fixtures)
+
+MUTATIONS = {
+    "data-clear": 'ctx.data["partners"].clear()',
+    "data-set": 'ctx.data["charter"]["title"] = "Other"',
+    "data-del": 'del ctx.data["partners"]',
+    "item-update": 'ctx.partners[0].value.update(representative="Someone")',
+    "index-pop": "ctx.partners.pop()",
+    "index-by-id": 'ctx.partners_by_id.clear()',
+    "section-append": 'ctx.data["partners"].append({"id": "x", "name": "X", "type": "funder"})',
+    "charter-attribute": "ctx.charter.partners = []",
+    "option-list": 'ctx.options["types"].append("other")',
+    "profiles": "ctx.profiles.clear()",
+    "ior": 'd = ctx.data["charter"]\nd |= {"title": "Other"}',
+}
+
+
+def mutating_plugin(statement: str) -> str:
+    body = "\n".join("    " + line for line in statement.splitlines())
+    return PACK_PLUGIN.format(pack="mut") + f"""
+def meddle(ctx):
+{body}
+    return []
+
+@hookimpl
+def register_functions(register):
+    register("acme.meddle", meddle)
+"""
+
+
+MUTATING_RULE = rule("MUT01", "meddles", "{function: acme.meddle}").replace("  check:", "  options:\n    types: {default: [funder], schema: {type: array}}\n  check:")
+
+
+@pytest.mark.parametrize("statement", MUTATIONS.values(), ids=MUTATIONS.keys())
+def test_a_rule_that_changes_what_it_reads_crashes_alone(cli, plugin, charter, statement: str) -> None:
+    baseline = cli("check", charter, "--format", "json", "--no-cache")[1]
+    plugin("acme_mut", mutating_plugin(statement), mut_yaml=pack(MUTATING_RULE))
+    code, out, _ = cli("check", charter, "--format", "json", "--no-cache")
+    assert code == 2
+    crashed = [f["message"] for f in findings_of(out) if f["code"] == "INT01"]
+    assert len(crashed) == 1 and crashed[0].startswith("rule MUT01 (meddles) from plugin 'acme_mut' failed: "), crashed
+    assert "read-only" in crashed[0] or "cannot be replaced" in crashed[0]
+    others = [(f["code"], f["pointer"], f["message"]) for f in findings_of(out) if f["code"] != "INT01"]
+    assert others == [(f["code"], f["pointer"], f["message"]) for f in findings_of(baseline)]
+
+
+def test_an_option_default_changed_by_one_file_is_not_seen_by_the_next(cli, plugin, tmp_path) -> None:
+    source = PACK_PLUGIN.format(pack="mut") + """
+def meddle(ctx):
+    try:
+        ctx.options["types"].append("other")
+    except TypeError:
+        pass
+    return [BareFinding("", {"name": ",".join(ctx.options["types"])})]
+
+@hookimpl
+def register_functions(register):
+    register("acme.meddle", meddle)
+"""
+    plugin("acme_mut", source, mut_yaml=pack(MUTATING_RULE))
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(CHARTER, encoding="utf-8")
+    code, out, _ = cli("check", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json", "--no-cache", "--select", "MUT01", "--jobs", "1")
+    assert [f["message"] for f in findings_of(out)] == ["funder is not healthy", "funder is not healthy"]
+
+
+def test_frozen_data_copies_and_pickles_as_plain_writable_values() -> None:
+    from partnercheck.rules.readonly import ReadOnlyDict, freeze
+
+    data = freeze({"partners": [{"id": "a", "tags": ["x"]}]})
+    assert isinstance(data, dict) and isinstance(data["partners"], list) and type(data) is ReadOnlyDict
+    with pytest.raises(TypeError, match="read-only"):
+        data["partners"][0]["tags"].append("y")
+    for copied in (pickle.loads(pickle.dumps(data)), copy.deepcopy(data), copy.copy(data), dict(data)):
+        copied["new"] = 1
+        assert type(copied) is dict
+    thawed = pickle.loads(pickle.dumps(data))
+    thawed["partners"][0]["tags"].append("y")
+    assert json.loads(json.dumps(data)) == {"partners": [{"id": "a", "tags": ["x"]}]}
+
+
+def test_a_finding_carrying_frozen_data_crosses_workers_and_the_cache(cli, plugin, tmp_path) -> None:
+    source = PACK_PLUGIN.format(pack="mut") + """
+def echo(ctx):
+    return [BareFinding(p.pointer, {"name": p.value["name"], "whole": p.value}) for p in ctx.partners]
+
+@hookimpl
+def register_functions(register):
+    register("acme.echo", echo)
+"""
+    plugin("acme_echo", source, mut_yaml=pack(rule("ECH01", "echoes", "{function: acme.echo}")))
+    paths = []
+    for i in range(4):
+        paths.append(str(tmp_path / f"c{i}.yaml"))
+        (tmp_path / f"c{i}.yaml").write_text(CHARTER, encoding="utf-8")
+    runs = [cli("check", *paths, "--format", "json", "--select", "ECH01", "--jobs", "2", "--cache-dir", str(tmp_path / "cache")) for _ in range(2)]
+    assert [code for code, _, _ in runs] == [1, 1]
+    assert runs[0][1] == runs[1][1] and codes_of(runs[0][1]) == {"ECH01"}
