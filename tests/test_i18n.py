@@ -678,3 +678,15 @@ def test_config_names_the_environment_variable_as_the_source_of_the_language(cli
     assert re.search(r"^\s*lang\s+fr\s+\(environment PARTNERCHECK_LANG\)", out, re.M)
     _, out, _ = cli("config", str(tmp_path), "--isolated", "--lang", "en")
     assert re.search(r"^\s*lang\s+en\s+\(flag --lang\)", out, re.M)
+
+
+def test_a_text_rendered_again_reads_as_when_first_rendered() -> None:
+    """The translator keeps what it rendered: equal-looking parameters of other types, nested phrases and lists
+    still render as a fresh translator renders them, and each in its own language."""
+
+    texts = [Text("DOC07.size", {"limit": value}) for value in (1, True, 1.0, "1", None, [1, 2], (1, 2), Text("DOC03.empty"))]
+    for lang in ("en", "fr"):
+        reused = Translator(lang)
+        first = [reused.render(t) for t in texts]
+        assert [reused.render(t) for t in texts] == first == [Translator(lang).render(t) for t in texts]
+        assert len(set(first)) >= 6

@@ -37,6 +37,13 @@ class Document:
         """Line `number` (1-based) without its line break, or "" past the end."""
         return self._map().line_text(number)
 
+    def stated_language(self) -> Any:
+        """`charter.language` as the charter writes it (a string), or None when it states none or is no charter."""
+        data = self.data if self.is_charter else None
+        charter = data.get("charter") if isinstance(data, dict) else None
+        language = charter.get("language") if isinstance(charter, dict) else None
+        return language if isinstance(language, str) else None
+
     def _map(self) -> LineMap:
         if self._lines is None or self._lines.text is not self.text:
             self._lines = LineMap(self.text)

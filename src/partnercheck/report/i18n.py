@@ -64,6 +64,7 @@ class Translator:
         self.missing_words: set[str] = set()  # reporters' words with no translation
         self.used: set[str] = set()  # the catalog's keys that translated something
         self._rules = {rule.code: rule for rule in rules}
+        self._rendered: dict[Any, str | None] = {}
 
     @property
     def english(self) -> bool:
@@ -86,7 +87,18 @@ class Translator:
         return fill(template, {k: str(v) for k, v in {"n": n, **params}.items()})
 
     def render(self, text: Text) -> str | None:
-        """`text` in this language (English where no translation exists); None for a rule this run does not know."""
+        """`text` in this language (English where no translation exists); None for a rule this run does not know.
+
+        A text rendered before is not rendered again: a run repeats the same messages (a partner in too many
+        partnerships is named in each of them), and rendering depends on nothing but the text and this language."""
+        key = _frozen(text)
+        if key is None:
+            return self._render(text)
+        if key not in self._rendered:
+            self._rendered[key] = self._render(text)
+        return self._rendered[key]
+
+    def _render(self, text: Text) -> str | None:
         template = self._template(text.id)
         if template is None:
             return None
@@ -181,6 +193,20 @@ class Translator:
         return error
 
 
+def _frozen(value: Any) -> Any:
+    """A hashable form of a `Text` (or one of its parameters) that tells apart any two that render differently;
+    None for a parameter of a kind no message uses (then the text is rendered every time)."""
+    if isinstance(value, Text):
+        params = tuple((k, _frozen(v)) for k, v in value.params.items())
+        return None if any(v is None for _, v in params) else (Text, value.id, params)
+    if isinstance(value, (list, tuple)):
+        items = tuple(_frozen(v) for v in value)
+        return None if any(v is None for v in items) else (type(value), items)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return (type(value), value)
+    return None
+
+
 def rule_translation(rule: Any, lang: str) -> Mapping[str, Any]:
     """A rule's `translations` entry for `lang`: {} when its pack gives none."""
     translations = getattr(rule, "translations", None) or {}
@@ -193,9 +219,7 @@ def charter_language(files: Iterable[Any]) -> str:
     state one agree on a supported language; "" otherwise. A report follows its partners' language."""
     found = set()
     for file in files:
-        data = file.data if isinstance(file.data, dict) else {}
-        charter = data.get("charter")
-        lang = charter.get("language") if isinstance(charter, dict) else None
+        lang = file.stated_language
         if isinstance(lang, str) and lang.strip():
             found.add(lang.strip().lower().replace("_", "-").split("-")[0])
     return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""
