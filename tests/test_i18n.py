@@ -684,7 +684,7 @@ def test_a_text_rendered_again_reads_as_when_first_rendered() -> None:
     """The translator keeps what it rendered: equal-looking parameters of other types, nested phrases and lists
     still render as a fresh translator renders them, and each in its own language."""
 
-    texts = [Text("DOC07.size", {"limit": value}) for value in (1, True, 1.0, "1", None, [1, 2], (1, 2), Text("DOC03.empty"))]
+    texts = [Text("DOC07.size", {"limit": value}) for value in (1, True, 1.0, "1", None, [1, 2], ["a", "b"], ("a", "b"), "a", Text("DOC03.empty"))]
     for lang in ("en", "fr"):
         reused = Translator(lang)
         first = [reused.render(t) for t in texts]

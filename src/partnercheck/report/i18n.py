@@ -193,18 +193,29 @@ class Translator:
         return error
 
 
-def _frozen(value: Any) -> Any:
-    """A hashable form of a `Text` (or one of its parameters) that tells apart any two that render differently;
-    None for a parameter of a kind no message uses (then the text is rendered every time)."""
-    if isinstance(value, Text):
-        params = tuple((k, _frozen(v)) for k, v in value.params.items())
-        return None if any(v is None for _, v in params) else (Text, value.id, params)
-    if isinstance(value, (list, tuple)):
-        items = tuple(_frozen(v) for v in value)
-        return None if any(v is None for v in items) else (type(value), items)
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return (type(value), value)
-    return None
+_NUMBERS = (int, float, bool, type(None))
+
+
+def _frozen(text: Text) -> Any:
+    """A hashable form of a `Text` that tells apart any two that render differently (`1`, `1.0` and `True` too);
+    None when a parameter is of a kind no message uses (then the text is rendered every time)."""
+    parts: list[Any] = [text.id]
+    for name, value in text.params.items():
+        kind = type(value)
+        if kind is str:
+            parts.append((name, value))
+        elif kind in _NUMBERS:
+            parts.append((name, kind, value))
+        elif kind is Text:
+            inner = _frozen(value)
+            if inner is None:
+                return None
+            parts.append((name, inner))
+        elif kind in (list, tuple) and all(type(item) is str for item in value):
+            parts.append((name, list, tuple(value)))  # a list and a tuple of the same words render alike
+        else:
+            return None
+    return tuple(parts)
 
 
 def rule_translation(rule: Any, lang: str) -> Mapping[str, Any]:
