@@ -258,3 +258,113 @@ def test_cache_entries_hold_message_ids_never_text(project: Path, cli, checked: 
     assert checked == []
     assert [f["message"] for f in findings(french)] != [f["message"] for f in findings(english)]
     assert [(f["code"], f["pointer"]) for f in findings(french)] == [(f["code"], f["pointer"]) for f in findings(english)]
+
+
+# the score and the charters' data on a second call ---------------------------------------------------
+@pytest.fixture
+def measured(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose health score was measured (`report/score.score_findings`), in order."""
+    from partnercheck.report import score
+
+    seen: list[str] = []
+    original = score.score_findings
+
+    def counting(path: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(score, "score_findings", counting)
+    return seen
+
+
+@pytest.fixture
+def reread(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each time a cached file's data was needed again: parsed (`run/parallel.load_document`) or read from its entry."""
+    from partnercheck.run import cache, parallel
+
+    seen: list[str] = []
+    parse, stored = parallel.load_document, cache.ResultsCache.data_of
+
+    def parsing(path: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(f"parsed {path}")
+        return parse(path, *args, **kwargs)
+
+    def reading(self, key: str):  # type: ignore[no-untyped-def]
+        seen.append(f"entry {key}")
+        return stored(self, key)
+
+    monkeypatch.setattr(parallel, "load_document", parsing)
+    monkeypatch.setattr(cache.ResultsCache, "data_of", reading)
+    return seen
+
+
+@pytest.mark.usefixtures("unpinned_lang")
+def test_a_second_call_reads_no_charter_again_and_keeps_the_score(project: Path, cli, checked: list[str], measured: list[str], reread: list[str]) -> None:
+    """Nothing changed: no check, no parse, no data read, no score measured, and the same output, text (in the
+    charters' own language, stated in their data) and JSON (with every file's score) alike."""
+    text = cli("check", "charters", "--today", TODAY, "--jobs", "1")
+    first = check(cli)
+    assert len(measured) == 5 and "Pas prêt à signer" in text[1]  # the JSON run after the text run reads its score
+    checked.clear(), measured.clear()
+    assert (cli("check", "charters", "--today", TODAY, "--jobs", "1"), check(cli)) == (text, first)
+    assert (checked, measured, reread) == ([], [], [])
+    fresh = check(cli, "--no-cache")
+    assert json.loads(first[1])["scores"] == json.loads(fresh[1])["scores"] and first == fresh
+
+
+def test_a_changed_baseline_measures_the_score_again(project: Path, cli, checked: list[str], measured: list[str], reread: list[str]) -> None:
+    """The baseline is applied after the cache: the findings it hides change the score, which is measured afresh
+    from the data the files' own entries hold (no parsing), then kept for the next call with the same baseline."""
+    check(cli)
+    cli("baseline", "charters", "--today", TODAY, "-o", "baseline.json")
+    checked.clear(), measured.clear(), reread.clear()
+    warm = check(cli, "--baseline", "baseline.json")
+    assert checked == [] and len(measured) == 5
+    assert reread and not any(r.startswith("parsed") for r in reread)
+    fresh = check(cli, "--baseline", "baseline.json", "--no-cache")
+    assert warm == fresh
+    assert json.loads(warm[1])["scores"] != json.loads(check(cli)[1])["scores"], "baselined findings are counted apart"
+    measured.clear()
+    assert check(cli, "--baseline", "baseline.json") == fresh
+    assert measured == []
+
+
+@pytest.mark.parametrize(
+    "config, extra",
+    [
+        ("options:\n  accountability:\n    max_responsible: 1\n", ()),
+        ("score-weights:\n  warning: 2.5\n", ()),
+        ("severity:\n  GOV02: error\n", ()),
+        ("", ("--today", "2031-01-01")),
+    ],
+    ids=["rule option", "score weights", "severity", "today"],
+)
+def test_a_changed_setting_gives_a_fresh_score(project: Path, cli, measured: list[str], config: str, extra: tuple[str, ...]) -> None:
+    check(cli)
+    check(cli)
+    (project / ".partnercheck.yaml").write_text(config or "{}\n", encoding="utf-8")
+    measured.clear()
+    out = check(cli, *extra)
+    assert len(measured) == 5
+    assert out == check(cli, *extra, "--no-cache")
+
+
+def test_another_language_reads_the_same_score(project: Path, cli, measured: list[str]) -> None:
+    """The score does not depend on the language its words are shown in: a run in French after one in English
+    measures nothing again and prints what a fresh French run prints."""
+    check(cli)
+    measured.clear()
+    out = check(cli, "--lang", "fr")
+    assert measured == []
+    assert out == check(cli, "--lang", "fr", "--no-cache")
+
+
+def test_a_corrupt_score_entry_is_measured_again(project: Path, cli, measured: list[str]) -> None:
+    first = check(cli)
+    for entry in (project / ".partnercheck_cache" / "results").rglob("*.json"):
+        content = json.loads(entry.read_text(encoding="utf-8"))
+        if "value" in content:
+            entry.write_text(json.dumps({**content, "value": [["x"]]}), encoding="utf-8")
+    measured.clear()
+    assert check(cli) == first
+    assert len(measured) == 5

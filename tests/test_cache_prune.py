@@ -8,6 +8,7 @@ an entry's key.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -62,9 +63,10 @@ def test_prune_removes_only_entries_unused_for_the_given_days(project: Path, cli
 def test_a_hit_keeps_its_entry(project: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
     check(cli, "--select", "PIL01")  # per-file entries, then a run entry
     _age(_entries(project), 40)
-    check(cli, "--select", "PIL01")  # the very same run: its entry is read, and refreshed
+    check(cli, "--select", "PIL01")  # the very same run: its entry and its score's are read, and refreshed
     kept = [p for p in _entries(project) if p.stat().st_mtime > time.time() - DAY]
-    assert len(kept) == 1
+    contents = [json.loads(p.read_text(encoding="utf-8")) for p in kept]
+    assert sorted("files" in c for c in contents) == [False, True] and any("value" in c for c in contents)
     cli("cache", "prune")
     assert _entries(project) == kept
 

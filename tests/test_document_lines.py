@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from partnercheck.document.load import load_document
 
@@ -46,3 +48,13 @@ def test_code_width_leaves_out_the_trailing_comment() -> None:
     assert code_width('url: "x#y"') == len('url: "x#y"')
     assert code_width("url: http://x/#anchor") == len("url: http://x/#anchor")  # no space before: not a comment
     assert code_width("# only a comment") == 0
+
+
+@given(st.text(alphabet="ab \n\r\x85\u2028é", max_size=40))
+def test_line_starts_are_where_a_yaml_line_break_ends(text: str) -> None:
+    """The fast path for LF-only text gives the offsets the YAML line-break pattern gives, on any text."""
+    import re
+
+    from partnercheck.document.lines import BREAK, line_starts
+
+    assert line_starts(text) == [0] + [m.end() for m in re.finditer(BREAK, text)]

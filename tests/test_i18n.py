@@ -341,6 +341,29 @@ def test_the_compiled_catalog_reads_as_the_po() -> None:
     assert [from_mo.plural(n) for n in (0, 1, 2, 10)] == [from_po.plural(n) for n in (0, 1, 2, 10)] == [0, 0, 1, 1]
 
 
+def test_a_po_read_once_is_kept_compiled_until_it_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout without a `.mo` reads its `.po` through Babel once; later runs read the compiled entries from
+    the user's cache folder, which a changed `.po` (other bytes) does not match."""
+    from partnercheck.report import catalogs
+
+    monkeypatch.setenv("PARTNERCHECK_PACK_CACHE", str(tmp_path / "cache"))
+    parsed: list[str] = []
+    original = catalogs.read_po
+    monkeypatch.setattr(catalogs, "read_po", lambda lang, text: parsed.append(lang) or original(lang, text))
+    raw = po_path("fr").read_bytes()
+    fresh = original("fr", raw.decode("utf-8"))
+    first, second = catalogs._compiled("fr", raw), catalogs._compiled("fr", raw)
+    assert parsed == ["fr"]
+    assert first.entries == second.entries == fresh.entries and second.header == fresh.header
+    assert [second.plural(n) for n in (0, 1, 2)] == [0, 0, 1]
+    changed = raw.replace('msgstr "Pas prêt à signer'.encode(), 'msgstr "Pas encore prêt à signer'.encode(), 1)
+    assert changed != raw
+    assert catalogs._compiled("fr", changed).entries != fresh.entries and parsed == ["fr", "fr"]
+    for entry in (tmp_path / "cache").glob("*.json"):
+        entry.write_text('[{"x": 1}, ""]', encoding="utf-8")  # the wrong shape: read from the .po again
+    assert catalogs._compiled("fr", raw).entries == fresh.entries and parsed == ["fr", "fr", "fr"]
+
+
 def test_plural_forms_follow_the_language() -> None:
     fr, en = Translator("fr"), Translator("en")
     assert [fr.ngettext("{n} error", "{n} errors", n) for n in (0, 1, 2)] == ["0 erreur", "1 erreur", "2 erreurs"]
@@ -685,3 +708,15 @@ def test_config_names_the_environment_variable_as_the_source_of_the_language(cli
     assert re.search(r"^\s*lang\s+fr\s+\(environment PARTNERCHECK_LANG\)", out, re.M)
     _, out, _ = cli("config", str(tmp_path), "--isolated", "--lang", "en")
     assert re.search(r"^\s*lang\s+en\s+\(flag --lang\)", out, re.M)
+
+
+def test_a_text_rendered_again_reads_as_when_first_rendered() -> None:
+    """The translator keeps what it rendered: equal-looking parameters of other types, nested phrases and lists
+    still render as a fresh translator renders them, and each in its own language."""
+
+    texts = [Text("DOC07.size", {"limit": value}) for value in (1, True, 1.0, "1", None, [1, 2], ["a", "b"], ("a", "b"), "a", Text("DOC03.empty"))]
+    for lang in ("en", "fr"):
+        reused = Translator(lang)
+        first = [reused.render(t) for t in texts]
+        assert [reused.render(t) for t in texts] == first == [Translator(lang).render(t) for t in texts]
+        assert len(set(first)) >= 6

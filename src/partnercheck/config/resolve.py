@@ -124,6 +124,7 @@ class Resolver:
         self.local_plugins: list[str] = []  # imported only with --allow-local-plugins (plugins.py decides)
         self.registry: Any = None
         self._found: dict[Path, Path | None] = {}
+        self._near: dict[Path, Path | None] = {}  # folder as asked (absolute) → its configuration, resolved once
         self._read: dict[Path, ConfigFile | None] = {}
         self._effective: dict[Path | None, Effective] = {}
         self._settings: dict[tuple[int, tuple[str, ...]], Settings] = {}
@@ -138,7 +139,12 @@ class Resolver:
             return None
         if self.forced is not None:
             return self.forced
-        folder = folder.resolve()
+        asked = folder.absolute()
+        if asked not in self._near:
+            self._near[asked] = self._walk_up(asked.resolve())
+        return self._near[asked]
+
+    def _walk_up(self, folder: Path) -> Path | None:
         trail = []
         for candidate in (folder, *folder.parents):
             if candidate in self._found:

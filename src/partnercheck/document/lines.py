@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 #: YAML 1.2's line break: CRLF counts once; a lone CR or LF each end a line.
 BREAK = "\r\n|\r|\n"
@@ -28,6 +29,14 @@ def split_lines(text: str) -> list[str]:
     return lines[:-1] if lines and not lines[-1] else lines
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each line begins: 0, then just after every YAML line break."""
+    if "\r" in text:
+        return [0] + [m.end() for m in _BREAK.finditer(text)]
+    # LF only (the usual case): the same offsets, counted in C rather than one regex match per line.
+    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+
+
 class LineMap:
     """Where each line of a text begins, indexed once: placing every finding stays linear."""
 
@@ -35,7 +44,7 @@ class LineMap:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.starts = line_starts(text)
 
     @property
     def line_count(self) -> int:

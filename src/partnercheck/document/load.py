@@ -37,6 +37,18 @@ class Document:
         """Line `number` (1-based) without its line break, or "" past the end."""
         return self._map().line_text(number)
 
+    def stated_language(self) -> Any:
+        """`charter.language` as the charter writes it (a string), or None when it states none or is no charter;
+        for YAML that cannot be read, its `language:` line found by a light scan of the text (syntax_cause.py)."""
+        if self.data is None and self.text:
+            from partnercheck.document.syntax_cause import language_in_text
+
+            return language_in_text(self.text) or None
+        data = self.data if self.is_charter else None
+        charter = data.get("charter") if isinstance(data, dict) else None
+        language = charter.get("language") if isinstance(charter, dict) else None
+        return language if isinstance(language, str) else None
+
     def _map(self) -> LineMap:
         if self._lines is None or self._lines.text is not self.text:
             self._lines = LineMap(self.text)

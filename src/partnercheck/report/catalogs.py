@@ -14,7 +14,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
 from partnercheck.resources import locale_dir
 
@@ -33,6 +33,8 @@ class Catalog:
     lang: str
     entries: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
     plural: Callable[[int], int] = _english_plural
+    #: The catalog's header (`Plural-Forms: …`), which `plural` comes from.
+    header: str = ""
 
     def get(self, msgid: str, context: str | None = None) -> str | None:
         found = self.entries.get(key(msgid, context))
@@ -65,8 +67,30 @@ def load(lang: str) -> Catalog:
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         return read_mo(lang, mo.read_bytes())
     if po.is_file():
-        return read_po(lang, po.read_text(encoding="utf-8"))
+        return _compiled(lang, po.read_bytes())
     return Catalog(lang)
+
+
+def _compiled(lang: str, raw: bytes) -> Catalog:
+    """A `.po` read through Babel once, then kept compiled (as JSON) in the user's cache folder beside the
+    rule packs, keyed by its bytes: a source checkout does not import Babel and parse the `.po` every run."""
+    from partnercheck.rules.packcache import derived
+
+    def build() -> list[Any]:
+        read = read_po(lang, raw.decode("utf-8"))
+        return [{k: list(v) if isinstance(v, tuple) else v for k, v in read.entries.items()}, read.header]
+
+    def usable(stored: Any) -> Catalog:
+        entries, header = stored
+        if not isinstance(header, str) or not all(isinstance(k, str) and _is_entry(v) for k, v in entries.items()):
+            raise ValueError("not a compiled catalog")
+        return Catalog(lang, {k: tuple(v) if isinstance(v, list) else v for k, v in entries.items()}, _plural_of(header), header)
+
+    return derived(f"catalog-{lang}", raw, build, usable)
+
+
+def _is_entry(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(s, str) for s in value))
 
 
 def read_mo(lang: str, data: bytes) -> Catalog:
@@ -85,7 +109,7 @@ def read_mo(lang: str, data: bytes) -> Catalog:
             continue
         singular, plural_sep, _ = msgid.partition("\x00")
         entries[singular] = tuple(text.split("\x00")) if plural_sep else text
-    return Catalog(lang, entries, _plural_of(header))
+    return Catalog(lang, entries, _plural_of(header), header)
 
 
 def read_po(lang: str, text: str) -> Catalog:
@@ -105,7 +129,7 @@ def read_po(lang: str, text: str) -> Catalog:
         else:
             entries[key(ids, message.context)] = str(strings)
     header = "\n".join(f"{k}: {v}" for k, v in catalog.mime_headers)
-    return Catalog(lang, entries, _plural_of(header))
+    return Catalog(lang, entries, _plural_of(header), header)
 
 
 def _plural_of(header: str) -> Callable[[int], int]:

@@ -66,6 +66,7 @@ class Translator:
         self.missing_words: set[str] = set()  # reporters' words with no translation
         self.used: set[str] = set()  # the catalog's keys that translated something
         self._rules = {rule.code: rule for rule in rules}
+        self._rendered: dict[Any, str | None] = {}
 
     @property
     def english(self) -> bool:
@@ -88,7 +89,18 @@ class Translator:
         return fill(template, {k: str(v) for k, v in {"n": n, **params}.items()})
 
     def render(self, text: Text) -> str | None:
-        """`text` in this language (English where no translation exists); None for a rule this run does not know."""
+        """`text` in this language (English where no translation exists); None for a rule this run does not know.
+
+        A text rendered before is not rendered again: a run repeats the same messages (a partner in too many
+        partnerships is named in each of them), and rendering depends on nothing but the text and this language."""
+        key = _frozen(text)
+        if key is None:
+            return self._render(text)
+        if key not in self._rendered:
+            self._rendered[key] = self._render(text)
+        return self._rendered[key]
+
+    def _render(self, text: Text) -> str | None:
         template = self._template(text.id)
         if template is None:
             return None
@@ -184,6 +196,31 @@ class Translator:
         return error
 
 
+_NUMBERS = (int, float, bool, type(None))
+
+
+def _frozen(text: Text) -> Any:
+    """A hashable form of a `Text` that tells apart any two that render differently (`1`, `1.0` and `True` too);
+    None when a parameter is of a kind no message uses (then the text is rendered every time)."""
+    parts: list[Any] = [text.id]
+    for name, value in text.params.items():
+        kind = type(value)
+        if kind is str:
+            parts.append((name, value))
+        elif kind in _NUMBERS:
+            parts.append((name, kind, value))
+        elif kind is Text:
+            inner = _frozen(value)
+            if inner is None:
+                return None
+            parts.append((name, inner))
+        elif kind in (list, tuple) and all(type(item) is str for item in value):
+            parts.append((name, list, tuple(value)))  # a list and a tuple of the same words render alike
+        else:
+            return None
+    return tuple(parts)
+
+
 def rule_translation(rule: Any, lang: str) -> Mapping[str, Any]:
     """A rule's `translations` entry for `lang`: {} when its pack gives none."""
     translations = getattr(rule, "translations", None) or {}
@@ -196,11 +233,7 @@ def charter_language(files: Iterable[Any]) -> str:
     state one agree on a supported language; "" otherwise. A report follows its partners' language."""
     found = set()
     for file in files:
-        data = file.data if isinstance(file.data, dict) else None
-        charter = data.get("charter") if data is not None else None
-        lang = charter.get("language") if isinstance(charter, dict) else None
-        if data is None:  # YAML that cannot be read: its `language:` line, found by a light scan of the text
-            lang = language_in_text(getattr(file.document, "text", "") or "")
+        lang = file.stated_language
         if isinstance(lang, str) and lang.strip():
             found.add(lang.strip().lower().replace("_", "-").split("-")[0])
     return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""

@@ -262,8 +262,46 @@ def measure(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:
         weights = getattr(run.settings, "score_weights", None)
     table = weights_from(weights)
     rules = rule_weights(run.rules, table, run.settings)
-    files = tuple(score_findings(f.path, f.findings, rules, f.data if f.readable else None, table, readable=f.readable) for f in run.files)
+    files = _measured(run, table, rules)
     return RunScore(files, {s.value: w for s, w in table.items()})
+
+
+def _measured(run: Any, table: Mapping[Severity, float], rules: Mapping[str, Sequence[RuleWeight]]) -> tuple[FileScore, ...]:
+    """Every file's score; from the results cache when this run (its files, bytes and settings: the cache's run key)
+    was scored before with the same weights, rules and findings (baselined ones included), else measured and kept."""
+    cache = getattr(run, "cache", None)
+    inputs = _score_inputs(run, table, rules) if cache is not None else None
+    known = cache.recall("score", inputs) if cache is not None else None
+    if known is not None:
+        try:
+            return tuple(_file_score_from(row) for row in known)
+        except Exception:  # an entry of another shape: measured again
+            pass
+    files = tuple(score_findings(f.path, f.findings, rules, f.data if f.readable else None, table, readable=f.readable) for f in run.files)
+    if cache is not None:
+        cache.remember("score", inputs, [_file_score_row(f) for f in files])
+    return files
+
+
+def _score_inputs(run: Any, table: Mapping[Severity, float], rules: Mapping[str, Sequence[RuleWeight]]) -> list[Any]:
+    """What measuring reads beyond the files' data (which the cache's run key fixes): weights, rules, every finding."""
+    return [
+        sorted((s.value, w) for s, w in table.items()),
+        sorted([pack, [[r.code, r.weight, list(r.reads)] for r in found]] for pack, found in rules.items()),
+        [[f.path, f.readable, [[x.code, x.pack, x.severity.value, x.pointer, x.suppression.kind if x.suppression is not None else None] for x in f.findings]] for f in run.files],
+    ]
+
+
+def _file_score_row(f: FileScore) -> list[Any]:
+    return [f.path, f.overall, f.waived, f.baselined, f.readable, [[d.name, d.score, d.errors, d.warnings, d.infos, d.waived, d.baselined, d.absent] for d in f.dimensions]]
+
+
+def _file_score_from(row: list[Any]) -> FileScore:
+    path, overall, waived, held, readable, dimensions = row
+    dims = tuple(Dimension(str(n), s, int(e), int(w), int(i), int(wv), int(b), bool(a)) for n, s, e, w, i, wv, b, a in dimensions)
+    if tuple(d.name for d in dims) != DIMENSIONS:
+        raise ValueError("not the dimensions of this version")
+    return FileScore(str(path), dims, overall, waived=int(waived), baselined=int(held), readable=bool(readable))
 
 
 def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None, outcome: Any = None) -> RunScore:

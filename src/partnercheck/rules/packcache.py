@@ -60,6 +60,24 @@ def load(raw: bytes, source: str, plugin: str, version: str, build: Callable[[],
     return rules
 
 
+def derived(kind: str, raw: bytes, build: Callable[[], Any], usable: Callable[[Any], Any]) -> Any:
+    """A plain JSON value derived from `raw` by `build` (a message catalog compiled from its `.po`, say):
+    stored beside the packs, keyed by `kind` and the bytes, and read back through `usable`, which raises on
+    an entry of the wrong shape (then built again). Cache off, or unwritable: built every time."""
+    folder = directory()
+    entry = folder / f"{_key(raw, kind, 'derived', '')}{_SUFFIX}" if folder is not None else None
+    if entry is not None:
+        try:
+            with entry.open("rb") as handle:
+                return usable(json.loads(handle.read()))
+        except Exception:  # missing, corrupt, the wrong shape: built again
+            pass
+    value = build()
+    if entry is not None and folder is not None:
+        _store(folder, entry, value)
+    return usable(value)
+
+
 def _key(raw: bytes, source: str, plugin: str, version: str) -> str:
     digest = hashlib.sha256(_FORMAT)
     for part in (code_fingerprint().encode(), source.encode("utf-8", "surrogatepass"), plugin.encode(), version.encode(), raw):
@@ -83,13 +101,20 @@ def _read(entry: Path) -> list[Any] | None:
 
 
 def _write(folder: Path, entry: Path, rules: list[Any]) -> None:
-    from partnercheck.atomic import write_bytes
     from partnercheck.rules.packdata import rules_to_data
 
     try:
         data = rules_to_data(rules)
-        if data is None:  # a value JSON cannot carry exactly: this pack is simply not cached
-            return
+    except Exception:
+        return
+    if data is not None:  # None: a value JSON cannot carry exactly: this pack is simply not cached
+        _store(folder, entry, data)
+
+
+def _store(folder: Path, entry: Path, data: Any) -> None:
+    from partnercheck.atomic import write_bytes
+
+    try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_bytes(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), durable=False)
         _prune(folder)

@@ -18,9 +18,14 @@ charter, its data, debug notes); the rules that need every charter at once
 (repository scope, SCA03), inline suppressions and waivers then run on the
 cached data exactly as after a fresh check, so one changed charter updates
 the findings of the others. A second kind of entry, keyed by every file's key
-in order and the run's settings, holds a whole run's final findings: when
-nothing at all changed, they are reused as they are. The baseline is applied
-afterwards, as without a cache. Entries
+in order and the run's settings, holds a whole run's final findings and each
+charter's stated language: when nothing at all changed, they are reused as
+they are, and a charter's data is read from its own entry only if something
+asks for it. A third kind holds what is derived from a run's results (the
+measured score), keyed by the run's key and by every input the derivation
+reads beyond it (each finding's code, pack, severity, pointer and suppression,
+so a baseline that hides other findings gives a fresh answer). The baseline
+is applied afterwards, as without a cache. Entries
 are JSON, never pickles, because the folder sits in the linted repository: a
 cache entry committed by someone else can at worst give wrong findings for
 its own key, never run code; and every key mixes in a secret kept in the
@@ -52,7 +57,7 @@ from typing import Any, Callable
 from partnercheck.findings import Finding, Severity, Span, Suppression, Text
 
 DEFAULT_DIR = ".partnercheck_cache"
-FORMAT = 2  # 2: findings hold message ids and parameters, not text
+FORMAT = 3  # 2: findings hold message ids and parameters, not text; 3: run entries hold each charter's language, not its data
 #: Entries no run has read or written for this many days are removed (`partnercheck cache prune`, and once a day).
 PRUNE_AFTER_DAYS = 30
 _DAY = 86400.0
@@ -88,6 +93,8 @@ class ResultsCache:
         self._settings: dict[int, tuple[Any, str]] = {}
         self.hits = 0
         self.misses = 0
+        #: The key of the run being checked (`run_key`), which derived values (`recall`, `remember`) are keyed by.
+        self.run: str | None = None
 
     def key(self, path: str, raw: bytes, settings: Any) -> str:
         """The entry name for `path` with these bytes, checked under `settings`."""
@@ -98,12 +105,9 @@ class ResultsCache:
         return _digest(self.context, known[1], path, hashlib.sha256(raw).hexdigest())
 
     def get(self, key: str) -> Compact | None:
+        entry = self._read(key)
         try:
-            path = self.results / key[:2] / f"{key}.json"
-            entry = self._read(path)
-            compact = None if entry is None else _decode(entry, key, self.english)
-        except FileNotFoundError:
-            compact = None
+            compact = _decode(entry, self.english) if entry is not None else None
         except MemoryError:
             raise
         except Exception:  # corrupt, truncated, from another version: checked afresh and rewritten
@@ -117,13 +121,7 @@ class ResultsCache:
     def put(self, key: str, compact: Compact) -> None:
         if any(f.code.startswith("INT") for f in compact.findings):
             return  # a crashed or stopped rule may not crash next time
-        try:
-            text = json.dumps(_encode(compact, key), ensure_ascii=False, separators=(",", ":"))
-            self._write(key, text)
-        except MemoryError:
-            raise
-        except Exception:  # read-only folder, full disk, data JSON cannot hold: no entry, same findings
-            return
+        self._write(key, _encode(compact))
 
     # whole runs ---------------------------------------------------------------------------
     def run_key(self, settings: Any, files: list[tuple[str, str]]) -> str:
@@ -132,43 +130,70 @@ class ResultsCache:
 
     def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding], Any]] | None:
         """Each file's final findings (repository rules, suppressions and waivers applied), whether it is a charter,
-        and its data (what the score reads; None in an entry written without it), when this very run was seen before."""
+        and its stated language (`charter.language`, None when it states none), when this very run was seen before."""
+        entry = self._read(key)
         try:
-            entry = self._read(self.results / key[:2] / f"{key}.json")
-            if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key or len(entry["files"]) != count:
+            if entry is None or len(entry["files"]) != count:
                 return None
-            return [(bool(file[0]), [_unfinding(row, self.english) for row in file[1]], file[2] if len(file) > 2 else None) for file in entry["files"]]
+            return [(bool(file[0]), [_unfinding(row, self.english) for row in file[1]], file[2]) for file in entry["files"]]
         except MemoryError:
             raise
-        except Exception:  # missing, corrupt: the run goes the ordinary way
+        except Exception:  # corrupt: the run goes the ordinary way
             return None
 
     def put_run(self, key: str, files: list[tuple[bool, list[Finding], Any]]) -> None:
         if any(f.code.startswith("INT") for _, found, _ in files for f in found):
             return
+        self._write(key, {"files": [[charter, [_finding(f) for f in found], language] for charter, found, language in files]})
+
+    def data_of(self, key: str) -> Any:
+        """The data a file's own entry holds (None: no such entry, or not a charter), without decoding its findings."""
+        entry = self._read(key, touch=False)
+        return entry.get("data") if entry is not None else None
+
+    # values derived from a run's results -----------------------------------------------
+    def recall(self, name: str, inputs: Any) -> Any:
+        """The value stored for `name` computed from this run (`self.run`) and `inputs`; None when there is none."""
+        if self.run is None:
+            return None
+        entry = self._read(_digest(self.context, self.run, name, inputs))
+        return entry.get("value") if entry is not None else None
+
+    def remember(self, name: str, inputs: Any, value: Any) -> None:
+        """Store `value`, computed from this run's results and `inputs` only, for the next run with the same key."""
+        if self.run is not None:
+            self._write(_digest(self.context, self.run, name, inputs), {"value": value})
+
+    def _read(self, key: str, touch: bool = True) -> dict[str, Any] | None:
+        """The entry named `key` when it is one of this format for this key, else None (missing, corrupt)."""
         try:
-            text = json.dumps({"format": FORMAT, "key": key, "files": [[charter, [_finding(f) for f in found], data] for charter, found, data in files]}, ensure_ascii=False, separators=(",", ":"))
-            self._write(key, text)
+            path = self.results / key[:2] / f"{key}.json"
+            with path.open("rb") as handle:
+                payload = _unseal(handle.read(), self._seal_key)
+            if payload is None:  # its seal does not match its bytes: corrupt, truncated, edited
+                return None
+            entry = json.loads(payload)
+            if touch:
+                _touch(path)
         except MemoryError:
             raise
-        except Exception:
-            return
-
-    # the sealed envelope -------------------------------------------------------------------
-    def _read(self, path: Path) -> Any:
-        """An entry's JSON value, or None when its seal does not match its bytes (corrupt, truncated, edited)."""
-        with path.open("rb") as handle:
-            payload = _unseal(handle.read(), self._seal_key)
-        if payload is None:
+        except Exception:  # missing, unreadable, not JSON
             return None
-        _touch(path)
-        return json.loads(payload)
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+            return None
+        return entry
 
-    def _write(self, key: str, text: str) -> None:
-        from partnercheck.atomic import write_bytes
+    def _write(self, key: str, content: dict[str, Any]) -> None:
+        try:
+            text = json.dumps({"format": FORMAT, "key": key, **content}, ensure_ascii=False, separators=(",", ":"))
+            self._prepare()
+            from partnercheck.atomic import write_bytes
 
-        self._prepare()
-        write_bytes(self.results / key[:2] / f"{key}.json", _seal(text.encode("utf-8"), self._seal_key), durable=False)
+            write_bytes(self.results / key[:2] / f"{key}.json", _seal(text.encode("utf-8"), self._seal_key), durable=False)
+        except MemoryError:
+            raise
+        except Exception:  # read-only folder, full disk, a value JSON cannot hold: no entry, same results
+            return
 
     def prune_now_and_then(self, days: int = PRUNE_AFTER_DAYS) -> int:
         """At most once a day, remove the entries no run has read or written for `days` days; how many went."""
@@ -262,32 +287,8 @@ def _rmdir(folder: Path) -> None:
 
 
 # entries ---------------------------------------------------------------------------
-_SEAL_HEAD = b'{"hmac":"'
-_SEAL_MID = b'","entry":'
-
-
-def _seal(payload: bytes, secret: bytes) -> bytes:
-    """The entry as written: still one JSON object, `{"hmac": HMAC-SHA256 of the payload, "entry": payload}`."""
-    import hmac
-
-    return _SEAL_HEAD + hmac.new(secret, payload, hashlib.sha256).hexdigest().encode("ascii") + _SEAL_MID + payload + b"}"
-
-
-def _unseal(blob: bytes, secret: bytes) -> bytes | None:
-    """The payload of a sealed entry, or None when the seal is missing or does not match the bytes."""
-    import hmac
-
-    start = len(_SEAL_HEAD) + 64
-    if not (blob.startswith(_SEAL_HEAD) and blob[start : start + len(_SEAL_MID)] == _SEAL_MID and blob.endswith(b"}")):
-        return None
-    payload = blob[start + len(_SEAL_MID) : -1]
-    expected = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode("ascii")
-    return payload if hmac.compare_digest(expected, blob[len(_SEAL_HEAD) : start]) else None
-
-def _encode(compact: Compact, key: str) -> dict[str, Any]:
+def _encode(compact: Compact) -> dict[str, Any]:
     return {
-        "format": FORMAT,
-        "key": key,
         "charter": compact.is_charter,
         "data": compact.data if compact.is_charter else None,
         "findings": [_finding(f) for f in compact.findings],
@@ -305,9 +306,7 @@ def _finding(f: Finding) -> list[Any]:
     return row + ([[s.kind, s.reason, s.approved_by, s.expires_on]] if s is not None else [])
 
 
-def _decode(entry: Any, key: str, english: Any) -> Compact | None:
-    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
-        return None
+def _decode(entry: dict[str, Any], english: Any) -> Compact | None:
     findings = [_unfinding(row, english) for row in entry["findings"]]
     debug = [str(d) for d in entry.get("debug", [])]
     positions = _spans(entry.get("positions", {}))
@@ -425,3 +424,26 @@ def canonical(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return repr(value)  # an object whose repr shows its address only ever misses the cache, never reuses a stale entry
+
+
+_SEAL_HEAD = b'{"hmac":"'
+_SEAL_MID = b'","entry":'
+
+
+def _seal(payload: bytes, secret: bytes) -> bytes:
+    """The entry as written: still one JSON object, `{"hmac": HMAC-SHA256 of the payload, "entry": payload}`."""
+    import hmac
+
+    return _SEAL_HEAD + hmac.new(secret, payload, hashlib.sha256).hexdigest().encode("ascii") + _SEAL_MID + payload + b"}"
+
+
+def _unseal(blob: bytes, secret: bytes) -> bytes | None:
+    """The payload of a sealed entry, or None when the seal is missing or does not match the bytes."""
+    import hmac
+
+    start = len(_SEAL_HEAD) + 64
+    if not (blob.startswith(_SEAL_HEAD) and blob[start : start + len(_SEAL_MID)] == _SEAL_MID and blob.endswith(b"}")):
+        return None
+    payload = blob[start + len(_SEAL_MID) : -1]
+    expected = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode("ascii")
+    return payload if hmac.compare_digest(expected, blob[len(_SEAL_HEAD) : start]) else None

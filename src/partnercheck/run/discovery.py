@@ -73,7 +73,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str 
             continue
         path = Path(given)
         if path.is_dir():
-            targets.extend(Target(display_path(p), p, False) for p in walk(path, patterns, errors))
+            targets.extend(Target(shown, p, False) for p, shown in _walked(path, patterns, errors))
         elif path.exists() or path.is_symlink():
             targets.append(Target(display_path(path), path, True))
         else:
@@ -83,17 +83,42 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), stdin_name: str 
 
 def walk(root: Path, exclude: tuple[str, ...], errors: list[str] | None = None) -> Iterator[Path]:
     """Charter candidates below `root`; a folder that cannot be listed is named in `errors`."""
+    return (path for path, _ in _walked(root, exclude, errors))
+
+
+def _walked(root: Path, exclude: tuple[str, ...], errors: list[str] | None = None) -> Iterator[tuple[Path, str]]:
+    """Each charter candidate below `root` with its `display_path`, worked out once per folder."""
 
     def unreadable(exc: OSError) -> None:
         if errors is not None:
             errors.append(f"{display_path(exc.filename or root)}: cannot read the directory: {exc.strerror or exc}")
 
+    cwd = Path.cwd()
     for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not _skipped(d, Path(folder, d), exclude))
+        base = _shown_folder(Path(folder), cwd)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded_shown(_below(base, d), _below(".", d), exclude))
         for name in sorted(files):
+            if not name.lower().endswith(SUFFIXES) or name.startswith("."):
+                continue
+            shown = _below(base, name)
             path = Path(folder, name)
-            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not _excluded(path, exclude) and _regular_or_unknown(path):
-                yield path
+            if not _excluded_shown(shown, shown.rsplit("/", 1)[-1], exclude) and _regular_or_unknown(path):
+                yield path, shown
+
+
+def _shown_folder(folder: Path, cwd: Path) -> str:
+    """A walked folder as `display_path` shows it, before escaping: its entries are shown below it."""
+    try:
+        return folder.absolute().relative_to(cwd.absolute()).as_posix()
+    except ValueError:
+        return folder.as_posix()
+
+
+def _below(base: str, name: str) -> str:
+    """What `display_path` shows for `name` inside the folder shown as `base`."""
+    from partnercheck.printable import visible
+
+    return visible(name if base == "." else f"{base}/{name}")
 
 
 def _regular_or_unknown(path: Path) -> bool:
@@ -109,28 +134,54 @@ def _skipped(name: str, path: Path, exclude: tuple[str, ...]) -> bool:
 
 
 def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
-    pure = PurePath(display_path(path))
-    text = pure.as_posix()
-    return any(fnmatch.fnmatch(pure.name, p) or fnmatch.fnmatch(text, p) or pure.match(p) for p in patterns)
+    shown = display_path(path)
+    return _excluded_shown(shown, PurePath(shown).name, patterns)
+
+
+def _excluded_shown(shown: str, name: str, patterns: tuple[str, ...]) -> bool:
+    """A pattern matches the file's name, its shown path, or (a pattern of several parts) its last parts."""
+    pure: PurePath | None = None
+    for p in patterns:
+        if fnmatch.fnmatch(name, p) or fnmatch.fnmatch(shown, p):
+            return True
+        if "/" in p or not p:  # one part: PurePath.match compares it with the name, as above
+            pure = pure or PurePath(shown)
+            if pure.match(p):
+                return True
+    return False
 
 
 def _unique(targets: list[Target]) -> list[Target]:
     seen: set[str] = set()
     out = []
+    folders: dict[Path, str | None] = {}
     for t in targets:
-        key = _identity(t.source) if t.source is not None else t.display
+        key = _identity(t.source, folders) if t.source is not None else t.display
         if key not in seen:
             seen.add(key)
             out.append(t)
     return out
 
 
-def _identity(path: Path) -> str:
-    """The real path of a file, so one file reached twice is checked once; a link loop keeps its own name."""
+def _identity(path: Path, folders: dict[Path, str | None] | None = None) -> str:
+    """The real path of a file, so one file reached twice is checked once; a link loop keeps its own name.
+
+    A file that is not itself a link is its folder's real path and its name: each folder is resolved once.
+    """
+    if folders is not None and path.name not in ("", ".", "..") and not path.is_symlink():
+        parent = path.parent
+        if parent not in folders:
+            folders[parent] = _real(parent)
+        if folders[parent] is not None:
+            return os.path.join(folders[parent], path.name)  # type: ignore[arg-type]
+    return _real(path) or str(path.absolute())
+
+
+def _real(path: Path) -> str | None:
     try:
         return str(path.resolve())
     except (OSError, RuntimeError):  # a symbolic link loop
-        return str(path.absolute())
+        return None
 
 
 def looks_like_charter(raw: bytes) -> bool:

@@ -36,6 +36,11 @@ class FileResult:
         return self.document.data if self.document is not None and self.document.is_charter else None
 
     @property
+    def stated_language(self) -> str | None:
+        """The charter's `charter.language` as written (None when it states none), without loading cached data."""
+        return self.document.stated_language() if self.document is not None else None
+
+    @property
     def readable(self) -> bool:
         """True when the file is a charter whose data the rules read (`data is not None`, without loading cached data)."""
         return self.document is not None and self.document.is_charter
@@ -47,6 +52,8 @@ class RunResult:
     rules: list[Rule]
     settings: Settings
     errors: list[str] = field(default_factory=list)
+    #: The results cache this run used (run/cache.py), where values derived from it, such as the score, are kept.
+    cache: Any = field(default=None, compare=False, repr=False)
 
     @property
     def findings(self) -> list[Finding]:

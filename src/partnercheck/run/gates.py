@@ -8,6 +8,7 @@ summary, JUnit, text, Markdown) read it instead of deciding again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable
 
 from partnercheck.findings import Finding, Severity
@@ -64,7 +65,15 @@ class RunOutcome:
         return tuple(low.path for low in self.low_scores)
 
     def failing_in(self, path: str) -> tuple[Finding, ...]:
-        return tuple(f for f in self.failing if f.path == path)
+        return self._failing_by_path.get(path, ())
+
+    @cached_property
+    def _failing_by_path(self) -> dict[str, tuple[Finding, ...]]:
+        """The failing findings grouped by file once, so judging every file of a large run stays linear."""
+        grouped: dict[str, list[Finding]] = {}
+        for f in self.failing:
+            grouped.setdefault(f.path, []).append(f)
+        return {path: tuple(found) for path, found in grouped.items()}
 
     @property
     def by_fail_on(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from partnercheck.config.settings import Settings
 from partnercheck.plugins.registry import Registry
@@ -52,7 +52,7 @@ def lint(request: Request, registry: Registry, settings: Settings, per_file: Per
     errors += [r.error for r in reads if r.error]
     charters = list(_charters(reads, request.charters_only))
     results = _lint_files(charters, engine, registry, per_file, request, cache, jobs)
-    return RunResult(results, engine.rules, settings, errors=[*registry.errors, *errors])
+    return RunResult(results, engine.rules, settings, errors=[*registry.errors, *errors], cache=cache)
 
 
 def lint_reads(reads: list[Read], registry: Registry, settings: Settings, per_file: PerFile | None, request: Request, cache: ResultsCache | None = None, jobs: int = 1) -> list[FileResult]:
@@ -96,10 +96,10 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     if cache is not None and not previous:
         cache.prune_now_and_then()  # at most once a day: what no run used for a month
         keys = [cache.key(path, raw, own.settings) for (path, raw), own in zip(items, engines)]
-        run_key = cache.run_key(run_engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
+        run_key = cache.run = cache.run_key(run_engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
         final = cache.get_run(run_key, len(items))
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
-            return [cached_result(path, raw, is_charter, findings, own, data) for (path, raw), (is_charter, findings, data), own in zip(items, final, engines)]
+            return [cached_result(path, raw, is_charter, findings, own, _stored_data(cache, key), language) for (path, raw), (is_charter, findings, language), own, key in zip(items, final, engines, keys)]
     results = lint_files(items, engines, cache, jobs, isolate)
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
@@ -108,8 +108,13 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         own_engine.cap(result)
     run_engine.report_trips(results)
     if cache is not None and run_key is not None and not breaker.trips and not any(r.debug for r in results):  # debug notes come from the per-file entries
-        cache.put_run(run_key, [(r.readable, r.findings, r.data if r.readable else None) for r in results])  # the data: what the score reads, with no parsing
+        cache.put_run(run_key, [(r.readable, r.findings, r.stated_language) for r in results])
     return results
+
+
+def _stored_data(cache: ResultsCache, key: str) -> Callable[[], Any]:
+    """A cached file's data, read from its own entry when something asks for it (the score, when not stored, and the HTML report)."""
+    return lambda: cache.data_of(key)
 
 
 def _discover(request: Request) -> tuple[list[Target], list[str]]:

@@ -122,9 +122,9 @@ def rebuild(path: str, raw: bytes, compact: Compact, engine: Engine) -> FileResu
     return FileResult(path, findings=list(compact.findings), document=doc, debug=list(compact.debug))
 
 
-def cached_result(path: str, raw: bytes, is_charter: bool, findings: list[Any], engine: Engine, data: Any = None) -> FileResult:
-    """A file's final result from a whole-run cache entry: its data as stored (parsed again only if the entry has
-    none), its positions parsed only if a reporter asks."""
+def cached_result(path: str, raw: bytes, is_charter: bool, findings: list[Any], engine: Engine, stored: Callable[[], Any] | None = None, language: Any = None) -> FileResult:
+    """A file's final result from a whole-run cache entry: its data read from its own entry (`stored`) or else
+    parsed again, and its positions parsed, only when something asks; `language` is its `charter.language`."""
     limits = engine.settings.limits
     parsed: list[Document] = []
 
@@ -133,30 +133,41 @@ def cached_result(path: str, raw: bytes, is_charter: bool, findings: list[Any], 
             parsed.append(load_document(path, raw, limits))
         return parsed[0]
 
-    doc = LazyDocument(path, text_of(raw, limits), is_charter, parse, data)
+    def data() -> Any:
+        found = stored() if stored is not None else None
+        return found if found is not None else parse().data
+
+    doc = LazyDocument(path, text_of(raw, limits), is_charter, parse, data, language)
     return FileResult(path, findings=list(findings), document=doc)
 
 
 class LazyDocument(Document):
-    """A `Document` whose data and positions come from parsing its bytes again, on first use only."""
+    """A `Document` whose data and positions come from parsing its bytes again (or from a cache entry), on first use only."""
 
-    __slots__ = ("_parse", "_known")
+    __slots__ = ("_parse", "_source", "_data", "_language")
 
-    def __init__(self, path: str, text: str, is_charter: bool, parse: Callable[[], Document], known: Any = None) -> None:
+    def __init__(self, path: str, text: str, is_charter: bool, parse: Callable[[], Document], data: Callable[[], Any], language: Any = None) -> None:
         Document.__init__(self, path, text=text, is_charter=is_charter)
         self._parse = parse
-        self._known = known
+        self._source = data
+        self._data: list[Any] = []
+        self._language = language
         self.index = LazyIndex({}, lambda: parse().index)
 
     @property  # type: ignore[override]
     def data(self) -> Any:
         if not self.is_charter:
             return None
-        return self._known if self._known is not None else self._parse().data
+        if not self._data:
+            self._data.append(self._source())
+        return self._data[0]
 
     @data.setter
-    def data(self, value: Any) -> None:  # Document.__init__ sets it; the parsed value is what counts
+    def data(self, value: Any) -> None:  # Document.__init__ sets it; the loaded value is what counts
         return
+
+    def stated_language(self) -> Any:
+        return self._language  # what the checked document stated (its text's `language:` line when its YAML was unreadable)
 
 
 class LazyIndex(PositionIndex):

@@ -148,7 +148,8 @@ def _excerpt_parts(f: Finding, source: str) -> tuple[str, str]:
     source = source.expandtabs(1)
     width = max(1, (f.end_column - f.column + 1) if f.end_line == f.line else len(source) - f.column + 1)
     width = min(width, max(1, len(source) - f.column + 1), 80)
-    shown = [visible(ch) for ch in source[:200]]
+    head = source[:200]
+    shown = list(head) if head.isprintable() else [visible(ch) for ch in head]  # a printable character shows as itself
     start = len("".join(shown[: f.column - 1])) + max(0, f.column - 1 - len(shown))
     width = max(1, len("".join(shown[f.column - 1 : f.column - 1 + width])))
     return f"{f.line:>5} | " + "".join(shown), " " * 5 + " | " + " " * start + "^" * width
