@@ -307,7 +307,10 @@ def test_a_second_call_reads_no_charter_again_and_keeps_the_score(project: Path,
     assert len(measured) == 5 and "Pas prêt à signer" in text[1]  # the JSON run after the text run reads its score
     checked.clear(), measured.clear()
     assert (cli("check", "charters", "--today", TODAY, "--jobs", "1"), check(cli)) == (text, first)
-    assert (checked, measured, reread) == ([], [], [])
+    assert (checked, measured, [r for r in reread if r.startswith("parsed")]) == ([], [], [])
+    # a file's data comes from its own entry only to name the places of its grouped findings (run/grouping.py)
+    grouped = {f["path"] for f in json.loads(first[1])["findings"] if f.get("related")}
+    assert len(set(reread)) <= len(grouped) * 2  # the text run and the JSON run
     fresh = check(cli, "--no-cache")
     assert json.loads(first[1])["scores"] == json.loads(fresh[1])["scores"] and first == fresh
 
@@ -362,9 +365,9 @@ def test_another_language_reads_the_same_score(project: Path, cli, measured: lis
 def test_a_corrupt_score_entry_is_measured_again(project: Path, cli, measured: list[str]) -> None:
     first = check(cli)
     for entry in (project / ".partnercheck_cache" / "results").rglob("*.json"):
-        content = json.loads(entry.read_text(encoding="utf-8"))
+        content = json.loads(entry.read_text(encoding="utf-8"))["entry"]  # inside its seal (run/cache.py)
         if "value" in content:
-            entry.write_text(json.dumps({**content, "value": [["x"]]}), encoding="utf-8")
+            entry.write_text(json.dumps({**content, "value": [["x"]]}), encoding="utf-8")  # edited: its seal no longer holds
     measured.clear()
     assert check(cli) == first
     assert len(measured) == 5

@@ -65,7 +65,7 @@ def test_a_hit_keeps_its_entry(project: Path, cli, monkeypatch: pytest.MonkeyPat
     _age(_entries(project), 40)
     check(cli, "--select", "PIL01")  # the very same run: its entry and its score's are read, and refreshed
     kept = [p for p in _entries(project) if p.stat().st_mtime > time.time() - DAY]
-    contents = [json.loads(p.read_text(encoding="utf-8")) for p in kept]
+    contents = [json.loads(p.read_text(encoding="utf-8"))["entry"] for p in kept]  # each inside its seal
     assert sorted("files" in c for c in contents) == [False, True] and any("value" in c for c in contents)
     cli("cache", "prune")
     assert _entries(project) == kept

@@ -39,7 +39,10 @@ def group_key(finding: Finding) -> tuple[Any, ...] | None:
 
 
 def group_findings(findings: Iterable[Finding], data: Any = None) -> list[Finding]:
-    """`findings` (sorted by place) with each set of the same finding made one, at its first place, in the same order."""
+    """`findings` (sorted by place) with each set of the same finding made one, at its first place, in the same order.
+
+    `data` (the file's, to name each place by its item's id) may be a function giving it: it is then asked only
+    when something groups, so a file served from the cache is read again only for that."""
     ordered = list(findings)
     groups: dict[tuple[Any, ...], list[Finding]] = {}
     for finding in ordered:
@@ -47,6 +50,10 @@ def group_findings(findings: Iterable[Finding], data: Any = None) -> list[Findin
         if key is not None:
             groups.setdefault(key, []).append(finding)
     heads = {id(members[0]): members for members in groups.values() if len(members) > 1}
+    if not heads:
+        return ordered
+    if callable(data):
+        data = data()
     grouped_away = {id(f) for members in heads.values() for f in members[1:]}
     out = []
     for finding in ordered:
@@ -60,7 +67,7 @@ def group_findings(findings: Iterable[Finding], data: Any = None) -> list[Findin
 def group_run(run: Any) -> None:
     """Group each file's findings of a run, in place (`check --no-group` skips this)."""
     for file in run.files:
-        file.findings = group_findings(file.findings, file.data if file.readable else None)
+        file.findings = group_findings(file.findings, lambda file=file: file.data if file.readable else None)
 
 
 def ungrouped(findings: Iterable[Finding]) -> list[Finding]:
