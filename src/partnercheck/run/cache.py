@@ -57,7 +57,7 @@ from typing import Any, Callable
 from partnercheck.findings import Finding, Severity, Span, Suppression, Text
 
 DEFAULT_DIR = ".partnercheck_cache"
-FORMAT = 3  # 2: findings hold message ids and parameters, not text; 3: run entries hold each charter's language, not its data
+FORMAT = 4  # 2: findings hold message ids and parameters, not text; 3: run entries hold each charter's language, not its data; 4: and its findings' item labels
 #: Entries no run has read or written for this many days are removed (`partnercheck cache prune`, and once a day).
 PRUNE_AFTER_DAYS = 30
 _DAY = 86400.0
@@ -128,23 +128,24 @@ class ResultsCache:
         """The entry name for a whole run: these files (path, entry key), in this order, under the run's settings."""
         return _digest(self.context, "run", canonical(_keyed(settings)), files)
 
-    def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding], Any]] | None:
+    def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding], Any, dict[str, str]]] | None:
         """Each file's final findings (repository rules, suppressions and waivers applied), whether it is a charter,
-        and its stated language (`charter.language`, None when it states none), when this very run was seen before."""
+        its stated language (`charter.language`, None when it states none) and the ids naming the items its findings
+        are about (run/grouping.py), when this very run was seen before."""
         entry = self._read(key)
         try:
             if entry is None or len(entry["files"]) != count:
                 return None
-            return [(bool(file[0]), [_unfinding(row, self.english) for row in file[1]], file[2]) for file in entry["files"]]
+            return [(bool(file[0]), [_unfinding(row, self.english) for row in file[1]], file[2], dict(file[3])) for file in entry["files"]]
         except MemoryError:
             raise
         except Exception:  # corrupt: the run goes the ordinary way
             return None
 
-    def put_run(self, key: str, files: list[tuple[bool, list[Finding], Any]]) -> None:
-        if any(f.code.startswith("INT") for _, found, _ in files for f in found):
+    def put_run(self, key: str, files: list[tuple[bool, list[Finding], Any, dict[str, str]]]) -> None:
+        if any(f.code.startswith("INT") for _, found, _, _ in files for f in found):
             return
-        self._write(key, {"files": [[charter, [_finding(f) for f in found], language] for charter, found, language in files]})
+        self._write(key, {"files": [[charter, [_finding(f) for f in found], language, labels] for charter, found, language, labels in files]})
 
     def data_of(self, key: str) -> Any:
         """The data a file's own entry holds (None: no such entry, or not a charter), without decoding its findings."""

@@ -30,6 +30,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     document: Document | None = None
     debug: list[str] = field(default_factory=list)
+    #: The ids naming the items its findings are about (`run/grouping.item_labels`), when served from the run cache: no data read to group.
+    labels: dict[str, str] | None = None
 
     @property
     def data(self) -> Any:

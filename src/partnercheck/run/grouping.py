@@ -16,7 +16,7 @@ group, and a place the baseline does not know is never hidden behind one it does
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from partnercheck.findings import Finding, Related
 from partnercheck.pointers import join, resolve, split
@@ -38,11 +38,12 @@ def group_key(finding: Finding) -> tuple[Any, ...] | None:
     return (finding.path, finding.code, finding.severity, said, pattern, finding.suppression, finding.plugin)
 
 
-def group_findings(findings: Iterable[Finding], data: Any = None) -> list[Finding]:
+def group_findings(findings: Iterable[Finding], data: Any = None, labels: Mapping[str, str] | None = None) -> list[Finding]:
     """`findings` (sorted by place) with each set of the same finding made one, at its first place, in the same order.
 
     `data` (the file's, to name each place by its item's id) may be a function giving it: it is then asked only
-    when something groups, so a file served from the cache is read again only for that."""
+    when something groups, so a file served from the cache is read again only for that; `labels` (`item_labels`
+    stored beside the file's findings) names the places without the data."""
     ordered = list(findings)
     groups: dict[tuple[Any, ...], list[Finding]] = {}
     for finding in ordered:
@@ -52,7 +53,9 @@ def group_findings(findings: Iterable[Finding], data: Any = None) -> list[Findin
     heads = {id(members[0]): members for members in groups.values() if len(members) > 1}
     if not heads:
         return ordered
-    if callable(data):
+    if labels is not None:
+        data = labels
+    elif callable(data):
         data = data()
     grouped_away = {id(f) for members in heads.values() for f in members[1:]}
     out = []
@@ -67,7 +70,7 @@ def group_findings(findings: Iterable[Finding], data: Any = None) -> list[Findin
 def group_run(run: Any) -> None:
     """Group each file's findings of a run, in place (`check --no-group` skips this)."""
     for file in run.files:
-        file.findings = group_findings(file.findings, lambda file=file: file.data if file.readable else None)
+        file.findings = group_findings(file.findings, lambda file=file: file.data if file.readable else None, file.labels)
 
 
 def ungrouped(findings: Iterable[Finding]) -> list[Finding]:
@@ -77,8 +80,30 @@ def ungrouped(findings: Iterable[Finding]) -> list[Finding]:
 
 def _grouped(members: list[Finding], data: Any) -> Finding:
     first = members[0]
-    related = tuple(Related(f.pointer, f.line, f.column, f.end_line, f.end_column, label_of(data, f.pointer)) for f in members[1:])
+    name = (lambda pointer: data.get(item_pointer(pointer), "")) if isinstance(data, Labels) else (lambda pointer: label_of(data, pointer))
+    related = tuple(Related(f.pointer, f.line, f.column, f.end_line, f.end_column, name(f.pointer)) for f in members[1:])
     return replace(first, related=related)
+
+
+class Labels(dict):  # type: ignore[type-arg]
+    """Item pointer → the id naming it, as `item_labels` stored them (told apart from a charter's own data)."""
+
+
+def item_pointer(pointer: str) -> str:
+    """The pointer of the item at the pointer's last list index ("" when it has none)."""
+    parts = split(pointer) if pointer else []
+    indexes = [i for i, part in enumerate(parts) if part.isdigit()]
+    return join("", *parts[: indexes[-1] + 1]) if indexes else ""
+
+
+def item_labels(findings: Iterable[Finding], data: Any) -> dict[str, str]:
+    """The label of each item the findings point into, by item pointer: what grouping needs of the data, kept in the run cache."""
+    out: dict[str, str] = {}
+    for finding in findings:
+        item = item_pointer(finding.pointer)
+        if item and item not in out:
+            out[item] = label_of(data, finding.pointer)
+    return {k: v for k, v in out.items() if v}
 
 
 def label_of(data: Any, pointer: str) -> str:

@@ -10,6 +10,7 @@ from partnercheck.config.settings import Settings
 from partnercheck.plugins.registry import Registry
 from partnercheck.run.discovery import Read, Target, discover, looks_like_charter, read
 from partnercheck.run.engine import Engine, FileResult, RunResult
+from partnercheck.run.grouping import Labels, item_labels
 
 if TYPE_CHECKING:
     from partnercheck.run.cache import ResultsCache
@@ -99,7 +100,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         run_key = cache.run = cache.run_key(run_engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
         final = cache.get_run(run_key, len(items))
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
-            return [cached_result(path, raw, is_charter, findings, own, _stored_data(cache, key), language) for (path, raw), (is_charter, findings, language), own, key in zip(items, final, engines, keys)]
+            return [_labelled(cached_result(path, raw, is_charter, findings, own, _stored_data(cache, key), language), labels) for (path, raw), (is_charter, findings, language, labels), own, key in zip(items, final, engines, keys)]
     results = lint_files(items, engines, cache, jobs, isolate)
     run_engine.run_repository_rules(results)
     for own_engine, result in zip(engines, results):
@@ -108,8 +109,14 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         own_engine.cap(result)
     run_engine.report_trips(results)
     if cache is not None and run_key is not None and not breaker.trips and not any(r.debug for r in results):  # debug notes come from the per-file entries
-        cache.put_run(run_key, [(r.readable, r.findings, r.stated_language) for r in results])
+        cache.put_run(run_key, [(r.readable, r.findings, r.stated_language, item_labels(r.findings, r.data) if r.readable else {}) for r in results])
     return results
+
+
+def _labelled(result: FileResult, labels: dict[str, str]) -> FileResult:
+    """A cached file with the ids naming its findings' items: grouping reads no data (run/grouping.py)."""
+    result.labels = Labels(labels)
+    return result
 
 
 def _stored_data(cache: ResultsCache, key: str) -> Callable[[], Any]:
