@@ -39,7 +39,8 @@ def test_a_misspelt_partners_key_gives_its_did_you_mean_first_and_no_follow_on(c
 def test_a_misspelt_optional_section_hides_references_to_it_and_rules_reading_it(cli, tmp_path: Path) -> None:
     text = HEALTHY.read_text(encoding="utf-8").replace("\nobjectives:\n", "\nobjectivs:\n", 1)
     found = findings_of(cli, text, tmp_path)
-    assert [(f["code"], f["pointer"]) for f in found] == [("SCH01", "/objectivs")]
+    assert [(f["code"], f["pointer"]) for f in found] == [("SCH01", "/objectivs"), ("SCH02", "/objectivs")]
+    assert found[1]["severity"] == "info" and "`/objectives`" in found[1]["message"]  # the rules left out are named, not silent
 
 
 def test_references_to_a_section_that_is_merely_absent_are_still_unknown(cli, tmp_path: Path) -> None:
@@ -62,5 +63,18 @@ def test_the_did_you_mean_comes_before_findings_of_earlier_lines(cli, tmp_path: 
     text = HEALTHY.read_text(encoding="utf-8").replace("\npartners:\n", "\npartner:\n", 1)
     text = re.sub(r"\n  review:\n(    .*\n)+", "\n", text, count=1)  # TIM02 on `charter`, above
     found = findings_of(cli, text, tmp_path)
-    assert [f["code"] for f in found] == ["SCH01", "TIM02"]
-    assert found[1]["line"] < found[0]["line"]  # causes first, whatever their line
+    assert [f["code"] for f in found] == ["SCH01", "SCH02", "TIM02"]  # at most 3 (issue 15), the did-you-mean first
+    assert found[2]["line"] < found[0]["line"]  # causes first, whatever their line
+
+
+def test_rules_left_out_by_a_schema_error_are_named_once_in_an_info(cli, tmp_path: Path) -> None:
+    """Issue 15, partial checking: a rule whose input a schema error makes unreadable is skipped and the run says
+    which and why (one SCH02, info), while the rules elsewhere still judge the charter."""
+    text = HEALTHY.read_text(encoding="utf-8").replace("\nobjectives:\n", "\nobjectives: see annex\nx-objectives:\n", 1)
+    text = re.sub(r"\n  review:\n(    .*\n)+", "\n", text, count=1)  # TIM02, elsewhere: still reported
+    found = findings_of(cli, text, tmp_path)
+    [note] = [f for f in found if f["code"] == "SCH02"]
+    assert note["severity"] == "info" and note["pointer"] == "/objectives"
+    assert "BEN01" in note["message"] and "PUR05" in note["message"]
+    assert "TIM02" in [f["code"] for f in found]
+    assert not {"BEN01", "PUR05"} & {f["code"] for f in found}

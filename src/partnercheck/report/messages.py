@@ -83,6 +83,7 @@ CORE: dict[str, str] = {
     "rule.duty-body": "body `{id}`",
     # SCH01: the charter's shape
     "SCH01.required": '{field} is missing the required key "{key}"',
+    "SCH02.skipped": "rules not applied to {sections}, which the schema errors make unreadable: {codes}",
     "SCH01.enum": "{field} must be one of: {options}; {got}",
     "SCH01.enum-close": '{field} must be one of: {options}; {got} (did you mean "{close}"?)',
     "SCH01.date-type": "{field} must be a date written YYYY-MM-DD; {got}",

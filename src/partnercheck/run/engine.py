@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from partnercheck.checks.cascade import unreadable, without_echoes
+from partnercheck.checks.cascade import misshapen, missing, renamed_to, unreadable, without_echoes
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
@@ -115,6 +115,7 @@ class Engine:
         result = FileResult(path, document=doc)
         problems = list(doc.problems)
         unread: list[str] = []
+        shape: list[Problem] = []
         if doc.is_charter:
             stage[0] = "schema"
             shape = self.schema.problems(doc.data)
@@ -128,7 +129,9 @@ class Engine:
             checked = len(result.findings)
             self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
             if unread:  # a rule reading a value of the wrong kind, or a missing section, says nothing the schema finding does not
-                result.findings[checked:] = [f for f in result.findings[checked:] if not self._misread(f, unread)]
+                judged = result.findings[checked:]
+                result.findings[checked:] = [f for f in judged if not self._misread(f, unread)]
+                self._name_the_unapplied(result, doc, shape, unread, judged)
         result.findings.sort(key=Finding.sort_key)
         return result
 
@@ -167,6 +170,22 @@ class Engine:
         doc = Document(path, text=text_of(raw, self.settings.limits))
         finding = self._from_problem(problem, doc, always=True)
         return FileResult(path, findings=[finding] if finding is not None else [], document=doc)
+
+    def _name_the_unapplied(self, result: FileResult, doc: Document, shape: list[Problem], unread: list[str], judged: list[Finding]) -> None:
+        """One SCH02 (info) naming the rules whose findings were left out for reading an unreadable section, told
+        after the schema error that makes the first such section unreadable: not silence."""
+        kept = {id(f) for f in result.findings}
+        dropped = [f for f in judged if id(f) not in kept]
+        if not dropped:
+            return
+        sections = [bad for bad in unread if any(self._misread(f, [bad]) for f in dropped)] or unread
+        causes = [(p.code, p.pointer) for p in shape if sections[0] in (renamed_to(p), missing(p), misshapen(p))]
+        told = next((f for f in result.findings if (f.code, f.pointer) in causes), None)  # the cause reported (not its echo)
+        span = Span(told.line, told.column, told.end_line, told.end_column) if told is not None else None
+        params = {"sections": ", ".join(f"`{pointer}`" for pointer in sections), "codes": ", ".join(sorted({f.code for f in dropped}))}
+        finding = self._from_problem(Problem("SCH02", Text("SCH02.skipped", params), told.pointer if told is not None else sections[0], span), doc)
+        if finding is not None:
+            result.findings.append(finding)
 
     def _misread(self, finding: Finding, misshapen: list[str]) -> bool:
         """A finding on a value of the wrong kind, or one about a whole section whose input the rule read wrongly shaped."""
