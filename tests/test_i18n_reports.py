@@ -71,7 +71,7 @@ def test_the_text_report_speaks_plain_french() -> None:
     assert "Rien à signaler : 1 fichier vérifié, aucun constat." in out
     assert "✔ Prêt à signer — score de santé 100/100" in out
     out, _ = french(BROKEN, "text", statistics=True)
-    found = re.search(r"Relevé : (\d+) erreurs, \d+ avertissements, 0 information dans 4 fichiers\.", out)
+    found = re.search(r"Relevé : (\d+) erreurs, \d+ avertissements, \d+ informations? dans 4 fichiers\.", out)
     assert found, out
     assert f"Pas prêt à signer : {found[1]} problèmes bloquants — score de santé" in out and "moyenne de 4 fichiers" in out
     assert "= pour corriger :" in out and "Statistiques (constats par règle) :" in out
