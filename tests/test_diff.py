@@ -148,3 +148,14 @@ def test_html_is_a_report_page_with_a_section_per_charter_and_charter_text_escap
     assert out.count('<section class="changes">') == 1 and "<h2>charters/aide.yaml</h2>" in out
     assert "<li>cap-emploi joined (&lt;script&gt;alert(1)&lt;/script&gt;)</li>" in out and "<script>" not in out
     assert "<tr><td>Members</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(*moved["members"]) in out
+
+
+@pytest.mark.usefixtures("unpinned_lang")
+def test_with_no_language_set_the_charter_s_own_decides(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No --lang, no PARTNERCHECK_LANG, an English locale: the charter says `language: fr`, so the diff speaks French
+    (it crashed when the versions compared were asked for a checked file's `stated_language`)."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    for argv in (("diff", "main:charters/aide.yaml", "charters/aide.yaml"), ("diff", "--base", "main", "-f", "markdown")):
+        code, out, err = cli(*argv, "--today", "2027-02-10")
+        assert code == 1 and "internal error" not in err, err
+        assert "Partenaires" in out

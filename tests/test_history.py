@@ -100,3 +100,11 @@ def test_what_history_cannot_read_is_a_usage_error(cli, repo: Path, tmp_path_fac
         target.write_text(original(), encoding="utf-8")
     code, out, err = cli("history", str(target))
     assert code == 2 and out == "" and said in err and "Traceback" not in err
+
+
+@pytest.mark.usefixtures("unpinned_lang")
+def test_with_no_language_set_the_charter_s_own_decides(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    code, out, err = cli("history", "aide.yaml", "--today", "2027-02-10")
+    assert code == 0 and "internal error" not in err, err
+    assert "Partenaires" in out or "révisions" in out, out[:400]

@@ -40,7 +40,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("configuration")
     group.add_argument("--config", metavar="FILE", default=None, help="use this configuration file for every charter (no search)")
     group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    group.add_argument("--lang", choices=LANGUAGES, default=None, help="the language of messages and reports: en or fr (default: `lang:` in configuration, else from LC_ALL, LC_MESSAGES or LANG, else en)")
+    group.add_argument("--lang", choices=LANGUAGES, default=None, help="the language of messages and reports: en or fr (default: PARTNERCHECK_LANG, else `lang:` in configuration, else the charters' own `charter.language` when they agree, else LC_ALL, LC_MESSAGES or LANG, else en)")
 
 
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
