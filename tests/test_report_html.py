@@ -350,3 +350,14 @@ def test_unreadable_and_malformed_charters_still_get_a_report(cli, tmp_path: Pat
     bad = page[: page.index("odd.yaml</dd>")]
     assert "DOC01" in bad and "0</span><span class=\"out-of\">/100" in bad
     assert "SCH01" in page and "partner pilot" not in page  # `pilot: {partners: a}` names no pilot
+
+
+def test_an_action_before_signing_is_the_hint_s_whole_sentence_however_it_wraps() -> None:
+    """A hint whose words wrap onto a second line was cut at the line break ("… (funding, staff, in_kind,")."""
+    from partnercheck.findings import Finding, Severity
+    from partnercheck.report.formats.board import _imperative
+    from partnercheck.report.i18n import Translator
+
+    hint = "List what the partner brings, of any kind (funding, staff, in_kind,\nexpertise, network or premises):\n  contributions:\n    - kind: <kind>\n"
+    finding = Finding(code="MEM03", name="x", severity=Severity.WARNING, message="m", path="c.yaml", pointer="/partners/0", line=1, column=1, end_line=1, end_column=2, hint=hint)
+    assert _imperative(finding, None, Translator()) == "List what the partner brings, of any kind (funding, staff, in_kind, expertise, network or premises)"

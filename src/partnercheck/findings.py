@@ -248,3 +248,13 @@ class Problem:
     span: Span | None = None
     hint: Text | None = None
     on_key: bool = False
+
+
+def split_hint(hint: str) -> tuple[str, str]:
+    """A hint's words and its YAML snippet (the lines indented by two spaces that end it), dedented."""
+    lines = hint.rstrip("\n").split("\n")
+    start = len(lines)
+    while start > 0 and lines[start - 1].startswith("  "):
+        start -= 1
+    snippet = "\n".join(line[2:] for line in lines[start:])
+    return "\n".join(lines[:start]).strip(), snippet

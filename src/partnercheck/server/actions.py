@@ -15,11 +15,10 @@ from lsprotocol import types
 
 from partnercheck.document.load import Document
 from partnercheck.document.positions import code_width
-from partnercheck.findings import Finding, Span
+from partnercheck.findings import Finding, Span, split_hint
 from partnercheck.pointers import parent, resolve, split
 from partnercheck.server.checking import Checked
 from partnercheck.server.documents import lsp_range, utf16_column
-from partnercheck.server.hover import split_hint
 from partnercheck.server.schema import choices, node_at, schema_of
 
 SELECT = "partnercheck.select"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from partnercheck.document.load import Document
-from partnercheck.findings import Finding, Span
+from partnercheck.findings import Finding, Span, split_hint
 from partnercheck.pointers import resolve
 from partnercheck.report.i18n import Translator
 from partnercheck.server.checking import Checked
@@ -45,16 +45,6 @@ def explain(finding: Finding, checked: Checked | None) -> str:
         prose, snippet = split_hint(finding.hint)
         out.append(f"**{tr.words('What to write')}.** " + prose + (f"\n```yaml\n{snippet}\n```" if snippet else ""))
     return "\n\n".join(out)
-
-
-def split_hint(hint: str) -> tuple[str, str]:
-    """A hint's words and its YAML snippet (the lines indented by two spaces that end it), dedented."""
-    lines = hint.rstrip("\n").split("\n")
-    start = len(lines)
-    while start > 0 and lines[start - 1].startswith("  "):
-        start -= 1
-    snippet = "\n".join(line[2:] for line in lines[start:])
-    return "\n".join(lines[:start]).strip(), snippet
 
 
 def _named(doc: Document, line: int, column: int, tr: Translator) -> str:

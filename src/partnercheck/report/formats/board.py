@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from partnercheck.findings import Finding, Severity
+from partnercheck.findings import Finding, Severity, split_hint
 from partnercheck.report.formats.common import severity_word
 from partnercheck.report.formats.where import where
 from partnercheck.report.i18n import Translator
@@ -89,9 +89,9 @@ def _action(findings: list[Finding], rule: Rule | None, data: Any, tr: Translato
 
 
 def _imperative(finding: Finding, rule: Rule | None, tr: Translator) -> str:
-    """The first line of the hint ("Name the pilot (or co-pilots) by partner id"), else the rule's summary, else the message."""
-    first = (finding.hint or "").strip().splitlines()[0:1]
-    line = first[0].strip().rstrip(":").strip() if first else ""
+    """The hint's words ("Name the pilot (or co-pilots) by partner id"), else the rule's summary, else the message."""
+    prose, _snippet = split_hint((finding.hint or "").strip())
+    line = " ".join(prose.split()).rstrip(":").strip()  # its words whole, however they wrap
     if " " in line and not line.startswith(("-", "#")):
         return _plain(line)
     return _plain(tr.rule_field(rule, "summary") if rule else finding.message)
