@@ -28,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.history.compare import compare
     from partnercheck.history.rendering import render
-    from partnercheck.report.i18n import charter_language, default_language, translator
+    from partnercheck.report.i18n import run_translator
 
     if args.base is None and len(args.sides) != 2:
         from partnercheck.errors import UsageError
@@ -36,7 +36,7 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError("diff takes two versions, OLD NEW (files or REV:PATH), or --base REF [PATHS]")
     run_plan, pairs = _with_base(args) if args.base is not None else _two_sides(args)
     comparisons = compare(pairs, run_plan)
-    tr = translator(run_plan.lang or charter_language(comparisons) or default_language(), run_plan.registry)
+    tr = run_translator(run_plan.lang, comparisons, run_plan.registry)
     for c in comparisons:
         c.introduced = [tr.finding(f) for f in c.introduced]
         c.resolved = [tr.finding(f) for f in c.resolved]

@@ -24,14 +24,14 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.errors import UsageError
     from partnercheck.history.timeline import timeline
     from partnercheck.history.timeline_render import render
-    from partnercheck.report.i18n import charter_language, default_language, translator
+    from partnercheck.report.i18n import run_translator
 
     path = Path(args.path)
     if not path.is_file():
         raise UsageError(f"{args.path}: no such file; give a charter file in a git repository")
     run_plan = plan(flags_from(args, paths=(str(path),), fallback_lang=""))  # no language set: the charter's own decides
     found = timeline(path, run_plan)
-    tr = translator(run_plan.lang or charter_language(found.points[-1:]) or default_language(), run_plan.registry)
+    tr = run_translator(run_plan.lang, found.points[-1:], run_plan.registry)
     write(render(args.format, found, tr))
     report_errors(run_plan.registry.errors)
     return EXIT_CLEAN

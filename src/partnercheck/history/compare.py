@@ -44,8 +44,15 @@ class Comparison:
 
     @property
     def data(self) -> Any:
-        """The new version's data (what `report.i18n.charter_language` reads)."""
+        """The new version's data."""
         return self.new_data
+
+    @property
+    def stated_language(self) -> Any:
+        """The new version's `charter.language` (what `report.i18n.charter_language` reads)."""
+        from partnercheck.report.i18n import stated_in
+
+        return stated_in(self.new_data)
 
 
 def compare(pairs: Sequence[tuple[Target, Version, Version]], plan: Any, cache: Any = None) -> list[Comparison]:

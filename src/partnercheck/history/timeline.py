@@ -23,6 +23,13 @@ class Point:
     terms: list[TermChange] = field(default_factory=list)
     data: Any = None  # the charter's data at this commit
 
+    @property
+    def stated_language(self) -> Any:
+        """`charter.language` at this commit (what `report.i18n.charter_language` reads)."""
+        from partnercheck.report.i18n import stated_in
+
+        return stated_in(self.data)
+
 
 @dataclass
 class Timeline:

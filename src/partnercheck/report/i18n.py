@@ -233,14 +233,14 @@ def charter_language(files: Iterable[Any]) -> str:
     state one agree on a supported language; "" otherwise. A report follows its partners' language."""
     found = set()
     for file in files:
-        lang = file.stated_language if hasattr(file, "stated_language") else stated_in(getattr(file, "data", None))
+        lang = file.stated_language
         if isinstance(lang, str) and lang.strip():
             found.add(lang.strip().lower().replace("_", "-").split("-")[0])
     return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else ""
 
 
 def stated_in(data: Any) -> Any:
-    """`charter.language` in a charter's data (what `diff` and `history` hold of each version), None when unstated."""
+    """`charter.language` in a charter's data, None when unstated (a version `diff` and `history` compare)."""
     charter = data.get("charter") if isinstance(data, dict) else None
     return charter.get("language") if isinstance(charter, dict) else None
 
