@@ -234,4 +234,4 @@ def test_markdown_clean_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ok.yaml").write_text((EXAMPLES / "plateforme-aide-a-la-personne.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     run = lint_paths("ok.yaml", select=("PIL01",))
-    assert render("markdown", run, tmp_path) == "## partnercheck: all clear, 1 file checked, no findings\n"
+    assert render("markdown", run, tmp_path) == "## partnercheck: all clear, 1 file checked, no findings\n\n✔ Ready to sign\n"

@@ -44,7 +44,7 @@ def test_no_rule_run_gives_null_scores_in_json(cli) -> None:
     _, report = _json(cli, HEALTHY, "--ignore", "ALL")
     file = report["scores"]["files"][0]
     assert file["overall"] is None
-    assert file["verdict"] == {"ready": False, "label": "Not checked: no health rule ran", "checked": False, "improve": 0, "blocking": []}
+    assert file["verdict"] == {"ready": False, "label": "Not checked: no health rule ran", "checked": False, "packs": [], "improve": 0, "blocking": []}
     assert report["scores"]["summary"]["mean"] is None and report["scores"]["summary"]["verdict"]["ready"] is False
 
 

@@ -39,6 +39,9 @@ DIMENSIONS: tuple[str, ...] = (
     "scale",
 )
 
+#: The engine's own checks (document, schema, references, internal errors): they judge the file's form, not its health.
+ENGINE_PACKS: frozenset[str] = frozenset({"core"})
+
 #: What an active finding weighs, by severity: an error on every item of a rule takes the rule's whole weight,
 #: and a rule weighs what its severity weighs (docs/score.md). Errors weigh more than warnings, infos nothing.
 DEFAULT_WEIGHTS: dict[str, float] = {"error": 3.0, "warning": 1.0, "info": 0.0}
@@ -111,10 +114,23 @@ class FileScore:
     #: Always 0: findings outside the ten dimensions do not lower the score (kept for readers of earlier reports).
     outside_penalty: float = 0.0
     readable: bool = True
+    #: The packs outside the ten dimensions whose rules ran (a plugin's, `change`): they check without scoring.
+    packs: tuple[str, ...] = ()
+
+    @property
+    def scored(self) -> bool:
+        """Some health dimension was scored."""
+        return any(d.score is not None for d in self.dimensions)
 
     @property
     def checked(self) -> bool:
-        return any(d.score is not None for d in self.dimensions)
+        """Some rule judged the charter: a dimension's, or a selected pack's outside them."""
+        return self.scored or bool(self.packs)
+
+    @property
+    def only_packs(self) -> tuple[str, ...]:
+        """The packs that alone checked the file, when no dimension was scored; () otherwise."""
+        return () if self.scored else self.packs
 
     def dimension(self, name: str) -> Dimension:
         return next(d for d in self.dimensions if d.name == name)
@@ -213,7 +229,7 @@ class RunScore:
             "lowest": self.lowest,
             "waived": self.waived,
             "baselined": self.baselined,
-            "verdict": {"ready": self.ready, "label": self.label_in(tr or Translator()), "blocking": self.blocking, "improve": self.verdict.improve},
+            "verdict": {"ready": self.ready, "label": self.label_in(tr or Translator()), "blocking": self.blocking, "improve": self.verdict.improve, "packs": list(self.verdict.packs)},
             "dimensions": {d.name: d.score for d in self.dimensions()},
             "weights": dict(self.weights),
         }
@@ -243,16 +259,18 @@ def score_findings(
     scored = [d.score for d in dimensions if d.score is not None]
     overall = (_round(sum(scored) / len(scored)) if scored else None) if readable else 0.0
     held = sum(1 for f in findings if baselined(f))
-    return FileScore(path, dimensions, overall, waived=sum(1 for f in findings if f.suppressed) - held, baselined=held, readable=readable)
+    packs = tuple(sorted(p for p, ran in rules.items() if ran and p not in DIMENSIONS and p not in ENGINE_PACKS)) if readable else ()
+    return FileScore(path, dimensions, overall, waived=sum(1 for f in findings if f.suppressed) - held, baselined=held, readable=readable, packs=packs)
 
 
 def judged(scores: RunScore, outcome: Any, findings: Mapping[str, list[Finding]]) -> RunScore:
     """The scores with each file's verdict and the run's, from the run's outcome (`run/gates.Outcome`)."""
-    files = tuple(replace(f, verdict=verdict_of(outcome, findings.get(f.path, []), f.overall, f.checked, f.path)) for f in scores.files)
+    files = tuple(replace(f, verdict=verdict_of(outcome, findings.get(f.path, []), f.overall, f.checked, f.path, packs=f.only_packs)) for f in scores.files)
     every = [x for fs in findings.values() for x in fs]
     checked = bool(files) and all(f.checked for f in files)
     below = len(outcome.below) if len(files) > 1 else 0
-    run = verdict_of(outcome, every, files[0].overall if len(files) == 1 else scores.mean, checked, None, below)
+    packs = () if any(f.scored for f in files) else tuple(sorted({p for f in files for p in f.packs}))
+    run = verdict_of(outcome, every, files[0].overall if len(files) == 1 else scores.mean, checked, None, below, packs=packs)
     return replace(scores, files=files, verdict=run)
 
 
@@ -293,15 +311,15 @@ def _score_inputs(run: Any, table: Mapping[Severity, float], rules: Mapping[str,
 
 
 def _file_score_row(f: FileScore) -> list[Any]:
-    return [f.path, f.overall, f.waived, f.baselined, f.readable, [[d.name, d.score, d.errors, d.warnings, d.infos, d.waived, d.baselined, d.absent] for d in f.dimensions]]
+    return [f.path, f.overall, f.waived, f.baselined, f.readable, list(f.packs), [[d.name, d.score, d.errors, d.warnings, d.infos, d.waived, d.baselined, d.absent] for d in f.dimensions]]
 
 
 def _file_score_from(row: list[Any]) -> FileScore:
-    path, overall, waived, held, readable, dimensions = row
+    path, overall, waived, held, readable, packs, dimensions = row
     dims = tuple(Dimension(str(n), s, int(e), int(w), int(i), int(wv), int(b), bool(a)) for n, s, e, w, i, wv, b, a in dimensions)
     if tuple(d.name for d in dims) != DIMENSIONS:
         raise ValueError("not the dimensions of this version")
-    return FileScore(str(path), dims, overall, waived=int(waived), baselined=int(held), readable=bool(readable))
+    return FileScore(str(path), dims, overall, waived=int(waived), baselined=int(held), readable=bool(readable), packs=tuple(str(p) for p in packs))
 
 
 def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator | None = None, outcome: Any = None) -> RunScore:

@@ -2,7 +2,9 @@
 
 Three states a coordinator reads: "Not ready to sign: 2 blocking problems",
 "Ready to sign, with 5 points to improve", "Ready to sign" (and "Not checked"
-when no health rule ran). What blocks is exactly what fails the run: the
+when no health rule ran). When only the rules of packs outside the ten dimensions
+ran (a plugin's pack selected alone), the sentence says so: "Ready to sign
+(checked by the selected rules of pack acme only)". What blocks is exactly what fails the run: the
 findings at the fail level (`--fail-on`, `--max-warnings`) and a score below
 `--min-score`; those options are stated beside the sentence only when they
 decide the exit code. The verdict is given the outcome; it never recomputes it.
@@ -36,6 +38,8 @@ class Verdict:
     fail_on: Severity | None = None
     max_warnings: int | None = None
     exit_zero: bool = False
+    #: The packs outside the ten dimensions that alone checked the charter (no dimension scored), named in the sentence.
+    packs: tuple[str, ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -47,7 +51,14 @@ class Verdict:
         return self.label_in(Translator())
 
     def label_in(self, tr: Translator) -> str:
-        """The verdict sentence in the translator's language."""
+        """The verdict sentence in the translator's language, naming the packs that alone checked the charter."""
+        sentence = self._sentence(tr)
+        if not self.packs or not self.checked:
+            return sentence
+        by = tr.ngettext("checked by the selected rules of pack {packs} only", "checked by the selected rules of packs {packs} only", len(self.packs), packs=", ".join(self.packs))
+        return f"{sentence} ({by})"
+
+    def _sentence(self, tr: Translator) -> str:
         if self.blocking or self.below is not None:
             return _not_ready(self, tr)
         if not self.checked:
@@ -62,6 +73,7 @@ class Verdict:
             "ready": self.ready,
             "label": self.label_in(tr or Translator()),
             "checked": self.checked,
+            "packs": list(self.packs),
             "improve": self.improve,
             "blocking": [
                 {"code": f.code, "name": f.name, "severity": f.severity.value, "path": f.path, "line": f.line, "column": f.column, "pointer": f.pointer, "message": f.message, "baselined": baselined(f)}
@@ -70,8 +82,11 @@ class Verdict:
         }
 
 
-def verdict_of(outcome: Any, findings: list[Finding], score: float | None, checked: bool, path: str | None = None, below_files: int = 0) -> Verdict:
-    """The verdict of one file (`path`) or of the whole run (None), from the run's outcome (`run/gates.Outcome`)."""
+def verdict_of(
+    outcome: Any, findings: list[Finding], score: float | None, checked: bool, path: str | None = None, below_files: int = 0, packs: tuple[str, ...] = ()
+) -> Verdict:
+    """The verdict of one file (`path`) or of the whole run (None), from the run's outcome (`run/gates.Outcome`);
+    `packs`: the packs outside the ten dimensions that alone checked it."""
     blocking = outcome.failing if path is None else outcome.failing_in(path)
     below = outcome.min_score if (outcome.below if path is None else path in outcome.below) else None
     warnings = sum(1 for f in blocking if f.severity is Severity.WARNING)
@@ -85,6 +100,7 @@ def verdict_of(outcome: Any, findings: list[Finding], score: float | None, check
         fail_on=outcome.fail_on if any(f.severity is not Severity.ERROR and f.severity.at_least(outcome.fail_on) for f in blocking) else None,
         max_warnings=outcome.max_warnings if warnings else None,
         exit_zero=outcome.exit_zero,
+        packs=packs,
     )
 
 

@@ -22,6 +22,7 @@ from partnercheck.report.formats.common import (
     severity_word,
 )
 from partnercheck.report.formats.locations import cwd_of, report_path
+from partnercheck.report.formats.scoreblock import verdict_head
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
 from partnercheck.report.score import TITLES, title_of
@@ -36,8 +37,9 @@ KINDS = {"waiver": "waiver", "comment": "comment", "baseline": "baseline", "supp
 def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
     tr = of(options)
-    outcome = input_of(run, options).outcome
-    parts = ["## " + tr.words("partnercheck: {summary}", summary=headline(run, tr))]
+    prepared = input_of(run, options)
+    outcome = prepared.outcome
+    parts = ["## " + tr.words("partnercheck: {summary}", summary=headline(run, tr)), verdict_head(tr, prepared.scores.verdict)]
     if outcome.fails and not outcome.exit_zero:
         parts.append("**" + tr.words("This check fails: {reasons}.", reasons=fail_reasons(outcome, run.settings.fail_on.value, tr)) + "**")
     if run.active:
