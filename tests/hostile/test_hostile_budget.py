@@ -231,3 +231,46 @@ def test_a_new_worker_does_not_inherit_the_rule_its_killed_predecessor_was_runni
     assert breaker.running_in(1)[0] == "HOS01" and breaker.running_in(0)[0] is None
     breaker.clear_slot(1)
     assert breaker.running_in(1)[0] is None
+
+
+# rules outside the file workers: repository and change scopes --------------------------------
+CHANGE_LOG = "evolution:\n  change_log:\n    - {date: 2025-06-01, change: Un partenaire rejoint la plateforme.}\n"
+
+
+def run_subprocess(tmp_path: Path, body: str, scope: str, *extra: str) -> tuple[int, list[dict], str, float]:
+    """partnercheck in a process of its own (as CI runs it) on three charters, with HOS01 in `scope`."""
+    import os
+    import subprocess
+    import sys
+
+    path = plugin(tmp_path, body, scope=scope)
+    paths = [str(write(tmp_path, f"c{n}.yaml", NO_PILOT.replace("id: x", f"id: x{n}") + CHANGE_LOG)) for n in range(3)]
+    env = {**os.environ, "PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD": "1", "PARTNERCHECK_NO_CACHE": "1"}
+    argv = [sys.executable, "-m", "partnercheck", "check", "--no-plugins", "--isolated", "--format", "json", "--plugin", str(path), "--allow-local-plugins", *extra, *paths]
+    started = time.monotonic()
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, cwd=tmp_path)
+    elapsed = time.monotonic() - started
+    clean(done.stdout, done.stderr)
+    return done.returncode, findings(done.stdout), done.stderr, elapsed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scope", ["repository", "change"])
+@pytest.mark.parametrize("body", [SWALLOWING_LOOP, HOLDING_THE_INTERPRETER], ids=["nested-bare-except", "c-call"])
+def test_a_rule_outside_the_file_workers_that_will_not_stop_is_killed_and_the_run_goes_on(tmp_path, scope, body):
+    *_, base = run_subprocess(tmp_path, "return []", scope, "--rule-timeout", "1")
+    code, found, err, elapsed = run_subprocess(tmp_path, body, scope, "--rule-timeout", "1")
+    assert code == 2, err
+    stopped = [f for f in found if f["code"] == "INT02"]
+    assert stopped and all("HOS01 (hostile-rule)" in f["message"] and "time budget of 1 s" in f["message"] for f in stopped)
+    assert len(stopped) == (1 if scope == "repository" else 3)  # a repository rule runs once; a change rule once per charter
+    assert {Path(f["path"]).name for f in found if f["code"] == "PIL01"} == {"c0.yaml", "c1.yaml", "c2.yaml"}  # the other findings are printed
+    runs = 1 if scope == "repository" else 3
+    assert elapsed - base < runs * 2 * 1 + 1.5, (elapsed, base)  # each run stopped within twice its budget
+
+
+def test_a_repository_rule_that_returns_still_reports_from_its_worker(tmp_path):
+    body = "for charter in ctx:\n    yield BareFinding('', {'what': charter.data['charter']['id']}, path=charter.path)"
+    code, found, err, _ = run_subprocess(tmp_path, body, "repository", "--rule-timeout", "5")
+    assert code == 1, err
+    assert sorted(f["message"] for f in found if f["code"] == "HOS01") == ["hostile rule: x0", "hostile rule: x1", "hostile rule: x2"]

@@ -22,6 +22,7 @@ from partnercheck.rules.model import EngineCheck, Function, Rule
 from partnercheck.rules.readonly import ReadOnlyDict, ReadOnlyList, freeze
 from partnercheck.rules.runner import Outcome, run_rule
 from partnercheck.run.breaker import Breaker
+from partnercheck.run.supervise import NoResult, can_fork, killable
 
 
 @dataclass
@@ -304,18 +305,32 @@ class Engine:
         ).place(span)
 
     # many files ----------------------------------------------------------------
-    def run_repository_rules(self, results: list[FileResult]) -> None:
-        """Rules that need every charter of the run at once (SCA03)."""
+    def run_repository_rules(self, results: list[FileResult], isolate: bool = False) -> None:
+        """Rules that need every charter of the run at once (SCA03). With `isolate` (the command line's runs),
+        a plugin's rule under a budget runs in a killable worker: one that swallows its interruption is
+        stopped at twice its budget (supervise.py) and reported as its INT02."""
         charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
         by_path = {r.path: r for r in results}
         for rule in self.rules:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue
             ctx = RepositoryContext(ReadOnlyList(charters), freeze(self.settings.options_of(rule)), self.settings.today)
-            outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)  # type: ignore[arg-type]
-            self._collect_repository(by_path, rule, outcome)
+            self._collect_repository(by_path, rule, self._isolated_outcome(rule, ctx, isolate))
         for result in results:
             result.findings.sort(key=Finding.sort_key)
+
+    def _isolated_outcome(self, rule: Rule, ctx: RuleContext | RepositoryContext, isolate: bool) -> Outcome:
+        """A rule run outside the file workers (repository, change): in this process, or, for a plugin's code
+        under a budget and with `isolate`, in a killable worker of its own (supervise.py)."""
+        budget = self.settings.rule_timeout
+        if not (isolate and budget and rule.plugin != "core" and can_fork()):
+            return run_rule(rule, ctx, self.registry, budget)  # type: ignore[arg-type]
+        outcome = killable(lambda: run_rule(rule, ctx, self.registry, budget), budget)  # type: ignore[arg-type]
+        if not isinstance(outcome, NoResult):
+            return outcome
+        if outcome.seconds is not None:
+            return Outcome(crash="killed", timed_out=outcome.seconds)
+        return Outcome(crash=outcome.crash or "no result")
 
     def _collect_repository(self, by_path: dict[str, FileResult], rule: Rule, outcome: Outcome) -> None:
         for bare in outcome.findings:
@@ -328,8 +343,9 @@ class Engine:
                     self._crashed(result, result.document, rule, outcome)
                     break
 
-    def run_change_rules(self, results: list[FileResult], previous: Mapping[str, Any]) -> None:
-        """Rules about change (`scope: change`), for each charter whose previous version `previous` (by path) holds or whose change log tells its changes."""
+    def run_change_rules(self, results: list[FileResult], previous: Mapping[str, Any], isolate: bool = False) -> None:
+        """Rules about change (`scope: change`), for each charter whose previous version `previous` (by path) holds or whose change log tells its changes;
+        `isolate`: a plugin's rule under a budget runs in a killable worker, as a repository rule does."""
         if not any(isinstance(r.check, Function) and r.check.scope == "change" for r in self.rules):
             return
         for result in results:
@@ -345,7 +361,7 @@ class Engine:
                 if isinstance(rule.check, Function) and rule.check.scope == "change":
                     ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles, previous=earlier)
                     shape_ok = not any(f.code == "SCH01" for f in result.findings)
-                    self._collect(result, doc, rule, run_rule(rule, ctx, self.registry, self.settings.rule_timeout), shape_ok)
+                    self._collect(result, doc, rule, self._isolated_outcome(rule, ctx, isolate), shape_ok)
             result.findings.sort(key=Finding.sort_key)
 
     # suppressions ----------------------------------------------------------------

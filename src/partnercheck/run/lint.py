@@ -102,9 +102,9 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
             return [_labelled(cached_result(path, raw, is_charter, findings, own, _stored_data(cache, key), language), labels) for (path, raw), (is_charter, findings, language, labels), own, key in zip(items, final, engines, keys)]
     results = lint_files(items, engines, cache, jobs, isolate)
-    run_engine.run_repository_rules(results)
+    run_engine.run_repository_rules(results, isolate)
     for own_engine, result in zip(engines, results):
-        own_engine.run_change_rules([result], previous or {})
+        own_engine.run_change_rules([result], previous or {}, isolate)
         own_engine.finish(result)
         own_engine.cap(result)
     run_engine.report_trips(results)

@@ -15,6 +15,10 @@ own gets INT01 for its file. A new worker takes the remaining files.
 Used when a rule the run runs is a plugin's Python code (`Engine.needs_worker`)
 or when many files are checked at once (`--jobs`, parallel.py). A run with
 partnercheck's own rules and declarative packs only stays in one process.
+
+A plugin's repository-scope rule, which runs once over every charter, runs
+alone in a worker of its own (`killable`): killed past twice its budget, it
+is reported as its INT02 and the run goes on.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
 from partnercheck.run.breaker import Breaker
 
@@ -30,6 +34,8 @@ from partnercheck.run.breaker import Breaker
 _POLL = 0.05
 #: A killed worker's budgets count from the work it was given: twice the budget, never less than this.
 _MIN_GRACE = 0.2
+
+T = TypeVar("T")
 
 _WORK: Callable[[int], Any] | None = None  # what a forked worker runs, set just before forking
 _BREAKER: Breaker | None = None  # the run's breaker, shared with the workers
@@ -98,6 +104,42 @@ def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, br
             if slot is not None:
                 _stop(slot)
     return results, killed
+
+
+def killable(call: Callable[[], T], budget: float) -> T | NoResult:
+    """`call()` in a forked worker of its own, its result sent back; killed once it has run twice `budget`
+    seconds (never less than `_MIN_GRACE`): `NoResult(seconds=budget)`. A worker that fails or dies: `NoResult(crash=…)`."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_serve_once, args=(call, child), daemon=True)
+    process.start()
+    child.close()
+    slot = _Slot(process, parent)
+    try:
+        if not wait([parent, process.sentinel], timeout=max(2 * budget, _MIN_GRACE)):
+            return NoResult(seconds=budget)
+        try:
+            kind, value = parent.recv()
+        except (EOFError, OSError):
+            return _ended(slot)
+        if kind == "memory":
+            raise MemoryError("in a worker process")
+        return value if kind == "done" else NoResult(crash=value)
+    finally:
+        _stop(slot)
+
+
+def _serve_once(call: Callable[[], Any], conn: Any) -> None:
+    """In a worker: run `call` once and send back its result, or why it has none."""
+    try:
+        conn.send(("done", call()))
+    except MemoryError:
+        conn.send(("memory", None))
+    except BaseException as exc:  # noqa: BLE001 - told to the parent, which reports it
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
 
 
 def _start(n: int) -> _Slot:
