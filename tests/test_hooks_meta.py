@@ -59,7 +59,7 @@ def documented_hooks() -> dict[str, ast.FunctionDef]:
 
 def test_the_hook_list_the_loader_calls_is_every_hookspec() -> None:
     assert set(SPECS) == set(HOOKS)
-    assert len(SPECS) == 5
+    assert len(SPECS) == 6
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
@@ -180,7 +180,7 @@ def codes_report(run: Any, options: Any) -> str:
 
 @pytest.fixture
 def meta_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A module implementing the five hooks, importable as `hooks_meta_plugin`."""
+    """A module implementing the six hooks, importable as `hooks_meta_plugin`."""
     pack = tmp_path / "hooks-meta.yaml"
     pack.write_text(PACK, encoding="utf-8")
     module = types.ModuleType("hooks_meta_plugin")
@@ -205,7 +205,11 @@ def meta_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     def register_schema_extensions(register):  # type: ignore[no-untyped-def]
         register("x-hooks-meta", EXTENSION)
 
-    for hook in (register_rule_packs, register_functions, register_reporters, register_profiles, register_schema_extensions):
+    @hookimpl
+    def register_defaults(register):  # type: ignore[no-untyped-def]
+        register({"severity": {"HKM01": "error"}})
+
+    for hook in (register_rule_packs, register_functions, register_reporters, register_profiles, register_schema_extensions, register_defaults):
         setattr(module, hook.__name__, hook)
     monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.setenv("PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD", "1")
@@ -254,6 +258,7 @@ def test_register_reporters_adds_a_format(cli, meta_plugin: str, tmp_path: Path)
         "formats": ["codes"],
         "profiles": ["insertion-network"],
         "schema extensions": ["x-hooks-meta"],
+        "defaults": ["severity"],
     }
 
 
@@ -278,6 +283,13 @@ def test_register_schema_extensions_validates_the_plugin_key(registry, monkeypat
     monkeypatch.delenv("PARTNERCHECK_PLUGINS")
     without = load_registry(PluginSelection(autoload=False))
     assert [f for f in lint_text(CHARTER, select=["SCH01"], registry=without) if f.code == "SCH01"] == []
+
+
+def test_register_defaults_sets_the_default_severity_of_its_own_rule(registry, cli, meta_plugin: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert (registry.rules["HKM01"].severity.value, registry.rules["HKM02"].severity.value) == ("error", "info")
+    assert [f.severity.value for f in lint_text(CHARTER, select=["HKM01"], registry=registry)] == ["error"]
+    code, out, _ = cli("config", str(tmp_path), "--format", "json")
+    assert {"key": "severity.HKM01", "value": "error", "source": f"plugin {meta_plugin} (register_defaults)"} in json.loads(out)["values"]
 
 
 def test_every_hook_has_a_test_here() -> None:

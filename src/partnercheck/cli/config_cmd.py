@@ -86,12 +86,48 @@ def explain(resolver: Any, registry: Any, target: Path) -> list[tuple[str, Any, 
             rows += entries or [(key, _default(key, registry, settings), "default")]
             if key == "options":
                 rows += plugin_option_defaults(registry, settings)
+            if key == "severity":
+                rows += plugin_severity_defaults(registry, settings)
+        elif key in ("select", "ignore"):
+            rows.append(_flat(effective, key, registry, settings))
+            if key == "ignore":
+                rows += plugin_selection_defaults(registry, settings)
         else:
-            value, source = effective.leaves.get((key,), (None, None))
-            if source is not None:
-                rows.append((key, value, str(source)))
-            else:
-                rows.append(_locale_row() if key == "lang" else (key, _default(key, registry, settings), "default"))
+            rows.append(_locale_row() if key == "lang" and (key,) not in effective.leaves else _flat(effective, key, registry, settings))
+    return rows
+
+
+def _flat(effective: Any, key: str, registry: Any, settings: Any) -> tuple[str, Any, str]:
+    value, source = effective.leaves.get((key,), (None, None))
+    return (key, value, str(source)) if source is not None else (key, _default(key, registry, settings), "default")
+
+
+def _by_plugin(rule: Any, what: str, fallback: str) -> str:
+    """Where a plugin's default comes from: "plugin acme (pack acme.yaml)", "plugin acme (register_defaults)", or `fallback`."""
+    origin = rule.defaulted.get(what)
+    return f"plugin {rule.plugin} ({origin})" if origin else fallback
+
+
+def _plugin_rules(registry: Any) -> list[Any]:
+    return [r for r in sorted(registry.rules.values(), key=lambda r: r.code) if r.plugin != "core"]
+
+
+def plugin_severity_defaults(registry: Any, settings: Any) -> list[tuple[str, Any, str]]:
+    """Each severity a plugin's defaults set, unless the configuration sets that rule's severity."""
+    return [
+        (f"severity.{rule.code}", rule.severity.value, _by_plugin(rule, "severity", ""))
+        for rule in _plugin_rules(registry)
+        if "severity" in rule.defaulted and not any(key in settings.severity for key in (rule.code, rule.name, rule.pack))
+    ]
+
+
+def plugin_selection_defaults(registry: Any, settings: Any) -> list[tuple[str, Any, str]]:
+    """Each rule a plugin's defaults leave off, and whether this configuration's selection turns it on."""
+    rows = []
+    for rule in _plugin_rules(registry):
+        if not rule.on_by_default:
+            state = "selected here, so it runs" if settings.enabled(rule) else "off unless a selection names it"
+            rows.append(("ignore", rule.code, f"{_by_plugin(rule, 'ignore', _by_plugin(rule, 'select', ''))}; {state}"))
     return rows
 
 
@@ -104,7 +140,7 @@ def plugin_option_defaults(registry: Any, settings: Any) -> list[tuple[str, Any,
         configured = {name for key in (rule.pack, rule.name, rule.code) for name in settings.options.get(key, {})}
         for name, option in rule.options.items():
             if name not in configured:
-                rows.append((f"options.{rule.code}.{name}", option.default, f"default of plugin {rule.plugin}, {rule.source or rule.pack}"))
+                rows.append((f"options.{rule.code}.{name}", option.default, _by_plugin(rule, f"options.{name}", f"default of plugin {rule.plugin}, {rule.source or rule.pack}")))
     return rows
 
 

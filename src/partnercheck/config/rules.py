@@ -12,7 +12,7 @@ import difflib
 from typing import Any, Iterable
 
 from partnercheck.config.files import ConfigFile
-from partnercheck.report.messages import english, said
+from partnercheck.report.messages import said
 from partnercheck.config.settings import matches
 
 SELECTOR_KEYS = ("select", "extend-select", "ignore")
@@ -62,10 +62,7 @@ def _designated(file: ConfigFile, keys: tuple[str, ...], selector: str, rules: l
 
 
 def _options(file: ConfigFile, selector: str, options: dict[str, Any], rules: list[Any]) -> None:
-    from jsonschema.exceptions import best_match
-
-    from partnercheck.checks.safe_schema import validator
-    from partnercheck.checks.schema import describe
+    from partnercheck.rules.defaults import option_problem
 
     for name, value in options.items():
         having = [r for r in rules if name in r.options]
@@ -74,11 +71,8 @@ def _options(file: ConfigFile, selector: str, options: dict[str, Any], rules: li
             listed = f"its options: {', '.join(known)}" if known else "it has no options"
             raise file.error(("options", selector, name), f'{selector} has no option "{name}" ({listed})')
         for rule in having:
-            error = best_match(validator(rule.options[name].schema).iter_errors(value))  # offline, formats checked as for charters
-            if error is not None:
-                message = english(describe(error))
-                message = message.removeprefix("the document ")
-                message = message.split(" ", 1)[1] if message.startswith("`") else message
+            message = option_problem(rule.options[name], value)
+            if message is not None:
                 raise file.error(("options", selector, name), f"invalid value for {rule.code}: {message}")
 
 

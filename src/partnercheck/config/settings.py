@@ -42,7 +42,10 @@ class Settings:
     def enabled(self, rule: Rule) -> bool:
         if rule.plugin in self.disabled_plugins:
             return False
-        selected = self.select is None or matches(rule, self.select) or matches(rule, self.extend_select)
+        if not rule.on_by_default:  # left off by its plugin's defaults (rules/defaults.py): only a selection naming it (not ALL) turns it on
+            selected = named(rule, self.select or ()) or named(rule, self.extend_select)
+        else:
+            selected = self.select is None or matches(rule, self.select) or matches(rule, self.extend_select)
         return selected and not matches(rule, self.ignore)
 
     def severity_of(self, rule: Rule) -> Severity:
@@ -56,6 +59,11 @@ class Settings:
         for key in (rule.pack, rule.name, rule.code):
             merged.update(self.options.get(key, {}))
         return merged
+
+
+def named(rule: Rule, selectors: Iterable[str]) -> bool:
+    """A selector other than `ALL` designates the rule."""
+    return matches(rule, [s for s in selectors if s.upper() != "ALL"])
 
 
 def matches(rule: Rule, selectors: Iterable[str]) -> bool:

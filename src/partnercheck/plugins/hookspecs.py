@@ -12,7 +12,7 @@ arguments later without breaking plugins. Implement a hook with::
 
 Each `register` callback has a `Protocol` type (`RegisterRulePack`,
 `RegisterFunction`, `RegisterReporter`, `RegisterProfile`,
-`RegisterSchemaExtension`), importable from `partnercheck`, so a type
+`RegisterSchemaExtension`, `RegisterDefaults`), importable from `partnercheck`, so a type
 checker sees a wrong argument before partnercheck refuses it at load.
 
 Expose the module under the ``partnercheck`` entry-point group.
@@ -20,7 +20,7 @@ Expose the module under the ``partnercheck`` entry-point group.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, Protocol, Sequence, TypedDict, Union
 
 import pluggy
 
@@ -76,6 +76,25 @@ class RegisterSchemaExtension(Protocol):
     """The `register` of `register_schema_extensions`: `register(key, schema)`."""
 
     def __call__(self, key: str, schema: Mapping[str, Any]) -> None: ...
+
+
+class Defaults(TypedDict, total=False):
+    """A plugin's defaults for its own rules, as a pack's `defaults:` writes them (docs/plugins.md)."""
+
+    #: The plugin's rules on by default (codes, prefixes, names, pack names); the others run only when a selection names them.
+    select: Sequence[str]
+    #: The plugin's rules off by default: they run only when a selection names them.
+    ignore: Sequence[str]
+    #: A severity by rule code, rule name or pack name.
+    severity: Mapping[str, Literal["error", "warning", "info"]]
+    #: Option values by rule code, rule name or pack name, then by option name.
+    options: Mapping[str, Mapping[str, Any]]
+
+
+class RegisterDefaults(Protocol):
+    """The `register` of `register_defaults`: `register(defaults)`."""
+
+    def __call__(self, defaults: Defaults) -> None: ...
 
 
 @hookspec
@@ -146,6 +165,24 @@ def register_schema_extensions(register: RegisterSchemaExtension) -> None:
     :param register: call ``register(key, schema)``; ``key`` must start with
         ``x-``. Charters are then validated against it at that key, so a
         plugin's data is checked like the core format.
+    :returns: nothing.
+
+    Since 0.1.0.
+    """
+
+
+@hookspec
+def register_defaults(register: RegisterDefaults) -> None:
+    """Set the plugin's configuration defaults for its own rules.
+
+    :param register: call ``register(defaults)`` with a mapping of the shape
+        of a pack's ``defaults:`` (:class:`partnercheck.Defaults`): ``select``
+        and ``ignore`` (the rules on, or off, by default), ``severity`` (by
+        code, name or pack) and ``options`` (by code, name or pack, then by
+        option name). Called after the plugin's other hooks; a default for a
+        rule the plugin does not own, or a value of the wrong type, is a load
+        error naming the plugin. Configuration files and flags override them;
+        ``partnercheck config`` shows each with the plugin it comes from.
     :returns: nothing.
 
     Since 0.1.0.

@@ -23,6 +23,7 @@ from partnercheck.plugins import validation as check
 from partnercheck.plugins.registry import PluginInfo, Registry
 from partnercheck.plugins.validation import HOOKS
 from partnercheck.rules.context import Profile
+from partnercheck.rules.defaults import KEYS, DefaultsProblem, apply_defaults
 from partnercheck.rules.model import Function
 from partnercheck.rules.pack import load_pack_file, load_pack_text
 
@@ -197,7 +198,23 @@ def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
         registry.add_schema_extension(check.name(key, "schema extension"), check.extension_schema(key, schema), info.name)
         info.note("schema extensions", key)
 
-    return {"register_rule_packs": rule_packs, "register_functions": functions, "register_reporters": reporters, "register_profiles": profiles, "register_schema_extensions": schema_extensions}[hook]
+    def defaults(defaults: Any) -> None:
+        own = [registry.rules[code] for code in info.registered.get("rules", [])]
+        try:
+            for rule in apply_defaults(own, defaults, "register_defaults"):
+                registry.rules[rule.code] = rule
+        except DefaultsProblem as problem:
+            raise PluginError(f"the defaults at {problem}") from problem
+        info.note("defaults", ", ".join(k for k in KEYS if k in defaults))
+
+    return {
+        "register_rule_packs": rule_packs,
+        "register_functions": functions,
+        "register_reporters": reporters,
+        "register_profiles": profiles,
+        "register_schema_extensions": schema_extensions,
+        "register_defaults": defaults,
+    }[hook]
 
 
 def _owned(rule: Any, info: PluginInfo) -> Any:

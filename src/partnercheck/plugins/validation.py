@@ -13,7 +13,8 @@ from typing import Any, Iterable, Mapping
 
 from partnercheck.errors import PluginError
 
-HOOKS = ("register_rule_packs", "register_functions", "register_reporters", "register_profiles", "register_schema_extensions")
+#: In the order they are called: `register_defaults` last, once the plugin's rules are known.
+HOOKS = ("register_rule_packs", "register_functions", "register_reporters", "register_profiles", "register_schema_extensions", "register_defaults")
 
 
 def hook_problem(module: Any, is_hookimpl: Any) -> str | None:

@@ -65,6 +65,10 @@ class Rule:
     plugin: str = "core"
     plugin_version: str = ""
     source: str = ""
+    #: False when its plugin's defaults leave it off (rules/defaults.py): it runs only when a selection names it.
+    on_by_default: bool = True
+    #: What its plugin's defaults set (`severity`, `ignore`, `select`, `options.NAME`) and from where (`pack acme.yaml`, `register_defaults`).
+    defaulted: Mapping[str, str] = field(default_factory=dict)
 
     def defaults(self) -> dict[str, Any]:
         return {name: opt.default for name, opt in self.options.items()}

@@ -54,7 +54,20 @@ def _load_pack_text(raw: bytes, source: str, plugin: str, version: str) -> list[
         raise PackError(source, span.line, english(fatal[0].message))
     _validate(doc.data, doc, source)
     pack = doc.data["pack"]
-    return [_rule(entry, pack, plugin, version, source) for entry in doc.data["rules"]]
+    rules = [_rule(entry, pack, plugin, version, source) for entry in doc.data["rules"]]
+    return _with_defaults_of_pack(rules, doc, source)
+
+
+def _with_defaults_of_pack(rules: list[Rule], doc: Any, source: str) -> list[Rule]:
+    """The pack's `defaults:` applied to its own rules (rules/defaults.py); a bad default is a broken pack, at its line."""
+    from partnercheck.rules.defaults import DefaultsProblem, apply_defaults
+
+    if "defaults" not in doc.data:
+        return rules
+    try:
+        return apply_defaults(rules, doc.data["defaults"], f"pack {Path(source).name}")
+    except DefaultsProblem as problem:
+        raise PackError(source, doc.index.locate("/defaults" + problem.pointer).line, f"defaults: {problem.message}") from problem
 
 
 def _validate(data: Any, doc: Any, source: str) -> None:

@@ -17,7 +17,7 @@ from partnercheck.rules.model import Check, Declarative, EngineCheck, Function, 
 
 _TEXTS = ("code", "name", "pack", "summary", "why", "hint", "subject", "plugin", "plugin_version", "source")
 _TUPLES = ("grounding", "reads", "tests")
-_MAPPINGS = ("messages", "examples", "translations")
+_MAPPINGS = ("messages", "examples", "translations", "defaulted")
 
 
 def rules_to_data(rules: list[Rule]) -> list[dict[str, Any]] | None:
@@ -40,6 +40,7 @@ def _rule_data(rule: Rule) -> dict[str, Any]:
     out: dict[str, Any] = {key: getattr(rule, key) for key in (*_TEXTS, *_MAPPINGS)}
     out.update({key: list(getattr(rule, key)) for key in _TUPLES})
     out["severity"] = rule.severity.value
+    out["on_by_default"] = rule.on_by_default
     out["check"] = _check_data(rule.check)
     out["options"] = {name: [o.default, o.schema, o.description] for name, o in rule.options.items()}
     return out
@@ -60,6 +61,7 @@ def _rule(entry: Any) -> Rule:
     fields.update({key: tuple(_expect(entry[key], list)) for key in _TUPLES})
     options = _expect(entry["options"], dict)
     fields["options"] = {name: _option(name, spec) for name, spec in options.items()}
+    fields["on_by_default"] = _expect(entry["on_by_default"], bool)
     return Rule(severity=Severity(entry["severity"]), check=_check(_expect(entry["check"], dict)), **fields)
 
 
