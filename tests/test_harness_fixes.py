@@ -119,3 +119,23 @@ def test_the_cases_of_a_plugin_that_did_not_load_fail_instead_of_vanishing(plugi
         rule_cases(registry=registry, plugin="acme_broken_pack")
     with pytest.raises(AssertionError, match="no plugin 'acme-typo' is loaded"):
         rule_cases(registry=registry, plugin="acme-typo")
+
+
+def test_a_case_file_runs_beside_a_pytest_plugin_that_wraps_each_test_call(tmp_path: Path) -> None:
+    """pytest-lsp (a test dependency, common among editor-tooling authors) wraps `pytest_runtest_call` and
+    ran only items with `funcargs`: every YAML case failed with "wrap_controller … did not yield"."""
+    import importlib.util
+    import os
+    import subprocess
+    import sys
+
+    assert importlib.util.find_spec("pytest_lsp") is not None, "pytest-lsp, a test dependency, wraps every test call"
+    (tmp_path / "test_pilot.cases.yaml").write_text(
+        "rule: PIL01\ncases:\n  - name: no pilot\n    charter: |\n      partnercheck: 1\n      charter: {id: x, title: X}\n"
+        "      partners: [{id: a, name: A, type: funder}]\n    expect: [{pointer: ''}]\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "1 passed" in done.stdout
