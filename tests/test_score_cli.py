@@ -70,7 +70,7 @@ def test_json_carries_scores_and_verdict_per_file(cli) -> None:
     assert broken["verdict"]["ready"] is False
     assert "PIL01" in {b["code"] for b in broken["verdict"]["blocking"]}
     assert broken["dimensions"]["pilot"]["score"] < 100
-    assert good["verdict"] == {"ready": True, "label": "Ready to sign", "checked": True, "improve": 0, "blocking": []}
+    assert good["verdict"] == {"ready": True, "label": "Ready to sign", "checked": True, "packs": [], "improve": 0, "blocking": []}
     assert scores["summary"]["files"] == 2 and scores["summary"]["ready"] == 1
     assert scores["summary"]["lowest"] == broken["overall"]
 
