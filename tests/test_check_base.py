@@ -151,3 +151,12 @@ def test_a_base_branch_that_moved_on_brings_nothing_new(cli, repo: Path) -> None
     assert code == 1, err
     assert active(out) == [("charters/c0.yaml", "MEM01", "/partners/1")]  # c3's PIL02, fixed only on main, is not the branch's doing
     assert {f["path"] for f in json.loads(out)["findings"]} == {"charters/c0.yaml"}
+
+
+def test_the_summary_line_speaks_the_run_s_language(cli, repo: Path) -> None:
+    commit(repo, {"charters/c0.yaml": AMENDED}, "a partner joins")
+    code, _, err = cli("check", "charters", "-f", "json", "--base", "main", "--lang", "fr", *SELECT)
+    assert code == 1, err
+    line = next(line for line in err.splitlines() if "main (" in line)
+    assert line.startswith("partnercheck: comparé à main (") and line.endswith(") : 2 constats déjà présents, 0 constat résolu"), line
+    assert "finding" not in err and "compared" not in err

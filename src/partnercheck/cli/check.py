@@ -88,7 +88,7 @@ def handle(args: argparse.Namespace) -> int:
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
     emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)
     report_errors(run.errors)
-    tell(base)
+    tell(base, tr)
     if base is None:  # with --base, no changed charter is the usual case
         _warn_no_charter(run, run_plan.paths, tr)
     if run_plan.debug:
