@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from partnercheck.checks.cascade import misshapen, missing, renamed_to, unreadable, without_echoes
 from partnercheck.checks.references import check_references
@@ -304,10 +304,12 @@ class Engine:
         ).place(span)
 
     # many files ----------------------------------------------------------------
-    def run_repository_rules(self, results: list[FileResult]) -> None:
-        """Rules that need every charter of the run at once (SCA03)."""
-        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
+    def run_repository_rules(self, results: list[FileResult], around: Sequence[tuple[str, Any]] = ()) -> None:
+        """Rules that need every charter of the run at once (SCA03); `around` (path, data) are charters they count
+        without checking them: what the rules find there is not reported."""
         by_path = {r.path: r for r in results}
+        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
+        charters += [Charter(freeze(data), path) for path, data in around if path not in by_path]
         for rule in self.rules:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue
