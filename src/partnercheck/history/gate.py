@@ -108,6 +108,12 @@ class Base:
             return change.old_path if change is not None else self._inside(Path(stdin_filename))
         return None
 
+    def path_at(self, target: Target) -> str | None:
+        """The file's path at the revision, changed or not (relative to the repository): None when it is new."""
+        if target.source is not None and _real(target.source) not in self.changes:
+            return self._inside(target.source)
+        return self.old_path(target)
+
     def _inside(self, path: Path) -> str | None:
         try:
             return self.repository.relative(path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from html import escape as escape_html
 from typing import Any, Iterable, Sequence
 
 from partnercheck.findings import Finding
@@ -103,25 +102,12 @@ def _markdown_one(c: Comparison, tr: Translator) -> str:
 
 # HTML ----------------------------------------------------------------------
 def html(comparisons: Sequence[Comparison], tr: Translator) -> str:
-    """A page in the health report's style: per charter, a section with its changes, scores and findings."""
+    """A page in the health report's style: per charter, the section the board report shows (`changes.html.j2`)."""
     from partnercheck.history.page import page
+    from partnercheck.history.sections import changes_view
 
-    sections = [html_section(c, tr) for c in comparisons] or [f"<p>{escape_html(tr.words('No charter changed.'))}</p>"]
-    return page(tr.words("partnercheck: what this change does to the partnership"), "\n".join(sections), tr)
-
-
-def html_section(c: Comparison, tr: Translator) -> str:
-    e = escape_html
-    parts = [f'<section class="changes"><h2>{e(c.path)}</h2><p class="facts">{e(c.old.label)} → {e(c.new.label)}</p>']
-    for section, found in by_section(c.terms):
-        parts.append(f"<h3>{e(section_title(section, tr))}</h3><ul>" + "".join(f"<li>{e(change_line(ch, tr))}</li>" for ch in found) + "</ul>")
-    if not c.terms:
-        parts.append(f"<p>{e(tr.words(NO_CHANGE))}</p>")
-    head = f"<tr><th>{e(tr.words('Dimension'))}</th><th>{e(tr.words('before'))}</th><th>{e(tr.words('after'))}</th><th>Δ</th></tr>"
-    parts.append("<table>" + head + "".join(f"<tr><td>{e(name)}</td><td>{e(b)}</td><td>{e(a)}</td><td>{e(d)}</td></tr>" for name, b, a, d in score_rows(c, tr)) + "</table>")
-    for title, listed in findings_parts(c, tr):
-        parts.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li><code>{e(f.code)}</code> {e(tr.words('line {line}: {message}', line=f.line, message=f.message))}</li>" for f in listed) + "</ul>")
-    return "".join(parts) + "</section>"
+    views = [changes_view(c, tr, c.path) for c in comparisons]
+    return page(tr.words("partnercheck: what this change does to the partnership"), tr, changes=views, empty="" if views else tr.words("No charter changed."))
 
 
 # shared --------------------------------------------------------------------
