@@ -136,5 +136,5 @@ def _partner_marks(p: Point, x: float, top: float, tr: Translator) -> list[str]:
     for k, t in enumerate(moves[:4]):
         label = tr.words(words[t.kind], partner=t.subject) + f" ({tr.date(dated(p, t.subject, t.kind + '_on'))})"
         colour = "#2f855a" if t.kind == "joined" else "#c53030"
-        out.append(f'<text class="partner-mark {t.kind}" x="{x + 6 * k:.1f}" y="{top - 8}" font-size="13" font-weight="700" text-anchor="middle" fill="{colour}"><title>{escape(label)}</title>{"+" if t.kind == "joined" else "−"}</text>')
+        out.append(f'<text class="partner-mark {t.kind}" x="{x - 10 * k:.1f}" y="{top - 8}" font-size="13" font-weight="700" text-anchor="middle" fill="{colour}"><title>{escape(label)}</title>{"+" if t.kind == "joined" else "−"}</text>')
     return out

@@ -107,6 +107,8 @@ span.date { margin-right: .4rem; white-space: nowrap; }
 ul.terms, ul.moved, ul.partner-dates, ul.amendments { margin: .25rem 0 .75rem; padding-left: 1.2rem; }
 ul.terms .mark { display: inline-block; width: 1ch; font-weight: 700; }
 ul.moved .where { font-weight: 600; }
+ul.moved .where::after { content: " :"; }
+:lang(en) ul.moved .where::after { content: ":"; }
 table.deltas { width: auto; }
 table.deltas td { text-align: right; }
 figure.history-chart { margin: .5rem 0 1rem; }
