@@ -193,12 +193,12 @@ def test_sca03_counts_the_unchanged_charters_and_reports_only_the_new_finding(cl
 
 
 def test_without_a_repository_rule_the_unchanged_charters_are_not_read(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from partnercheck.document import load
+    from partnercheck.run import discovery
 
     commit(repo, {"charters/c0.yaml": AMENDED}, "a partner joins")
     seen: list[str] = []
-    real = load.load_document
-    monkeypatch.setattr(load, "load_document", lambda path, *a, **k: seen.append(path) or real(path, *a, **k))
+    real = discovery.read
+    monkeypatch.setattr(discovery, "read", lambda target, *a, **k: seen.append(target.display) or real(target, *a, **k))
     unchanged = ("c1.yaml", "c2.yaml", "c3.yaml", "c4.yaml")
     code, _, err = cli("check", "charters", "--base", "main", *SELECT)
     assert code == 1, err

@@ -122,18 +122,36 @@ class Base:
 
 def _repository_rules(plan: Any) -> bool:
     """Whether a rule that counts every charter of the run (SCA03) is selected."""
+    return bool(_repository(plan))
+
+
+def _repository(plan: Any) -> list[Any]:
     from partnercheck.rules.model import Function
     from partnercheck.run.engine import Engine
 
-    return any(isinstance(r.check, Function) and r.check.scope == "repository" for r in Engine(plan.registry, plan.settings).rules)
+    return [r for r in Engine(plan.registry, plan.settings).rules if isinstance(r.check, Function) and r.check.scope == "repository"]
+
+
+def _sections_read(plan: Any) -> set[str] | None:
+    """The top-level sections the repository rules read (their `reads`); None when one of them does not say."""
+    keys: set[str] = set()
+    for rule in _repository(plan):
+        tops = {p.split("/")[1] for p in rule.reads if p.startswith("/") and len(p) > 1}
+        if not tops or "*" in tops:
+            return None
+        keys |= tops
+    return keys
 
 
 def _unchanged(base: Base, plan: Any, cache: Any) -> list[tuple[str, Any]]:
+    """Each unchanged charter's data: from the results cache, else only the sections the repository rules read, parsed."""
     from partnercheck.document.load import load_document
+    from partnercheck.document.sections import many_sections
     from partnercheck.run.discovery import read
 
     changed = {t.display for t in base.restrict(plan.discovered)[2]}
-    out = []
+    found: list[tuple[str, Any]] = []
+    todo: list[tuple[str, bytes]] = []
     for target in plan.discovered[2]:
         if target.source is None or target.display in changed or (not target.explicit and plan.resolver.excluded(target.source)):
             continue
@@ -141,12 +159,17 @@ def _unchanged(base: Base, plan: Any, cache: Any) -> list[tuple[str, Any]]:
         if raw is None:
             continue
         data = cache.data_of(cache.key(target.display, raw, plan.resolver.settings_for(target.source))) if cache is not None else None
-        if data is None:
-            doc = load_document(target.display, raw, plan.settings.limits)
-            data = doc.data if doc.is_charter else None
-        if isinstance(data, dict):
-            out.append((target.display, data))
-    return out
+        if data is not None:
+            found.append((target.display, data))
+        else:
+            todo.append((target.display, raw))
+    keys = _sections_read(plan)
+    if keys is None:
+        parsed = [(lambda doc: doc.data if doc.is_charter else None)(load_document(path, raw, plan.settings.limits)) for path, raw in todo]
+    else:
+        parsed = many_sections(todo, keys, plan.settings.limits, plan.jobs)
+    found += [(path, data) for (path, _), data in zip(todo, parsed)]
+    return [(path, data) for path, data in found if isinstance(data, dict)]
 
 
 def _targets(run: RunResult, plan: Any) -> list[Target]:

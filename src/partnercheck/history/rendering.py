@@ -14,12 +14,13 @@ from partnercheck.report.i18n import Translator
 from partnercheck.report.score import DIMENSIONS, FileScore, title_of
 
 FORMAT = 1
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html")  # html: history/page.py
 NO_CHANGE = "No change in the partnership's terms."
 
 
 def render(fmt: str, comparisons: Sequence[Comparison], tr: Translator) -> str:
-    return {"text": text, "json": as_json, "markdown": markdown, "html": html}[fmt](comparisons, tr)
+    """Text, JSON or Markdown; the HTML page is history/page.py's `diff_page`."""
+    return {"text": text, "json": as_json, "markdown": markdown}[fmt](comparisons, tr)
 
 
 # text ----------------------------------------------------------------------
@@ -98,16 +99,6 @@ def _markdown_one(c: Comparison, tr: Translator) -> str:
     for title, listed in findings_parts(c, tr):
         parts.append(f"**{title}**\n\n" + "\n".join(f"- `{f.code}` " + tr.words("line {line}: {message}", line=f.line, message=escape(f.message)) for f in listed))
     return "\n\n".join(parts)
-
-
-# HTML ----------------------------------------------------------------------
-def html(comparisons: Sequence[Comparison], tr: Translator) -> str:
-    """A page in the health report's style: per charter, the section the board report shows (`changes.html.j2`)."""
-    from partnercheck.history.page import page
-    from partnercheck.history.sections import changes_view
-
-    views = [changes_view(c, tr, c.path) for c in comparisons]
-    return page(tr.words("partnercheck: what this change does to the partnership"), tr, changes=views, empty="" if views else tr.words("No charter changed."))
 
 
 # shared --------------------------------------------------------------------

@@ -12,14 +12,15 @@ from partnercheck.report.i18n import Translator
 from partnercheck.report.score import DIMENSIONS, title_of
 
 FORMAT = 1
-FORMATS = ("text", "json", "html")
+FORMATS = ("text", "json", "html")  # html: history/page.py
 #: The text table shows at most this many revisions, the latest (JSON and HTML show all).
 TEXT_COLUMNS = 8
 PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666", "#1f78b4", "#b15928")
 
 
 def render(fmt: str, timeline: Timeline, tr: Translator) -> str:
-    return {"text": text, "json": as_json, "html": html}[fmt](timeline, tr)
+    """Text or JSON; the HTML page is history/page.py's `history_page`."""
+    return {"text": text, "json": as_json}[fmt](timeline, tr)
 
 
 def rows(timeline: Timeline, points: list[Point], tr: Translator) -> list[tuple[str, list[str]]]:
@@ -83,14 +84,6 @@ def _point_json(p: Point, tr: Translator) -> dict[str, Any]:
     }
 
 
-def html(timeline: Timeline, tr: Translator) -> str:
-    """A page in the health report's style: the section the board report shows (`history.html.j2`), with the table of scores."""
-    from partnercheck.history.page import page
-    from partnercheck.history.sections import history_view
-
-    return page(tr.words("History of {path}", path=timeline.path), tr, histories=[history_view(timeline, tr, table=True)])
-
-
 def chart(timeline: Timeline, tr: Translator, width: int = 640, height: int = 280) -> str:
     """An SVG line chart: one line per dimension, the overall score thicker; x the revisions in order, y 0-100.
 
@@ -98,7 +91,7 @@ def chart(timeline: Timeline, tr: Translator, width: int = 640, height: int = 28
     that records it, named with its date in the mark's title (a tooltip on screen, read by screen readers).
     """
     points = [p for p in timeline.points if p.score is not None]
-    scores = [p.score for p in points]
+    scores = [p.score for p in timeline.points if p.score is not None]
     left, top, plot_w, plot_h = 40, 24, width - 200, height - 58
     step = plot_w / max(1, len(points) - 1)
 
