@@ -1,26 +1,41 @@
-"""Some top-level sections of a charter, read without parsing the rest: what a rule that reads only those needs.
+"""What a rule that reads only some pointers needs of a charter, read cheaply: the values at those pointers.
 
-A charter is a block mapping: each top-level key starts a line at column 0
-(`partners:`), and everything up to the next such key belongs to it. The
-sections asked for are cut out of the text along those lines and parsed
-alone, which costs a fraction of the whole file. Any text that is not plainly
-such a mapping (a document marker, a directive, a flow or quoted key, a
-`? ` key), or a cut that does not parse on its own (an alias to an anchor in
-another section), is parsed whole instead: the data of the sections asked for
-is the same either way.
+The repository rules (SCA03) count every charter of a repository, and read
+only a few pointers of each (their `reads`: `/charter/id`, `/partners/*/id`,
+…). Under `check --base`, the charters that did not change are not checked;
+their values at those pointers are read here, for a fraction of a whole
+parse: the text is cut along its top-level keys (a charter is a block mapping,
+each top-level key at column 0) to the sections named, and the parser's events
+are followed, building only what lies on the way to a pointer read. Anything
+this quick path does not read exactly as the loader would (an alias, an
+anchor, a tag, a merge key, a key written twice, a second document, a syntax
+error, a text that is not plainly such a mapping) is loaded whole by
+`load_document` instead, and cut down to the same pointers: the data is the
+same either way.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Collection, Sequence
+from typing import Any, Collection, Iterable, Sequence
 
 from partnercheck.document.builder import Limits
-from partnercheck.document.load import load_document
+from partnercheck.document.load import SUPPORTED_VERSIONS, load_document
+from partnercheck.document.scalars import resolve_plain
 
 _KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
-#: Always kept: the version key decides whether the file is a charter.
-VERSION_KEY = "partnercheck"
+#: Always read: the version key decides whether the file is a charter.
+VERSION = ("partnercheck",)
+Pattern = tuple[str, ...]
+
+
+class _Whole(Exception):
+    """The quick path cannot read this text exactly as the loader would: load it whole."""
+
+
+def patterns(reads: Iterable[str]) -> list[Pattern]:
+    """Pointer patterns (`/partners/*/id`) as tuples, with the version key."""
+    return [VERSION, *(tuple(p.strip("/").split("/")) for p in reads if p.startswith("/") and p.strip("/"))]
 
 
 def blocks(text: str) -> list[tuple[str, str]] | None:
@@ -28,12 +43,12 @@ def blocks(text: str) -> list[tuple[str, str]] | None:
     out: list[tuple[str, str]] = []
     for line in text.splitlines(keepends=True):
         first = line[:1]
-        if first in ("", " ", "\t", "#", "-", "\n", "\r") or not line.strip():
+        if first in (" ", "\t", "#", "-", "\n", "\r") or not line.strip():
             if not out:
                 if first == "-" or (line.strip() and not line.lstrip().startswith("#")):
                     return None  # a list, or indented text, before any key: not a mapping of keys
                 continue
-            if first == "-" and line.startswith(("---", "...")):
+            if line.startswith(("---", "...")):
                 return None
             out[-1] = (out[-1][0], out[-1][1] + line)
             continue
@@ -44,31 +59,99 @@ def blocks(text: str) -> list[tuple[str, str]] | None:
     return out
 
 
-def charter_sections(path: str, raw: bytes, keys: Collection[str], limits: Limits | None = None) -> Any:
-    """The charter's data limited to the top-level `keys` (and its version), or None when it is no charter."""
+def charter_sections(path: str, raw: bytes, reads: Collection[Pattern], limits: Limits | None = None) -> Any:
+    """The charter's values at the pointer patterns `reads` (and its version), or None when it is no charter."""
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    cut = blocks(text) if text is not None and not text.startswith("\ufeff") else None
-    if cut is not None:
-        kept = "".join(lines for key, lines in cut if key in keys or key == VERSION_KEY)
-        doc = load_document(path, kept.encode("utf-8"), limits)
-        if doc.is_charter and isinstance(doc.data, dict) and not doc.problems:
-            return doc.data
+        cut = blocks(text) if not text.startswith("\ufeff") and len(raw) <= (limits or Limits()).max_bytes else None
+        if cut is not None:
+            tops = {p[0] for p in reads}
+            data = _pick("".join(lines for key, lines in cut if key in tops), reads)
+            if isinstance(data, dict) and data.get("partnercheck") in SUPPORTED_VERSIONS and type(data.get("partnercheck")) in (int, float):
+                return data
+    except (_Whole, UnicodeDecodeError):
+        pass
+    except Exception:  # a syntax error: the loader says what it is
+        pass
     doc = load_document(path, raw, limits)
-    if not doc.is_charter or not isinstance(doc.data, dict):
-        return None
-    return {key: value for key, value in doc.data.items() if key in keys or key == VERSION_KEY}
+    return prune(doc.data, reads, ()) if doc.is_charter and isinstance(doc.data, dict) else None
 
 
-def many_sections(files: Sequence[tuple[str, bytes]], keys: Collection[str], limits: Limits | None = None, jobs: int = 1) -> list[Any]:
+def prune(value: Any, reads: Collection[Pattern], at: Pattern) -> Any:
+    """`value` (at path `at`) keeping only what lies on the way to the patterns `reads`."""
+    if _inside(at, reads):
+        return value
+    if isinstance(value, dict):
+        return {k: prune(v, reads, (*at, str(k))) for k, v in value.items() if _toward((*at, str(k)), reads)}
+    if isinstance(value, list):
+        return [prune(v, reads, (*at, "*")) for v in value] if _toward((*at, "*"), reads) else []
+    return value
+
+
+def _inside(at: Pattern, reads: Collection[Pattern]) -> bool:
+    return any(len(at) >= len(p) and all(q in ("*", a) for q, a in zip(p, at)) for p in reads)
+
+
+def _toward(at: Pattern, reads: Collection[Pattern]) -> bool:
+    return any(all(q in ("*", a) for q, a in zip(p, at)) for p in reads)
+
+
+def _pick(text: str, reads: Collection[Pattern]) -> Any:
+    from partnercheck.document.parsing import _c_events
+
+    events = iter(_c_events(text))
+    kinds = [type(e).__name__ for e in (next(events), next(events))]
+    if kinds != ["StreamStartEvent", "DocumentStartEvent"]:
+        raise _Whole()
+    value = _node(next(events), events, (), reads, True)
+    if type(next(events)).__name__ != "DocumentEndEvent" or type(next(events)).__name__ != "StreamEndEvent":
+        raise _Whole()
+    return value
+
+
+def _node(event: Any, events: Any, at: Pattern, reads: Collection[Pattern], wanted: bool) -> Any:
+    """The value the node starting with `event` holds (when `wanted`), reading its events to its end."""
+    kind = type(event).__name__
+    if kind == "AliasEvent" or getattr(event, "anchor", None) or getattr(event, "tag", None) is not None:
+        raise _Whole()
+    if kind == "ScalarEvent":
+        return (resolve_plain(event.value) if event.style in (None, "") else event.value) if wanted else None
+    keep = wanted and _inside(at, reads)
+    if kind == "SequenceStartEvent":
+        out: list[Any] = []
+        deeper = wanted and _toward((*at, "*"), reads)
+        for item in iter(lambda: next(events), None):
+            if type(item).__name__ == "SequenceEndEvent":
+                return out if wanted else None
+            value = _node(item, events, (*at, "*"), reads, deeper)
+            if deeper:
+                out.append(value)
+    if kind == "MappingStartEvent":
+        found: dict[Any, Any] = {}
+        for key_event in iter(lambda: next(events), None):
+            if type(key_event).__name__ == "MappingEndEvent":
+                return found if wanted else None
+            key = _node(key_event, events, at, reads, True) if type(key_event).__name__ == "ScalarEvent" else _complex()
+            if key == "<<" or key in found:
+                raise _Whole()
+            go = wanted and (keep or _toward((*at, str(key)), reads))
+            value = _node(next(events), events, (*at, str(key)), reads, go)
+            if go:
+                found[key] = value
+    raise _Whole()
+
+
+def _complex() -> Any:
+    raise _Whole()
+
+
+def many_sections(files: Sequence[tuple[str, bytes]], reads: Collection[Pattern], limits: Limits | None = None, jobs: int = 1) -> list[Any]:
     """`charter_sections` of each (path, bytes), in order; in `jobs` forked worker processes when there is much to read."""
     from partnercheck.run.parallel import MIN_PARALLEL_BYTES
     from partnercheck.run.supervise import can_fork
 
-    work = [(path, raw, tuple(keys), limits) for path, raw in files]
-    if jobs < 2 or len(files) < 2 or sum(len(raw) for _, raw in files) < MIN_PARALLEL_BYTES or not can_fork():
+    work = [(path, raw, tuple(reads), limits) for path, raw in files]
+    if jobs < 2 or len(files) < 2 or sum(len(raw) for _, raw in files) < 8 * MIN_PARALLEL_BYTES or not can_fork():
         return [_sections(w) for w in work]
     import multiprocessing
 
@@ -76,6 +159,6 @@ def many_sections(files: Sequence[tuple[str, bytes]], keys: Collection[str], lim
         return pool.map(_sections, work, chunksize=max(1, len(work) // (jobs * 4)))
 
 
-def _sections(work: tuple[str, bytes, tuple[str, ...], Limits | None]) -> Any:
-    path, raw, keys, limits = work
-    return charter_sections(path, raw, keys, limits)
+def _sections(work: tuple[str, bytes, tuple[Pattern, ...], Limits | None]) -> Any:
+    path, raw, reads, limits = work
+    return charter_sections(path, raw, reads, limits)

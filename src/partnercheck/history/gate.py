@@ -132,19 +132,20 @@ def _repository(plan: Any) -> list[Any]:
     return [r for r in Engine(plan.registry, plan.settings).rules if isinstance(r.check, Function) and r.check.scope == "repository"]
 
 
-def _sections_read(plan: Any) -> set[str] | None:
-    """The top-level sections the repository rules read (their `reads`); None when one of them does not say."""
-    keys: set[str] = set()
+def _pointers_read(plan: Any) -> list[tuple[str, ...]] | None:
+    """The pointer patterns the repository rules read (their `reads`); None when one of them does not say."""
+    from partnercheck.document.sections import patterns
+
+    reads: list[str] = []
     for rule in _repository(plan):
-        tops = {p.split("/")[1] for p in rule.reads if p.startswith("/") and len(p) > 1}
-        if not tops or "*" in tops:
+        if not any(p.startswith("/") and p.strip("/") and not p.startswith("/*") for p in rule.reads):
             return None
-        keys |= tops
-    return keys
+        reads += rule.reads
+    return patterns(reads)
 
 
 def _unchanged(base: Base, plan: Any, cache: Any) -> list[tuple[str, Any]]:
-    """Each unchanged charter's data: from the results cache, else only the sections the repository rules read, parsed."""
+    """Each unchanged charter's data: from the results cache, else only what the repository rules read, parsed (document/sections.py)."""
     from partnercheck.document.load import load_document
     from partnercheck.document.sections import many_sections
     from partnercheck.run.discovery import read
@@ -163,7 +164,7 @@ def _unchanged(base: Base, plan: Any, cache: Any) -> list[tuple[str, Any]]:
             found.append((target.display, data))
         else:
             todo.append((target.display, raw))
-    keys = _sections_read(plan)
+    keys = _pointers_read(plan)
     if keys is None:
         parsed = [(lambda doc: doc.data if doc.is_charter else None)(load_document(path, raw, plan.settings.limits)) for path, raw in todo]
     else:
