@@ -103,46 +103,64 @@ def _pick(text: str, reads: Collection[Pattern]) -> Any:
     kinds = [type(e).__name__ for e in (next(events), next(events))]
     if kinds != ["StreamStartEvent", "DocumentStartEvent"]:
         raise _Whole()
-    value = _node(next(events), events, (), reads, True)
+    value = _node(next(events), events, 0, [p for p in reads if p], False)
     if type(next(events)).__name__ != "DocumentEndEvent" or type(next(events)).__name__ != "StreamEndEvent":
         raise _Whole()
     return value
 
 
-def _node(event: Any, events: Any, at: Pattern, reads: Collection[Pattern], wanted: bool) -> Any:
-    """The value the node starting with `event` holds (when `wanted`), reading its events to its end."""
+def _node(event: Any, events: Any, depth: int, live: list[Pattern], keep: bool) -> Any:
+    """The value of the node starting with `event` at `depth`: whole when `keep`, else only toward the patterns `live`
+    (those that match its path so far and go deeper)."""
     kind = type(event).__name__
-    if kind == "AliasEvent" or getattr(event, "anchor", None) or getattr(event, "tag", None) is not None:
+    if kind == "AliasEvent" or event.anchor or getattr(event, "tag", None) is not None:
         raise _Whole()
     if kind == "ScalarEvent":
-        return (resolve_plain(event.value) if event.style in (None, "") else event.value) if wanted else None
-    keep = wanted and _inside(at, reads)
+        return resolve_plain(event.value) if not event.style else event.value
     if kind == "SequenceStartEvent":
-        out: list[Any] = []
-        deeper = wanted and _toward((*at, "*"), reads)
-        for item in iter(lambda: next(events), None):
-            if type(item).__name__ == "SequenceEndEvent":
-                return out if wanted else None
-            value = _node(item, events, (*at, "*"), reads, deeper)
-            if deeper:
-                out.append(value)
-    if kind == "MappingStartEvent":
-        found: dict[Any, Any] = {}
-        for key_event in iter(lambda: next(events), None):
-            if type(key_event).__name__ == "MappingEndEvent":
-                return found if wanted else None
-            key = _node(key_event, events, at, reads, True) if type(key_event).__name__ == "ScalarEvent" else _complex()
-            if key == "<<" or key in found:
-                raise _Whole()
-            go = wanted and (keep or _toward((*at, str(key)), reads))
-            value = _node(next(events), events, (*at, str(key)), reads, go)
-            if go:
-                found[key] = value
-    raise _Whole()
+        below = [p for p in live if p[depth] == "*"]
+        return [_child(item, events, depth + 1, below, keep) for item in iter(lambda: _until(events, "SequenceEndEvent"), None)]
+    if kind != "MappingStartEvent":
+        raise _Whole()
+    found: dict[Any, Any] = {}
+    for key_event in iter(lambda: _until(events, "MappingEndEvent"), None):
+        if type(key_event).__name__ != "ScalarEvent":
+            raise _Whole()
+        key = _node(key_event, events, depth, live, True)
+        if key == "<<" or key in found:
+            raise _Whole()
+        below = [p for p in live if p[depth] in ("*", str(key))]
+        value = _child(next(events), events, depth + 1, below, keep)
+        if keep or below:
+            found[key] = value
+    return found
 
 
-def _complex() -> Any:
-    raise _Whole()
+def _child(event: Any, events: Any, depth: int, below: list[Pattern], keep: bool) -> Any:
+    """A child node: whole when its parent is kept or a pattern ends at it, walked toward the longer ones, else skipped."""
+    ends = keep or any(len(p) == depth for p in below)
+    deeper = [p for p in below if len(p) > depth]
+    if ends or deeper:
+        return _node(event, events, depth, deeper, ends)
+    _skip(event, events)
+    return None
+
+
+def _until(events: Any, end: str) -> Any:
+    """The next event, or None at the `end` event of the collection being read."""
+    event = next(events)
+    return None if type(event).__name__ == end else event
+
+
+def _skip(event: Any, events: Any) -> None:
+    """Read past a node no pattern reads (its aliases and tags matter to no value read)."""
+    depth = 1 if type(event).__name__ in ("MappingStartEvent", "SequenceStartEvent") else 0
+    while depth:
+        kind = type(next(events)).__name__
+        if kind in ("MappingStartEvent", "SequenceStartEvent"):
+            depth += 1
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            depth -= 1
 
 
 def many_sections(files: Sequence[tuple[str, bytes]], reads: Collection[Pattern], limits: Limits | None = None, jobs: int = 1) -> list[Any]:
