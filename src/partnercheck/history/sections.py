@@ -70,8 +70,10 @@ def for_report(ref: str, plan: Any, files: Any, tr: Translator) -> dict[str, dic
     from partnercheck.history.timeline import timeline
     from partnercheck.run.discovery import read
 
-    base = Base.open(ref, plan.paths, plan.stdin_filename)
     targets = {t.display: t for t in plan.walk.targets if t.source is not None}
+    if not targets:  # standard input: no revision to compare with
+        return {}
+    base = Base.open(ref, plan.paths, plan.stdin_filename)
     out: dict[str, dict[str, Any]] = {}
     for file in files:
         target = targets.get(file.path)
