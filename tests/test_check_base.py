@@ -178,10 +178,17 @@ def test_sca03_counts_the_unchanged_charters_and_reports_only_the_new_finding(cl
     monkeypatch.chdir(tmp_path)
     speed = ("--cache-dir", str(tmp_path / ".cache")) if cached else ("--no-cache",)
     if cached:  # a check of the base fills the cache: the unchanged charters are then read from it
+        monkeypatch.delenv("PARTNERCHECK_NO_CACHE", raising=False)  # the suite turns the cache off (conftest.py)
         assert cli("check", "charters", "--select", "SCA03", "--isolated", *speed)[0] == 0
     commit(tmp_path, {"charters/p5.yaml": SHARED.format(n=5)}, "a sixth partnership")
+    from partnercheck.document import sections
+
+    parsed: list[str] = []
+    real = sections.many_sections
+    monkeypatch.setattr(sections, "many_sections", lambda files, *a, **k: parsed.extend(p for p, _ in files) or real(files, *a, **k))
     code, out, err = cli("check", "charters", "-f", "json", "--base", "main", "--select", "SCA03", "--isolated", *speed)
     assert code == 1, err
+    assert sorted(parsed) == ([] if cached else [f"charters/p{n}.yaml" for n in range(5)])  # the cache's data, unparsed
     found = json.loads(out)["findings"]
     assert [(f["path"], f["code"], f["pointer"]) for f in found] == [("charters/p5.yaml", "SCA03", "/partners/0")]
     assert "6 partnerships" in found[0]["message"] and "p0" in found[0]["message"]
