@@ -151,3 +151,65 @@ def test_a_base_branch_that_moved_on_brings_nothing_new(cli, repo: Path) -> None
     assert code == 1, err
     assert active(out) == [("charters/c0.yaml", "MEM01", "/partners/1")]  # c3's PIL02, fixed only on main, is not the branch's doing
     assert {f["path"] for f in json.loads(out)["findings"]} == {"charters/c0.yaml"}
+
+
+def test_the_summary_line_speaks_the_run_s_language(cli, repo: Path) -> None:
+    commit(repo, {"charters/c0.yaml": AMENDED}, "a partner joins")
+    code, _, err = cli("check", "charters", "-f", "json", "--base", "main", "--lang", "fr", *SELECT)
+    assert code == 1, err
+    line = next(line for line in err.splitlines() if "main (" in line)
+    assert line.startswith("partnercheck: comparé à main (") and line.endswith(") : 2 constats déjà présents, 0 constat résolu"), line
+    assert "finding" not in err and "compared" not in err
+
+
+SHARED = """partnercheck: 1
+charter: {{id: p{n}, title: P{n}}}
+partners: [{{id: region, name: Région, type: institution}}, {{id: own{n}, name: Own {n}, type: association}}]
+pilot: {{partners: [own{n}]}}
+"""
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["parsed", "from-the-cache"])
+def test_sca03_counts_the_unchanged_charters_and_reports_only_the_new_finding(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool) -> None:
+    """Five charters share `region` (SCA03's limit is 5): a sixth, new on the branch, makes it cross the threshold."""
+    init(tmp_path)
+    commit(tmp_path, {f"charters/p{n}.yaml": SHARED.format(n=n) for n in range(5)}, "five partnerships")
+    git(tmp_path, "checkout", "-q", "-b", "feature")
+    monkeypatch.chdir(tmp_path)
+    speed = ("--cache-dir", str(tmp_path / ".cache")) if cached else ("--no-cache",)
+    if cached:  # a check of the base fills the cache: the unchanged charters are then read from it
+        monkeypatch.delenv("PARTNERCHECK_NO_CACHE", raising=False)  # the suite turns the cache off (conftest.py)
+        assert cli("check", "charters", "--select", "SCA03", "--isolated", *speed)[0] == 0
+    commit(tmp_path, {"charters/p5.yaml": SHARED.format(n=5)}, "a sixth partnership")
+    from partnercheck.document import sections
+
+    parsed: list[str] = []
+    real = sections.many_sections
+    monkeypatch.setattr(sections, "many_sections", lambda files, *a, **k: parsed.extend(p for p, _ in files) or real(files, *a, **k))
+    code, out, err = cli("check", "charters", "-f", "json", "--base", "main", "--select", "SCA03", "--isolated", *speed)
+    assert code == 1, err
+    assert sorted(parsed) == ([] if cached else [f"charters/p{n}.yaml" for n in range(5)])  # the cache's data, unparsed
+    found = json.loads(out)["findings"]
+    assert [(f["path"], f["code"], f["pointer"]) for f in found] == [("charters/p5.yaml", "SCA03", "/partners/0")]
+    assert "6 partnerships" in found[0]["message"] and "p0" in found[0]["message"]
+    # reformatting one of the five is no change to SCA03: its finding there was already at the base... once over
+    commit(tmp_path, {"charters/p0.yaml": SHARED.format(n=0) + "\n"}, "a blank line")
+    code, out, err = cli("check", "charters", "-f", "json", "--base", "feature~1", "--select", "SCA03", "--isolated", *speed)
+    assert code == 0, err
+    assert [(f["path"], f["suppression"]["kind"]) for f in json.loads(out)["findings"]] == [("charters/p0.yaml", "baseline")]
+
+
+def test_without_a_repository_rule_the_unchanged_charters_are_not_read(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnercheck.run import discovery
+
+    commit(repo, {"charters/c0.yaml": AMENDED}, "a partner joins")
+    seen: list[str] = []
+    real = discovery.read
+    monkeypatch.setattr(discovery, "read", lambda target, *a, **k: seen.append(target.display) or real(target, *a, **k))
+    unchanged = ("c1.yaml", "c2.yaml", "c3.yaml", "c4.yaml")
+    code, _, err = cli("check", "charters", "--base", "main", *SELECT)
+    assert code == 1, err
+    assert not any(p.endswith(unchanged) for p in seen), seen
+    code, _, err = cli("check", "charters", "--base", "main", "--select", "PIL02,MEM01,SCA03", "--isolated", "--no-cache")
+    assert code == 1, err
+    assert sorted(p.rsplit("/", 1)[-1] for p in seen if p.endswith(unchanged)) == list(unchanged)  # SCA03 counts them: read, once

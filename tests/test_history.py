@@ -74,7 +74,8 @@ def test_html_draws_the_scores_as_an_svg_chart(cli, repo: Path) -> None:
 
 def test_every_word_has_its_french() -> None:
     from partnercheck.history.timeline import Point, Timeline
-    from partnercheck.history.timeline_render import html, text
+    from partnercheck.history.page import history_page as html
+    from partnercheck.history.timeline_render import text
     from partnercheck.history.git import Revision
     from partnercheck.history.terms import TermChange
     from partnercheck.report.i18n import Translator

@@ -206,3 +206,46 @@ def test_the_french_report_shows_no_english_words(cli, browser: Any, big: Path, 
     left = sorted(p for p in phrases if p in shown)
     assert left == [], f"English words in the French report: {left}"
     assert "SYNTHÈSE" in shown.upper() and "Le partenariat en un coup d'œil" in shown and "Qui a signé" in shown
+
+
+@pytest.fixture(scope="module")
+def amended_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example charter on `main`, amended on a branch (two partners joined, one left, pilot re-mandated)."""
+    from amendment import amended, original
+    from git_support import commit, git, init
+
+    repo = init(tmp_path_factory.mktemp("amended"))
+    commit(repo, {"aide.yaml": original()}, "charter 1.0", date="2026-06-15")
+    git(repo, "checkout", "-q", "-b", "amendment")
+    commit(repo, {"aide.yaml": amended()}, "amendment 1.1", date="2027-01-20")
+    return repo
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_what_changed_and_the_score_over_time_read_on_a_phone_and_in_print(cli, browser: Any, amended_repo: Path, lang: str, width: int) -> None:
+    target = make(cli, amended_repo / "aide.yaml", f"changes-{lang}.html", "--lang", lang, "--base", "main", "--today", "2027-02-10")
+    page, requests, errors = open_offline(browser, target, width)
+    try:
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll <= inner, f"{lang} at {width}px scrolls sideways: {scroll} > {inner}"
+        changes, chart = page.locator("section.changes").first, page.locator("svg.history-chart").first
+        assert changes.is_visible() and chart.is_visible()
+        assert page.locator("section.changes ul.terms li").count() == 6
+        box = chart.bounding_box()
+        font = page.evaluate("(() => { const s = document.querySelector('svg.history-chart'); return 10 * s.getBoundingClientRect().width / s.viewBox.baseVal.width })()")
+        assert box is not None and box["height"] > 150 and font >= 7.5, f"the chart's dates are drawn at {font:.1f} px"
+        page.screenshot(path=str(ARTIFACTS / f"changes-{lang}-{width}.png"), full_page=True)
+        page.emulate_media(media="print")
+        assert changes.is_visible() and chart.is_visible()
+    finally:
+        page.close()
+    assert requests == [] and errors == []
+
+
+def test_the_pdf_holds_what_changed(cli, chromium: Browser, amended_repo: Path) -> None:
+    """`-o report.pdf --base main` prints the two sections: more pages than the same report without them."""
+    charter = amended_repo / "aide.yaml"
+    plain = make(cli, charter, "amended-en.pdf", "--lang", "en", "--today", "2027-02-10")
+    changed = make(cli, charter, "changes-en.pdf", "--lang", "en", "--base", "main", "--today", "2027-02-10")
+    assert len(PAGE.findall(changed.read_bytes())) > len(PAGE.findall(plain.read_bytes())) >= 1

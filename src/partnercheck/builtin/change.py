@@ -21,13 +21,17 @@ SIGNED = ("signed", "active")
 
 
 def partner_left_untraced(ctx: RuleContext) -> Iterator[BareFinding]:
-    """CHG01: a partner that left with no `left_on`, or that no change-log entry names, or that was removed from the list."""
+    """CHG01: a partner that left with no `left_on`, or that no change-log entry names, or that was removed from the list.
+
+    With the change log alone, only the departures it should hold: undated ones, and those after its first entry.
+    """
     now = _partners(ctx.charter)
     if ctx.previous is not None:
         was = _partners(ctx.previous)
         leaving = [pid for pid, (_, p) in was.items() if not _left(p) and (pid not in now or _left(now[pid][1]))]
-    else:
-        leaving = [pid for pid, (_, p) in now.items() if _left(p)]
+    else:  # the change log alone: a departure it should hold (undated, or after its first entry)
+        first = min(_log_dates(ctx.charter), default=None)
+        leaving = [pid for pid, (_, p) in now.items() if _left(p) and first is not None and _after(p.get("left_on"), first)]
     for pid in leaving:
         if pid not in now:
             yield BareFinding("/partners", {"partner": pid}, message="removed")
@@ -134,6 +138,12 @@ def _partners(charter: Charter) -> dict[str, tuple[int, Mapping[str, Any]]]:
 
 def _left(partner: Mapping[str, Any]) -> bool:
     return partner.get("status") == "left"
+
+
+def _after(value: Any, first: date) -> bool:
+    """Whether a partner's date is after the change log's first entry; an undated one may be: the log cannot tell."""
+    day = parse_date(value)
+    return day is None or day > first
 
 
 def _pilot(charter: Charter) -> dict[str, Any]:

@@ -90,6 +90,8 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
 
 def _rule_markdown(r: Rule) -> list[str]:
     out = ["", f"### {r.code} {r.name}", "", f"*{r.pack} pack, {r.severity.value} by default.* {r.summary}", "", f"**Why it matters.** {r.why}"]
+    if r.runs:
+        out += ["", f"**Runs:** {r.runs}"]
     if r.grounding:
         out += ["", f"**Grounding:** {'; '.join(r.grounding)}."]
     if r.reads:
@@ -147,6 +149,8 @@ def explain(rule: Rule, color: bool = False, tr: Translator | None = None) -> st
         _section(tr.words("Why it matters")),
         Padding(Text(tr.rule_field(rule, "why")), (0, 0, 0, 2)),
     ]
+    if rule.runs:
+        parts += [_section(tr.words("Runs")), Padding(Text(tr.rule_field(rule, "runs")), (0, 0, 0, 2))]
     if rule.grounding:
         parts += [_section(tr.words("Grounding")), Padding(Text("; ".join(rule.grounding)), (0, 0, 0, 2))]
     if rule.reads:

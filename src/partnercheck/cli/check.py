@@ -75,8 +75,8 @@ def handle(args: argparse.Namespace) -> int:
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if "-" in run_plan.paths else None
     stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None
     base = open_base(args, run_plan)  # --base REF: only the charters changed since, their findings at REF known
-    request = Request(run_plan.paths, stdin, stdin_name, charters_only=run_plan.charters_only, discovered=base.restrict(run_plan.discovered) if base else run_plan.discovered, previous=base.previous(run_plan) if base else None)
     cache = _cache(run_plan)
+    request = Request(run_plan.paths, stdin, stdin_name, charters_only=run_plan.charters_only, discovered=base.restrict(run_plan.discovered) if base else run_plan.discovered, previous=base.previous(run_plan) if base else None, around=base.around(run_plan, cache) if base else None)
     run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=cache, jobs=run_plan.jobs)
     if base:
         base.mark_known(run, run_plan, cache)
@@ -88,7 +88,7 @@ def handle(args: argparse.Namespace) -> int:
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
     emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)
     report_errors(run.errors)
-    tell(base)
+    tell(base, tr)
     if base is None:  # with --base, no changed charter is the usual case
         _warn_no_charter(run, run_plan.paths, tr)
     if run_plan.debug:

@@ -40,7 +40,12 @@ def handle(args: argparse.Namespace) -> int:
     for c in comparisons:
         c.introduced = [tr.finding(f) for f in c.introduced]
         c.resolved = [tr.finding(f) for f in c.resolved]
-    write(render(args.format, comparisons, tr))
+    if args.format == "html":
+        from partnercheck.history.page import diff_page
+
+        write(diff_page(comparisons, tr))
+    else:
+        write(render(args.format, comparisons, tr))
     report_errors(run_plan.registry.errors)
     return EXIT_FINDINGS if _fails(comparisons, run_plan) else EXIT_CLEAN
 

@@ -32,6 +32,11 @@ def handle(args: argparse.Namespace) -> int:
     run_plan = plan(flags_from(args, paths=(str(path),), fallback_lang=""))  # no language set: the charter's own decides
     found = timeline(path, run_plan)
     tr = run_translator(run_plan.lang, found.points[-1:], run_plan.registry)
-    write(render(args.format, found, tr))
+    if args.format == "html":
+        from partnercheck.history.page import history_page
+
+        write(history_page(found, tr))
+    else:
+        write(render(args.format, found, tr))
     report_errors(run_plan.registry.errors)
     return EXIT_CLEAN

@@ -34,6 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
     p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
     p.add_argument("--stdin-filename", metavar="PATH", help="the name to give standard input in the report")
+    p.add_argument("--base", metavar="REF", default=None, help="add what changed since the git revision REF (terms, scores before and after, findings introduced and resolved) and the charter's score over its git history; see docs/diff.md")
     add_config_options(p)
     add_plugin_options(p)
     p.set_defaults(handler=handle)
@@ -43,6 +44,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.atomic import save_text
     from partnercheck.bounded import read_stream
     from partnercheck.config.plan import plan
+    from partnercheck.history.sections import for_report
     from partnercheck.report.formats.html import render
     from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
@@ -65,7 +67,8 @@ def handle(args: argparse.Namespace) -> int:
             error(tr.words("{path}: no charter to report on", path=args.charter))
         return EXIT_ERROR
     prepared = prepare(run, tr)
-    html = render(run, options_for(prepared, ReportOptions(tr)))
+    over_time = for_report(args.base, run_plan, run.files, tr) if args.base else {}
+    html = render(run, {**options_for(prepared, ReportOptions(tr)), "over_time": over_time})
     if args.output == "-":
         write(html)
     else:

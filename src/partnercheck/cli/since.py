@@ -24,12 +24,19 @@ def open_base(args: argparse.Namespace, run_plan: Any) -> Any:
     return Base.open(args.base, run_plan.paths, run_plan.stdin_filename)
 
 
-def tell(base: Any) -> None:
-    """One line on standard error: how many findings were already there, and how many the change resolved."""
+def tell(base: Any, tr: Any) -> None:
+    """One line on standard error, in the run's language: how many findings were already there, and how many the change resolved."""
     if base is None:
         return
-    print(f"partnercheck: compared with {base.ref} ({base.commit[:12]}): {_n(base.known, 'finding')} already there, {_n(base.resolved, 'finding')} resolved", file=sys.stderr)
+    print("partnercheck: " + summary(base.ref, base.commit, base.known, base.resolved, tr), file=sys.stderr)
 
 
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+def summary(ref: str, commit: str, known: int, resolved: int, tr: Any) -> str:
+    """`compared with main (0123456789ab): 2 findings already there, 0 findings resolved` in `tr`'s language."""
+    return tr.words(
+        "compared with {ref} ({commit}): {known}, {resolved}",
+        ref=ref,
+        commit=commit[:12],
+        known=tr.ngettext("{n} finding already there", "{n} findings already there", known),
+        resolved=tr.ngettext("{n} finding resolved", "{n} findings resolved", resolved),
+    )

@@ -32,6 +32,7 @@ class Base:
     known: int = 0  # findings already there at the revision
     resolved: int = 0  # findings at the revision that are gone
     _old: dict[str, bytes | None] = field(default_factory=dict)  # each checked file's bytes at the revision, by display name
+    _around: list[tuple[str, Any]] | None = None  # the unchanged charters' data (`around`)
 
     @classmethod
     def open(cls, ref: str, paths: tuple[str, ...], stdin_filename: str | None = None) -> Base:
@@ -63,13 +64,24 @@ class Base:
                 found[target.display] = doc.data
         return found
 
+    def around(self, plan: Any, cache: Any = None) -> list[tuple[str, Any]]:
+        """The unchanged charters of the walk, as (display name, data), for the repository rules (SCA03) to count.
+
+        Only when a repository rule runs; each one's data comes from the results cache (its entry for these
+        bytes and settings: nothing parsed) or from parsing it, with no rule run. Unchanged, they are the same
+        at the revision: both sides of the comparison count them.
+        """
+        if self._around is None:
+            self._around = _unchanged(self, plan, cache) if _repository_rules(plan) else []
+        return self._around
+
     def mark_known(self, run: RunResult, plan: Any, cache: Any = None) -> None:
         """Mark the findings of `run` that were already there at the revision as known (a baseline suppression)."""
         reads = [Read(t, self._bytes(t, plan.stdin_filename)) for t in _targets(run, plan)]
         reads = [r for r in reads if r.raw is not None]
         from partnercheck.run.lint import Request, lint_reads
 
-        request = Request(plan.paths, None, plan.stdin_filename)
+        request = Request(plan.paths, None, plan.stdin_filename, around=self.around(plan, cache))
         old = lint_reads(reads, plan.registry, plan.settings, plan.resolver, request, cache, plan.jobs)
         before = record([f for r in old for f in r.findings], Path.cwd() / "base")
         stale = before.apply(run.findings, reason=f"already at {self.ref} ({self.commit[:12]})")
@@ -96,11 +108,70 @@ class Base:
             return change.old_path if change is not None else self._inside(Path(stdin_filename))
         return None
 
+    def path_at(self, target: Target) -> str | None:
+        """The file's path at the revision, changed or not (relative to the repository): None when it is new."""
+        if target.source is not None and _real(target.source) not in self.changes:
+            return self._inside(target.source)
+        return self.old_path(target)
+
     def _inside(self, path: Path) -> str | None:
         try:
             return self.repository.relative(path)
         except ValueError:  # outside the repository
             return None
+
+def _repository_rules(plan: Any) -> bool:
+    """Whether a rule that counts every charter of the run (SCA03) is selected."""
+    return bool(_repository(plan))
+
+
+def _repository(plan: Any) -> list[Any]:
+    from partnercheck.rules.model import Function
+    from partnercheck.run.engine import Engine
+
+    return [r for r in Engine(plan.registry, plan.settings).rules if isinstance(r.check, Function) and r.check.scope == "repository"]
+
+
+def _pointers_read(plan: Any) -> list[tuple[str, ...]] | None:
+    """The pointer patterns the repository rules read (their `reads`); None when one of them does not say."""
+    from partnercheck.document.sections import patterns
+
+    reads: list[str] = []
+    for rule in _repository(plan):
+        if not any(p.startswith("/") and p.strip("/") and not p.startswith("/*") for p in rule.reads):
+            return None
+        reads += rule.reads
+    return patterns(reads)
+
+
+def _unchanged(base: Base, plan: Any, cache: Any) -> list[tuple[str, Any]]:
+    """Each unchanged charter's data: from the results cache, else only what the repository rules read, parsed (document/sections.py)."""
+    from partnercheck.document.load import load_document
+    from partnercheck.document.sections import many_sections
+    from partnercheck.run.discovery import read
+
+    changed = {t.display for t in base.restrict(plan.discovered)[2]}
+    found: list[tuple[str, Any]] = []
+    todo: list[tuple[str, bytes]] = []
+    for target in plan.discovered[2]:
+        if target.source is None or target.display in changed or (not target.explicit and plan.resolver.excluded(target.source)):
+            continue
+        raw = read(target, None, plan.settings.limits.max_bytes).raw
+        if raw is None:
+            continue
+        data = cache.data_of(cache.key(target.display, raw, plan.resolver.settings_for(target.source))) if cache is not None else None
+        if data is not None:
+            found.append((target.display, data))
+        else:
+            todo.append((target.display, raw))
+    keys = _pointers_read(plan)
+    if keys is None:
+        parsed = [(lambda doc: doc.data if doc.is_charter else None)(load_document(path, raw, plan.settings.limits)) for path, raw in todo]
+    else:
+        parsed = many_sections(todo, keys, plan.settings.limits, plan.jobs)
+    found += [(path, data) for (path, _), data in zip(todo, parsed)]
+    return [(path, data) for path, data in found if isinstance(data, dict)]
+
 
 def _targets(run: RunResult, plan: Any) -> list[Target]:
     """The run's files as targets, in order (their display names are the run's)."""

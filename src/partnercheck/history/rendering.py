@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from html import escape as escape_html
 from typing import Any, Iterable, Sequence
 
 from partnercheck.findings import Finding
@@ -15,12 +14,13 @@ from partnercheck.report.i18n import Translator
 from partnercheck.report.score import DIMENSIONS, FileScore, title_of
 
 FORMAT = 1
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html")  # html: history/page.py
 NO_CHANGE = "No change in the partnership's terms."
 
 
 def render(fmt: str, comparisons: Sequence[Comparison], tr: Translator) -> str:
-    return {"text": text, "json": as_json, "markdown": markdown, "html": html}[fmt](comparisons, tr)
+    """Text, JSON or Markdown; the HTML page is history/page.py's `diff_page`."""
+    return {"text": text, "json": as_json, "markdown": markdown}[fmt](comparisons, tr)
 
 
 # text ----------------------------------------------------------------------
@@ -99,29 +99,6 @@ def _markdown_one(c: Comparison, tr: Translator) -> str:
     for title, listed in findings_parts(c, tr):
         parts.append(f"**{title}**\n\n" + "\n".join(f"- `{f.code}` " + tr.words("line {line}: {message}", line=f.line, message=escape(f.message)) for f in listed))
     return "\n\n".join(parts)
-
-
-# HTML ----------------------------------------------------------------------
-def html(comparisons: Sequence[Comparison], tr: Translator) -> str:
-    """A page in the health report's style: per charter, a section with its changes, scores and findings."""
-    from partnercheck.history.page import page
-
-    sections = [html_section(c, tr) for c in comparisons] or [f"<p>{escape_html(tr.words('No charter changed.'))}</p>"]
-    return page(tr.words("partnercheck: what this change does to the partnership"), "\n".join(sections), tr)
-
-
-def html_section(c: Comparison, tr: Translator) -> str:
-    e = escape_html
-    parts = [f'<section class="changes"><h2>{e(c.path)}</h2><p class="facts">{e(c.old.label)} → {e(c.new.label)}</p>']
-    for section, found in by_section(c.terms):
-        parts.append(f"<h3>{e(section_title(section, tr))}</h3><ul>" + "".join(f"<li>{e(change_line(ch, tr))}</li>" for ch in found) + "</ul>")
-    if not c.terms:
-        parts.append(f"<p>{e(tr.words(NO_CHANGE))}</p>")
-    head = f"<tr><th>{e(tr.words('Dimension'))}</th><th>{e(tr.words('before'))}</th><th>{e(tr.words('after'))}</th><th>Δ</th></tr>"
-    parts.append("<table>" + head + "".join(f"<tr><td>{e(name)}</td><td>{e(b)}</td><td>{e(a)}</td><td>{e(d)}</td></tr>" for name, b, a, d in score_rows(c, tr)) + "</table>")
-    for title, listed in findings_parts(c, tr):
-        parts.append(f"<h3>{e(title)}</h3><ul>" + "".join(f"<li><code>{e(f.code)}</code> {e(tr.words('line {line}: {message}', line=f.line, message=f.message))}</li>" for f in listed) + "</ul>")
-    return "".join(parts) + "</section>"
 
 
 # shared --------------------------------------------------------------------

@@ -43,7 +43,7 @@ class Timeline:
         for p in self.points:
             for t in p.terms:
                 if t.section == "partners" and t.kind in ("joined", "left"):
-                    out.append((_dated(p, t.subject, "joined_on" if t.kind == "joined" else "left_on"), t.subject, t.kind))
+                    out.append((dated(p, t.subject, "joined_on" if t.kind == "joined" else "left_on"), t.subject, t.kind))
         return out
 
     def amendments(self) -> list[Point]:
@@ -80,7 +80,8 @@ def timeline(path: Path, plan: Any) -> Timeline:
     return Timeline(display, points, [e for e in log if isinstance(e, dict)] if isinstance(log, list) else [])
 
 
-def _dated(point: Point, partner: str, key: str) -> str:
+def dated(point: Point, partner: str, key: str) -> str:
+    """The partner's own `joined_on` or `left_on` (`key`) at this point, else the commit's date."""
     partners = point.data.get("partners") if isinstance(point.data, dict) else None
     for item in partners if isinstance(partners, list) else []:
         if isinstance(item, dict) and item.get("id") == partner and isinstance(item.get(key), str):

@@ -52,6 +52,8 @@ class Rule:
     check: Check
     messages: Mapping[str, str]
     hint: str = ""
+    #: When the rule runs, if not on every charter (the rules about change), in words for its documentation.
+    runs: str = ""
     grounding: tuple[str, ...] = ()
     reads: tuple[str, ...] = ()
     #: The section the rule judges (`/pilot`): when the charter does not write it, the rule reports nothing

@@ -185,6 +185,7 @@ def _rule(entry: Mapping[str, Any], pack: str, plugin: str, version: str, source
         check=_check(entry["check"]),
         messages=_messages(entry),
         hint=entry.get("hint", "").rstrip(),
+        runs=" ".join(entry.get("runs", "").split()),
         grounding=tuple(entry.get("grounding", ())),
         reads=tuple(entry.get("reads", ())),
         subject=entry.get("subject", ""),
@@ -200,7 +201,7 @@ def _rule(entry: Mapping[str, Any], pack: str, plugin: str, version: str, source
 
 def _translated(texts: Mapping[str, Any]) -> dict[str, Any]:
     """One language's texts, spaced as the English ones are, so a message matches its template."""
-    done: dict[str, Any] = {key: " ".join(texts[key].split()) for key in ("summary", "why") if key in texts}
+    done: dict[str, Any] = {key: " ".join(texts[key].split()) for key in ("summary", "why", "runs") if key in texts}
     messages = _messages(texts)
     if messages:
         done["messages"] = messages

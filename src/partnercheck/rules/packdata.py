@@ -15,7 +15,7 @@ from typing import Any
 from partnercheck.findings import Severity
 from partnercheck.rules.model import Check, Declarative, EngineCheck, Function, Option, Rule
 
-_TEXTS = ("code", "name", "pack", "summary", "why", "hint", "subject", "plugin", "plugin_version", "source")
+_TEXTS = ("code", "name", "pack", "summary", "why", "hint", "runs", "subject", "plugin", "plugin_version", "source")
 _TUPLES = ("grounding", "reads", "tests")
 _MAPPINGS = ("messages", "examples", "translations", "defaulted")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from partnercheck.checks.cascade import misshapen, missing, renamed_to, unreadable, without_echoes
 from partnercheck.checks.references import check_references
@@ -305,12 +305,14 @@ class Engine:
         ).place(span)
 
     # many files ----------------------------------------------------------------
-    def run_repository_rules(self, results: list[FileResult], isolate: bool = False) -> None:
-        """Rules that need every charter of the run at once (SCA03). With `isolate` (the command line's runs),
-        a plugin's rule under a budget runs in a killable worker: one that swallows its interruption is
+    def run_repository_rules(self, results: list[FileResult], isolate: bool = False, around: Sequence[tuple[str, Any]] = ()) -> None:
+        """Rules that need every charter of the run at once (SCA03); `around` (path, data) are charters they count
+        without checking them: what the rules find there is not reported. With `isolate` (the command line's
+        runs), a plugin's rule under a budget runs in a killable worker: one that swallows its interruption is
         stopped at twice its budget (supervise.py) and reported as its INT02."""
-        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
         by_path = {r.path: r for r in results}
+        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
+        charters += [Charter(freeze(data), path) for path, data in around if path not in by_path]
         for rule in self.rules:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue

@@ -29,6 +29,9 @@ class Request:
     discovered: Any = None
     #: Each file's previous version (charter data, by display path), for the rules about change.
     previous: Any = None
+    #: Charters of the repository this run does not check, as (display path, data): the repository rules
+    #: (SCA03) count them too, and report nothing on them (`check --base` checks only the changed charters).
+    around: Any = None
 
 
 class PerFile(Protocol):
@@ -70,10 +73,10 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
         if id(own) not in engines:
             engines[id(own)] = (own, Engine(registry, own))
         chosen.append(engines[id(own)][1])
-    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, request.previous, isolate=True)
+    return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, request.previous, isolate=True, around=request.around)
 
 
-def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1, previous: Mapping[str, Any] | None = None, isolate: bool = False) -> list[FileResult]:
+def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], run_engine: Engine, cache: ResultsCache | None = None, jobs: int = 1, previous: Mapping[str, Any] | None = None, isolate: bool = False, around: Sequence[tuple[str, Any]] = ()) -> list[FileResult]:
     """The one pipeline from files to their final results, for the command line and the test harness alike.
 
     `engines[i]` checks `items[i]` (path, bytes): each file's own check comes
@@ -86,6 +89,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     `isolate` (the command line's runs) checks files in a killable worker when a
     plugin's Python rule runs under a budget (parallel.py); the test harness
     keeps them in its own process, where a plugin's tests can see them.
+    `around` are charters the run does not check that the repository rules count (path, data).
     """
     from partnercheck.run.breaker import Breaker
     from partnercheck.run.parallel import cached_result, lint_files
@@ -94,7 +98,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     for each in (run_engine, *engines):
         each.breaker = breaker
     run_key = None
-    if cache is not None and not previous:
+    if cache is not None and not previous and not around:
         cache.prune_now_and_then()  # at most once a day: what no run used for a month
         keys = [cache.key(path, raw, own.settings) for (path, raw), own in zip(items, engines)]
         run_key = cache.run = cache.run_key(run_engine.settings, [(path, key) for (path, _), key in zip(items, keys)])
@@ -102,7 +106,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
             return [_labelled(cached_result(path, raw, is_charter, findings, own, _stored_data(cache, key), language), labels) for (path, raw), (is_charter, findings, language, labels), own, key in zip(items, final, engines, keys)]
     results = lint_files(items, engines, cache, jobs, isolate)
-    run_engine.run_repository_rules(results, isolate)
+    run_engine.run_repository_rules(results, isolate, around or ())
     for own_engine, result in zip(engines, results):
         own_engine.run_change_rules([result], previous or {}, isolate)
         own_engine.finish(result)

@@ -37,7 +37,8 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
     scores = input_of(run, options).scores
     rules = {r.code: r for r in run.rules}
     by_path = {s.path: s for s in scores.files}
-    charters = [_charter(file, by_path[file.path], rules, run.settings.today.isoformat(), tr) | {"index": i} for i, file in enumerate(run.files, 1)]
+    over_time = options.get("over_time") or {}  # `report --base REF`: each charter's changes and history (history/sections.py)
+    charters = [_charter(file, by_path[file.path], rules, run.settings.today.isoformat(), tr) | {"index": i, "changes": None, "history": None, **over_time.get(file.path, {})} for i, file in enumerate(run.files, 1)]
     title = _title(run.files[0]) if len(run.files) == 1 else tr.words("{n} charters", n=len(run.files))
     pieces = environment().get_template("report.html.j2").generate(
         _=tr.words,

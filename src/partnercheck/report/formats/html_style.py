@@ -101,6 +101,19 @@ ul.places .where::after { content: " :"; }
 :lang(en) ul.places .where::after { content: ":"; }
 .clear { color: var(--good); font-weight: 600; }
 section.appendix table { font-size: .82rem; }
+.scroll { overflow-x: auto; max-width: 100%; }
+p.versions, span.date { color: var(--muted); }
+span.date { margin-right: .4rem; white-space: nowrap; }
+ul.terms, ul.moved, ul.partner-dates, ul.amendments { margin: .25rem 0 .75rem; padding-left: 1.2rem; }
+ul.terms .mark { display: inline-block; width: 1ch; font-weight: 700; }
+ul.moved .where { font-weight: 600; }
+ul.moved .where::after { content: " :"; }
+:lang(en) ul.moved .where::after { content: ":"; }
+table.deltas { width: auto; }
+table.deltas td { text-align: right; }
+figure.history-chart { margin: .5rem 0 1rem; }
+svg.history-chart { display: block; max-width: 100%; min-width: 30rem; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+table.over-time { width: auto; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 @media (max-width: 40rem) {
   body { padding: .75rem; font-size: 15px; }
@@ -121,7 +134,8 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   h2 { font-size: 12pt; margin: 1rem 0 .4rem; break-after: avoid; }
   h3 { font-size: 10pt; margin: .6rem 0 .3rem; break-after: avoid; }
   figure.map .scroll { overflow: visible; }
-  svg.partner-map { min-width: 0 !important; }
+  svg.partner-map, svg.history-chart { min-width: 0 !important; }
+  .scroll { overflow: visible; }
   table { font-size: 8pt; margin: .3rem 0 .6rem; }
   th, td { padding: .15rem .35rem; }
   div.rule { padding: .2rem .5rem; margin: 0 0 .4rem; }
@@ -129,7 +143,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   ul.places { margin: .1rem 0; }
   .pair { flex-wrap: nowrap; gap: 0 1rem; }
   pre { padding: .2rem .4rem; font-size: 7.5pt; }
-  li, tr, pre, .verdict, svg.chart, figure.map { break-inside: avoid; }
+  li, tr, pre, .verdict, svg.chart, figure.map, figure.history-chart, table.deltas { break-inside: avoid; }
   div.rule .head, div.rule .why, div.hint strong { break-after: avoid; }
   svg.chart { max-width: 55%; margin: 0; }
   article.charter + article.charter { break-before: page; border-top: none; }
