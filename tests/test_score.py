@@ -77,9 +77,49 @@ def test_waived_findings_do_not_count_but_are_counted() -> None:
     assert (s.dimension("pilot").waived, s.waived) == (2, 2)
 
 
-def test_findings_outside_the_dimensions_do_not_move_the_score() -> None:
-    s = score([finding("core", E, "SCH01"), finding("acme", W, "ACM01")])
+def test_findings_about_the_run_and_a_plugin_s_own_pack_do_not_move_the_score() -> None:
+    s = score([finding("core", W, "SUP02"), finding("acme", W, "ACM01"), finding("core", I, "INT01")])
     assert s.overall == 100.0 and s.outside_penalty == 0.0
+
+
+def test_a_document_check_weighs_in_the_dimension_of_its_section() -> None:
+    """docs/score.md: no finding outside the ten dimensions; a SCH01 on `/pilot/...` is a pilot problem."""
+    s = score([finding("core", W, "SCH01", "/pilot/partners")])
+    assert s.dimension("pilot").score == round(100 * (1 - WEIGHTS[W] / (WEIGHTS[E] + WEIGHTS[W])), 1)
+    assert s.dimension("pilot").warnings == 1 and s.dimension("purpose").score == 100.0
+    on_item = score([finding("core", W, "REF01", "/objectives/2/accountable")], rules={"purpose": [RuleWeight("PUR01", WEIGHTS[E], ("/vision",))]})
+    assert on_item.dimension("purpose").score == round(100 * (1 - (WEIGHTS[W] / 4) / WEIGHTS[E]), 1)  # one objective of four
+
+
+@pytest.mark.parametrize(
+    ("pointer", "dimension"),
+    [
+        ("/objectives/0/target", "purpose"),
+        ("/objectifs", "purpose"),  # a misspelt section counts as the one it resembles
+        ("/partners/3/type", "members"),
+        ("/charter/profile", "members"),
+        ("/charter/adopted_on", "time"),
+        ("/responsibilities/1/accountable", "accountability"),
+        ("/sustainability", "capitalisation"),
+        ("", "governance"),
+        ("/zzzz", "governance"),
+    ],
+)
+def test_each_place_of_the_document_belongs_to_one_dimension(pointer: str, dimension: str) -> None:
+    from partnercheck.report.rate import dimension_of
+
+    assert dimension_of(pointer) == dimension
+
+
+def test_an_active_error_keeps_the_score_below_healthy_and_a_waived_one_does_not() -> None:
+    from partnercheck.report.score import HEALTHY, NOT_READY_CAP
+
+    blocked = score([finding("core", E, "SCH01", "/objectives/0/target")])
+    mean = (blocked.dimension("purpose").score + blocked.dimension("pilot").score) / 2
+    assert mean > HEALTHY and blocked.overall == NOT_READY_CAP < HEALTHY
+    assert score([finding("acme", E, "ACM01")]).overall == NOT_READY_CAP  # a plugin's error blocks signing too
+    assert score([finding("core", E, "SCH01", "/objectives/0/target", waived=True)]).overall == 100.0
+    assert score([finding("pilot", W, "PIL09", "/objectives/2/target")]).overall > HEALTHY  # a warning does not cap
 
 
 def test_a_dimension_whose_sections_are_absent_scores_0() -> None:
@@ -108,9 +148,9 @@ def test_an_item_is_found_by_the_first_list_its_pointer_indexes() -> None:
     assert present({"partners": [{}, {"onboarding": {"weeks": 2}}]}, "partners/*/onboarding")
 
 
-def test_an_unreadable_file_scores_zero_and_nothing_is_scored() -> None:
+def test_an_unreadable_file_is_not_assessed() -> None:
     s = score([finding("core", E, "DOC01")], readable=False, data=None)
-    assert s.overall == 0.0
+    assert s.overall is None and not s.readable
     assert all(d.score is None for d in s.dimensions)
 
 

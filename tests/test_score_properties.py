@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Finding, Severity
-from partnercheck.report.rate import SECTIONS
-from partnercheck.report.score import DIMENSIONS, FileScore, rule_weights, score_findings, score_run, weights_from
+from partnercheck.report.rate import SECTIONS, dimension_of, is_document_check
+from partnercheck.report.score import DIMENSIONS, NOT_READY_CAP, FileScore, rule_weights, score_findings, score_run, weights_from
 from partnercheck.run.lint import Request, lint
 from partnercheck.testing import default_registry
 
@@ -216,7 +216,8 @@ def test_a_rule_whose_subject_is_not_written_is_not_healthy(subject: str, pack: 
 HEALTHY_DATA = healthy()
 POINTERS = ["", "/partners/3", "/objectives/1/target", "/governance/bodies/0", "/beneficiaries/0", "/evaluation/measures/2", "/charter"]
 DIMENSION_CODES = [(rule.code, rule.pack) for rule in REGISTRY.rules.values() if rule.pack in DIMENSIONS]
-OUTSIDE_CODES = [(rule.code, rule.pack) for rule in REGISTRY.rules.values() if rule.pack not in DIMENSIONS] + [("ACM01", "acme")]
+DOCUMENT_CODES = sorted(rule.code for rule in REGISTRY.rules.values() if rule.pack == "core" and rule.code[:3] in ("DOC", "SCH", "REF"))
+OUTSIDE_CODES = [(rule.code, rule.pack) for rule in REGISTRY.rules.values() if rule.pack not in DIMENSIONS and rule.code not in DOCUMENT_CODES] + [("ACM01", "acme")]
 
 
 def _finding(code: str, pack: str, severity: Severity, pointer: str) -> Finding:
@@ -230,17 +231,41 @@ outside_findings = st.tuples(st.sampled_from(OUTSIDE_CODES), st.sampled_from(lis
 @FAST
 @given(existing=st.lists(dimension_findings, max_size=12), extra=st.lists(outside_findings, min_size=1, max_size=8))
 def test_no_finding_outside_the_ten_dimensions_moves_the_score(existing: list[Finding], extra: list[Finding]) -> None:
-    assert rescore(HEALTHY_DATA, existing + extra).overall == rescore(HEALTHY_DATA, existing).overall
+    """Findings about the run (SUP, INT) and a plugin's own pack move no dimension; an error among them blocks
+    signing, so it keeps the overall score below healthy, and does nothing else."""
+    before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + extra)
+    assert [d.score for d in after.dimensions] == [d.score for d in before.dimensions]
+    blocked = any(f.severity is Severity.ERROR for f in extra)
+    assert after.overall == (min(before.overall, NOT_READY_CAP) if blocked else before.overall)
 
 
 @FAST
 @given(existing=st.lists(dimension_findings, max_size=12), one=dimension_findings)
 def test_one_finding_moves_the_overall_score_by_at_most_its_dimension_s_share(existing: list[Finding], one: Finding) -> None:
+    """Bounded effects, past the one documented exception: a charter with an error is kept below healthy."""
     before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + [one])
     share = 100 / sum(1 for d in before.dimensions if d.score is not None)
-    assert 0 <= before.overall - after.overall <= share + 0.1  # rounding to one decimal
+    assert 0 <= before.overall - after.overall
+    assert min(before.overall, NOT_READY_CAP) - after.overall <= share + 0.1  # rounding to one decimal
+    if one.severity is not Severity.ERROR:
+        assert before.overall - after.overall <= share + 0.1
+    home = dimension_of(one.pointer) if is_document_check(one) else one.pack
     moved = [d.name for d, e in zip(before.dimensions, after.dimensions) if d.score != e.score]
-    assert moved in ([], [one.pack])
+    assert moved in ([], [home])
+
+
+@FAST
+@given(existing=st.lists(dimension_findings, max_size=12), code=st.sampled_from(DOCUMENT_CODES), severity=st.sampled_from(list(Severity)), pointer=st.sampled_from(POINTERS))
+def test_a_document_finding_weighs_like_a_rule_s_finding_in_the_dimension_of_its_section(existing: list[Finding], code: str, severity: Severity, pointer: str) -> None:
+    """No finding outside the ten dimensions: a DOC, SCH or REF finding lowers (never raises) the dimension of its
+    section, and only that one."""
+    one = _finding(code, "core", severity, pointer)
+    before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + [one])
+    moved = {d.name for d, e in zip(before.dimensions, after.dimensions) if d.score != e.score}
+    assert moved <= {dimension_of(pointer)}
+    assert all(e.score <= d.score for d, e in zip(before.dimensions, after.dimensions))
+    if severity is not Severity.INFO and not existing:
+        assert moved == {dimension_of(pointer)}
 
 
 @FAST

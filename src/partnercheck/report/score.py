@@ -8,10 +8,12 @@ by severity, with absent sections at 0::
     dimension  = 100 × (1 − Σ rule losses / Σ W(rule))      (0 when its sections are absent)
     overall    = mean(scored dimensions)
 
-Findings outside the ten dimensions do not move the score (they may still fail
-the run). A dimension none of whose rules ran is "not scored" and left out of
+The document, schema and reference checks (DOC, SCH, REF) weigh in the dimension
+of the section they are on; the engine's findings about the run (SUP, INT) and a
+plugin's own packs do not move the score (they may still fail the run). An active
+error caps the overall score below "healthy" (`NOT_READY_CAP`). A dimension none of whose rules ran is "not scored" and left out of
 the mean; when no dimension is scored the overall score is None ("n/a"). A file
-that could not be read as a charter scores 0. The verdict comes from the run's
+that could not be read as a charter is not assessed (None, no number). The verdict comes from the run's
 outcome (`run/gates.py`, `report/verdict.py`). `docs/score.md` documents all
 this with a worked example; tests keep both true.
 """
@@ -23,7 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.findings import Finding, Severity
 from partnercheck.report.i18n import Translator
-from partnercheck.report.rate import RuleWeight, dimension_rate
+from partnercheck.report.rate import RuleWeight, dimension_of, dimension_rate, is_document_check
 from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of  # noqa: F401  (NOT_CHECKED, READY: re-exported)
 
 DIMENSIONS: tuple[str, ...] = (
@@ -42,6 +44,19 @@ DIMENSIONS: tuple[str, ...] = (
 #: What an active finding weighs, by severity: an error on every item of a rule takes the rule's whole weight,
 #: and a rule weighs what its severity weighs (docs/score.md). Errors weigh more than warnings, infos nothing.
 DEFAULT_WEIGHTS: dict[str, float] = {"error": 3.0, "warning": 1.0, "info": 0.0}
+
+#: From this score up, a dimension or a charter shows as healthy (green, "good"); from FAIR up, as fair.
+HEALTHY = 80.0
+FAIR = 50.0
+#: The highest overall score of a charter with an active error: an error blocks signing at every `--fail-on`
+#: level, and a charter that is not ready to sign cannot score as healthy (docs/score.md, "Not ready, not healthy").
+NOT_READY_CAP = HEALTHY - 0.1
+
+
+def band(score: float) -> str:
+    """"good" (healthy), "fair" or "poor": the colour a score is shown in."""
+    return "good" if score >= HEALTHY else "fair" if score >= FAIR else "poor"
+
 
 #: Each dimension's name for people: the English template of its translation (locale/<lang>/LC_MESSAGES/partnercheck.po).
 TITLES: dict[str, str] = {
@@ -241,7 +256,7 @@ def score_findings(
     findings = list(findings)
     dimensions = tuple(_dimension(name, findings, rules.get(name, ()) if readable else (), data, weights) for name in DIMENSIONS)
     scored = [d.score for d in dimensions if d.score is not None]
-    overall = (_round(sum(scored) / len(scored)) if scored else None) if readable else 0.0
+    overall = _capped(_round(sum(scored) / len(scored)), findings) if scored and readable else None
     held = sum(1 for f in findings if baselined(f))
     return FileScore(path, dimensions, overall, waived=sum(1 for f in findings if f.suppressed) - held, baselined=held, readable=readable)
 
@@ -320,8 +335,15 @@ def findings_by_path(run: Any) -> dict[str, list[Finding]]:
     return {f.path: list(f.findings) for f in run.files}
 
 
+def _capped(overall: float, findings: Sequence[Finding]) -> float:
+    """The overall score, below "healthy" when an active error blocks signing."""
+    blocked = any(f.severity is Severity.ERROR and not f.suppressed for f in findings)
+    return min(overall, NOT_READY_CAP) if blocked else overall
+
+
 def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeight], data: Any, weights: Mapping[Severity, float]) -> Dimension:
-    mine = [f for f in findings if f.pack == name]
+    """The dimension's rate and counts: its pack's findings and the document checks on its sections."""
+    mine = [f for f in findings if f.pack == name or (is_document_check(f) and dimension_of(f.pointer) == name)]
     active = [f for f in mine if not f.suppressed]
     count = {s: sum(1 for f in active if f.severity is s) for s in Severity}
     rate = dimension_rate(name, rules, active, data, weights)

@@ -46,7 +46,14 @@ def file_head(tr: Translator, path: str) -> str:
 
 
 def file_verdict(tr: Translator, score: Any) -> str:
-    return tr.words("{label}, score {score}", label=score.verdict.label_in(tr), score=out_of(score.overall, tr))
+    return tr.words("{label}, score {score}", label=score.verdict.label_in(tr), score=overall_of(score, tr))
+
+
+def overall_of(score: Any, tr: Translator | None = None) -> str:
+    """A file's overall score for people: "85/100"; "not assessed" when the file could not be read as a charter."""
+    if not getattr(score, "readable", True):
+        return (tr or Translator()).words("not assessed")
+    return out_of(score.overall, tr)
 
 
 def more_ready(tr: Translator, ready: int) -> str:
@@ -67,9 +74,14 @@ def verdict_head(tr: Translator, verdict: Any) -> str:
     return f"{'✔' if verdict.ready else '✘'} {verdict.label_in(tr)}"
 
 
-def health_score(tr: Translator, overall: float | None) -> str:
-    """" — health score 85/100"."""
-    return " — " + tr.words("health score {score}", score=out_of(overall, tr))
+def health_score(tr: Translator, overall: float | None, assessed: bool = True) -> str:
+    """" — health score 85/100"; " — health score not assessed" for a file that could not be read as a charter."""
+    return " — " + tr.words("health score {score}", score=out_of(overall, tr) if assessed else tr.words("not assessed"))
+
+
+def unread_line(tr: Translator) -> str:
+    """Instead of the bars, for a file that could not be read as a charter."""
+    return "  " + tr.words("The file could not be read as a charter: its health is not assessed.")
 
 
 #: The width of a dimension's bar, in cells.
