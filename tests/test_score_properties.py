@@ -165,6 +165,42 @@ def test_a_dimension_whose_sections_are_absent_scores_0(name: str) -> None:
     assert s.overall is not None and s.overall <= 90.0
 
 
+#: What a coordinator leaves when they empty a section instead of removing it: `[]`, `{}`, `[{}]`,
+#: `{bodies: []}`, blanks, nested as deep as they like. None of it is a written section.
+hollow = st.recursive(
+    st.sampled_from([[], {}, None, "", "  "]),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.sampled_from(["bodies", "partners", "measures", "steps", "channels", "items"]), inner, max_size=2),
+    max_leaves=4,
+)
+
+
+def _hollowed(name: str, draw: st.DataObject) -> dict[str, Any]:
+    """The healthy example with every section of dimension `name` replaced by a hollow value."""
+    data = healthy()
+    for section in SECTIONS[name]:
+        head, star, rest = section.partition("/*/")
+        keys = head.split("/")
+        parent: Any = data
+        for key in keys[:-1]:
+            parent = parent.setdefault(key, {})
+        if star:
+            for item in parent.get(keys[-1]) or []:
+                item[rest] = draw.draw(hollow)
+        else:
+            parent[keys[-1]] = draw.draw(hollow)
+    return data
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(draw=st.data())
+@pytest.mark.parametrize("name", DIMENSIONS)
+def test_an_emptied_section_is_absence_not_health(name: str, draw: st.DataObject) -> None:
+    """"Responsabilités 100" with `responsibilities: []` (new-user trial): an empty list or mapping, however
+    nested, is no section; the dimension it feeds scores 0 and says its sections are not written."""
+    dim = scored(_hollowed(name, draw)).dimension(name)
+    assert dim.absent and dim.score == 0.0
+
+
 @SLOW
 @given(removals=mutations)
 def test_nothing_scores_100_by_vacuity(removals: list) -> None:
