@@ -268,7 +268,7 @@ def judged(scores: RunScore, outcome: Any, findings: Mapping[str, list[Finding]]
     checked = bool(files) and all(f.checked for f in files)
     below = len(outcome.below) if len(files) > 1 else 0
     run = verdict_of(outcome, every, files[0].overall if len(files) == 1 else scores.mean, checked, None, below)
-    return replace(scores, files=files, verdict=run)
+    return replace(scores, files=files, verdict=replace(run, files=max(1, len(files))))
 
 
 def measure(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:

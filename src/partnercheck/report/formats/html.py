@@ -82,7 +82,8 @@ def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str,
         "lang": _lang(data),
         "facts": _facts(file, data, today, tr),
         "ready": score.verdict.ready,
-        "verdict": score.verdict.label_in(tr),
+        "verdict": score.verdict.label_in(tr, plain=True),
+        "gates": _gates(score, tr),
         "overall": _num(score.overall, tr),
         "scored": score.overall is not None,
         "assessed": score.readable,
@@ -115,6 +116,12 @@ def _facts(file: Any, data: Mapping[str, Any], today: str, tr: Translator) -> li
         (tr.words("Checked on"), tr.date(today)),
     ]
     return [(k, v) for k, v in facts if v]
+
+
+def _gates(score: FileScore, tr: Translator) -> str:
+    """For the technical appendix: the command-line options that decided the verdict, which the summary says in words."""
+    technical = score.verdict.label_in(tr)
+    return technical if technical != score.verdict.label_in(tr, plain=True) else ""
 
 
 def _held(score: FileScore, tr: Translator) -> list[str]:
