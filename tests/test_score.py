@@ -135,7 +135,9 @@ def test_a_rule_that_reads_only_items_of_an_empty_list_loses_its_weight() -> Non
     assert s.dimension("pilot").score == round(100 * (1 - WEIGHTS[W] / (WEIGHTS[E] + WEIGHTS[W])), 1)
     assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [], "partners": None})
     assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [{"id": "o"}], "partners": [{}]})  # items, none writes it
-    assert not vacuous(("/objectives/*/target", "/partners/*/status"), {"partners": [{}, {"status": "active"}]})
+    # a partner's status only says whether it counts: stating the default gives the rule nothing to look at
+    assert vacuous(("/objectives/*/target", "/partners/*/status"), {"partners": [{}, {"status": "active"}]})
+    assert not vacuous(("/partners/*/status",), {"partners": [{"status": "active"}]})
     assert not vacuous(("/pilot/partners",), {}) and not vacuous((), {})
 
 

@@ -214,6 +214,22 @@ def test_nothing_scores_100_by_vacuity(removals: list) -> None:
             assert dim.score == 0.0, (name, removals)
 
 
+@SLOW
+@given(removals=st.lists(st.sampled_from(REMOVABLE + (("objectives",), ("responsibilities",), ("governance", "bodies"))), max_size=6, unique=True), flags=st.lists(st.booleans(), min_size=12, max_size=12))
+def test_a_partner_s_stated_status_is_no_health(removals: list, flags: list[bool]) -> None:
+    """A partner without `status` is active: writing `status: active` on some partners changes no dimension's
+    score. It did: with no objective, PUR02 ("every objective endorsed by all active partners") counted as
+    healthy as soon as a partner stated its status, and lost its weight when none did."""
+    data = mutant(removals)
+    for partner in data["partners"]:
+        partner.pop("status", None)  # every partner active, none saying so
+    stated = copy.deepcopy(data)
+    for partner, flag in zip(stated["partners"], flags):
+        if flag and "status" not in partner:
+            partner["status"] = "active"
+    assert [d.score for d in scored(stated).dimensions] == [d.score for d in scored(data).dimensions]
+
+
 def _present(data: Any, section: str) -> bool:
     from partnercheck.report.rate import present
 

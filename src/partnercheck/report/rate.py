@@ -126,12 +126,19 @@ def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights:
     return min(rule.weight, sum(weights[f.severity] / items_around(f.pointer, data) for f in findings))
 
 
+#: Reads that only say which items a rule looks at (a partner's `status`: active when absent), not what it judges:
+#: writing one (`status: active`, the default) gives the rule nothing more to look at.
+QUALIFIERS = frozenset({"/partners/*/status"})
+
+
 def vacuous(reads: Sequence[str], data: Any) -> bool:
     """The rule reads only fields of items (every read has a `*`: `/objectives/*/accountable`) and no item
-    of the charter writes any of them (or there are no items): it had nothing to look at."""
-    if not reads or any("/*" not in read for read in reads):
+    of the charter writes any of them (or there are no items): it had nothing to look at. A partner's
+    `status` is no such field: it only says whether the partner counts."""
+    judged = [read for read in reads if read not in QUALIFIERS]
+    if not judged or any("/*" not in read for read in judged):
         return False
-    return not any(present(data, read.strip("/")) for read in reads)
+    return not any(present(data, read.strip("/")) for read in judged)
 
 
 def items_around(pointer: str, data: Any) -> int:
