@@ -169,7 +169,7 @@ def test_invalid_weights_are_refused(bad: dict) -> None:
 
 def test_dimension_round_trips_to_plain_data() -> None:
     data = score([finding("pilot", E)]).to_dict()
-    assert data["dimensions"]["pilot"] == {"score": 25.0, "absent": False, "errors": 1, "warnings": 0, "infos": 0, "waived": 0, "baselined": 0}
+    assert data["dimensions"]["pilot"] == {"score": 25.0, "absent": False, "errors": 1, "warnings": 0, "infos": 0, "waived": 0, "baselined": 0, "unjudged": []}
     assert data["dimensions"]["scale"]["score"] is None
     assert set(data["dimensions"]) == set(DIMENSIONS)
 
@@ -242,3 +242,16 @@ def test_a_severity_override_changes_what_a_rule_weighs() -> None:
         as_warning = score_run(_run(str(path))).files[0].dimension("pilot").score
         as_error = score_run(_run(str(path), severity={"PIL02": E})).files[0].dimension("pilot").score
     assert as_warning is not None and as_error is not None and as_error < as_warning < 100
+
+
+def test_a_rule_with_nothing_to_judge_is_named_so_that_no_loss_is_silent() -> None:
+    """A charter without `status` lost MEM05's weight with no finding saying why (issue 16)."""
+    members = {"members": [RuleWeight("MEM05", WEIGHTS[W], ("/charter/status", "/partners/*/signed"), "/charter/status")]}
+    partners = [{"id": "a"}, {"id": "b"}]
+    silent = score([], rules=members, data={"partners": partners}).dimension("members")
+    assert silent.score == 0.0 and silent.unjudged == ("MEM05 /charter/status",)
+    draft = score([], rules=members, data={"charter": {"status": "draft"}, "partners": partners}).dimension("members")
+    assert draft.score == 100.0 and draft.unjudged == ()
+    signed = [finding("members", W, "MEM05", "/partners/1")]
+    found = score(signed, rules=members, data={"charter": {"status": "signed"}, "partners": partners}).dimension("members")
+    assert found.unjudged == () and silent.score <= found.score < draft.score

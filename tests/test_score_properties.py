@@ -230,6 +230,30 @@ def test_a_partner_s_stated_status_is_no_health(removals: list, flags: list[bool
     assert [d.score for d in scored(stated).dimensions] == [d.score for d in scored(data).dimensions]
 
 
+@SLOW
+@given(removals=mutations, status=st.sampled_from(["draft", "signed", "active", "ended"]))
+def test_a_charter_without_status_is_never_healthier_and_says_why(removals: list, status: str) -> None:
+    """MEM05 judges signatures only when `charter.status` says they are due: without a status it judges nothing,
+    so it is no health (the members dimension is never higher than with any stated status), and the score says
+    so (`unjudged`: MEM05 /charter/status) instead of losing the weight silently."""
+    data = mutant(removals)
+    data["charter"].pop("status", None)
+    without = scored(data).dimension("members")
+    data["charter"]["status"] = status
+    stated = scored(data).dimension("members")
+    assert without.score <= stated.score
+    assert "MEM05 /charter/status" in without.unjudged and not any(u.startswith("MEM05") for u in stated.unjudged)
+
+
+@SLOW
+@given(removals=mutations)
+def test_no_dimension_loses_weight_silently(removals: list) -> None:
+    """A written dimension below 100 has a finding that says why, or names the rules that had nothing to judge."""
+    for dim in scored(mutant(removals)).dimensions:
+        if dim.score is not None and not dim.absent and dim.score < 100:
+            assert dim.errors + dim.warnings or dim.unjudged, (dim.name, removals)
+
+
 def _present(data: Any, section: str) -> bool:
     from partnercheck.report.rate import present
 

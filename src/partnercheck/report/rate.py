@@ -97,10 +97,12 @@ class RuleWeight:
 
 @dataclass(frozen=True)
 class Rate:
-    """A dimension's score (None: no rule of it ran) and whether its sections are all absent."""
+    """A dimension's score (None: no rule of it ran), whether its sections are all absent, and the rules that lost
+    their weight with nothing to judge (`MEM05 /charter/status`: said, so that no loss is silent)."""
 
     score: float | None
     absent: bool = False
+    unjudged: tuple[str, ...] = ()
 
 
 def dimension_rate(name: str, rules: Sequence[RuleWeight], findings: Iterable[Finding], data: Any, weights: Mapping[Severity, float]) -> Rate:
@@ -116,12 +118,20 @@ def dimension_rate(name: str, rules: Sequence[RuleWeight], findings: Iterable[Fi
     lost = sum(rule_loss(rule, [f for f in mine if f.code == rule.code], data, weights) for rule in rules)
     codes = {rule.code for rule in rules}
     lost += sum(weights[f.severity] / items_around(f.pointer, data) for f in mine if f.code not in codes and is_document_check(f))
-    return Rate(100.0 * (1.0 - min(lost, total) / total))
+    unjudged = tuple(f"{rule.code} {missing}" for rule in rules if rule.weight > 0 and (missing := unwritten(rule, data)) and not any(f.code == rule.code for f in mine))
+    return Rate(100.0 * (1.0 - min(lost, total) / total), unjudged=unjudged)
+
+
+def unwritten(rule: RuleWeight, data: Any) -> str:
+    """What a rule would judge and the charter does not write (its `subject:`, or the fields of items it reads), else ""."""
+    if rule.subject and not present(data, rule.subject.strip("/")):
+        return rule.subject
+    return next((read for read in rule.reads if read not in QUALIFIERS), "") if vacuous(rule.reads, data) else ""
 
 
 def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights: Mapping[Severity, float]) -> float:
     """What one rule takes from its dimension: its findings per item, at most its own weight."""
-    if not findings and (vacuous(rule.reads, data) or (rule.subject and not present(data, rule.subject.strip("/")))):
+    if not findings and unwritten(rule, data):
         return rule.weight
     return min(rule.weight, sum(weights[f.severity] / items_around(f.pointer, data) for f in findings))
 

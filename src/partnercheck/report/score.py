@@ -103,6 +103,8 @@ class Dimension:
     waived: int = 0
     baselined: int = 0
     absent: bool = False
+    #: Rules that lost their weight with nothing to judge, each with what is not written (`MEM05 /charter/status`).
+    unjudged: tuple[str, ...] = ()
 
     def title_in(self, tr: Translator) -> str:
         return title_of(self.name, tr)
@@ -112,7 +114,7 @@ class Dimension:
         return title_of(self.name)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "absent": self.absent, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined}
+        return {"score": self.score, "absent": self.absent, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined, "unjudged": list(self.unjudged)}
 
 
 @dataclass(frozen=True)
@@ -302,18 +304,18 @@ def _score_inputs(run: Any, table: Mapping[Severity, float], rules: Mapping[str,
     """What measuring reads beyond the files' data (which the cache's run key fixes): weights, rules, every finding."""
     return [
         sorted((s.value, w) for s, w in table.items()),
-        sorted([pack, [[r.code, r.weight, list(r.reads)] for r in found]] for pack, found in rules.items()),
+        sorted([pack, [[r.code, r.weight, list(r.reads), r.subject] for r in found]] for pack, found in rules.items()),
         [[f.path, f.readable, [[x.code, x.pack, x.severity.value, x.pointer, x.suppression.kind if x.suppression is not None else None] for x in f.findings]] for f in run.files],
     ]
 
 
 def _file_score_row(f: FileScore) -> list[Any]:
-    return [f.path, f.overall, f.waived, f.baselined, f.readable, [[d.name, d.score, d.errors, d.warnings, d.infos, d.waived, d.baselined, d.absent] for d in f.dimensions]]
+    return [f.path, f.overall, f.waived, f.baselined, f.readable, [[d.name, d.score, d.errors, d.warnings, d.infos, d.waived, d.baselined, d.absent, list(d.unjudged)] for d in f.dimensions]]
 
 
 def _file_score_from(row: list[Any]) -> FileScore:
     path, overall, waived, held, readable, dimensions = row
-    dims = tuple(Dimension(str(n), s, int(e), int(w), int(i), int(wv), int(b), bool(a)) for n, s, e, w, i, wv, b, a in dimensions)
+    dims = tuple(Dimension(str(n), s, int(e), int(w), int(i), int(wv), int(b), bool(a), tuple(str(u) for u in un)) for n, s, e, w, i, wv, b, a, un in dimensions)
     if tuple(d.name for d in dims) != DIMENSIONS:
         raise ValueError("not the dimensions of this version")
     return FileScore(str(path), dims, overall, waived=int(waived), baselined=int(held), readable=bool(readable))
@@ -349,7 +351,7 @@ def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeigh
     rate = dimension_rate(name, rules, active, data, weights)
     held = sum(1 for f in mine if baselined(f))
     score = _round(rate.score) if rate.score is not None else None
-    return Dimension(name, score, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held, rate.absent)
+    return Dimension(name, score, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held, rate.absent, rate.unjudged)
 
 
 def _round(value: float) -> float:

@@ -28,6 +28,13 @@ def absent_line(tr: Translator, dimensions: Any) -> str:
     return "  " + tr.words("Not written in the charter (scored 0): {dimensions}", dimensions=names)
 
 
+def unjudged_line(tr: Translator, dimensions: Any) -> str:
+    """"  Nothing written to judge, counted as not healthy: MEM05 /charter/status, PIL02 /pilot" under the bars, so that
+    no rule's lost weight goes unexplained (docs/score.md); "" when there is none."""
+    rules = [rule for d in dimensions for rule in d.unjudged]
+    return "  " + tr.words("Nothing written to judge, counted as not healthy: {rules}", rules=", ".join(rules)) if rules else ""
+
+
 def statistics_lines(tr: Translator, rows: Any) -> list[str]:
     """`--statistics`: a heading, then "  12  PUR03  warning  objective-without-target" per code, most first, then a blank line."""
     if not rows:

@@ -20,6 +20,7 @@ from partnercheck.report.formats.scoreblock import (
     mean_of,
     more_ready,
     num,
+    unjudged_line,
     unread_line,
     verdict_details,
     verdict_head,
@@ -73,9 +74,10 @@ def _chart(tr: Translator, dimensions: tuple[Dimension, ...]) -> RenderableType:
     table = Table.grid(padding=(0, 1))
     for dim in dimensions:
         table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(num(dim.score, tr).rjust(5), style="bold"))
-    if not any(d.absent for d in dimensions):
-        return table
-    return Group(table, Text(absent_line(tr, dimensions), style="yellow"))
+    notes = [Text(absent_line(tr, dimensions), style="yellow")] if any(d.absent for d in dimensions) else []
+    unjudged = unjudged_line(tr, dimensions)
+    notes += [Text(unjudged, style="yellow")] if unjudged else []
+    return Group(table, *notes) if notes else table
 
 
 def _style(score: float | None) -> str:

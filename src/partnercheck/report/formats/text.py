@@ -131,6 +131,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
             return None
         lines.append(row)
     lines += [block.absent_line(tr, dimensions)] if any(d.absent for d in dimensions) else []
+    lines += [line for line in [block.unjudged_line(tr, dimensions)] if line]
     return "".join(line + "\n" for line in lines)
 
 
