@@ -304,7 +304,7 @@ def test_a_second_call_reads_no_charter_again_and_keeps_the_score(project: Path,
     charters' own language, stated in their data) and JSON (with every file's score) alike."""
     text = cli("check", "charters", "--today", TODAY, "--jobs", "1")
     first = check(cli)
-    assert len(measured) == 5 and "Pas prêt à signer" in text[1]  # the JSON run after the text run reads its score
+    assert len(measured) == 5 and "Pas prête à signer" in text[1]  # the JSON run after the text run reads its score
     checked.clear(), measured.clear()
     assert (cli("check", "charters", "--today", TODAY, "--jobs", "1"), check(cli)) == (text, first)
     assert (checked, measured, reread) == ([], [], [])  # grouped findings' places are named from the run entry's labels

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from paths import DATA, EXAMPLES
 
 from partnercheck.config.settings import Settings
 from partnercheck.document.builder import Limits
-from partnercheck.findings import Text
+from partnercheck.findings import Severity, Text
 from partnercheck.report.catalogs import po_path, read_mo, read_po
 from partnercheck.report.i18n import PARAMETER_CONTEXT, Translator, catalog
 from partnercheck.report.messages import CORE
@@ -356,7 +357,7 @@ def test_a_po_read_once_is_kept_compiled_until_it_changes(tmp_path: Path, monkey
     assert parsed == ["fr"]
     assert first.entries == second.entries == fresh.entries and second.header == fresh.header
     assert [second.plural(n) for n in (0, 1, 2)] == [0, 0, 1]
-    changed = raw.replace('msgstr "Pas prêt à signer'.encode(), 'msgstr "Pas encore prêt à signer'.encode(), 1)
+    changed = raw.replace('msgstr[0] "Pas prête à signer'.encode(), 'msgstr[0] "Pas encore prête à signer'.encode(), 1)
     assert changed != raw
     assert catalogs._compiled("fr", changed).entries != fresh.entries and parsed == ["fr", "fr"]
     for entry in (tmp_path / "cache").glob("*.json"):
@@ -644,8 +645,40 @@ def test_every_verdict_state_speaks_french() -> None:
     french = [v.label_in(tr) for v in states]
     assert not tr.missing_words, tr.missing_words
     assert all(f != v.label for f, v in zip(french, states))
-    assert french[2] == "Prêt à signer, avec 5 points à améliorer"
-    assert french[5] == "Pas prêt à signer : 2 problèmes bloquants (--fail-on warning, au-delà de --max-warnings 1)"
+    assert french[2] == "Prête à signer, avec 5 points à améliorer"
+    assert french[5] == "Pas prête à signer : 2 problèmes bloquants (--fail-on warning, au-delà de --max-warnings 1)"
+
+
+def test_every_french_verdict_agrees_with_la_charte_or_les_chartes() -> None:
+    """« Pas prêt à signer » said of « la charte » (new-user trial): a file's verdict is feminine singular, a run's
+    of several files feminine plural, in every state."""
+    from partnercheck.findings import Finding
+    from partnercheck.report.verdict import Verdict
+
+    error = Finding(code="PIL01", name="x", severity=Severity.ERROR, message="m", path="c.yaml")
+    states = [Verdict(), Verdict(improve=3), Verdict(checked=False), Verdict(blocking=(error,)), Verdict(score=50, below=80)]
+    tr = Translator("fr")
+    one = [v.label_in(tr).split(" :")[0].split(",")[0] for v in states]
+    assert one == ["Prête à signer", "Prête à signer", "Non vérifiée", "Pas prête à signer", "Pas prête à signer"]
+    many = [replace(v, files=3).label_in(tr).split(" :")[0].split(",")[0] for v in states]
+    assert many == ["Prêtes à signer", "Prêtes à signer", "Non vérifiées", "Pas prêtes à signer", "Pas prêtes à signer"]
+    assert [replace(v, files=3).label for v in states] == [v.label for v in states]  # English has no agreement to make
+
+
+def test_a_board_reads_the_verdict_in_plain_words_and_the_options_in_the_appendix() -> None:
+    """`--fail-on warning` means nothing to a board: the summary says "warnings included", the technical appendix
+    keeps the command line's sentence."""
+    from partnercheck.findings import Finding
+    from partnercheck.report.verdict import Verdict
+
+    warning = Finding(code="PUR03", name="x", severity=Severity.WARNING, message="m", path="c.yaml")
+    gated = Verdict(blocking=(warning,), fail_on=Severity.WARNING, max_warnings=0, score=61.6, below=80, exit_zero=True)
+    for lang, words in (("en", "warnings included"), ("fr", "avertissements compris")):
+        tr = Translator(lang)
+        plain, technical = gated.label_in(tr, plain=True), gated.label_in(tr)
+        assert "--" not in plain and words in plain, plain
+        assert "--fail-on warning" in technical and "--min-score 80" in technical and "--exit-zero" in technical
+        assert not tr.missing_words, tr.missing_words
 
 
 def test_usage_and_configuration_errors_follow_the_language(cli, tmp_path: Path) -> None:
@@ -678,7 +711,7 @@ def test_check_answers_in_the_charter_s_own_language_when_nothing_else_sets_one(
     target = tmp_path / "charte.yaml"
     assert cli("init", str(target), "--lang", "fr")[0] == 0
     _, out, _ = cli("check", str(target), "--isolated", "--today", "2026-01-15")
-    assert "Pas prêt à signer" in out and "Not ready" not in out
+    assert "Pas prête à signer" in out and "Not ready" not in out
     _, out, _ = cli("check", str(target), "--isolated", "--today", "2026-01-15", "--lang", "en")
     assert "Not ready to sign" in out  # the flag wins
     (tmp_path / ".partnercheck.yaml").write_text("lang: en\n", encoding="utf-8")
@@ -696,7 +729,7 @@ def test_partnercheck_lang_sets_the_language_like_the_flag(cli, tmp_path, monkey
     assert cli("init", str(target), "--lang", "fr")[0] == 0
     monkeypatch.setenv("PARTNERCHECK_LANG", "en")
     assert "Not ready to sign" in cli("check", str(target), "--isolated")[1]  # over the charter's own language
-    assert "Pas prêt à signer" in cli("check", str(target), "--isolated", "--lang", "fr")[1]  # the flag still wins
+    assert "Pas prête à signer" in cli("check", str(target), "--isolated", "--lang", "fr")[1]  # the flag still wins
     monkeypatch.setenv("PARTNERCHECK_LANG", "de")
     code, _, err = cli("check", str(target), "--isolated")
     assert code == 2 and "PARTNERCHECK_LANG=de: choose en or fr" in err

@@ -62,18 +62,18 @@ def test_every_word_of_the_report_is_french(fmt: str, case: str) -> None:
         for english in ENGLISH_LEFT:
             assert english not in out, f"{fmt} {case}: {english!r} left in English"
         if fmt != "markdown":  # markdown has no verdict nor chart
-            assert "Prêt à signer" in out or "Pas prêt à signer" in out
+            assert "Prête à signer" in out or "Pas prête à signer" in out
             assert all(title in out for title in FRENCH_TITLES), case
 
 
 def test_the_text_report_speaks_plain_french() -> None:
     out, _ = french([HEALTHY], "text")
     assert "Rien à signaler : 1 fichier vérifié, aucun constat." in out
-    assert "✔ Prêt à signer — score de santé 100/100" in out
+    assert "✔ Prête à signer — score de santé 100/100" in out
     out, _ = french(BROKEN, "text", statistics=True)
     found = re.search(r"Relevé : (\d+) erreurs, \d+ avertissements, \d+ informations? dans 4 fichiers\.", out)
     assert found, out
-    assert f"Pas prêt à signer : {found[1]} problèmes bloquants — score de santé" in out and "moyenne de 4 fichiers" in out
+    assert f"Pas prêtes à signer : {found[1]} problèmes bloquants — score de santé" in out and "moyenne de 4 fichiers" in out  # the run: « les chartes »
     assert "= pour corriger :" in out and "Statistiques (constats par règle) :" in out
 
 
@@ -81,10 +81,10 @@ def test_a_charter_with_warnings_only_says_in_french_what_decides() -> None:
     ready = [p for p in BROKEN if run_of([p]).files and not any(f.severity is Severity.ERROR for f in run_of([p]).active) and run_of([p]).active]
     assert ready, "a broken example has warnings and no error"
     out, tr = french(ready[:1], "text", Severity.WARNING)
-    assert re.search(r"✘ Pas prêt à signer : \d+ problèmes? bloquants? \(--fail-on warning\) — score de santé", out), out
+    assert re.search(r"✘ Pas prête à signer : \d+ problèmes? bloquants? \(--fail-on warning\) — score de santé", out), out
     assert re.search(r"  - \d+ avertissements?, listés ci-dessus", out), out
     out, tr = french(ready[:1], "text", Severity.ERROR)
-    assert re.search(r"✔ Prêt à signer, avec \d+ points? à améliorer — score de santé", out), out
+    assert re.search(r"✔ Prête à signer, avec \d+ points? à améliorer — score de santé", out), out
     assert not tr.missing_words
 
 
@@ -137,11 +137,11 @@ def test_counts_take_french_plurals() -> None:
 
 def test_check_and_report_speak_french_through_the_cli(cli, tmp_path: Path) -> None:
     code, out, _ = cli("check", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "--lang", "fr", "--today", "2026-01-15")
-    assert code == 1 and re.search(r"Pas prêt à signer : \d+ problèmes bloquants \(--fail-on warning\) — score de santé", out)
+    assert code == 1 and re.search(r"Pas prête à signer : \d+ problèmes bloquants \(--fail-on warning\) — score de santé", out)
     page = tmp_path / "bilan.html"
     code, out, err = cli("report", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "-o", str(page), "--lang", "fr", "--today", "2026-01-15")
     assert code == 0, err
-    assert re.fullmatch(rf"Rapport écrit dans {re.escape(str(page))} — Pas prêt à signer : \d+ problèmes bloquants \(--fail-on warning\), score de santé [\d,]+/100\.\n", out), out
+    assert re.fullmatch(rf"Rapport écrit dans {re.escape(str(page))} — Pas prête à signer : \d+ problèmes bloquants \(--fail-on warning\), score de santé [\d,]+/100\.\n", out), out
     assert '<html lang="fr">' in page.read_text(encoding="utf-8")
     code, out, err = cli("report", str(EXAMPLES / "broken"), "-o", str(page), "--lang", "fr", "--today", "2026-01-15")
     assert code == 0, err
@@ -219,4 +219,4 @@ def test_machine_reports_write_the_verdict_sentence_in_the_run_language(cli, fmt
 
     english, french = labels("en"), labels("fr")
     assert all(label.startswith("Not ready to sign") for label in english)
-    assert all(label.startswith("Pas prêt à signer") for label in french), french
+    assert all(label.startswith("Pas prête à signer") for label in french), french

@@ -77,9 +77,49 @@ def test_waived_findings_do_not_count_but_are_counted() -> None:
     assert (s.dimension("pilot").waived, s.waived) == (2, 2)
 
 
-def test_findings_outside_the_dimensions_do_not_move_the_score() -> None:
-    s = score([finding("core", E, "SCH01"), finding("acme", W, "ACM01")])
+def test_findings_about_the_run_and_a_plugin_s_own_pack_do_not_move_the_score() -> None:
+    s = score([finding("core", W, "SUP02"), finding("acme", W, "ACM01"), finding("core", I, "INT01")])
     assert s.overall == 100.0 and s.outside_penalty == 0.0
+
+
+def test_a_document_check_weighs_in_the_dimension_of_its_section() -> None:
+    """docs/score.md: no finding outside the ten dimensions; a SCH01 on `/pilot/...` is a pilot problem."""
+    s = score([finding("core", W, "SCH01", "/pilot/partners")])
+    assert s.dimension("pilot").score == round(100 * (1 - WEIGHTS[W] / (WEIGHTS[E] + WEIGHTS[W])), 1)
+    assert s.dimension("pilot").warnings == 1 and s.dimension("purpose").score == 100.0
+    on_item = score([finding("core", W, "REF01", "/objectives/2/accountable")], rules={"purpose": [RuleWeight("PUR01", WEIGHTS[E], ("/vision",))]})
+    assert on_item.dimension("purpose").score == round(100 * (1 - (WEIGHTS[W] / 4) / WEIGHTS[E]), 1)  # one objective of four
+
+
+@pytest.mark.parametrize(
+    ("pointer", "dimension"),
+    [
+        ("/objectives/0/target", "purpose"),
+        ("/objectifs", "purpose"),  # a misspelt section counts as the one it resembles
+        ("/partners/3/type", "members"),
+        ("/charter/profile", "members"),
+        ("/charter/adopted_on", "time"),
+        ("/responsibilities/1/accountable", "accountability"),
+        ("/sustainability", "capitalisation"),
+        ("", "governance"),
+        ("/zzzz", "governance"),
+    ],
+)
+def test_each_place_of_the_document_belongs_to_one_dimension(pointer: str, dimension: str) -> None:
+    from partnercheck.report.rate import dimension_of
+
+    assert dimension_of(pointer) == dimension
+
+
+def test_an_active_error_keeps_the_score_below_healthy_and_a_waived_one_does_not() -> None:
+    from partnercheck.report.score import HEALTHY, NOT_READY_CAP
+
+    blocked = score([finding("core", E, "SCH01", "/objectives/0/target")])
+    mean = (blocked.dimension("purpose").score + blocked.dimension("pilot").score) / 2
+    assert mean > HEALTHY and blocked.overall == NOT_READY_CAP < HEALTHY
+    assert score([finding("acme", E, "ACM01")]).overall == NOT_READY_CAP  # a plugin's error blocks signing too
+    assert score([finding("core", E, "SCH01", "/objectives/0/target", waived=True)]).overall == 100.0
+    assert score([finding("pilot", W, "PIL09", "/objectives/2/target")]).overall > HEALTHY  # a warning does not cap
 
 
 def test_a_dimension_whose_sections_are_absent_scores_0() -> None:
@@ -95,7 +135,9 @@ def test_a_rule_that_reads_only_items_of_an_empty_list_loses_its_weight() -> Non
     assert s.dimension("pilot").score == round(100 * (1 - WEIGHTS[W] / (WEIGHTS[E] + WEIGHTS[W])), 1)
     assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [], "partners": None})
     assert vacuous(("/objectives/*/target", "/partners/*/status"), {"objectives": [{"id": "o"}], "partners": [{}]})  # items, none writes it
-    assert not vacuous(("/objectives/*/target", "/partners/*/status"), {"partners": [{}, {"status": "active"}]})
+    # a partner's status only says whether it counts: stating the default gives the rule nothing to look at
+    assert vacuous(("/objectives/*/target", "/partners/*/status"), {"partners": [{}, {"status": "active"}]})
+    assert not vacuous(("/partners/*/status",), {"partners": [{"status": "active"}]})
     assert not vacuous(("/pilot/partners",), {}) and not vacuous((), {})
 
 
@@ -108,9 +150,9 @@ def test_an_item_is_found_by_the_first_list_its_pointer_indexes() -> None:
     assert present({"partners": [{}, {"onboarding": {"weeks": 2}}]}, "partners/*/onboarding")
 
 
-def test_an_unreadable_file_scores_zero_and_nothing_is_scored() -> None:
+def test_an_unreadable_file_is_not_assessed() -> None:
     s = score([finding("core", E, "DOC01")], readable=False, data=None)
-    assert s.overall == 0.0
+    assert s.overall is None and not s.readable
     assert all(d.score is None for d in s.dimensions)
 
 
@@ -127,7 +169,7 @@ def test_invalid_weights_are_refused(bad: dict) -> None:
 
 def test_dimension_round_trips_to_plain_data() -> None:
     data = score([finding("pilot", E)]).to_dict()
-    assert data["dimensions"]["pilot"] == {"score": 25.0, "absent": False, "errors": 1, "warnings": 0, "infos": 0, "waived": 0, "baselined": 0}
+    assert data["dimensions"]["pilot"] == {"score": 25.0, "absent": False, "errors": 1, "warnings": 0, "infos": 0, "waived": 0, "baselined": 0, "unjudged": []}
     assert data["dimensions"]["scale"]["score"] is None
     assert set(data["dimensions"]) == set(DIMENSIONS)
 
@@ -200,3 +242,16 @@ def test_a_severity_override_changes_what_a_rule_weighs() -> None:
         as_warning = score_run(_run(str(path))).files[0].dimension("pilot").score
         as_error = score_run(_run(str(path), severity={"PIL02": E})).files[0].dimension("pilot").score
     assert as_warning is not None and as_error is not None and as_error < as_warning < 100
+
+
+def test_a_rule_with_nothing_to_judge_is_named_so_that_no_loss_is_silent() -> None:
+    """A charter without `status` lost MEM05's weight with no finding saying why (issue 16)."""
+    members = {"members": [RuleWeight("MEM05", WEIGHTS[W], ("/charter/status", "/partners/*/signed"), "/charter/status")]}
+    partners = [{"id": "a"}, {"id": "b"}]
+    silent = score([], rules=members, data={"partners": partners}).dimension("members")
+    assert silent.score == 0.0 and silent.unjudged == ("MEM05 /charter/status",)
+    draft = score([], rules=members, data={"charter": {"status": "draft"}, "partners": partners}).dimension("members")
+    assert draft.score == 100.0 and draft.unjudged == ()
+    signed = [finding("members", W, "MEM05", "/partners/1")]
+    found = score(signed, rules=members, data={"charter": {"status": "signed"}, "partners": partners}).dimension("members")
+    assert found.unjudged == () and silent.score <= found.score < draft.score

@@ -125,3 +125,28 @@ def test_the_worked_example_without_a_pilot(cli, tmp_path: Path) -> None:
     pilot = [DEFAULT_WEIGHTS[s] for s in ("error", "warning", "info", "warning", "warning")]  # PIL01..PIL05
     assert round(100 * (1 - (pilot[0] + pilot[1] + pilot[2] + pilot[3]) / sum(pilot)), 1) == 16.7
     assert report["scores"]["files"][0]["dimensions"]["pilot"]["score"] == 16.7 and "**16.7**" in DOC
+    dims = [d["score"] for d in report["scores"]["files"][0]["dimensions"].values()]
+    from partnercheck.report.score import HEALTHY, NOT_READY_CAP
+
+    assert round(sum(dims) / len(dims), 1) == 91.7 > HEALTHY and "is 91.7" in DOC
+    assert report["scores"]["files"][0]["overall"] == NOT_READY_CAP and f"**{NOT_READY_CAP:g}**" in DOC
+
+
+def test_the_documented_sections_of_each_dimension_for_document_findings_are_the_code_s() -> None:
+    from partnercheck.report.rate import DOCUMENT_DIMENSION, SECTION_DIMENSION
+
+    documented = {}
+    for cells in _table("section"):
+        for key in re.findall(r"`([a-z_.]+)`", cells[0]):
+            documented[key.replace(".", "/")] = cells[1]
+        if "the document as a whole" in cells[0]:
+            assert cells[1] == DOCUMENT_DIMENSION
+    assert documented == SECTION_DIMENSION
+
+
+def test_the_documented_cap_is_the_code_s() -> None:
+    from partnercheck.report.score import FAIR, HEALTHY, NOT_READY_CAP
+
+    flat = " ".join(DOC.split())
+    assert f"A score from {HEALTHY:g} up shows as healthy (green); from {FAIR:g}, fair" in flat
+    assert f"its overall score is **at most {NOT_READY_CAP:g}**" in flat

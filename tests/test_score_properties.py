@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from catalog.support import TODAY, healthy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Finding, Severity
-from partnercheck.report.rate import SECTIONS
-from partnercheck.report.score import DIMENSIONS, FileScore, rule_weights, score_findings, score_run, weights_from
+from partnercheck.report.rate import SECTIONS, dimension_of, is_document_check
+from partnercheck.report.score import DIMENSIONS, NOT_READY_CAP, FileScore, rule_weights, score_findings, score_run, weights_from
+from partnercheck.run.grouping import ungrouped
 from partnercheck.run.lint import Request, lint
 from partnercheck.testing import default_registry
 
@@ -112,8 +113,12 @@ def _copy_item(data: dict[str, Any], kind: str, index: int, n: int) -> dict[str,
 @given(removals=mutations, kind=st.sampled_from(["objectives", "partners"]), index=st.integers(0, 4), n=st.integers(1, 2))
 def test_one_more_item_as_healthy_as_the_others_never_lowers_the_score(removals: list, kind: str, index: int, n: int) -> None:
     base = mutant(removals)
+    grown = _copy_item(base, kind, index, n)
+    # a copy that names a measure the mutant no longer defines is not as healthy as the others: its REF01 counts
+    copies = tuple(f"/{kind}/{i}" for i in range(len(base.get(kind) or []), len(grown[kind])))
+    assume(not any(f.code.startswith("REF") and f.pointer.startswith(copies) for f in ungrouped(run_of(grown).files[0].findings)))
     before = scored(base)
-    after = scored(_copy_item(base, kind, index, n))
+    after = scored(grown)
     for name in DIMENSIONS:
         b, a = before.dimension(name).score, after.dimension(name).score
         assert a is not None and b is not None and a >= b, (name, b, a, removals)
@@ -165,6 +170,42 @@ def test_a_dimension_whose_sections_are_absent_scores_0(name: str) -> None:
     assert s.overall is not None and s.overall <= 90.0
 
 
+#: What a coordinator leaves when they empty a section instead of removing it: `[]`, `{}`, `[{}]`,
+#: `{bodies: []}`, blanks, nested as deep as they like. None of it is a written section.
+hollow = st.recursive(
+    st.sampled_from([[], {}, None, "", "  "]),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.sampled_from(["bodies", "partners", "measures", "steps", "channels", "items"]), inner, max_size=2),
+    max_leaves=4,
+)
+
+
+def _hollowed(name: str, draw: st.DataObject) -> dict[str, Any]:
+    """The healthy example with every section of dimension `name` replaced by a hollow value."""
+    data = healthy()
+    for section in SECTIONS[name]:
+        head, star, rest = section.partition("/*/")
+        keys = head.split("/")
+        parent: Any = data
+        for key in keys[:-1]:
+            parent = parent.setdefault(key, {})
+        if star:
+            for item in parent.get(keys[-1]) or []:
+                item[rest] = draw.draw(hollow)
+        else:
+            parent[keys[-1]] = draw.draw(hollow)
+    return data
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(draw=st.data())
+@pytest.mark.parametrize("name", DIMENSIONS)
+def test_an_emptied_section_is_absence_not_health(name: str, draw: st.DataObject) -> None:
+    """"Responsabilités 100" with `responsibilities: []` (new-user trial): an empty list or mapping, however
+    nested, is no section; the dimension it feeds scores 0 and says its sections are not written."""
+    dim = scored(_hollowed(name, draw)).dimension(name)
+    assert dim.absent and dim.score == 0.0
+
+
 @SLOW
 @given(removals=mutations)
 def test_nothing_scores_100_by_vacuity(removals: list) -> None:
@@ -176,6 +217,46 @@ def test_nothing_scores_100_by_vacuity(removals: list) -> None:
         assert dim.absent is not written
         if not written:
             assert dim.score == 0.0, (name, removals)
+
+
+@SLOW
+@given(removals=st.lists(st.sampled_from(REMOVABLE + (("objectives",), ("responsibilities",), ("governance", "bodies"))), max_size=6, unique=True), flags=st.lists(st.booleans(), min_size=12, max_size=12))
+def test_a_partner_s_stated_status_is_no_health(removals: list, flags: list[bool]) -> None:
+    """A partner without `status` is active: writing `status: active` on some partners changes no dimension's
+    score. It did: with no objective, PUR02 ("every objective endorsed by all active partners") counted as
+    healthy as soon as a partner stated its status, and lost its weight when none did."""
+    data = mutant(removals)
+    for partner in data["partners"]:
+        partner.pop("status", None)  # every partner active, none saying so
+    stated = copy.deepcopy(data)
+    for partner, flag in zip(stated["partners"], flags):
+        if flag and "status" not in partner:
+            partner["status"] = "active"
+    assert [d.score for d in scored(stated).dimensions] == [d.score for d in scored(data).dimensions]
+
+
+@SLOW
+@given(removals=mutations, status=st.sampled_from(["draft", "signed", "active", "ended"]))
+def test_a_charter_without_status_is_never_healthier_and_says_why(removals: list, status: str) -> None:
+    """MEM05 judges signatures only when `charter.status` says they are due: without a status it judges nothing,
+    so it is no health (the members dimension is never higher than with any stated status), and the score says
+    so (`unjudged`: MEM05 /charter/status) instead of losing the weight silently."""
+    data = mutant(removals)
+    data["charter"].pop("status", None)
+    without = scored(data).dimension("members")
+    data["charter"]["status"] = status
+    stated = scored(data).dimension("members")
+    assert without.score <= stated.score
+    assert "MEM05 /charter/status" in without.unjudged and not any(u.startswith("MEM05") for u in stated.unjudged)
+
+
+@SLOW
+@given(removals=mutations)
+def test_no_dimension_loses_weight_silently(removals: list) -> None:
+    """A written dimension below 100 has a finding that says why, or names the rules that had nothing to judge."""
+    for dim in scored(mutant(removals)).dimensions:
+        if dim.score is not None and not dim.absent and dim.score < 100:
+            assert dim.errors + dim.warnings or dim.unjudged, (dim.name, removals)
 
 
 def _present(data: Any, section: str) -> bool:
@@ -216,7 +297,8 @@ def test_a_rule_whose_subject_is_not_written_is_not_healthy(subject: str, pack: 
 HEALTHY_DATA = healthy()
 POINTERS = ["", "/partners/3", "/objectives/1/target", "/governance/bodies/0", "/beneficiaries/0", "/evaluation/measures/2", "/charter"]
 DIMENSION_CODES = [(rule.code, rule.pack) for rule in REGISTRY.rules.values() if rule.pack in DIMENSIONS]
-OUTSIDE_CODES = [(rule.code, rule.pack) for rule in REGISTRY.rules.values() if rule.pack not in DIMENSIONS] + [("ACM01", "acme")]
+DOCUMENT_CODES = sorted(rule.code for rule in REGISTRY.rules.values() if rule.pack == "core" and rule.code[:3] in ("DOC", "SCH", "REF"))
+OUTSIDE_CODES = [(rule.code, rule.pack) for rule in REGISTRY.rules.values() if rule.pack not in DIMENSIONS and rule.code not in DOCUMENT_CODES] + [("ACM01", "acme")]
 
 
 def _finding(code: str, pack: str, severity: Severity, pointer: str) -> Finding:
@@ -230,17 +312,41 @@ outside_findings = st.tuples(st.sampled_from(OUTSIDE_CODES), st.sampled_from(lis
 @FAST
 @given(existing=st.lists(dimension_findings, max_size=12), extra=st.lists(outside_findings, min_size=1, max_size=8))
 def test_no_finding_outside_the_ten_dimensions_moves_the_score(existing: list[Finding], extra: list[Finding]) -> None:
-    assert rescore(HEALTHY_DATA, existing + extra).overall == rescore(HEALTHY_DATA, existing).overall
+    """Findings about the run (SUP, INT) and a plugin's own pack move no dimension; an error among them blocks
+    signing, so it keeps the overall score below healthy, and does nothing else."""
+    before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + extra)
+    assert [d.score for d in after.dimensions] == [d.score for d in before.dimensions]
+    blocked = any(f.severity is Severity.ERROR for f in extra)
+    assert after.overall == (min(before.overall, NOT_READY_CAP) if blocked else before.overall)
 
 
 @FAST
 @given(existing=st.lists(dimension_findings, max_size=12), one=dimension_findings)
 def test_one_finding_moves_the_overall_score_by_at_most_its_dimension_s_share(existing: list[Finding], one: Finding) -> None:
+    """Bounded effects, past the one documented exception: a charter with an error is kept below healthy."""
     before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + [one])
     share = 100 / sum(1 for d in before.dimensions if d.score is not None)
-    assert 0 <= before.overall - after.overall <= share + 0.1  # rounding to one decimal
+    assert 0 <= before.overall - after.overall
+    assert min(before.overall, NOT_READY_CAP) - after.overall <= share + 0.1  # rounding to one decimal
+    if one.severity is not Severity.ERROR:
+        assert before.overall - after.overall <= share + 0.1
+    home = dimension_of(one.pointer) if is_document_check(one) else one.pack
     moved = [d.name for d, e in zip(before.dimensions, after.dimensions) if d.score != e.score]
-    assert moved in ([], [one.pack])
+    assert moved in ([], [home])
+
+
+@FAST
+@given(existing=st.lists(dimension_findings, max_size=12), code=st.sampled_from(DOCUMENT_CODES), severity=st.sampled_from(list(Severity)), pointer=st.sampled_from(POINTERS))
+def test_a_document_finding_weighs_like_a_rule_s_finding_in_the_dimension_of_its_section(existing: list[Finding], code: str, severity: Severity, pointer: str) -> None:
+    """No finding outside the ten dimensions: a DOC, SCH or REF finding lowers (never raises) the dimension of its
+    section, and only that one."""
+    one = _finding(code, "core", severity, pointer)
+    before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + [one])
+    moved = {d.name for d, e in zip(before.dimensions, after.dimensions) if d.score != e.score}
+    assert moved <= {dimension_of(pointer)}
+    assert all(e.score <= d.score for d, e in zip(before.dimensions, after.dimensions))
+    if severity is not Severity.INFO and not existing:
+        assert moved == {dimension_of(pointer)}
 
 
 @FAST

@@ -42,12 +42,12 @@ KNOWN = {
     ("uk-west-sussex-health-wellbeing-board", "uk-mid-kent-services-board-tor"): (
         "The expert ranks the Mid Kent board's terms of reference (quorum, meetings, support staff, a "
         "representative for every council) above the West Sussex page (a vision, beneficiaries and a shared "
-        "measurement, partners who commit to nothing). Both are now faulted for what they leave out, West "
-        "Sussex for its uncommitted partners (MEM06) and its missing pilot (18.8 against 33.9); but Mid Kent "
-        "writes no purpose, objective, beneficiary, measure or capitalisation (five dimensions absent, at 0, "
-        "against two for West Sussex), and no rule weighs a quorum or a meeting rhythm: ranking it above "
-        "West Sussex would take weighing procedure above content, which the equal-weight mean of the ten "
-        "dimensions does not do."
+        "measurement, partners who commit to nothing): 18.8 against 33.9. West Sussex minus Mid Kent, by "
+        "dimension: purpose +66.7, evaluation +55.6, beneficiary +80 (all three absent from Mid Kent, at 0), "
+        "members -34.7, pilot -16.7, the rest equal. A rule weighing a body's quorum and meeting rhythm would "
+        "close about 1.3 of the 15.1 points (docs/score.md, property 4): ranking Mid Kent higher takes weighing "
+        "procedure above content, or counting a terms of reference's absent sections differently, which the "
+        "equal-weight mean of the ten dimensions, with absent sections at 0, does not do."
     )
 }
 

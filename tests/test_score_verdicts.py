@@ -172,15 +172,23 @@ def test_report_on_a_folder_prints_the_run_summary(cli, tmp_path: Path) -> None:
 # findings outside the ten dimensions ---------------------------------------------------------
 
 
-def test_findings_outside_the_dimensions_block_but_do_not_move_the_score(cli, tmp_path: Path) -> None:
+def test_document_findings_block_weigh_in_their_sections_and_keep_the_score_below_healthy(cli, tmp_path: Path) -> None:
+    """erreurs-de-forme.yaml scored 95/100 beside 6 blocking schema and reference errors (new-user trial)."""
+    from partnercheck.report.rate import dimension_of
+    from partnercheck.report.score import HEALTHY
+
     code, report = _json(cli, SHAPE)
     file = report["scores"]["files"][0]
-    outside = [f for f in report["findings"] if f["pack"] == "core" and not f["suppressed"]]
-    assert outside and code == 1
-    assert file["outside_penalty"] == 0
-    assert {b["code"] for b in file["verdict"]["blocking"]} >= {f["code"] for f in outside if f["severity"] == "error"}
-    _, alone = _json(cli, SHAPE, "--ignore", ",".join(sorted({f["code"] for f in outside})))
-    assert alone["scores"]["files"][0]["overall"] == file["overall"]  # the same score without them
+    document = [f for f in report["findings"] if f["code"][:3] in ("DOC", "SCH", "REF") and not f["suppressed"]]
+    assert document and code == 1
+    assert {b["code"] for b in file["verdict"]["blocking"]} >= {f["code"] for f in document if f["severity"] == "error"}
+    _, alone = _json(cli, SHAPE, "--ignore", ",".join(sorted({f["code"] for f in document})))
+    without = alone["scores"]["files"][0]
+    assert file["overall"] < HEALTHY <= without["overall"]
+    for f in document:
+        if f["severity"] == "error":
+            name = dimension_of(f["pointer"])
+            assert file["dimensions"][name]["score"] < without["dimensions"][name]["score"], (f["code"], f["pointer"])
     _, out, _ = cli("check", SHAPE, *TODAY, *PLAIN)
     assert "Other rules" not in out and "outside dimensions" not in out
     cli("report", SHAPE, "-o", str(tmp_path / "r.html"), *TODAY, "--lang", "en")

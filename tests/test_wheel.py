@@ -154,7 +154,7 @@ def test_the_translations_and_starters_ship_in_the_wheel(installed: Installed) -
     messages = {f["code"]: f["message"] for f in json.loads(done.stdout)["findings"]}
     assert messages["PIL01"].startswith("Aucun pilote n'est désigné"), messages["PIL01"]
     done = installed.run(installed.script, "check", BROKEN, "--today", TODAY, "--lang", "fr")
-    assert "Pas prêt à signer" in done.stdout  # the reporters' words
+    assert "Pas prête à signer" in done.stdout  # the reporters' words
     for lang, first in (("fr", "# Charte de partenariat"), ("en", "# Partnership charter")):
         done = installed.run(installed.script, "init", "-", "--lang", lang)
         assert done.returncode == 0 and done.stdout.startswith(first), done.stderr

@@ -82,25 +82,21 @@ def handle(args: argparse.Namespace) -> int:
 
 def _outcome(scores: Any, tr: Any = None) -> str:
     """One file: its verdict and score. Several: how many are ready, and the lowest score (in `tr`'s language)."""
+    from partnercheck.report.formats.scoreblock import out_of, overall_of
     from partnercheck.report.i18n import Translator
 
     tr = tr or Translator()
     if len(scores.files) == 1:
         only = scores.files[0]
-        return tr.words("{label}, health score {score}", label=only.verdict.label_in(tr), score=_out_of(only.overall, tr))
+        return tr.words("{label}, health score {score}", label=only.verdict.label_in(tr), score=overall_of(only, tr))
     ready = sum(1 for f in scores.files if f.verdict.ready)
     return tr.words(
         "{files} files, {ready} ready to sign, {blocked} not ready; lowest health score {score}",
         files=len(scores.files),
         ready=ready,
         blocked=len(scores.files) - ready,
-        score=_out_of(scores.lowest, tr),
+        score=out_of(scores.lowest, tr),
     )
-
-
-def _out_of(value: float | None, tr: Any) -> str:
-    """"85/100", or "n/a" when nothing was scored."""
-    return tr.words("n/a") if value is None else f"{tr.number(value)}/100"
 
 
 def _refuse_unknown_format(args: argparse.Namespace) -> None:

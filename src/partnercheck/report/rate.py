@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
+from partnercheck.checks.closest import closest
 from partnercheck.findings import Finding, Severity
 
 #: The charter sections each dimension looks at: when none of them is written, the dimension scores 0
@@ -34,6 +35,54 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "scale": ("partners",),
 }
 
+#: The dimension a document, schema or reference finding (DOC, SCH, REF) weighs in: that of the top-level
+#: section its pointer is in (docs/score.md, "no finding outside the ten dimensions"). A more specific
+#: path wins (`charter/profile`); the document as a whole, and a key that resembles no section, weigh in
+#: governance: the partners' rules of procedure include a document they can all read.
+SECTION_DIMENSION: dict[str, str] = {
+    "vision": "purpose",
+    "context": "purpose",
+    "objectives": "purpose",
+    "pilot": "pilot",
+    "backbone": "pilot",
+    "partners": "members",
+    "procured_services": "members",
+    "charter/profile": "members",
+    "charter/status": "members",
+    "governance": "governance",
+    "communication": "governance",
+    "related_documents": "governance",
+    "waivers": "governance",
+    "responsibilities": "accountability",
+    "evaluation": "evaluation",
+    "charter": "time",
+    "evolution": "time",
+    "beneficiaries": "beneficiary",
+    "capitalisation": "capitalisation",
+    "sustainability": "capitalisation",
+    "related_partnerships": "scale",
+}
+DOCUMENT_DIMENSION = "governance"
+#: The codes of the document, schema and reference checks: they weigh in the dimension of their section.
+DOCUMENT_CODES = ("DOC", "SCH", "REF")
+
+
+def is_document_check(finding: Finding) -> bool:
+    """A finding of the engine's document, schema or reference checks (not SUP, INT, nor a plugin's rule)."""
+    return finding.pack == "core" and finding.code.startswith(DOCUMENT_CODES)
+
+
+def dimension_of(pointer: str) -> str:
+    """The dimension of the section a pointer is in; a misspelt top-level key counts as the section it resembles."""
+    parts = _parts(pointer)
+    if not parts:
+        return DOCUMENT_DIMENSION
+    two = "/".join(parts[:2])
+    if two in SECTION_DIMENSION:
+        return SECTION_DIMENSION[two]
+    head = parts[0] if parts[0] in SECTION_DIMENSION else closest(parts[0], [k for k in SECTION_DIMENSION if "/" not in k])
+    return SECTION_DIMENSION.get(head or "", DOCUMENT_DIMENSION)
+
 
 @dataclass(frozen=True)
 class RuleWeight:
@@ -48,10 +97,12 @@ class RuleWeight:
 
 @dataclass(frozen=True)
 class Rate:
-    """A dimension's score (None: no rule of it ran) and whether its sections are all absent."""
+    """A dimension's score (None: no rule of it ran), whether its sections are all absent, and the rules that lost
+    their weight with nothing to judge (`MEM05 /charter/status`: said, so that no loss is silent)."""
 
     score: float | None
     absent: bool = False
+    unjudged: tuple[str, ...] = ()
 
 
 def dimension_rate(name: str, rules: Sequence[RuleWeight], findings: Iterable[Finding], data: Any, weights: Mapping[Severity, float]) -> Rate:
@@ -65,22 +116,39 @@ def dimension_rate(name: str, rules: Sequence[RuleWeight], findings: Iterable[Fi
         return Rate(100.0)
     mine = list(findings)
     lost = sum(rule_loss(rule, [f for f in mine if f.code == rule.code], data, weights) for rule in rules)
-    return Rate(100.0 * (1.0 - min(lost, total) / total))
+    codes = {rule.code for rule in rules}
+    lost += sum(weights[f.severity] / items_around(f.pointer, data) for f in mine if f.code not in codes and is_document_check(f))
+    unjudged = tuple(f"{rule.code} {missing}" for rule in rules if rule.weight > 0 and (missing := unwritten(rule, data)) and not any(f.code == rule.code for f in mine))
+    return Rate(100.0 * (1.0 - min(lost, total) / total), unjudged=unjudged)
+
+
+def unwritten(rule: RuleWeight, data: Any) -> str:
+    """What a rule would judge and the charter does not write (its `subject:`, or the fields of items it reads), else ""."""
+    if rule.subject and not present(data, rule.subject.strip("/")):
+        return rule.subject
+    return next((read for read in rule.reads if read not in QUALIFIERS), "") if vacuous(rule.reads, data) else ""
 
 
 def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights: Mapping[Severity, float]) -> float:
     """What one rule takes from its dimension: its findings per item, at most its own weight."""
-    if not findings and (vacuous(rule.reads, data) or (rule.subject and not present(data, rule.subject.strip("/")))):
+    if not findings and unwritten(rule, data):
         return rule.weight
     return min(rule.weight, sum(weights[f.severity] / items_around(f.pointer, data) for f in findings))
 
 
+#: Reads that only say which items a rule looks at (a partner's `status`: active when absent), not what it judges:
+#: writing one (`status: active`, the default) gives the rule nothing more to look at.
+QUALIFIERS = frozenset({"/partners/*/status"})
+
+
 def vacuous(reads: Sequence[str], data: Any) -> bool:
     """The rule reads only fields of items (every read has a `*`: `/objectives/*/accountable`) and no item
-    of the charter writes any of them (or there are no items): it had nothing to look at."""
-    if not reads or any("/*" not in read for read in reads):
+    of the charter writes any of them (or there are no items): it had nothing to look at. A partner's
+    `status` is no such field: it only says whether the partner counts."""
+    judged = [read for read in reads if read not in QUALIFIERS]
+    if not judged or any("/*" not in read for read in judged):
         return False
-    return not any(present(data, read.strip("/")) for read in reads)
+    return not any(present(data, read.strip("/")) for read in judged)
 
 
 def items_around(pointer: str, data: Any) -> int:
@@ -96,12 +164,22 @@ def items_around(pointer: str, data: Any) -> int:
 
 
 def present(data: Any, section: str) -> bool:
-    """The section is written and not empty (`partners/*/onboarding`: for some partner)."""
+    """The section is written and holds something (`partners/*/onboarding`: for some partner): empty lists and
+    mappings, however nested (`governance: {bodies: []}`, `objectives: [{}]`), are absence, not a section."""
     head, star, rest = section.partition("/*/")
     node = _at(data, head.split("/"))
     if not star:
-        return _size(node) > 0
+        return written(node)
     return isinstance(node, list) and any(present(item, rest) for item in node)
+
+
+def written(node: Any) -> bool:
+    """The value holds at least one written scalar: not None, not blank text, not only empty lists and mappings."""
+    if isinstance(node, dict):
+        return any(written(value) for value in node.values())
+    if isinstance(node, list):
+        return any(written(value) for value in node)
+    return _size(node) > 0
 
 
 def _at(data: Any, parts: Sequence[str]) -> Any:

@@ -8,10 +8,12 @@ by severity, with absent sections at 0::
     dimension  = 100 × (1 − Σ rule losses / Σ W(rule))      (0 when its sections are absent)
     overall    = mean(scored dimensions)
 
-Findings outside the ten dimensions do not move the score (they may still fail
-the run). A dimension none of whose rules ran is "not scored" and left out of
+The document, schema and reference checks (DOC, SCH, REF) weigh in the dimension
+of the section they are on; the engine's findings about the run (SUP, INT) and a
+plugin's own packs do not move the score (they may still fail the run). An active
+error caps the overall score below "healthy" (`NOT_READY_CAP`). A dimension none of whose rules ran is "not scored" and left out of
 the mean; when no dimension is scored the overall score is None ("n/a"). A file
-that could not be read as a charter scores 0. The verdict comes from the run's
+that could not be read as a charter is not assessed (None, no number). The verdict comes from the run's
 outcome (`run/gates.py`, `report/verdict.py`). `docs/score.md` documents all
 this with a worked example; tests keep both true.
 """
@@ -23,7 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.findings import Finding, Severity
 from partnercheck.report.i18n import Translator
-from partnercheck.report.rate import RuleWeight, dimension_rate
+from partnercheck.report.rate import RuleWeight, dimension_of, dimension_rate, is_document_check
 from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of  # noqa: F401  (NOT_CHECKED, READY: re-exported)
 
 DIMENSIONS: tuple[str, ...] = (
@@ -45,6 +47,19 @@ ENGINE_PACKS: frozenset[str] = frozenset({"core"})
 #: What an active finding weighs, by severity: an error on every item of a rule takes the rule's whole weight,
 #: and a rule weighs what its severity weighs (docs/score.md). Errors weigh more than warnings, infos nothing.
 DEFAULT_WEIGHTS: dict[str, float] = {"error": 3.0, "warning": 1.0, "info": 0.0}
+
+#: From this score up, a dimension or a charter shows as healthy (green, "good"); from FAIR up, as fair.
+HEALTHY = 80.0
+FAIR = 50.0
+#: The highest overall score of a charter with an active error: an error blocks signing at every `--fail-on`
+#: level, and a charter that is not ready to sign cannot score as healthy (docs/score.md, "Not ready, not healthy").
+NOT_READY_CAP = HEALTHY - 0.1
+
+
+def band(score: float) -> str:
+    """"good" (healthy), "fair" or "poor": the colour a score is shown in."""
+    return "good" if score >= HEALTHY else "fair" if score >= FAIR else "poor"
+
 
 #: Each dimension's name for people: the English template of its translation (locale/<lang>/LC_MESSAGES/partnercheck.po).
 TITLES: dict[str, str] = {
@@ -91,6 +106,8 @@ class Dimension:
     waived: int = 0
     baselined: int = 0
     absent: bool = False
+    #: Rules that lost their weight with nothing to judge, each with what is not written (`MEM05 /charter/status`).
+    unjudged: tuple[str, ...] = ()
 
     def title_in(self, tr: Translator) -> str:
         return title_of(self.name, tr)
@@ -100,7 +117,7 @@ class Dimension:
         return title_of(self.name)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "absent": self.absent, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined}
+        return {"score": self.score, "absent": self.absent, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined, "unjudged": list(self.unjudged)}
 
 
 @dataclass(frozen=True)
@@ -257,7 +274,7 @@ def score_findings(
     findings = list(findings)
     dimensions = tuple(_dimension(name, findings, rules.get(name, ()) if readable else (), data, weights) for name in DIMENSIONS)
     scored = [d.score for d in dimensions if d.score is not None]
-    overall = (_round(sum(scored) / len(scored)) if scored else None) if readable else 0.0
+    overall = _capped(_round(sum(scored) / len(scored)), findings) if scored and readable else None
     held = sum(1 for f in findings if baselined(f))
     packs = tuple(sorted(p for p, ran in rules.items() if ran and p not in DIMENSIONS and p not in ENGINE_PACKS)) if readable else ()
     return FileScore(path, dimensions, overall, waived=sum(1 for f in findings if f.suppressed) - held, baselined=held, readable=readable, packs=packs)
@@ -271,7 +288,7 @@ def judged(scores: RunScore, outcome: Any, findings: Mapping[str, list[Finding]]
     below = len(outcome.below) if len(files) > 1 else 0
     packs = () if any(f.scored for f in files) else tuple(sorted({p for f in files for p in f.packs}))
     run = verdict_of(outcome, every, files[0].overall if len(files) == 1 else scores.mean, checked, None, below, packs=packs)
-    return replace(scores, files=files, verdict=run)
+    return replace(scores, files=files, verdict=replace(run, files=max(1, len(files))))
 
 
 def measure(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:
@@ -305,18 +322,18 @@ def _score_inputs(run: Any, table: Mapping[Severity, float], rules: Mapping[str,
     """What measuring reads beyond the files' data (which the cache's run key fixes): weights, rules, every finding."""
     return [
         sorted((s.value, w) for s, w in table.items()),
-        sorted([pack, [[r.code, r.weight, list(r.reads)] for r in found]] for pack, found in rules.items()),
+        sorted([pack, [[r.code, r.weight, list(r.reads), r.subject] for r in found]] for pack, found in rules.items()),
         [[f.path, f.readable, [[x.code, x.pack, x.severity.value, x.pointer, x.suppression.kind if x.suppression is not None else None] for x in f.findings]] for f in run.files],
     ]
 
 
 def _file_score_row(f: FileScore) -> list[Any]:
-    return [f.path, f.overall, f.waived, f.baselined, f.readable, list(f.packs), [[d.name, d.score, d.errors, d.warnings, d.infos, d.waived, d.baselined, d.absent] for d in f.dimensions]]
+    return [f.path, f.overall, f.waived, f.baselined, f.readable, list(f.packs), [[d.name, d.score, d.errors, d.warnings, d.infos, d.waived, d.baselined, d.absent, list(d.unjudged)] for d in f.dimensions]]
 
 
 def _file_score_from(row: list[Any]) -> FileScore:
     path, overall, waived, held, readable, packs, dimensions = row
-    dims = tuple(Dimension(str(n), s, int(e), int(w), int(i), int(wv), int(b), bool(a)) for n, s, e, w, i, wv, b, a in dimensions)
+    dims = tuple(Dimension(str(n), s, int(e), int(w), int(i), int(wv), int(b), bool(a), tuple(str(u) for u in un)) for n, s, e, w, i, wv, b, a, un in dimensions)
     if tuple(d.name for d in dims) != DIMENSIONS:
         raise ValueError("not the dimensions of this version")
     return FileScore(str(path), dims, overall, waived=int(waived), baselined=int(held), readable=bool(readable), packs=tuple(str(p) for p in packs))
@@ -338,14 +355,21 @@ def findings_by_path(run: Any) -> dict[str, list[Finding]]:
     return {f.path: list(f.findings) for f in run.files}
 
 
+def _capped(overall: float, findings: Sequence[Finding]) -> float:
+    """The overall score, below "healthy" when an active error blocks signing."""
+    blocked = any(f.severity is Severity.ERROR and not f.suppressed for f in findings)
+    return min(overall, NOT_READY_CAP) if blocked else overall
+
+
 def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeight], data: Any, weights: Mapping[Severity, float]) -> Dimension:
-    mine = [f for f in findings if f.pack == name]
+    """The dimension's rate and counts: its pack's findings and the document checks on its sections."""
+    mine = [f for f in findings if f.pack == name or (is_document_check(f) and dimension_of(f.pointer) == name)]
     active = [f for f in mine if not f.suppressed]
     count = {s: sum(1 for f in active if f.severity is s) for s in Severity}
     rate = dimension_rate(name, rules, active, data, weights)
     held = sum(1 for f in mine if baselined(f))
     score = _round(rate.score) if rate.score is not None else None
-    return Dimension(name, score, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held, rate.absent)
+    return Dimension(name, score, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held, rate.absent, rate.unjudged)
 
 
 def _round(value: float) -> float:

@@ -40,6 +40,8 @@ class Verdict:
     exit_zero: bool = False
     #: The packs outside the ten dimensions that alone checked the charter (no dimension scored), named in the sentence.
     packs: tuple[str, ...] = ()
+    #: How many charters the sentence is about: 1 for a file's verdict, the number of files for a run's.
+    files: int = 1
 
     @property
     def ready(self) -> bool:
@@ -50,22 +52,26 @@ class Verdict:
     def label(self) -> str:
         return self.label_in(Translator())
 
-    def label_in(self, tr: Translator) -> str:
-        """The verdict sentence in the translator's language, naming the packs that alone checked the charter."""
-        sentence = self._sentence(tr)
+    def label_in(self, tr: Translator, plain: bool = False) -> str:
+        """The verdict sentence in the translator's language, naming the packs that alone checked the charter.
+        `plain`: for a partnership board, the options that decide the exit code in words ("warnings included"),
+        not as command-line options (`--fail-on warning`). Its subject is the charter, or the charters of a run of
+        several files (French agrees with it)."""
+        sentence = self._sentence(tr, plain)
         if not self.packs or not self.checked:
             return sentence
         by = tr.ngettext("checked by the selected rules of pack {packs} only", "checked by the selected rules of packs {packs} only", len(self.packs), packs=", ".join(self.packs))
         return f"{sentence} ({by})"
 
-    def _sentence(self, tr: Translator) -> str:
+    def _sentence(self, tr: Translator, plain: bool) -> str:
         if self.blocking or self.below is not None:
-            return _not_ready(self, tr)
+            return _not_ready(self, tr, plain)
         if not self.checked:
-            return tr.words(NOT_CHECKED)
+            return tr.ngettext(NOT_CHECKED, NOT_CHECKED, self.files)
+        ready = tr.ngettext(READY, READY, self.files)
         if not self.improve:
-            return tr.words(READY)
-        return tr.ngettext("Ready to sign, with {n} point to improve", "Ready to sign, with {n} points to improve", self.improve)
+            return ready
+        return tr.words("{verdict}, with {points} to improve", verdict=ready, points=tr.ngettext("{n} point", "{n} points", self.improve))
 
     def to_dict(self, tr: Translator | None = None) -> dict[str, Any]:
         """The verdict as data; its sentence in `tr`'s language (English without one)."""
@@ -109,15 +115,15 @@ def baselined(finding: Finding) -> bool:
     return finding.suppression is not None and finding.suppression.kind == "baseline"
 
 
-def _not_ready(v: Verdict, tr: Translator) -> str:
+def _not_ready(v: Verdict, tr: Translator, plain: bool = False) -> str:
     """"Not ready to sign: 17 blocking problems (--fail-on warning); health score below --min-score 80"."""
     reasons = []
     if v.blocking:
-        reasons.append(tr.ngettext("{n} blocking problem", "{n} blocking problems", len(v.blocking)) + _stated(v, tr))
+        reasons.append(tr.ngettext("{n} blocking problem", "{n} blocking problems", len(v.blocking)) + (_in_words(v, tr) if plain else _stated(v, tr)))
     if v.below is not None:
-        reasons.append(_below(v, tr))
-    sentence = tr.words("Not ready to sign: {reasons}", reasons=tr.words("; ").join(reasons))
-    return sentence + (" (" + tr.words("exit code 0 by --exit-zero") + ")" if v.exit_zero else "")
+        reasons.append(_below(v, tr, plain))
+    sentence = tr.ngettext("Not ready to sign: {reasons}", "Not ready to sign: {reasons}", v.files, reasons=tr.words("; ").join(reasons))
+    return sentence + (" (" + tr.words("exit code 0 by --exit-zero") + ")" if v.exit_zero and not plain else "")
 
 
 def _stated(v: Verdict, tr: Translator) -> str:
@@ -128,8 +134,22 @@ def _stated(v: Verdict, tr: Translator) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _below(v: Verdict, tr: Translator) -> str:
+def _in_words(v: Verdict, tr: Translator) -> str:
+    """The same, for a board: "(warnings included)", "(more warnings than the 5 allowed)"."""
+    parts = []
+    if v.fail_on is Severity.WARNING:
+        parts.append(tr.words("warnings included"))
+    elif v.fail_on is Severity.INFO:
+        parts.append(tr.words("warnings and infos included"))
+    if v.max_warnings is not None:
+        parts.append(tr.ngettext("more warnings than the {n} allowed", "more warnings than the {n} allowed", v.max_warnings))
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _below(v: Verdict, tr: Translator, plain: bool = False) -> str:
     minimum = tr.number(v.below or 0)
+    if plain:
+        return tr.words("health score below the minimum of {minimum} set for this check", minimum=minimum)
     if v.below_files:
         return tr.ngettext("{n} file below --min-score {minimum}", "{n} files below --min-score {minimum}", v.below_files, minimum=minimum)
     if v.score is None:

@@ -21,9 +21,10 @@ from partnercheck.report.formats import board
 from partnercheck.report.formats.glance import STATUSES, glance, value_in
 from partnercheck.report.formats.html_style import CSS
 from partnercheck.report.formats.partner_map import network, text_of
+from partnercheck.report.formats.scoreblock import unjudged_line
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
-from partnercheck.report.score import Dimension, FileScore, baselined
+from partnercheck.report.score import Dimension, FileScore, band, baselined
 from partnercheck.report.templating import environment
 from partnercheck.rules.context import Charter
 from partnercheck.rules.model import Rule
@@ -83,9 +84,12 @@ def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str,
         "lang": _lang(data),
         "facts": _facts(file, data, today, tr),
         "ready": score.verdict.ready,
-        "verdict": score.verdict.label_in(tr),
+        "verdict": score.verdict.label_in(tr, plain=True),
+        "gates": _gates(score, tr),
+        "unjudged": unjudged_line(tr, score.dimensions).strip(),
         "overall": _num(score.overall, tr),
         "scored": score.overall is not None,
+        "assessed": score.readable,
         "blocking": bool(score.verdict.blocking),
         "actions": actions,
         "more_actions": tr.ngettext("and {n} more point in the findings below", "and {n} more points in the findings below", more) if more else "",
@@ -115,6 +119,12 @@ def _facts(file: Any, data: Mapping[str, Any], today: str, tr: Translator) -> li
         (tr.words("Checked on"), tr.date(today)),
     ]
     return [(k, v) for k, v in facts if v]
+
+
+def _gates(score: FileScore, tr: Translator) -> str:
+    """For the technical appendix: the command-line options that decided the verdict, which the summary says in words."""
+    technical = score.verdict.label_in(tr)
+    return technical if technical != score.verdict.label_in(tr, plain=True) else ""
 
 
 def _held(score: FileScore, tr: Translator) -> list[str]:
@@ -177,13 +187,9 @@ def _bar_row(i: int, d: Dimension, tr: Translator, label_w: int = LABEL_W) -> st
     track = f'<rect x="{label_w}" y="{y + 6}" width="{TRACK_W}" height="{ROW - 12}" rx="3" class="track"/>'
     if d.score is None:
         return f'{label}{track}<text x="{label_w + 8}" y="{mid}" class="na">{escape(tr.words("not checked"))}</text>'
-    fill = f'<rect x="{label_w}" y="{y + 6}" width="{TRACK_W * d.score / 100:.1f}" height="{ROW - 12}" rx="3" class="bar {_band(d.score)}"><title>{escape(tr.words("{title}: {score}/100", title=d.title_in(tr), score=_num(d.score, tr)))}</title></rect>'
+    fill = f'<rect x="{label_w}" y="{y + 6}" width="{TRACK_W * d.score / 100:.1f}" height="{ROW - 12}" rx="3" class="bar {band(d.score)}"><title>{escape(tr.words("{title}: {score}/100", title=d.title_in(tr), score=_num(d.score, tr)))}</title></rect>'
     value = f'<text x="{label_w + TRACK_W + 8}" y="{mid}" class="value">{_num(d.score, tr)}</text>'
     return label + track + fill + value
-
-
-def _band(score: float) -> str:
-    return "good" if score >= 80 else "fair" if score >= 50 else "poor"
 
 
 def _counts(d: Dimension, tr: Translator) -> str:

@@ -28,6 +28,13 @@ def absent_line(tr: Translator, dimensions: Any) -> str:
     return "  " + tr.words("Not written in the charter (scored 0): {dimensions}", dimensions=names)
 
 
+def unjudged_line(tr: Translator, dimensions: Any) -> str:
+    """"  Nothing written to judge, counted as not healthy: MEM05 /charter/status, PIL02 /pilot" under the bars, so that
+    no rule's lost weight goes unexplained (docs/score.md); "" when there is none."""
+    rules = [rule for d in dimensions for rule in d.unjudged]
+    return "  " + tr.words("Nothing written to judge, counted as not healthy: {rules}", rules=", ".join(rules)) if rules else ""
+
+
 def statistics_lines(tr: Translator, rows: Any) -> list[str]:
     """`--statistics`: a heading, then "  12  PUR03  warning  objective-without-target" per code, most first, then a blank line."""
     if not rows:
@@ -46,7 +53,14 @@ def file_head(tr: Translator, path: str) -> str:
 
 
 def file_verdict(tr: Translator, score: Any) -> str:
-    return tr.words("{label}, score {score}", label=score.verdict.label_in(tr), score=out_of(score.overall, tr))
+    return tr.words("{label}, score {score}", label=score.verdict.label_in(tr), score=overall_of(score, tr))
+
+
+def overall_of(score: Any, tr: Translator | None = None) -> str:
+    """A file's overall score for people: "85/100"; "not assessed" when the file could not be read as a charter."""
+    if not getattr(score, "readable", True):
+        return (tr or Translator()).words("not assessed")
+    return out_of(score.overall, tr)
 
 
 def more_ready(tr: Translator, ready: int) -> str:
@@ -67,9 +81,14 @@ def verdict_head(tr: Translator, verdict: Any) -> str:
     return f"{'✔' if verdict.ready else '✘'} {verdict.label_in(tr)}"
 
 
-def health_score(tr: Translator, overall: float | None) -> str:
-    """" — health score 85/100"."""
-    return " — " + tr.words("health score {score}", score=out_of(overall, tr))
+def health_score(tr: Translator, overall: float | None, assessed: bool = True) -> str:
+    """" — health score 85/100"; " — health score not assessed" for a file that could not be read as a charter."""
+    return " — " + tr.words("health score {score}", score=out_of(overall, tr) if assessed else tr.words("not assessed"))
+
+
+def unread_line(tr: Translator) -> str:
+    """Instead of the bars, for a file that could not be read as a charter."""
+    return "  " + tr.words("The file could not be read as a charter: its health is not assessed.")
 
 
 #: The width of a dimension's bar, in cells.

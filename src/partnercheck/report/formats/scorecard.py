@@ -20,11 +20,13 @@ from partnercheck.report.formats.scoreblock import (
     mean_of,
     more_ready,
     num,
+    unjudged_line,
+    unread_line,
     verdict_details,
     verdict_head,
 )
 from partnercheck.report.i18n import Translator
-from partnercheck.report.score import Dimension, FileScore, RunScore
+from partnercheck.report.score import Dimension, FileScore, RunScore, band
 
 
 def scorecard(scores: RunScore, tr: Translator | None = None) -> RenderableType:
@@ -32,17 +34,19 @@ def scorecard(scores: RunScore, tr: Translator | None = None) -> RenderableType:
     tr = tr or Translator()
     if len(scores.files) == 1:
         only = scores.files[0]
-        head = _verdict_line(tr, only.verdict, only.overall, only.waived, only.baselined)
+        head = _verdict_line(tr, only.verdict, only.overall, only.waived, only.baselined, assessed=only.readable)
+        if not only.readable:
+            return Group(head, _blocking(tr, only), Text(unread_line(tr), style="yellow"))
         return Group(head, _blocking(tr, only), _chart(tr, only.dimensions))
     lines = _file_lines(tr, scores.files)
     head = _verdict_line(tr, scores.verdict, scores.mean, scores.waived, scores.baselined, mean_of(tr, scores))
     return Group(*lines, head, _chart(tr, scores.dimensions()))
 
 
-def _verdict_line(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "") -> Text:
+def _verdict_line(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "", assessed: bool = True) -> Text:
     text = Text()
     text.append(verdict_head(tr, verdict), style="bold green" if verdict.ready else "bold red")
-    text.append(health_score(tr, overall))
+    text.append(health_score(tr, overall, assessed))
     details = verdict_details(tr, waived, baselined, extra)
     if details:
         text.append(f" ({'; '.join(details)})", style="dim")
@@ -70,12 +74,13 @@ def _chart(tr: Translator, dimensions: tuple[Dimension, ...]) -> RenderableType:
     table = Table.grid(padding=(0, 1))
     for dim in dimensions:
         table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(num(dim.score, tr).rjust(5), style="bold"))
-    if not any(d.absent for d in dimensions):
-        return table
-    return Group(table, Text(absent_line(tr, dimensions), style="yellow"))
+    notes = [Text(absent_line(tr, dimensions), style="yellow")] if any(d.absent for d in dimensions) else []
+    unjudged = unjudged_line(tr, dimensions)
+    notes += [Text(unjudged, style="yellow")] if unjudged else []
+    return Group(table, *notes) if notes else table
 
 
 def _style(score: float | None) -> str:
     if score is None:
         return "dim"
-    return "green" if score >= 80 else "yellow" if score >= 50 else "red"
+    return {"good": "green", "fair": "yellow", "poor": "red"}[band(score)]

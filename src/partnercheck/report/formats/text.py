@@ -109,8 +109,10 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
     lines: list[str] = []
     if len(scores.files) == 1:
         only = scores.files[0]
-        lines.append(_verdict_text(tr, only.verdict, only.overall, only.waived, only.baselined))
+        lines.append(_verdict_text(tr, only.verdict, only.overall, only.waived, only.baselined, assessed=only.readable))
         lines += block.blocking_lines(tr, only.verdict)
+        if not only.readable:
+            return "".join(line + "\n" for line in [*lines, block.unread_line(tr)])
         dimensions = only.dimensions
     else:
         files = scores.files
@@ -129,6 +131,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
             return None
         lines.append(row)
     lines += [block.absent_line(tr, dimensions)] if any(d.absent for d in dimensions) else []
+    lines += [line for line in [block.unjudged_line(tr, dimensions)] if line]
     return "".join(line + "\n" for line in lines)
 
 
@@ -137,9 +140,9 @@ def _one_cell_each(text: str) -> bool:
     return text.isascii() or all(unicodedata.east_asian_width(ch) not in ("W", "F") and not unicodedata.combining(ch) and unicodedata.category(ch)[0] in "LNPSZ" for ch in text)
 
 
-def _verdict_text(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "") -> str:
+def _verdict_text(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "", assessed: bool = True) -> str:
     details = block.verdict_details(tr, waived, baselined, extra)
-    return block.verdict_head(tr, verdict) + block.health_score(tr, overall) + (f" ({'; '.join(details)})" if details else "")
+    return block.verdict_head(tr, verdict) + block.health_score(tr, overall, assessed) + (f" ({'; '.join(details)})" if details else "")
 
 
 # shared -------------------------------------------------------------------------------
