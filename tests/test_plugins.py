@@ -313,11 +313,12 @@ def test_a_rule_that_raises_becomes_int01_naming_rule_and_plugin(cli, plugin, ch
     assert "Traceback" not in out + err
 
 
-def test_the_traceback_of_a_crashed_rule_only_shows_with_debug(cli, plugin, charter) -> None:
+@pytest.mark.parametrize("debug", [("check", "{charter}", "--debug"), ("--debug", "check", "{charter}")], ids=["after-the-command", "before-the-command"])
+def test_the_traceback_of_a_crashed_rule_only_shows_with_debug(cli, plugin, charter, debug: tuple[str, ...]) -> None:
     plugin("acme_crash", CRASHING, crash_yaml=CRASH_PACK)
     code, out, err = cli("check", charter)
     assert code == 2 and "INT01" in out and "Traceback" not in out + err
-    code, out, err = cli("check", charter, "--debug")
+    code, out, err = cli(*(arg.format(charter=charter) for arg in debug))
     assert code == 2
     assert "Traceback (most recent call last)" in err and "KeyError: 'budget'" in err
     assert "Traceback" not in out

@@ -46,9 +46,12 @@ _PARSER: Any = None
 def build_parser() -> Any:
     import importlib
 
+    from partnercheck.cli.options import add_global_options
+
     Parser = parser_class()
     parser = Parser(prog="partnercheck", description="A linter for multi-actor partnership charters.")
     parser.add_argument("--version", action="version", version=f"partnercheck {__version__}")
+    add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
@@ -61,8 +64,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # fast path: no heavy imports
         print(f"partnercheck {__version__}")
         return EXIT_CLEAN
+    from partnercheck.cli.options import take_global_options
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = take_global_options(parser.parse_args(argv))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR

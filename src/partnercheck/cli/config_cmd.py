@@ -14,6 +14,7 @@ from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, write
 from partnercheck.cli.options import (
+    GLOBAL_OPTIONS,
     add_plugin_options,
     add_today_option,
     codes,
@@ -40,7 +41,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("configuration")
     group.add_argument("--config", metavar="FILE", default=None, help="use this configuration file for every charter (no search)")
     group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    group.add_argument("--lang", choices=LANGUAGES, default=None, help="the language of messages and reports: en or fr (default: PARTNERCHECK_LANG, else `lang:` in configuration, else the charters' own `charter.language` when they agree, else LC_ALL, LC_MESSAGES or LANG, else en)")
+    group.add_argument("--lang", choices=LANGUAGES, default=None, help=GLOBAL_OPTIONS["lang"])
 
 
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
