@@ -420,3 +420,41 @@ def test_disable_plugin_removes_its_rules(cli, plugin, charter) -> None:
     assert (code, err) == (1, "") and not {"CRA01", "CRA02", "INT01"} & codes_of(out)
     code, out, _ = cli("plugins", "--format", "json", "--disable-plugin", "acme_crash")
     assert [p["name"] for p in json.loads(out)] == ["core"]
+
+
+def _format_lines(out: str) -> dict[str, str]:
+    """`check --help`'s list of formats: name → its line."""
+    listed = out.split("formats (--format NAME or NAME:PATH):\n", 1)[1]
+    return {line.split()[0]: line.split(None, 1)[1] for line in listed.splitlines() if line.startswith("  ")}
+
+
+def test_check_help_lists_every_built_in_format_with_a_line_each(cli) -> None:
+    from partnercheck.report.formats import BUILTIN
+
+    code, out, _ = cli("check", "--help")
+    assert code == 0
+    lines = _format_lines(out)
+    assert set(lines) == set(BUILTIN)
+    assert lines["sarif"].startswith("SARIF 2.1.0") and "default" in lines["text"]
+
+
+def test_check_help_lists_a_plugin_format_from_its_docstring(cli, plugin) -> None:
+    plugin(
+        "acme_formats",
+        '''
+        def render_csv(run, options):
+            """one line per finding, as CSV for a spreadsheet"""
+            return ""
+
+        @hookimpl
+        def register_reporters(register):
+            register("csv", render_csv)
+            register("bare", lambda run, options: "")
+        ''',
+    )
+    code, out, _ = cli("check", "--help")
+    assert code == 0
+    lines = _format_lines(out)
+    assert lines["csv"] == "one line per finding, as CSV for a spreadsheet (plugin acme_formats)"
+    assert lines["bare"] == "a format from plugin acme_formats"
+    assert "text" in lines

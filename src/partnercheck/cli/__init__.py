@@ -36,6 +36,12 @@ def parser_class() -> Any:
                 print(f"partnercheck: error: {message}", file=sys.stderr)
                 raise SystemExit(EXIT_ERROR)
 
+            def format_help(self) -> str:
+                made = getattr(self, "epilog_of", None)  # an epilog made when help is asked for (what plugins register)
+                if made is not None:
+                    self.epilog = made()
+                return super().format_help()
+
         _PARSER = Parser
     return _PARSER
 
