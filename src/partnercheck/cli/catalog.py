@@ -22,7 +22,9 @@ def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.")
+    from partnercheck.report.conditions import conditions_help
+
+    rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.", epilog=conditions_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     rules.add_argument("--pack", action="append", default=[], help="only the rules of this pack; repeatable")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="markdown: the page docs/rules.md is generated with")
     _add_lang(rules, "the text table (json and markdown stay in English)")
