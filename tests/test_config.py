@@ -176,7 +176,7 @@ def test_local_plugins_in_config_run_only_with_allow_local_plugins(cli, tree: Pa
         ("severity:\n  PIL02: loud\n", '.partnercheck.yaml:2: severity.PIL02: must be one of: error, warning, info; got "loud"'),
         ("ignore: [PIL02, ZZZ99]\n", '.partnercheck.yaml:1: ignore[1]: "ZZZ99" is no rule code, code prefix, rule name or pack; `partnercheck rules` lists them'),
         ("options:\n  PIL02: {depth: 2}\n", '.partnercheck.yaml:2: options.PIL02.depth: PIL02 has no option "depth" (it has no options)'),
-        ("select: [PIL02\n", ".partnercheck.yaml:1: this list opened with `[` on line 1 is never closed"),  # at its cause
+        ("select: [PIL02\n", ".partnercheck.yaml:1: This list opened with `[` on line 1 is never closed"),  # at its cause
         ("extends: strictest\n", '.partnercheck.yaml:1: extends: no preset named "strictest"'),
         ("extends: ./missing.yaml\n", '.partnercheck.yaml:1: extends: no configuration file "./missing.yaml"'),
         ("extends: .partnercheck.yaml\n", ".partnercheck.yaml:1: extends: \".partnercheck.yaml\" leads back to a file already in the chain"),

@@ -384,7 +384,7 @@ def test_a_message_is_never_parsed_back() -> None:
 
 def test_the_charters_own_words_are_never_translated(registry) -> None:
     tr = Translator("fr", registry.rules.values())
-    assert tr.render(Text("REF01.partner", {"id": "text"})) == "partenaire inconnu « text »"
+    assert tr.render(Text("REF01.partner", {"id": "text"})) == "Partenaire inconnu « text »"
     got = Text("SCH01.kind", {"field": "`partners`", "kinds": Text("SCH01.a-list"), "got": Text("SCH01.got-text", {"value": '"a list"'})})
     assert tr.render(got) == '`partners` doit être une liste ; la valeur est le texte "a list"'
 

@@ -308,7 +308,7 @@ def test_a_rule_that_raises_becomes_int01_naming_rule_and_plugin(cli, plugin, ch
     code, out, err = cli("check", charter, "--format", "json")
     assert code == 2
     crashed = [f for f in findings_of(out) if f["code"] == "INT01"]
-    assert [f["message"] for f in crashed] == ["rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'"]
+    assert [f["message"] for f in crashed] == ["Rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'"]
     assert {"CRA02", "PIL01"} <= codes_of(out), "the other rules still run"
     assert "Traceback" not in out + err
 
@@ -341,7 +341,7 @@ def test_a_malformed_result_becomes_int01(cli, plugin, charter, body: str, probl
     code, out, err = cli("check", charter, "--format", "json")
     assert code == 2
     [crashed] = [f for f in findings_of(out) if f["code"] == "INT01"]
-    assert crashed["message"].startswith("rule BAD01 (bad-result) from plugin 'acme_bad' ")
+    assert crashed["message"].startswith("Rule BAD01 (bad-result) from plugin 'acme_bad' ")
     assert problem in crashed["message"]
     assert {"BAD02", "PIL01"} <= codes_of(out)
     assert "Traceback" not in out + err

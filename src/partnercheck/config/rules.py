@@ -12,6 +12,7 @@ import difflib
 from typing import Any, Iterable
 
 from partnercheck.config.files import ConfigFile
+from partnercheck.findings import Text
 from partnercheck.report.messages import english, said
 from partnercheck.config.settings import matches
 
@@ -77,7 +78,7 @@ def _options(file: ConfigFile, selector: str, options: dict[str, Any], rules: li
             error = best_match(validator(rule.options[name].schema).iter_errors(value))  # offline, formats checked as for charters
             if error is not None:
                 message = english(describe(error))
-                message = message.removeprefix("the document ")
+                message = message.removeprefix(english(Text("SCH01.the-document")) + " ")
                 message = message.split(" ", 1)[1] if message.startswith("`") else message
                 raise file.error(("options", selector, name), f"invalid value for {rule.code}: {message}")
 
