@@ -234,6 +234,22 @@ def test_config_command_text(cli, tree: Path) -> None:
     assert "PIL02, MEM01" in line and "(.partnercheck.yaml:1 + flag --ignore)" in line
 
 
+def test_config_command_text_speaks_the_run_language(cli, tree: Path) -> None:
+    """A French coordinator reads `config --lang fr` in French: its words, the defaults said in words, the sources."""
+    (tree / ".partnercheck.yaml").write_text("extends: errors-only\nper-file-ignores:\n  'drafts/*': [MEM01]\n")
+    code, out, _ = cli("config", "charters/region/c.yaml", "--lang", "fr", "--ignore", "MEM01")
+    assert code == 0
+    assert out.startswith("Configuration pour charters/region/c.yaml\nfichiers : préréglage errors-only -> .partnercheck.yaml\n")
+    rows = {line.split()[0]: line for line in out.splitlines()[2:]}
+    assert "celle de chaque règle" in rows["severity"] and rows["severity"].endswith("(par défaut)")
+    assert "(option --ignore)" in rows["ignore"] and "(option --lang)" in rows["lang"]
+    assert "(préréglage errors-only)" in rows["fail-on"]
+    assert "ne correspond pas à ce fichier" in rows["per-file-ignores.drafts/*"]
+    assert "néant" in rows["max-warnings"] and "tous les plugins installés" in rows["plugins"]
+    for english in ("default", "flag", "files:", "each rule", "every installed", "does not match", "preset", "none"):
+        assert english not in out, english
+
+
 def test_standard_input_takes_the_config_of_its_stdin_filename(cli, tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys

@@ -66,7 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         out = {"file": args.file, "configuration_files": files, "values": [{"key": k, "value": v, "source": s} for k, v, s in rows]}
         write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
-        write(_text(args.file, files, rows))
+        write(_text(args.file, files, rows, _translator(rows)))
     report_errors(registry.errors)
     return EXIT_CLEAN
 
@@ -161,20 +161,60 @@ def _weights() -> Any:
     return dict(DEFAULT_WEIGHTS)
 
 
-def _text(file: str, files: list[str], rows: list[tuple[str, Any, str]]) -> str:
-    lines = [f"Configuration for {file}"]
-    lines.append("files: " + (" -> ".join(files) if files else "none (defaults and flags only)"))
+def _translator(rows: list[tuple[str, Any, str]]) -> Any:
+    """The words of the text in the language the configuration resolves to (its `lang` row)."""
+    from partnercheck.report.i18n import LANGUAGES, Translator
+
+    lang = next((value for key, value, _ in rows if key == "lang"), None)
+    return Translator(lang if lang in LANGUAGES else "en")
+
+
+#: The words a source of the text output starts with, before a flag, a variable, a preset or a plugin's name.
+_SOURCE_WORDS = ("default of plugin ", "flag ", "environment ", "locale ", "preset ")
+#: What a source says after the file it names, for a per-file ignore.
+_SOURCE_ENDS = ("; applies to this file", "; does not match this file")
+
+
+def _source_words(source: str, tr: Any) -> str:
+    """Where a value comes from, in the reader's language: the words translated, names, flags and paths as they are."""
+    if tr.english:
+        return source
+    if source == "default":
+        return tr.words("by default")
+    parts = []
+    for part in source.split(" + "):
+        for words in _SOURCE_WORDS:
+            if part.startswith(words):
+                part = tr.words(words.strip()) + " " + part[len(words) :]
+                break
+        parts.append(part)
+    shown = " + ".join(parts)
+    for end in _SOURCE_ENDS:
+        if shown.endswith(end):
+            shown = shown[: -len(end)] + "; " + tr.words(end.removeprefix("; "))
+    return shown
+
+
+def _text(file: str, files: list[str], rows: list[tuple[str, Any, str]], tr: Any) -> str:
+    lines = [tr.words("Configuration for {file}", file=file)]
+    lines.append(tr.words("files: {files}", files=" -> ".join(_source_words(f, tr) for f in files) if files else tr.words("none (defaults and flags only)")))
     width = max(len(k) for k, _, _ in rows)
-    shown = [(k, _show(v)) for k, v, _ in rows]
+    shown = [(k, _show(v, tr)) for k, v, _ in rows]
     value_width = min(max(len(v) for _, v in shown), 48)
     for (key, value), (_, _, source) in zip(shown, rows):
-        lines.append(f"  {key:<{width}}  {value:<{value_width}}  ({source})")
+        lines.append(f"  {key:<{width}}  {value:<{value_width}}  ({_source_words(source, tr)})")
     return "\n".join(lines) + "\n"
 
 
-def _show(value: Any) -> str:
+#: The defaults written in words rather than values: translated in the text output.
+_DEFAULT_WORDS = frozenset({"each rule's own", "each rule's defaults", "every installed plugin", "the defaults"})
+
+
+def _show(value: Any, tr: Any) -> str:
     if value is None:
-        return "none"
+        return tr.words("none")
+    if isinstance(value, str) and value in _DEFAULT_WORDS:
+        return tr.words(value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) if value else "[]"
     if isinstance(value, dict):
