@@ -213,6 +213,8 @@ USAGE_ERRORS = [
     ("zzzzzz: 1\n", ("check", "{charter}")),
     ("lang: de\n", ("check", "{charter}")),
     (None, ("rule", "XYZ01")),
+    (None, ("rule", "pilot")),
+    (None, ("rules", "--pack", "nope")),
     (None, ("rule", "PIL1")),
     (None, ("check", "{charter}", "--baseline", "{folder}/absent.json")),
 ]

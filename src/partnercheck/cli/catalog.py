@@ -62,7 +62,7 @@ def handle_rules(args: argparse.Namespace) -> int:
     if args.pack:
         unknown = sorted(set(args.pack) - set(registry.packs()))
         if unknown:
-            error(f"unknown pack {', '.join(unknown)}; packs: {', '.join(registry.packs())}")
+            error(translator(args.lang or default_language(), registry).error(said("usage.unknown-pack", packs=", ".join(unknown), known=", ".join(registry.packs()))))
             return EXIT_ERROR
         rules = [r for r in rules if r.pack in args.pack]
     renderers = {"json": rules_json, "markdown": rules_markdown}
@@ -77,7 +77,7 @@ def handle_rule(args: argparse.Namespace) -> int:
     registry = registry_from(args)
     rule = registry.find(args.rule)
     if rule is None and args.rule.lower() in registry.packs():
-        error(f"{args.rule!r} is a pack, not a rule: `partnercheck rules --pack {args.rule.lower()}` lists its rules")
+        error(translator(args.lang or default_language(), registry).error(said("usage.pack-not-rule", rule=repr(args.rule), pack=args.rule.lower())))
         return EXIT_ERROR
     if rule is None:
         keys = list(registry.rules) + list(registry.names)

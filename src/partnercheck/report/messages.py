@@ -200,6 +200,8 @@ CORE: dict[str, str] = {
     "config.enum": "{file}: {key}: must be one of: {options}; {got}",
     "usage.no-rule": "no rule {rule}; `partnercheck rules` lists them",
     "usage.no-rule-close": "no rule {rule} (did you mean {close}?)",
+    "usage.pack-not-rule": "{rule} is a pack, not a rule: `partnercheck rules --pack {pack}` lists its rules",
+    "usage.unknown-pack": "unknown pack {packs}; packs: {known}",
     "usage.report-format": "-o {path}: a report is written as HTML or PDF; name the file with .html or .pdf (or - for HTML on standard output)",
     "usage.no-baseline": "--baseline {path}: no such file; create it with: partnercheck baseline PATH -o {path}",
 }
