@@ -707,7 +707,7 @@ def test_partnercheck_lang_sets_the_language_like_the_flag(cli, tmp_path, monkey
 def test_config_names_the_environment_variable_as_the_source_of_the_language(cli, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("PARTNERCHECK_LANG", "fr")
     _, out, _ = cli("config", str(tmp_path), "--isolated")
-    assert re.search(r"^\s*lang\s+fr\s+\(environment PARTNERCHECK_LANG\)", out, re.M)
+    assert re.search(r"^\s*lang\s+fr\s+\(variable d'environnement PARTNERCHECK_LANG\)", out, re.M)  # in French, the language it sets
     _, out, _ = cli("config", str(tmp_path), "--isolated", "--lang", "en")
     assert re.search(r"^\s*lang\s+en\s+\(flag --lang\)", out, re.M)
 

@@ -169,30 +169,21 @@ def _translator(rows: list[tuple[str, Any, str]]) -> Any:
     return Translator(lang if lang in LANGUAGES else "en")
 
 
-#: The words a source of the text output starts with, before a flag, a variable, a preset or a plugin's name.
-_SOURCE_WORDS = ("default of plugin ", "flag ", "environment ", "locale ", "preset ")
-#: What a source says after the file it names, for a per-file ignore.
-_SOURCE_ENDS = ("; applies to this file", "; does not match this file")
-
-
 def _source_words(source: str, tr: Any) -> str:
     """Where a value comes from, in the reader's language: the words translated, names, flags and paths as they are."""
     if tr.english:
         return source
     if source == "default":
         return tr.words("by default")
+    starts = {"default of plugin ": tr.words("default of plugin"), "flag ": tr.words("flag"), "environment ": tr.words("environment"), "locale ": tr.words("locale"), "preset ": tr.words("preset")}
+    ends = {"; applies to this file": tr.words("applies to this file"), "; does not match this file": tr.words("does not match this file")}
     parts = []
     for part in source.split(" + "):
-        for words in _SOURCE_WORDS:
-            if part.startswith(words):
-                part = tr.words(words.strip()) + " " + part[len(words) :]
-                break
-        parts.append(part)
+        start = next((words for words in starts if part.startswith(words)), None)
+        parts.append(f"{starts[start]} {part[len(start) :]}" if start else part)
     shown = " + ".join(parts)
-    for end in _SOURCE_ENDS:
-        if shown.endswith(end):
-            shown = shown[: -len(end)] + "; " + tr.words(end.removeprefix("; "))
-    return shown
+    end = next((words for words in ends if shown.endswith(words)), None)
+    return f"{shown[: -len(end)]}; {ends[end]}" if end else shown
 
 
 def _text(file: str, files: list[str], rows: list[tuple[str, Any, str]], tr: Any) -> str:
