@@ -46,7 +46,7 @@ def test_a_misspelt_optional_section_hides_references_to_it_and_rules_reading_it
 def test_references_to_a_section_that_is_merely_absent_are_still_unknown(cli, tmp_path: Path) -> None:
     text = HEALTHY.read_text(encoding="utf-8").replace("accountable: rectorat", "accountable: regoin", 1)
     found = findings_of(cli, text, tmp_path)
-    assert [(f["code"], f["message"]) for f in found if f["code"] == "REF01"] == [("REF01", 'unknown partner "regoin" (did you mean "region"?)')]
+    assert [(f["code"], f["message"]) for f in found if f["code"] == "REF01"] == [("REF01", 'Unknown partner "regoin" (did you mean "region"?)')]
 
 
 def test_a_did_you_mean_silences_the_required_key_it_explains_only() -> None:

@@ -176,7 +176,7 @@ def test_local_plugins_in_config_run_only_with_allow_local_plugins(cli, tree: Pa
         ("severity:\n  PIL02: loud\n", '.partnercheck.yaml:2: severity.PIL02: must be one of: error, warning, info; got "loud"'),
         ("ignore: [PIL02, ZZZ99]\n", '.partnercheck.yaml:1: ignore[1]: "ZZZ99" is no rule code, code prefix, rule name or pack; `partnercheck rules` lists them'),
         ("options:\n  PIL02: {depth: 2}\n", '.partnercheck.yaml:2: options.PIL02.depth: PIL02 has no option "depth" (it has no options)'),
-        ("select: [PIL02\n", ".partnercheck.yaml:1: this list opened with `[` on line 1 is never closed"),  # at its cause
+        ("select: [PIL02\n", ".partnercheck.yaml:1: This list opened with `[` on line 1 is never closed"),  # at its cause
         ("extends: strictest\n", '.partnercheck.yaml:1: extends: no preset named "strictest"'),
         ("extends: ./missing.yaml\n", '.partnercheck.yaml:1: extends: no configuration file "./missing.yaml"'),
         ("extends: .partnercheck.yaml\n", ".partnercheck.yaml:1: extends: \".partnercheck.yaml\" leads back to a file already in the chain"),
@@ -232,6 +232,22 @@ def test_config_command_text(cli, tree: Path) -> None:
     assert "files: .partnercheck.yaml" in out
     line = next(l for l in out.splitlines() if l.strip().startswith("ignore"))
     assert "PIL02, MEM01" in line and "(.partnercheck.yaml:1 + flag --ignore)" in line
+
+
+def test_config_command_text_speaks_the_run_language(cli, tree: Path) -> None:
+    """A French coordinator reads `config --lang fr` in French: its words, the defaults said in words, the sources."""
+    (tree / ".partnercheck.yaml").write_text("extends: errors-only\nper-file-ignores:\n  'drafts/*': [MEM01]\n")
+    code, out, _ = cli("config", "charters/region/c.yaml", "--lang", "fr", "--ignore", "MEM01")
+    assert code == 0
+    assert out.startswith("Configuration pour charters/region/c.yaml\nfichiers : préréglage errors-only -> .partnercheck.yaml\n")
+    rows = {line.split()[0]: line for line in out.splitlines()[2:]}
+    assert "celle de chaque règle" in rows["severity"] and rows["severity"].endswith("(par défaut)")
+    assert "(option --ignore)" in rows["ignore"] and "(option --lang)" in rows["lang"]
+    assert "(préréglage errors-only)" in rows["fail-on"]
+    assert "ne correspond pas à ce fichier" in rows["per-file-ignores.drafts/*"]
+    assert "néant" in rows["max-warnings"] and "tous les plugins installés" in rows["plugins"]
+    for english in ("default", "flag", "files:", "each rule", "every installed", "does not match", "preset", "none"):
+        assert english not in out, english
 
 
 def test_standard_input_takes_the_config_of_its_stdin_filename(cli, tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,7 +42,7 @@ def test_a_choice_value_gets_its_did_you_mean_in_both_languages(cli, tmp_path: P
 
 def test_a_misspelt_id_and_a_name_given_for_an_id_get_the_id_they_mean(cli, tmp_path: Path) -> None:
     text = HEALTHY.read_text(encoding="utf-8").replace("accountable: rectorat", "accountable: regoin", 1)
-    assert errors_of(cli, text, tmp_path) == [("REF01", "/objectives/0/accountable", 'unknown partner "regoin" (did you mean "region"?)')]
+    assert errors_of(cli, text, tmp_path) == [("REF01", "/objectives/0/accountable", 'Unknown partner "regoin" (did you mean "region"?)')]
     text = HEALTHY.read_text(encoding="utf-8").replace("accountable: rectorat", "accountable: Région Île-de-France", 1)
     # one finding, not also "must be a list" (one id is valid there) or "not a valid id" (the same cause)
-    assert errors_of(cli, text, tmp_path) == [("REF01", "/objectives/0/accountable", 'unknown partner "Région Île-de-France" (did you mean "region"?)')]
+    assert errors_of(cli, text, tmp_path) == [("REF01", "/objectives/0/accountable", 'Unknown partner "Région Île-de-France" (did you mean "region"?)')]

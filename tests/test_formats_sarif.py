@@ -12,6 +12,7 @@ from paths import DATA
 
 from partnercheck.catalog.explain import hint_text
 from partnercheck.findings import Severity, Suppression
+from partnercheck.report.conditions import named
 from partnercheck.report.formats import BUILTIN
 from partnercheck.report.formats.sarif import descriptor
 from partnercheck.testing import default_registry
@@ -54,7 +55,7 @@ def test_driver_lists_every_rule_that_ran_with_its_descriptions(workdir: Path) -
         d = by_id[rule.code]
         assert d["name"] == rule.name
         assert d["shortDescription"]["text"] == rule.summary
-        assert d["fullDescription"]["text"] == rule.why.strip()
+        assert d["fullDescription"]["text"] == named(rule.why.strip())  # the rule's why, each condition of success named
         assert d["defaultConfiguration"]["level"] == LEVELS[run.settings.severity_of(rule).value]
         if rule.hint.strip():
             assert hint_text(rule).strip() in d["help"]["text"]  # the hint as `partnercheck rule` shows it

@@ -104,10 +104,10 @@ def test_a_case_file_with_a_duplicate_key_is_an_error(tmp_path: Path) -> None:
 
     cases = tmp_path / "test_dup.cases.yaml"
     cases.write_text("rule: PIL01\ncases:\n  - charter: 'partnercheck: 1'\n    expect: []\n    expect: [{pointer: ''}]\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"test_dup.cases.yaml:5: duplicate key \"expect\""):
+    with pytest.raises(ValueError, match=r"test_dup.cases.yaml:5: Duplicate key \"expect\""):
         load_case_file(cases)
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(cases)], capture_output=True, text=True, cwd=tmp_path)
-    assert done.returncode != 0 and 'duplicate key "expect"' in done.stdout and "Traceback" not in done.stdout, done.stdout
+    assert done.returncode != 0 and 'Duplicate key "expect"' in done.stdout and "Traceback" not in done.stdout, done.stdout
 
 
 def test_the_cases_of_a_plugin_that_did_not_load_fail_instead_of_vanishing(plugin) -> None:

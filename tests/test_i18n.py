@@ -214,6 +214,8 @@ USAGE_ERRORS = [
     ("zzzzzz: 1\n", ("check", "{charter}")),
     ("lang: de\n", ("check", "{charter}")),
     (None, ("rule", "XYZ01")),
+    (None, ("rule", "pilot")),
+    (None, ("rules", "--pack", "nope")),
     (None, ("rule", "PIL1")),
     (None, ("check", "{charter}", "--baseline", "{folder}/absent.json")),
 ]
@@ -385,7 +387,7 @@ def test_a_message_is_never_parsed_back() -> None:
 
 def test_the_charters_own_words_are_never_translated(registry) -> None:
     tr = Translator("fr", registry.rules.values())
-    assert tr.render(Text("REF01.partner", {"id": "text"})) == "partenaire inconnu « text »"
+    assert tr.render(Text("REF01.partner", {"id": "text"})) == "Partenaire inconnu « text »"
     got = Text("SCH01.kind", {"field": "`partners`", "kinds": Text("SCH01.a-list"), "got": Text("SCH01.got-text", {"value": '"a list"'})})
     assert tr.render(got) == '`partners` doit être une liste ; la valeur est le texte "a list"'
 
@@ -738,7 +740,7 @@ def test_partnercheck_lang_sets_the_language_like_the_flag(cli, tmp_path, monkey
 def test_config_names_the_environment_variable_as_the_source_of_the_language(cli, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("PARTNERCHECK_LANG", "fr")
     _, out, _ = cli("config", str(tmp_path), "--isolated")
-    assert re.search(r"^\s*lang\s+fr\s+\(environment PARTNERCHECK_LANG\)", out, re.M)
+    assert re.search(r"^\s*lang\s+fr\s+\(variable d'environnement PARTNERCHECK_LANG\)", out, re.M)  # in French, the language it sets
     _, out, _ = cli("config", str(tmp_path), "--isolated", "--lang", "en")
     assert re.search(r"^\s*lang\s+en\s+\(flag --lang\)", out, re.M)
 

@@ -21,6 +21,7 @@ from report_support import french_words
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Severity
 from partnercheck.plugins.manager import load_registry
+from partnercheck.report.conditions import named
 from partnercheck.report.formats import html, markdown, text
 from partnercheck.report.i18n import Translator, translate_run
 from partnercheck.report.score import DIMENSIONS, TITLES, score_run
@@ -157,7 +158,7 @@ def test_rule_explains_itself_in_french(cli) -> None:
     for words in ("(pack pilot, erreur par défaut)", "Pourquoi c'est important", "Messages", "Pour corriger", "Exemple qui échoue", "Fourni par"):
         assert words in out, words
     assert fr["summary"] in flat
-    assert " ".join(fr["why"].split()) in flat
+    assert named(" ".join(fr["why"].split()), Translator("fr")) in flat  # each condition of success named in French
     assert fr["messages"]["default"].replace("{problem}", "<problème>") in flat
     assert " ".join(fr["hint"].split()) in flat
     code, english, _ = cli("rule", "PIL01")

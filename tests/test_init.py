@@ -127,6 +127,12 @@ def test_an_unknown_profile_is_a_clear_error(cli, tmp_path: Path) -> None:
     assert not (tmp_path / "x.yaml").exists()
 
 
+def test_an_unknown_profile_is_told_in_the_starter_s_language(cli, tmp_path: Path) -> None:
+    code, _, err = cli("init", str(tmp_path / "x.yaml"), "--profile", "space-station", "--lang", "fr")
+    assert code == 2
+    assert err == "partnercheck: error: profil inconnu : 'space-station' ; profils : training-platform\n"
+
+
 def test_an_unknown_language_is_refused(cli, tmp_path: Path) -> None:
     code, _, err = cli("init", str(tmp_path / "x.yaml"), "--lang", "de")
     assert code == 2 and "--lang" in err
@@ -186,3 +192,53 @@ def test_init_writes_the_vision_as_a_value_to_fill_in(cli, tmp_path, lang: str, 
     codes = {f["code"] for f in json.loads(out)["findings"]}
     assert {c for c in codes if c.startswith(("DOC", "SCH", "REF"))} == {"DOC08"}  # only the title and names left to fill in
     assert "PUR01" in codes  # a blank vision is still reported as missing
+
+
+#: A commented or written key whose comment lists values: `participation: partnership   # consultation | partnership`.
+ENUM_COMMENT = re.compile(r"^[ #]*(?P<key>[a-z_]+): (?P<example>.*?)\s+# (?P<values>[a-z_]+(?: \| [a-z_]+)+)$")
+
+
+SCHEMA = json.loads((ROOT / "schemas" / "charter.schema.json").read_text(encoding="utf-8"))
+
+
+def _enums_in(node: object) -> list[list[str]]:
+    """Every enum inside a schema node: its own, its items' and their keys', through `$ref`s."""
+    if isinstance(node, list):
+        return [enum for child in node for enum in _enums_in(child)]
+    if not isinstance(node, dict):
+        return []
+    found = [node["enum"]] if "enum" in node else []
+    if "$ref" in node:
+        found += _enums_in(SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]])
+    return found + [enum for name, child in node.items() if name not in ("enum", "$ref") for enum in _enums_in(child)]
+
+
+def _properties_named(key: str) -> list[list[str]]:
+    """The enums of every property named `key` in the schema's definitions."""
+    return [enum for definition in SCHEMA["$defs"].values() if key in definition.get("properties", {}) for enum in _enums_in(definition["properties"][key])]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_list_of_allowed_values_in_the_starter_is_the_schema_enum(lang: str) -> None:
+    text = starter(lang, ["other", "funder"])
+    listed = [m for m in map(ENUM_COMMENT.match, text.splitlines()) if m]
+    assert {m["key"] for m in listed} >= {"status", "participation", "level", "decision_rule", "sector", "contributions"}
+    for m in listed:
+        values = m["values"].split(" | ")
+        assert values in _properties_named(m["key"]), f"{m['key']}: {values} is not the schema's list"
+        example = m["example"].strip("{[").split(",")[0].split(": ")[-1]
+        assert example in values, f"{m['key']}: the example {example!r} is not an allowed value"
+    assert "informing" in next(m["values"] for m in listed if m["key"] == "participation")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_starter_names_every_partner_type_of_the_schema(lang: str) -> None:
+    comments = " ".join(line.lstrip("# ") for line in starter(lang).splitlines() if line.startswith("#"))
+    types = SCHEMA["$defs"]["partner"]["properties"]["type"]["enum"]
+    assert ", ".join(types) + "." in comments
+
+
+def test_the_templates_write_no_list_of_allowed_values_by_hand() -> None:
+    for template in (ROOT / "src" / "partnercheck" / "locale").glob("*/starter/*.tmpl"):
+        for line in template.read_text(encoding="utf-8").splitlines():
+            assert not re.search(r"#\s*[a-z_]+(?: \([^)]*\))? \| [a-z_]+", line), f"{template.name}: {line.strip()}"

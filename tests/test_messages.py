@@ -65,18 +65,18 @@ def test_at_least_one_item_in_words() -> None:
 
 def test_a_quoted_format_version_says_to_remove_the_quotes() -> None:
     findings = _codes(lint_text('partnercheck: "1"\ncharter: {id: c, title: T}\n'), "DOC03")
-    assert [f.message for f in findings] == ['the format version is written as text "1": write 1 without quotes']
+    assert [f.message for f in findings] == ['The format version is written as text "1": write 1 without quotes']
 
 
 def test_a_top_level_key_that_belongs_deeper_is_pointed_there() -> None:
     findings = [f for f in _codes(lint_text(HEAD + "bodies: []\n"), "SCH01") if f.pointer == "/bodies"]
-    assert [f.message for f in findings] == ['unknown key "bodies" (did you mean "governance.bodies"?)']
+    assert [f.message for f in findings] == ['Unknown key "bodies" (did you mean "governance.bodies"?)']
     assert "Move it under `governance:` as `bodies:`" in (findings[0].hint or "")
 
 
 def test_a_duplicate_id_names_the_line_of_the_first() -> None:
     text = HEAD + "partners:\n  - {id: a, name: A, type: association}\n  - {id: a, name: B, type: association}\n"
-    assert [f.message for f in _codes(lint_text(text), "REF02")] == ['partner id "a" is already used by the partner at line 6']
+    assert [f.message for f in _codes(lint_text(text), "REF02")] == ['Partner id "a" is already used by the partner at line 6']
 
 
 def test_no_governance_body_is_said_in_words() -> None:

@@ -21,7 +21,7 @@ def test_a_crash_is_reported_whatever_the_command_line_selects(cli, plugin, char
     plugin("acme_crash", CRASHING, crash_yaml=CRASH_PACK)
     code, out, err = cli("check", charter, "--format", "json", "--no-cache", *selection)
     assert code == 2, err
-    assert [f["message"] for f in findings_of(out) if f["code"] == "INT01"] == ["rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'"]
+    assert [f["message"] for f in findings_of(out) if f["code"] == "INT01"] == ["Rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'"]
 
 
 def test_a_crash_is_reported_whatever_the_configuration_ignores(cli, plugin, tmp_path: Path, monkeypatch) -> None:
@@ -41,7 +41,7 @@ def test_a_crash_cannot_be_suppressed_waived_or_baselined(cli, plugin, tmp_path:
     (tmp_path / "charte.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, _, err = cli("baseline", "charte.yaml", "--output", "base.json")
-    assert code == 2 and "charte.yaml: rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'; base.json was not written" in err
+    assert code == 2 and "charte.yaml: Rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'; base.json was not written" in err
     entry = {"path": "charte.yaml", "code": "INT01", "pointer": "", "count": 1}
     (tmp_path / "base.json").write_text(json.dumps({"partnercheck-baseline": 1, "findings": [entry]}), encoding="utf-8")
     code, out, _ = cli("check", "charte.yaml", "--format", "json", "--no-cache", "--baseline", "base.json")

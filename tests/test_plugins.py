@@ -308,16 +308,17 @@ def test_a_rule_that_raises_becomes_int01_naming_rule_and_plugin(cli, plugin, ch
     code, out, err = cli("check", charter, "--format", "json")
     assert code == 2
     crashed = [f for f in findings_of(out) if f["code"] == "INT01"]
-    assert [f["message"] for f in crashed] == ["rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'"]
+    assert [f["message"] for f in crashed] == ["Rule CRA01 (budget-stated) from plugin 'acme_crash' failed: KeyError: 'budget'"]
     assert {"CRA02", "PIL01"} <= codes_of(out), "the other rules still run"
     assert "Traceback" not in out + err
 
 
-def test_the_traceback_of_a_crashed_rule_only_shows_with_debug(cli, plugin, charter) -> None:
+@pytest.mark.parametrize("debug", [("check", "{charter}", "--debug"), ("--debug", "check", "{charter}")], ids=["after-the-command", "before-the-command"])
+def test_the_traceback_of_a_crashed_rule_only_shows_with_debug(cli, plugin, charter, debug: tuple[str, ...]) -> None:
     plugin("acme_crash", CRASHING, crash_yaml=CRASH_PACK)
     code, out, err = cli("check", charter)
     assert code == 2 and "INT01" in out and "Traceback" not in out + err
-    code, out, err = cli("check", charter, "--debug")
+    code, out, err = cli(*(arg.format(charter=charter) for arg in debug))
     assert code == 2
     assert "Traceback (most recent call last)" in err and "KeyError: 'budget'" in err
     assert "Traceback" not in out
@@ -340,7 +341,7 @@ def test_a_malformed_result_becomes_int01(cli, plugin, charter, body: str, probl
     code, out, err = cli("check", charter, "--format", "json")
     assert code == 2
     [crashed] = [f for f in findings_of(out) if f["code"] == "INT01"]
-    assert crashed["message"].startswith("rule BAD01 (bad-result) from plugin 'acme_bad' ")
+    assert crashed["message"].startswith("Rule BAD01 (bad-result) from plugin 'acme_bad' ")
     assert problem in crashed["message"]
     assert {"BAD02", "PIL01"} <= codes_of(out)
     assert "Traceback" not in out + err
@@ -419,3 +420,41 @@ def test_disable_plugin_removes_its_rules(cli, plugin, charter) -> None:
     assert (code, err) == (1, "") and not {"CRA01", "CRA02", "INT01"} & codes_of(out)
     code, out, _ = cli("plugins", "--format", "json", "--disable-plugin", "acme_crash")
     assert [p["name"] for p in json.loads(out)] == ["core"]
+
+
+def _format_lines(out: str) -> dict[str, str]:
+    """`check --help`'s list of formats: name → its line."""
+    listed = out.split("formats (--format NAME or NAME:PATH):\n", 1)[1]
+    return {line.split()[0]: line.split(None, 1)[1] for line in listed.splitlines() if line.startswith("  ")}
+
+
+def test_check_help_lists_every_built_in_format_with_a_line_each(cli) -> None:
+    from partnercheck.report.formats import BUILTIN
+
+    code, out, _ = cli("check", "--help")
+    assert code == 0
+    lines = _format_lines(out)
+    assert set(lines) == set(BUILTIN)
+    assert lines["sarif"].startswith("SARIF 2.1.0") and "default" in lines["text"]
+
+
+def test_check_help_lists_a_plugin_format_from_its_docstring(cli, plugin) -> None:
+    plugin(
+        "acme_formats",
+        '''
+        def render_csv(run, options):
+            """one line per finding, as CSV for a spreadsheet"""
+            return ""
+
+        @hookimpl
+        def register_reporters(register):
+            register("csv", render_csv)
+            register("bare", lambda run, options: "")
+        ''',
+    )
+    code, out, _ = cli("check", "--help")
+    assert code == 0
+    lines = _format_lines(out)
+    assert lines["csv"] == "one line per finding, as CSV for a spreadsheet (plugin acme_formats)"
+    assert lines["bare"] == "a format from plugin acme_formats"
+    assert "text" in lines

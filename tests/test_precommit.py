@@ -86,7 +86,7 @@ def test_hook_fails_on_a_broken_charter_then_passes_once_fixed(tmp_path: Path) -
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
     assert re.search(r"partnercheck\.+Failed", output), output
-    assert f'{CHARTER}:69:1: SCH01 error unknown key "visoin"' in output
+    assert f'{CHARTER}:69:1: SCH01 error Unknown key "visoin"' in output
     assert "ci.yml" not in output.split("Failed", 1)[1]
 
     (target / CHARTER).write_text(healthy_today(), encoding="utf-8")

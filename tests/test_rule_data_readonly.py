@@ -51,7 +51,7 @@ def test_a_rule_that_changes_what_it_reads_crashes_alone(cli, plugin, charter, s
     code, out, _ = cli("check", charter, "--format", "json", "--no-cache")
     assert code == 2
     crashed = [f["message"] for f in findings_of(out) if f["code"] == "INT01"]
-    assert len(crashed) == 1 and crashed[0].startswith("rule MUT01 (meddles) from plugin 'acme_mut' failed: "), crashed
+    assert len(crashed) == 1 and crashed[0].startswith("Rule MUT01 (meddles) from plugin 'acme_mut' failed: "), crashed
     assert "read-only" in crashed[0] or "cannot be replaced" in crashed[0]
     others = [(f["code"], f["pointer"], f["message"]) for f in findings_of(out) if f["code"] != "INT01"]
     assert others == [(f["code"], f["pointer"], f["message"]) for f in findings_of(baseline)]

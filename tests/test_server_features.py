@@ -79,6 +79,7 @@ def test_hover_shows_the_finding_the_named_thing_and_the_key(charter):
     assert "partner" in named.contents.value and "Région Île-de-France" in named.contents.value and "funder" in named.contents.value
     assert key.contents.value == "`statement`: What the partners commit to achieve, in a sentence."
     assert "PIL01" in pil01.contents.value and "pilot:" in pil01.contents.value
+    assert "S2 (a pilot whose legitimacy the partners recognise)" in pil01.contents.value  # a condition of success is named, not left as a code
 
 
 def test_completion_offers_ids_with_their_names_keys_and_choices(charter):

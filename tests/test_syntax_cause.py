@@ -30,10 +30,10 @@ def only_finding(cli, tmp_path: Path, text: str, *lang: str) -> dict:
 
 
 CASES = [
-    ("tremplin]\n", "tremplin\n", "this list opened with `[` on line {line} is never closed", "cette liste ouverte par `[` à la ligne {line} n'est jamais fermée"),
-    ("mandate_ref: arrêté rectoral n° 2026-114 du 2 mai 2026}", "mandate_ref: arrêté rectoral n° 2026-114 du 2 mai 2026", "this group of keys opened with `{` on line {line} is never closed", "ce groupe de clés ouvert par `{` à la ligne {line} n'est jamais fermé"),
-    ("  title: Plateforme", '  title: "Plateforme', "this text opened with `\"` on line {line} is not closed on that line", "ce texte ouvert par `\"` à la ligne {line} n'est pas fermé sur cette ligne"),
-    ("  title: Plateforme", "  title: 'Plateforme", "this text opened with `'` on line {line} ends early", "ce texte ouvert par `'` à la ligne {line} se termine trop tôt"),
+    ("tremplin]\n", "tremplin\n", "This list opened with `[` on line {line} is never closed", "Cette liste ouverte par `[` à la ligne {line} n'est jamais fermée"),
+    ("mandate_ref: arrêté rectoral n° 2026-114 du 2 mai 2026}", "mandate_ref: arrêté rectoral n° 2026-114 du 2 mai 2026", "This group of keys opened with `{` on line {line} is never closed", "Ce groupe de clés ouvert par `{` à la ligne {line} n'est jamais fermé"),
+    ("  title: Plateforme", '  title: "Plateforme', "This text opened with `\"` on line {line} is not closed on that line", "Ce texte ouvert par `\"` à la ligne {line} n'est pas fermé sur cette ligne"),
+    ("  title: Plateforme", "  title: 'Plateforme", "This text opened with `'` on line {line} ends early", "Ce texte ouvert par `'` à la ligne {line} se termine trop tôt"),
 ]
 
 
@@ -53,14 +53,14 @@ def test_a_french_charter_with_broken_yaml_is_answered_in_french(cli, tmp_path: 
     monkeypatch.delenv("PARTNERCHECK_LANG", raising=False)
     text, line = broken("tremplin]\n", "tremplin\n")
     assert "  language: fr\n" in text
-    assert only_finding(cli, tmp_path, text)["message"].startswith(f"cette liste ouverte par `[` à la ligne {line}")
+    assert only_finding(cli, tmp_path, text)["message"].startswith(f"Cette liste ouverte par `[` à la ligne {line}")
     english = text.replace("  language: fr\n", "  language: en\n")
-    assert only_finding(cli, tmp_path, english)["message"].startswith(f"this list opened with `[` on line {line}")
+    assert only_finding(cli, tmp_path, english)["message"].startswith(f"This list opened with `[` on line {line}")
 
 
 def test_a_quote_left_open_to_the_end_of_the_file(cli, tmp_path: Path) -> None:
     finding = only_finding(cli, tmp_path, 'partnercheck: 1\ncharter:\n  id: a\n  title: "abc\n')
-    assert (finding["line"], finding["column"], finding["message"]) == (4, 10, 'this text opened with `"` on line 4 is never closed')
+    assert (finding["line"], finding["column"], finding["message"]) == (4, 10, 'This text opened with `"` on line 4 is never closed')
 
 
 def test_a_list_closed_on_its_line_keeps_the_parser_s_words(cli, tmp_path: Path) -> None:
@@ -71,9 +71,9 @@ def test_a_list_closed_on_its_line_keeps_the_parser_s_words(cli, tmp_path: Path)
 @pytest.mark.parametrize(
     ("text", "where", "english", "french"),
     [
-        ("partnercheck: 1\ncharter:\n\tid: c\n", (3, 1), "a tab is used on line 3", "une tabulation est utilisée à la ligne 3"),
-        ("partnercheck: 1\ncharter:\n  title: Objet: formation\n", (3, 15), "the value on line 3 holds a colon followed by a space", "la valeur de la ligne 3 contient deux-points"),
-        ("partnercheck: 1\ncharter:\n  id: a\n   title: b\n", (4, 9), "the key on line 4 is indented more than the key above it", "la clé de la ligne 4 est plus indentée"),
+        ("partnercheck: 1\ncharter:\n\tid: c\n", (3, 1), "A tab is used on line 3", "Une tabulation est utilisée à la ligne 3"),
+        ("partnercheck: 1\ncharter:\n  title: Objet: formation\n", (3, 15), "The value on line 3 holds a colon followed by a space", "La valeur de la ligne 3 contient deux-points"),
+        ("partnercheck: 1\ncharter:\n  id: a\n   title: b\n", (4, 9), "The key on line 4 is indented more than the key above it", "La clé de la ligne 4 est plus indentée"),
     ],
     ids=["tab", "colon", "indent"],
 )

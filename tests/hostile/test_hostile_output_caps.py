@@ -62,7 +62,7 @@ def test_the_cap_reads_in_french(cli, tmp_path, monkeypatch):
     charter = write(tmp_path, "c.yaml", NO_PILOT)
     code, out, err = cli("check", "--no-plugins", "--isolated", "--no-cache", "--format", "json", "--lang", "fr", str(charter))
     [note] = [f for f in findings(out) if f["code"] == "DOC10"]
-    assert note["message"] == "ce fichier a plus de 1 constats ; seuls les 1 premiers trouvés sont signalés"
+    assert note["message"] == "Ce fichier a plus de 1 constats ; seuls les 1 premiers trouvés sont signalés"
     assert len(findings(out)) == 2
 
 

@@ -140,7 +140,7 @@ TEXT = "partnercheck: 1\ncharter: {id: x, title: Créteil}\n"
     "name, raw, words, position",
     [
         ("binary", random.Random(8).randbytes(3000).replace(b"\0", b""), "not valid UTF-8", None),
-        ("binary-with-nul", random.Random(9).randbytes(3000), "binary", None),
+        ("binary-with-nul", random.Random(9).randbytes(3000), "Binary", None),
         ("nul", b"partnercheck: 1\ncharter: {id: x\x00}\n", "NUL bytes", (2, 16)),
         ("latin-1", TEXT.encode("latin-1"), "Latin-1", (2, 27)),
         ("utf-16-bom", TEXT.encode("utf-16"), "UTF-16", (1, 1)),
@@ -149,7 +149,7 @@ TEXT = "partnercheck: 1\ncharter: {id: x, title: Créteil}\n"
         ("utf-32", TEXT.encode("utf-32"), "UTF-32", (1, 1)),
         ("encoded-surrogate", b'partnercheck: 1\nvision: "a\xed\xa0\x80"\n', "lone surrogate (U+D800)", (2, 11)),
         ("escaped-surrogate", b'partnercheck: 1\nvision: "a\\ud800"\n', "lone surrogate", (2, 9)),
-        ("tabs", b"partnercheck: 1\ncharter:\n\tid: x\n", "a tab is used on line 3", (3, 1)),
+        ("tabs", b"partnercheck: 1\ncharter:\n\tid: x\n", "A tab is used on line 3", (3, 1)),
         ("unterminated-quote", b'partnercheck: 1\ncharter: {id: x, title: "Plateforme\n', "opened with `\"` on line 2 is never closed", None),
         ("control-character", b"partnercheck: 1\nvision: a\x07b\n", "U+0007", (2, 10)),
         ("huge-integer", b"partnercheck: 1\nx-n: " + b"9" * 5000 + b"\n", "more digits", (2, 6)),
@@ -245,6 +245,6 @@ HEAD = "partnercheck: 1\ncharter:\n  id: c\n  title: T\n"
 def test_binary_files_are_not_taken_for_utf16() -> None:
     with open(sys.executable, "rb") as handle:
         _, problem = decode(handle.read(4096))
-    assert problem is not None and english(problem.message).startswith("binary file, not text")
+    assert problem is not None and english(problem.message).startswith("Binary file, not text")
     _, problem = decode(HEAD.encode("utf-16-le"))
     assert problem is not None and "UTF-16 without a byte order mark" in english(problem.message)

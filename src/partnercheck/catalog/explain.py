@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from partnercheck.plugins.registry import PluginInfo, Registry
+from partnercheck.report.conditions import CONDITIONS, cited, condition_name, named
 from partnercheck.report.formats.common import severity_word
 from partnercheck.report.formats.text import STYLES, console_for
 from partnercheck.report.i18n import Translator, rule_translation
@@ -81,6 +82,7 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
         "|---|---|---|---|---|",
     ]
     out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.pack} | {r.severity.value} | {_cell(r.summary)} |" for rs in by_pack.values() for r in rs]
+    out += _conditions_markdown(by_pack)
     for pack, pack_rules in by_pack.items():
         out += ["", f"## Pack `{pack}`"]
         for r in pack_rules:
@@ -88,12 +90,32 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _conditions_markdown(by_pack: Mapping[str, list[Rule]]) -> list[str]:
+    """The conditions of success the rules cite (S1 to S9), each with the packs whose rules cite it."""
+    citing: dict[str, list[str]] = {code: [] for code in CONDITIONS}
+    for pack, rules in by_pack.items():
+        for code in cited(" ".join(f"{r.why} {' '.join(r.grounding)}" for r in rules)):
+            if code in citing:
+                citing[code].append(f"`{pack}`")
+    out = ["", "## The conditions of success", ""]
+    out += [CONDITIONS_INTRO, "", "| code | condition | cited by the packs |", "|---|---|---|"]
+    return out + [f"| {code} | {condition_name(code)} | {', '.join(packs) or '-'} |" for code, packs in citing.items()]
+
+
+#: What S1 to S9 are, for the catalog page and `partnercheck rules --help`.
+CONDITIONS_INTRO = (
+    "The rules protect the conditions of success found by partnercheck's founding trial, a territorial "
+    "training platform; a rule's *why* opens with the codes of the conditions it protects (S1 to S9), "
+    "each shown with its condition's name."
+)
+
+
 def _rule_markdown(r: Rule) -> list[str]:
-    out = ["", f"### {r.code} {r.name}", "", f"*{r.pack} pack, {r.severity.value} by default.* {r.summary}", "", f"**Why it matters.** {r.why}"]
+    out = ["", f"### {r.code} {r.name}", "", f"*{r.pack} pack, {r.severity.value} by default.* {r.summary}", "", f"**Why it matters.** {named(r.why)}"]
     if r.runs:
         out += ["", f"**Runs:** {r.runs}"]
     if r.grounding:
-        out += ["", f"**Grounding:** {'; '.join(r.grounding)}."]
+        out += ["", f"**Grounding:** {named('; '.join(r.grounding))}."]
     if r.reads:
         out += ["", "**Reads:** " + ", ".join(f"`{p}`" for p in r.reads)]
     out += ["", "**Options:** none."] if not r.options else ["", "**Options:**", "", "| option | default | allowed values (JSON Schema) | description |", "|---|---|---|---|"]
@@ -147,12 +169,12 @@ def explain(rule: Rule, color: bool = False, tr: Translator | None = None) -> st
         Text.assemble((f"{rule.code} {rule.name}", "bold"), f"  {before}", (severity, STYLES[rule.severity]), after),
         Text(tr.rule_field(rule, "summary")),
         _section(tr.words("Why it matters")),
-        Padding(Text(tr.rule_field(rule, "why")), (0, 0, 0, 2)),
+        Padding(Text(named(tr.rule_field(rule, "why"), tr)), (0, 0, 0, 2)),
     ]
     if rule.runs:
         parts += [_section(tr.words("Runs")), Padding(Text(tr.rule_field(rule, "runs")), (0, 0, 0, 2))]
     if rule.grounding:
-        parts += [_section(tr.words("Grounding")), Padding(Text("; ".join(rule.grounding)), (0, 0, 0, 2))]
+        parts += [_section(tr.words("Grounding")), Padding(Text(named("; ".join(rule.grounding), tr)), (0, 0, 0, 2))]
     if rule.reads:
         parts += [_section(tr.words("Reads")), Padding(Text(", ".join(rule.reads)), (0, 0, 0, 2))]
     parts += [_section(tr.words("Options")), Padding(_options(rule, tr), (0, 0, 0, 2))]

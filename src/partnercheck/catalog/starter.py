@@ -11,13 +11,14 @@ reference finding; the health rules then tell the author what is left.
 
 from __future__ import annotations
 
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 from string import Template
 from typing import Sequence
 
 from partnercheck.report.i18n import LANGUAGES
-from partnercheck.resources import locale_dir
+from partnercheck.resources import load_schema, locale_dir
 
 #: How a partner type is named in a starter, per language.
 TYPE_LABELS: dict[str, dict[str, str]] = {
@@ -35,13 +36,41 @@ TYPE_LABELS: dict[str, dict[str, str]] = {
 
 _TO_FILL = {"en": "to fill in", "fr": "à compléter"}
 
+#: The templates' `$name` comments that list a key's allowed values, and where the charter schema gives them.
+ENUM_COMMENTS: dict[str, tuple[str, ...]] = {
+    "charter_status": ("$defs", "charter", "properties", "status"),
+    "participation": ("$defs", "beneficiary", "properties", "participation"),
+    "body_level": ("$defs", "body", "properties", "level"),
+    "decision_rule": ("$defs", "body", "properties", "decision_rule"),
+    "partner_sector": ("$defs", "partner", "properties", "sector"),
+    "contribution_kind": ("$defs", "contribution", "properties", "kind"),
+}
+#: A comment paragraph of its own: the partner types, wrapped on comment lines.
+_PARTNER_TYPES = ("$defs", "partner", "properties", "type")
+
 
 def starter(lang: str = "en", partner_types: Sequence[str] = ("other",), profile: str | None = None) -> str:
     """The starter text: one example partner per type in `partner_types`, the profile named if given."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: choose {' or '.join(LANGUAGES)}")
     profile_line = f"  profile: {profile}" if profile else _PROFILE_HINT[lang]
-    return _template(lang, "charter").substitute(profile=profile_line, partners=_partners(lang, partner_types))
+    return _template(lang, "charter").substitute(profile=profile_line, partners=_partners(lang, partner_types), **allowed_values())
+
+
+@lru_cache(maxsize=1)
+def allowed_values() -> dict[str, str]:
+    """The templates' lists of allowed values, from the charter schema's enums, so that they cannot go stale."""
+    values = {name: " | ".join(schema_enum(where)) for name, where in ENUM_COMMENTS.items()}
+    types = textwrap.wrap(", ".join(schema_enum(_PARTNER_TYPES)), width=76, break_on_hyphens=False)
+    return values | {"partner_types": "\n# ".join(types)}
+
+
+def schema_enum(where: Sequence[str]) -> list[str]:
+    """The enum of the charter schema at the path `where`."""
+    node = load_schema("charter")
+    for key in where:
+        node = node[key]
+    return list(node["enum"])
 
 
 def _partners(lang: str, types: Sequence[str]) -> str:
@@ -49,7 +78,7 @@ def _partners(lang: str, types: Sequence[str]) -> str:
     for index, kind in enumerate(dict.fromkeys(types)):
         label = TYPE_LABELS.get(kind, {}).get(lang) or kind.replace("_", " ")
         ident = kind.replace("_", "-")
-        blocks.append(_template(lang, "partner").substitute(id=ident, name=f"{label} ({_TO_FILL[lang]})", type=kind, sep="" if index == 0 else "\n"))
+        blocks.append(_template(lang, "partner").substitute(id=ident, name=f"{label} ({_TO_FILL[lang]})", type=kind, sep="" if index == 0 else "\n", **allowed_values()))
     return "".join(blocks)
 
 

@@ -36,6 +36,12 @@ def parser_class() -> Any:
                 print(f"partnercheck: error: {message}", file=sys.stderr)
                 raise SystemExit(EXIT_ERROR)
 
+            def format_help(self) -> str:
+                made = getattr(self, "epilog_of", None)  # an epilog made when help is asked for (what plugins register)
+                if made is not None:
+                    self.epilog = made()
+                return super().format_help()
+
         _PARSER = Parser
     return _PARSER
 
@@ -46,9 +52,12 @@ _PARSER: Any = None
 def build_parser() -> Any:
     import importlib
 
+    from partnercheck.cli.options import add_global_options
+
     Parser = parser_class()
     parser = Parser(prog="partnercheck", description="A linter for multi-actor partnership charters.")
     parser.add_argument("--version", action="version", version=f"partnercheck {__version__}")
+    add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
@@ -61,8 +70,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # fast path: no heavy imports
         print(f"partnercheck {__version__}")
         return EXIT_CLEAN
+    from partnercheck.cli.options import take_global_options
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = take_global_options(parser.parse_args(argv))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR

@@ -22,7 +22,9 @@ def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.")
+    from partnercheck.report.conditions import conditions_help
+
+    rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.", epilog=conditions_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     rules.add_argument("--pack", action="append", default=[], help="only the rules of this pack; repeatable")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="markdown: the page docs/rules.md is generated with")
     _add_lang(rules, "the text table (json and markdown stay in English)")
@@ -60,7 +62,7 @@ def handle_rules(args: argparse.Namespace) -> int:
     if args.pack:
         unknown = sorted(set(args.pack) - set(registry.packs()))
         if unknown:
-            error(f"unknown pack {', '.join(unknown)}; packs: {', '.join(registry.packs())}")
+            error(translator(args.lang or default_language(), registry).error(said("usage.unknown-pack", packs=", ".join(unknown), known=", ".join(registry.packs()))))
             return EXIT_ERROR
         rules = [r for r in rules if r.pack in args.pack]
     renderers = {"json": rules_json, "markdown": rules_markdown}
@@ -75,7 +77,7 @@ def handle_rule(args: argparse.Namespace) -> int:
     registry = registry_from(args)
     rule = registry.find(args.rule)
     if rule is None and args.rule.lower() in registry.packs():
-        error(f"{args.rule!r} is a pack, not a rule: `partnercheck rules --pack {args.rule.lower()}` lists its rules")
+        error(translator(args.lang or default_language(), registry).error(said("usage.pack-not-rule", rule=repr(args.rule), pack=args.rule.lower())))
         return EXIT_ERROR
     if rule is None:
         keys = list(registry.rules) + list(registry.names)

@@ -28,9 +28,10 @@ from partnercheck.report.messages import said
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("check", help="lint charters", description="Lint partnership charters: files, directories, or - for standard input.")
+    p = subparsers.add_parser("check", help="lint charters", description="Lint partnership charters: files, directories, or - for standard input.", formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.epilog_of = formats_help  # type: ignore[attr-defined]
     p.add_argument("paths", nargs="*", metavar="PATH", help="charter files or directories (default: the current directory)")
-    p.add_argument("--format", "-f", action="append", default=[], metavar="NAME[:PATH]", help="output format (text, json, …), optionally written to PATH; repeatable")
+    p.add_argument("--format", "-f", action="append", default=[], metavar="NAME[:PATH]", help="output format (listed below), optionally written to PATH; repeatable")
     p.add_argument("--fail-on", type=severity, default=None, metavar="LEVEL", help="exit 1 on findings at or above LEVEL: error, warning (default) or info")
     add_today_option(p)
     p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
@@ -50,6 +51,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--no-group", action="store_true", help="one finding per place: do not group the same finding repeated across partners, objectives, … into one with related places")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
     command(p, handle, add_config_options, add_baseline_options, add_plugin_options, add_speed_options, add_base_option)
+
+
+def formats_help() -> str:
+    """The formats `--format` takes, one line each, from the registry: the built-in ones and the installed plugins'."""
+    from partnercheck.report.formats import BUILTIN, describe
+
+    try:
+        from partnercheck.plugins.manager import load_registry
+
+        reporters = load_registry().reporters
+    except Exception:  # a broken plugin environment: the help still lists the built-in formats
+        reporters = {name: (render, "core") for name, render in BUILTIN.items()}
+    width = max(len(name) for name in reporters)
+    lines = [f"  {name.ljust(width)}  {describe(render, plugin)}" for name, (render, plugin) in reporters.items()]
+    return "formats (--format NAME or NAME:PATH):\n" + "\n".join(lines)
 
 
 def add_speed_options(parser: argparse.ArgumentParser) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, write
 from partnercheck.cli.options import (
+    GLOBAL_OPTIONS,
     add_plugin_options,
     add_today_option,
     codes,
@@ -40,7 +41,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("configuration")
     group.add_argument("--config", metavar="FILE", default=None, help="use this configuration file for every charter (no search)")
     group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    group.add_argument("--lang", choices=LANGUAGES, default=None, help="the language of messages and reports: en or fr (default: PARTNERCHECK_LANG, else `lang:` in configuration, else the charters' own `charter.language` when they agree, else LC_ALL, LC_MESSAGES or LANG, else en)")
+    group.add_argument("--lang", choices=LANGUAGES, default=None, help=GLOBAL_OPTIONS["lang"])
 
 
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         out = {"file": args.file, "configuration_files": files, "values": [{"key": k, "value": v, "source": s} for k, v, s in rows]}
         write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
-        write(_text(args.file, files, rows))
+        write(_text(args.file, files, rows, _translator(rows)))
     report_errors(registry.errors)
     return EXIT_CLEAN
 
@@ -196,20 +197,51 @@ def _weights() -> Any:
     return dict(DEFAULT_WEIGHTS)
 
 
-def _text(file: str, files: list[str], rows: list[tuple[str, Any, str]]) -> str:
-    lines = [f"Configuration for {file}"]
-    lines.append("files: " + (" -> ".join(files) if files else "none (defaults and flags only)"))
+def _translator(rows: list[tuple[str, Any, str]]) -> Any:
+    """The words of the text in the language the configuration resolves to (its `lang` row)."""
+    from partnercheck.report.i18n import LANGUAGES, Translator
+
+    lang = next((value for key, value, _ in rows if key == "lang"), None)
+    return Translator(lang if lang in LANGUAGES else "en")
+
+
+def _source_words(source: str, tr: Any) -> str:
+    """Where a value comes from, in the reader's language: the words translated, names, flags and paths as they are."""
+    if tr.english:
+        return source
+    if source == "default":
+        return tr.words("by default")
+    starts = {"default of plugin ": tr.words("default of plugin"), "flag ": tr.words("flag"), "environment ": tr.words("environment"), "locale ": tr.words("locale"), "preset ": tr.words("preset")}
+    ends = {"; applies to this file": tr.words("applies to this file"), "; does not match this file": tr.words("does not match this file")}
+    parts = []
+    for part in source.split(" + "):
+        start = next((words for words in starts if part.startswith(words)), None)
+        parts.append(f"{starts[start]} {part[len(start) :]}" if start else part)
+    shown = " + ".join(parts)
+    end = next((words for words in ends if shown.endswith(words)), None)
+    return f"{shown[: -len(end)]}; {ends[end]}" if end else shown
+
+
+def _text(file: str, files: list[str], rows: list[tuple[str, Any, str]], tr: Any) -> str:
+    lines = [tr.words("Configuration for {file}", file=file)]
+    lines.append(tr.words("files: {files}", files=" -> ".join(_source_words(f, tr) for f in files) if files else tr.words("none (defaults and flags only)")))
     width = max(len(k) for k, _, _ in rows)
-    shown = [(k, _show(v)) for k, v, _ in rows]
+    shown = [(k, _show(v, tr)) for k, v, _ in rows]
     value_width = min(max(len(v) for _, v in shown), 48)
     for (key, value), (_, _, source) in zip(shown, rows):
-        lines.append(f"  {key:<{width}}  {value:<{value_width}}  ({source})")
+        lines.append(f"  {key:<{width}}  {value:<{value_width}}  ({_source_words(source, tr)})")
     return "\n".join(lines) + "\n"
 
 
-def _show(value: Any) -> str:
+#: The defaults written in words rather than values: translated in the text output.
+_DEFAULT_WORDS = frozenset({"each rule's own", "each rule's defaults", "every installed plugin", "the defaults"})
+
+
+def _show(value: Any, tr: Any) -> str:
     if value is None:
-        return "none"
+        return tr.words("none")
+    if isinstance(value, str) and value in _DEFAULT_WORDS:
+        return tr.words(value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) if value else "[]"
     if isinstance(value, dict):

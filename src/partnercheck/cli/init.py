@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
 from partnercheck.report.i18n import LANGUAGES
@@ -35,7 +36,7 @@ def handle(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     types: tuple[str, ...] = ("other",)
     if args.profile:
-        found = _profile_types(args.profile)
+        found = _profile_types(args.profile, Translator(lang))
         if found is None:
             return EXIT_ERROR
         types = found
@@ -56,13 +57,13 @@ def handle(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _profile_types(name: str) -> tuple[str, ...] | None:
-    """The first partner type of each group the profile expects, or None (after saying why)."""
+def _profile_types(name: str, tr: Any) -> tuple[str, ...] | None:
+    """The first partner type of each group the profile expects, or None (after saying why, in `tr`'s language)."""
     from partnercheck.plugins.manager import PluginSelection, load_registry
 
     profiles = load_registry(PluginSelection()).profiles
     profile = profiles.get(name)
     if profile is None:
-        error(f"unknown profile {name!r}; profiles: {', '.join(sorted(profiles)) or 'none'}")
+        error(tr.words("unknown profile {name}; profiles: {profiles}", name=repr(name), profiles=", ".join(sorted(profiles)) or tr.words("none")))
         return None
     return tuple(group[0] for group in profile.expects if group)

@@ -126,6 +126,35 @@ def _overrides(value: Any) -> Any:
     )
 
 
+#: Options that mean the same for every command, accepted before the command as well as after it (name: help).
+GLOBAL_OPTIONS = {
+    "debug": "show tracebacks of crashed rules and plugins, and of internal errors",
+    "lang": "the language of messages and reports: en or fr (default: PARTNERCHECK_LANG, else `lang:` in configuration, else the charters' own `charter.language` when they agree, else LC_ALL, LC_MESSAGES or LANG, else en)",
+}
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """The global options on the main parser, under their own names (`global_debug`): a command's own default
+    would overwrite a value the main parser set under the same name."""
+    from partnercheck.report.i18n import LANGUAGES
+
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument("--debug", dest="global_debug", action="store_true", help=GLOBAL_OPTIONS["debug"])
+    group.add_argument("--lang", dest="global_lang", choices=LANGUAGES, default=None, help=GLOBAL_OPTIONS["lang"])
+
+
+def take_global_options(args: argparse.Namespace) -> argparse.Namespace:
+    """Give the command the global options written before it; the same option written after the command wins."""
+    if getattr(args, "global_debug", False):
+        args.debug = True
+    lang = getattr(args, "global_lang", None)
+    if lang is not None and getattr(args, "lang", None) is None:
+        args.lang = lang
+    for name in ("global_debug", "global_lang"):
+        args.__dict__.pop(name, None)
+    return args
+
+
 def add_plugin_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("plugins")
     group.add_argument("--rules", action="append", default=[], metavar="PATH", help="load an extra YAML rule pack (no code runs); repeatable")
@@ -133,7 +162,7 @@ def add_plugin_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--no-plugins", action="store_true", help="load no installed plugin, only the built-in rules")
     group.add_argument("--plugin", action="append", default=[], metavar="FILE.py", help="load a local plugin from a Python file (runs its code: needs --allow-local-plugins); repeatable")
     group.add_argument("--allow-local-plugins", action="store_true", help="allow local plugins (--plugin, or named in a configuration file) to run")
-    group.add_argument("--debug", action="store_true", help="show tracebacks of crashed rules and plugins")
+    group.add_argument("--debug", action="store_true", help=GLOBAL_OPTIONS["debug"])
 
 
 def use_color(choice: str, stream: object = None) -> bool:

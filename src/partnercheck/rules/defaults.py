@@ -73,12 +73,13 @@ def option_problem(option: Option, value: Any) -> str | None:
 
     from partnercheck.checks.safe_schema import validator
     from partnercheck.checks.schema import describe
+    from partnercheck.findings import Text
     from partnercheck.report.messages import english
 
     error = best_match(validator(option.schema).iter_errors(value))  # offline, formats checked as for charters
     if error is None:
         return None
-    message = english(describe(error)).removeprefix("the document ")
+    message = english(describe(error)).removeprefix(english(Text("SCH01.the-document")) + " ")
     return message.split(" ", 1)[1] if message.startswith("`") else message
 
 
@@ -88,6 +89,7 @@ def _check_shape(defaults: Any) -> None:
     from partnercheck.checks.safe_schema import validator
     from partnercheck.checks.schema import describe
     from partnercheck.pointers import join
+    from partnercheck.findings import Text
     from partnercheck.report.messages import english
     from partnercheck.resources import load_schema
 

@@ -7,6 +7,7 @@ from lsprotocol import types
 from partnercheck.document.load import Document
 from partnercheck.findings import Finding, Span, split_hint
 from partnercheck.pointers import resolve
+from partnercheck.report.conditions import named
 from partnercheck.report.i18n import Translator
 from partnercheck.server.checking import Checked
 from partnercheck.server.documents import contains, cursor, ids_of
@@ -37,7 +38,7 @@ def explain(finding: Finding, checked: Checked | None) -> str:
     """A finding's message, why its rule matters and what to write (the hint), in the run's language."""
     rule = checked.registry.rules.get(finding.code) if checked is not None and checked.registry is not None else None
     tr = checked.translator if checked is not None else Translator()
-    why = tr.rule_field(rule, "why").strip() if rule is not None else ""
+    why = named(tr.rule_field(rule, "why"), tr).strip() if rule is not None else ""
     out = [f"**{finding.code}** `{finding.name}`: {finding.message}"]
     if why:
         out.append(f"**{tr.words('Why it matters')}.** " + " ".join(why.split()))

@@ -29,6 +29,7 @@ from partnercheck import __version__
 from partnercheck.findings import Finding, Related, Severity, Suppression
 from partnercheck.report.formats.common import summary
 from partnercheck.report.formats.locations import cwd_of, fingerprints, report_path
+from partnercheck.report.conditions import named
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import ReportInput, input_of, prepare
 from partnercheck.rules.model import EngineCheck, Rule
@@ -104,7 +105,7 @@ def descriptor(rule: Rule, severity: Severity, tr: Translator | None = None) -> 
     from partnercheck.catalog.explain import hint_text  # the hint as `partnercheck rule` shows it (imports rich: only here)
 
     tr = tr or Translator()
-    summary, why = (tr.rule_field(rule, name) for name in ("summary", "why"))
+    summary, why = tr.rule_field(rule, "summary"), named(tr.rule_field(rule, "why"), tr)
     hint = hint_text(rule, tr).strip() if rule.hint else ""
     precision = "very-high" if isinstance(rule.check, EngineCheck) else "high"
     out: dict[str, Any] = {
