@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, Protocol
 
 from partnercheck.checks.cascade import misshapen, missing, renamed_to, unreadable, without_echoes
 from partnercheck.checks.references import check_references
@@ -75,11 +75,20 @@ class RunResult:
         return failing(self)
 
 
+class Reader(Protocol):
+    """How an engine reads a file and checks its shape, when not from scratch (the language server's `server/reading.py`)."""
+
+    def load(self, path: str, raw: bytes, limits: Any) -> Document: ...
+
+    def shape(self, schema: Any, doc: Document) -> list[Problem]: ...
+
+
 class Engine:
     """Lints charters with the rules of a registry under one set of settings."""
 
-    def __init__(self, registry: Registry, settings: Settings) -> None:
+    def __init__(self, registry: Registry, settings: Settings, reader: Reader | None = None) -> None:
         self.registry = registry
+        self.reader = reader
         self.settings = settings
         self.rules = [r for r in registry.rules.values() if settings.enabled(r)]
         self.rules.sort(key=lambda r: r.code)
@@ -111,14 +120,14 @@ class Engine:
             return self.crashed_file(path, raw, stage[0], exc)
 
     def _lint_bytes(self, path: str, raw: bytes, stage: list[str]) -> FileResult:
-        doc = load_document(path, raw, self.settings.limits)
+        doc = self.reader.load(path, raw, self.settings.limits) if self.reader else load_document(path, raw, self.settings.limits)
         result = FileResult(path, document=doc)
         problems = list(doc.problems)
         unread: list[str] = []
         shape: list[Problem] = []
         if doc.is_charter:
             stage[0] = "schema"
-            shape = self.schema.problems(doc.data)
+            shape = self.reader.shape(self.schema, doc) if self.reader else self.schema.problems(doc.data)
             unread = unreadable(shape)  # cause first: what is missing or misshapen is not read by references and rules
             stage[0] = "references"
             references = check_references(doc.data, doc.index, unread)

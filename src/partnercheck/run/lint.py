@@ -29,6 +29,8 @@ class Request:
     discovered: Any = None
     #: Each file's previous version (charter data, by display path), for the rules about change.
     previous: Any = None
+    #: How the engines read files (run/engine.py's `Reader`): the language server's incremental reader; None, from scratch.
+    reader: Any = None
 
 
 class PerFile(Protocol):
@@ -45,7 +47,7 @@ def lint(request: Request, registry: Registry, settings: Settings, per_file: Per
     `cache` (cache.py) skips files checked before with the same bytes, plugins
     and settings; `jobs` > 1 lets worker processes check many files (parallel.py).
     """
-    engine = Engine(registry, settings)
+    engine = Engine(registry, settings, request.reader)
     targets, errors = _discover(request)
     if per_file is not None:
         targets = [t for t in targets if t.explicit or not per_file.excluded(_location(t, request))]
@@ -68,7 +70,7 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
     for r in reads:
         own = per_file.settings_for(_location(r.target, request)) if per_file is not None else engine.settings
         if id(own) not in engines:
-            engines[id(own)] = (own, Engine(registry, own))
+            engines[id(own)] = (own, Engine(registry, own, request.reader))
         chosen.append(engines[id(own)][1])
     return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, request.previous, isolate=True)
 

@@ -118,6 +118,9 @@ class PartnercheckServer(LanguageServer):
             pending.cancel()
         self.checked.pop(uri, None)
         self._last_ids.pop(uri, None)
+        path = path_of(uri)
+        if path is not None:
+            self.checker.close(path)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
