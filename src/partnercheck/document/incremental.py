@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from partnercheck.document.builder import Limits
 from partnercheck.document.decoding import decode
@@ -113,8 +113,10 @@ class IncrementalReader:
     pointers of the parts gone out, those of the new parts in.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, seal: Callable[[Any], Any] | None = None) -> None:
         self._last: dict[str, _Read] = {}
+        #: Applied to each part's data once parsed (the server makes it read-only: rules/readonly.py), since versions share it.
+        self.seal = seal or (lambda value: value)
 
     def forget(self, path: str) -> None:
         """Drop what is kept for `path` (the file was closed)."""
@@ -151,7 +153,7 @@ class IncrementalReader:
             cache_key = (part.text, part.key, part.is_item)
             parsed = None if cache_key in kept else old.get(cache_key)  # a text met twice in one file is parsed twice: no data shared
             if parsed is None:
-                parsed = _parse_part(part, limits)
+                parsed = _parse_part(part, limits, self.seal)
             elif parsed.first != part.first or parsed.base != part.base:
                 parsed = parsed.placed(part.first, part.base)
             if parsed is None:
@@ -225,7 +227,7 @@ def _items(section: str) -> list[str] | None:
     return pieces
 
 
-def _parse_part(part: _Part, limits: Limits) -> _Parsed | None:
+def _parse_part(part: _Part, limits: Limits, seal: Callable[[Any], Any]) -> _Parsed | None:
     """The part parsed alone; None when the parser reports anything (the whole text will say what)."""
     item = part.is_item
     inner = Limits(limits.max_bytes, limits.max_depth - item, limits.max_alias_nodes, limits.max_alias_chars)  # an item sits one level down
@@ -239,12 +241,12 @@ def _parse_part(part: _Part, limits: Limits) -> _Parsed | None:
         base = part.base
         values = {base + pointer[2:]: _moved(span, part.first) for pointer, span in spans.values.items() if pointer}  # "/0/id" -> "/partners/3/id"
         keys = {base + pointer[2:]: _moved(span, part.first) for pointer, span in spans.keys.items()}
-        return _Parsed(part.first, base, root[0], _moved(spans.values[""], part.first), values, keys)
+        return _Parsed(part.first, base, seal(root[0]), _moved(spans.values[""], part.first), values, keys)
     if not isinstance(root, dict) or list(root) != [part.key] or (part.item is None and root[part.key] is None):
         return None  # an empty value's span may lean on the next part
     values = {pointer: _moved(span, part.first) for pointer, span in spans.values.items() if pointer} if part.item is None else {}  # a header's value is its items
     keys = {pointer: _moved(span, part.first) for pointer, span in spans.keys.items()}
-    return _Parsed(part.first, "", root, _moved(spans.values[""], part.first), values, keys)
+    return _Parsed(part.first, "", {part.key: seal(root[part.key])}, _moved(spans.values[""], part.first), values, keys)
 
 
 def _may_anchor(text: str) -> bool:

@@ -3,7 +3,9 @@
 `document/incremental.py` parses again only the parts of the text that
 changed, and `checks/section_schema.py` validates again only the sections
 whose text changed; both give exactly what `check` gives, and both keep only
-each open file's latest version.
+each open file's latest version. Each part's data is made read-only once
+(rules/readonly.py), as the rules get it anyway: versions share it safely,
+and freezing a version for the rules only wraps its sections and lists.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from partnercheck.document.builder import Limits
 from partnercheck.document.incremental import IncrementalReader
 from partnercheck.document.load import Document
 from partnercheck.findings import Problem
+from partnercheck.rules.readonly import freeze
 
 
 class ServerReader:
     """The incremental reader and the per-section schema answers, for every open file."""
 
     def __init__(self) -> None:
-        self.documents = IncrementalReader()
+        self.documents = IncrementalReader(seal=freeze)  # parts shared by versions are read-only, and the rules' freezing skips them
         self._schemas: dict[tuple[tuple[str, str], ...], SectionSchema] = {}
 
     def load(self, path: str, raw: bytes, limits: Limits) -> Document:
