@@ -82,6 +82,10 @@ class Reader(Protocol):
 
     def shape(self, schema: Any, doc: Document) -> list[Problem]: ...
 
+    def neighbours(self, paths: list[str]) -> list[Charter]:
+        """Other charters the repository rules read with these files' (the workspace's, as `check` on its folder)."""
+        ...
+
 
 class Engine:
     """Lints charters with the rules of a registry under one set of settings."""
@@ -316,6 +320,8 @@ class Engine:
     def run_repository_rules(self, results: list[FileResult]) -> None:
         """Rules that need every charter of the run at once (SCA03)."""
         charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
+        if self.reader is not None:
+            charters += self.reader.neighbours([r.path for r in results])
         by_path = {r.path: r for r in results}
         for rule in self.rules:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):

@@ -63,6 +63,16 @@ class Checker:
         if self.reader is not None:
             self.reader.forget(display_path(path))
 
+    def refresh_workspace(self, path: Path) -> None:
+        """Read again the workspace's charters changed on disk (on open and save, not at each keystroke)."""
+        if self.reader is None or self.reader.workspace.root is None:
+            return
+        try:
+            run_plan = self.plan_for(path)
+        except PartnercheckError:
+            return  # the configuration cannot be read: `check` shows why
+        self.reader.workspace.refresh(run_plan.resolver, run_plan.settings.limits)
+
     def plan_for(self, path: Path) -> RunPlan:
         key = (path.parent, date.today())
         if key not in self._plans:
