@@ -92,6 +92,19 @@ def test_unsafe_texts_are_read_whole():
         assert same_document(got, load_document("c.yaml", text.encode("utf-8"))), name
 
 
+def test_a_failure_of_the_reader_falls_back_to_reading_whole(monkeypatch):
+    import partnercheck.document.incremental as incremental
+
+    def broken(text):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(incremental, "split", broken)
+    text = charter(10).encode("utf-8")
+    reader = IncrementalReader()
+    got = reader.load("c.yaml", text)
+    assert reader.sections_of(got) is None and same_document(got, load_document("c.yaml", text))
+
+
 def test_only_the_latest_version_s_parts_are_kept():
     reader = IncrementalReader()
     text = charter(100)

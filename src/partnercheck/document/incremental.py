@@ -130,7 +130,10 @@ class IncrementalReader:
     def load(self, path: str, raw: bytes, limits: Limits | None = None) -> Document:
         """The document of `raw`, exactly as `load_document(path, raw, limits)` gives it."""
         limits = limits or Limits()
-        doc = self._by_parts(path, raw, limits)
+        try:
+            doc = self._by_parts(path, raw, limits)
+        except Exception:  # a bug of this reader's must never cost a result: the whole reading stands in
+            doc = None
         if doc is None:
             self.forget(path)
             return load_document(path, raw, limits)
