@@ -8,8 +8,10 @@ debounce pause (`debounce: 0`: the time measured is the server's own), opens
 a generated charter (benchmarks/generate.py: about 200 lines, and 1,000
 partners) and types one character at a time in the charter's title, toggling
 it, waiting each time for the diagnostics of that version. It reports the
-median and 95th percentile, then the server's resident memory (VmRSS) after
-warm-up and after `--memory-edits` edits on the 200-line charter. Not a test:
+median and 95th percentile and the server's CPU time per edit (which, unlike
+the latency, does not grow with the machine's load), then the server's
+resident memory (VmRSS) after 1,000 edits (warm-up) and after `--memory-edits`
+edits on the 200-line charter (every 1,000 edits on standard error). Not a test:
 the figures go in docs/benchmarks.md.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -81,18 +84,33 @@ async def measure(text: str, folder: Path, edits: int, memory_edits: int = 0) ->
 
     for _ in range(10):  # warm-up
         await edit()
+    pid = client._server.pid  # type: ignore[union-attr]
+    cpu = cpu_seconds(pid)
     times = sorted([await edit() for _ in range(edits)])
-    result = {"median_ms": statistics.median(times) * 1000, "p95_ms": times[int(0.95 * (len(times) - 1))] * 1000}
+    result = {"median_ms": statistics.median(times) * 1000, "p95_ms": times[int(0.95 * (len(times) - 1))] * 1000, "cpu_ms": (cpu_seconds(pid) - cpu) / edits * 1000}
     if memory_edits:
-        pid = client._server.pid  # type: ignore[union-attr]
-        result["rss_warm_mb"] = rss_mb(pid)
-        for _ in range(memory_edits):
+        warm = min(WARM_UP, memory_edits)
+        for done in range(1, memory_edits + 1):
             await edit()
+            if done == warm:
+                result["rss_warm_mb"] = rss_mb(pid)
+            if done % 1000 == 0:
+                print(f"  after {done:,} edits: {rss_mb(pid):.1f} MB", file=sys.stderr, flush=True)
         result["rss_end_mb"] = rss_mb(pid)
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
     return result
+
+
+#: Edits before the memory counts as warmed up (caches filled, the allocator's arenas in use).
+WARM_UP = 1_000
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) the process used so far: unlike the latency, it does not grow with the machine's load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> float:
@@ -108,13 +126,14 @@ def main() -> None:
     parser.add_argument("--memory-edits", type=int, default=10_000)
     args = parser.parse_args()
     cases = [("200 lines (10 partners)", charter(10), args.memory_edits), ("1,000 partners", charter(1000), 0)]
-    print("| charter | lines | median | p95 | memory after warm-up | after edits |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| charter | lines | median | p95 | server CPU per edit | memory after 1,000 edits | after all edits |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, text, memory in cases:
         with tempfile.TemporaryDirectory() as folder:
             got = asyncio.run(measure(text, Path(folder), args.edits, memory))
         rss = f"{got['rss_warm_mb']:.0f} MB | {got['rss_end_mb']:.0f} MB ({memory:,} edits)" if memory else "– | –"
-        print(f"| {name} | {len(text.splitlines()):,} | {got['median_ms']:.1f} ms | {got['p95_ms']:.1f} ms | {rss} |", flush=True)
+        print(f"| {name} | {len(text.splitlines()):,} | {got['median_ms']:.1f} ms | {got['p95_ms']:.1f} ms | {got['cpu_ms']:.1f} ms | {rss} |", flush=True)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

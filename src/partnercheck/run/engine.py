@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 
 from partnercheck.checks.cascade import misshapen, missing, renamed_to, unreadable, without_echoes
 from partnercheck.checks.references import check_references
@@ -76,11 +76,24 @@ class RunResult:
         return failing(self)
 
 
+class Reader(Protocol):
+    """How an engine reads a file and checks its shape, when not from scratch (the language server's `server/reading.py`)."""
+
+    def load(self, path: str, raw: bytes, limits: Any) -> Document: ...
+
+    def shape(self, schema: Any, doc: Document) -> list[Problem]: ...
+
+    def neighbours(self, paths: list[str]) -> list[Charter]:
+        """Other charters the repository rules read with these files' (the workspace's, as `check` on its folder)."""
+        ...
+
+
 class Engine:
     """Lints charters with the rules of a registry under one set of settings."""
 
-    def __init__(self, registry: Registry, settings: Settings) -> None:
+    def __init__(self, registry: Registry, settings: Settings, reader: Reader | None = None) -> None:
         self.registry = registry
+        self.reader = reader
         self.settings = settings
         self.rules = [r for r in registry.rules.values() if settings.enabled(r)]
         self.rules.sort(key=lambda r: r.code)
@@ -112,14 +125,14 @@ class Engine:
             return self.crashed_file(path, raw, stage[0], exc)
 
     def _lint_bytes(self, path: str, raw: bytes, stage: list[str]) -> FileResult:
-        doc = load_document(path, raw, self.settings.limits)
+        doc = self.reader.load(path, raw, self.settings.limits) if self.reader else load_document(path, raw, self.settings.limits)
         result = FileResult(path, document=doc)
         problems = list(doc.problems)
         unread: list[str] = []
         shape: list[Problem] = []
         if doc.is_charter:
             stage[0] = "schema"
-            shape = self.schema.problems(doc.data)
+            shape = self.reader.shape(self.schema, doc) if self.reader else self.schema.problems(doc.data)
             unread = unreadable(shape)  # cause first: what is missing or misshapen is not read by references and rules
             stage[0] = "references"
             references = check_references(doc.data, doc.index, unread)
@@ -307,12 +320,15 @@ class Engine:
     # many files ----------------------------------------------------------------
     def run_repository_rules(self, results: list[FileResult], isolate: bool = False, around: Sequence[tuple[str, Any]] = ()) -> None:
         """Rules that need every charter of the run at once (SCA03); `around` (path, data) are charters they count
-        without checking them: what the rules find there is not reported. With `isolate` (the command line's
-        runs), a plugin's rule under a budget runs in a killable worker: one that swallows its interruption is
-        stopped at twice its budget (supervise.py) and reported as its INT02."""
+        without checking them: what the rules find there is not reported; so are the language server's workspace
+        neighbours (its reader's). With `isolate` (the command line's runs), a plugin's rule under a budget runs in
+        a killable worker: one that swallows its interruption is stopped at twice its budget (supervise.py) and
+        reported as its INT02."""
         by_path = {r.path: r for r in results}
         charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
         charters += [Charter(freeze(data), path) for path, data in around if path not in by_path]
+        if self.reader is not None:
+            charters += self.reader.neighbours([r.path for r in results])
         for rule in self.rules:
             if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
                 continue

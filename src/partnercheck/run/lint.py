@@ -32,6 +32,8 @@ class Request:
     #: Charters of the repository this run does not check, as (display path, data): the repository rules
     #: (SCA03) count them too, and report nothing on them (`check --base` checks only the changed charters).
     around: Any = None
+    #: How the engines read files (run/engine.py's `Reader`): the language server's incremental reader; None, from scratch.
+    reader: Any = None
 
 
 class PerFile(Protocol):
@@ -48,7 +50,7 @@ def lint(request: Request, registry: Registry, settings: Settings, per_file: Per
     `cache` (cache.py) skips files checked before with the same bytes, plugins
     and settings; `jobs` > 1 lets worker processes check many files (parallel.py).
     """
-    engine = Engine(registry, settings)
+    engine = Engine(registry, settings, request.reader)
     targets, errors = _discover(request)
     if per_file is not None:
         targets = [t for t in targets if t.explicit or not per_file.excluded(_location(t, request))]
@@ -71,7 +73,7 @@ def _lint_files(reads: list[Read], engine: Engine, registry: Registry, per_file:
     for r in reads:
         own = per_file.settings_for(_location(r.target, request)) if per_file is not None else engine.settings
         if id(own) not in engines:
-            engines[id(own)] = (own, Engine(registry, own))
+            engines[id(own)] = (own, Engine(registry, own, request.reader))
         chosen.append(engines[id(own)][1])
     return check_files([(r.target.display, r.raw or b"") for r in reads], chosen, engine, cache, jobs, request.previous, isolate=True, around=request.around)
 

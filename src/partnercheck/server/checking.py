@@ -25,6 +25,7 @@ from partnercheck.report.i18n import Translator, run_translator, translate_run
 from partnercheck.run.discovery import display_path
 from partnercheck.run.grouping import group_run
 from partnercheck.run.lint import Request, lint
+from partnercheck.server.reading import ServerReader
 from partnercheck.server.settings import ServerSettings
 
 
@@ -44,9 +45,10 @@ class Checked:
 class Checker:
     """Checks texts under the server's settings, keeping one plan per folder."""
 
-    def __init__(self, settings: ServerSettings | None = None) -> None:
+    def __init__(self, settings: ServerSettings | None = None, incremental: bool = True) -> None:
         self.settings = settings or ServerSettings()
         self._plans: dict[tuple[Path, date], RunPlan] = {}
+        self.reader = ServerReader() if incremental else None  # each open file read again by its changed parts only
 
     def configure(self, settings: ServerSettings) -> None:
         self.settings = settings
@@ -55,6 +57,21 @@ class Checker:
     def forget(self) -> None:
         """Drop the plans: the settings or a configuration file changed."""
         self._plans.clear()
+
+    def close(self, path: Path) -> None:
+        """Drop what is kept for the file at `path` (closed in the editor)."""
+        if self.reader is not None:
+            self.reader.forget(display_path(path))
+
+    def refresh_workspace(self, path: Path) -> None:
+        """Read again the workspace's charters changed on disk (on open and save, not at each keystroke)."""
+        if self.reader is None or self.reader.workspace.root is None:
+            return
+        try:
+            run_plan = self.plan_for(path)
+        except PartnercheckError:
+            return  # the configuration cannot be read: `check` shows why
+        self.reader.workspace.refresh(run_plan.resolver, run_plan.settings.limits)
 
     def plan_for(self, path: Path) -> RunPlan:
         key = (path.parent, date.today())
@@ -81,7 +98,7 @@ class Checker:
 
     def _run(self, run_plan: RunPlan, path: Path, raw: bytes) -> Checked:
         name = display_path(path)
-        request = Request(("-",), raw, name, charters_only=True)  # other YAML (CI files, compose files) is left alone, as when walking
+        request = Request(("-",), raw, name, charters_only=True, reader=self.reader)  # other YAML (CI files, compose files) is left alone, as when walking
         run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver)
         if run_plan.baseline is not None:
             from partnercheck.run.baseline import load
