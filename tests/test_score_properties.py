@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from partnercheck.config.settings import Settings
 from partnercheck.findings import Finding, Severity
 from partnercheck.report.rate import SECTIONS, dimension_of, is_document_check
-from partnercheck.report.score import DIMENSIONS, NOT_READY_CAP, FileScore, rule_weights, score_findings, score_run, weights_from
+from partnercheck.report.score import DIMENSIONS, FileScore, rule_weights, score_findings, score_run, weights_from
 from partnercheck.run.grouping import ungrouped
 from partnercheck.run.lint import Request, lint
 from partnercheck.testing import default_registry
@@ -312,24 +312,20 @@ outside_findings = st.tuples(st.sampled_from(OUTSIDE_CODES), st.sampled_from(lis
 @FAST
 @given(existing=st.lists(dimension_findings, max_size=12), extra=st.lists(outside_findings, min_size=1, max_size=8))
 def test_no_finding_outside_the_ten_dimensions_moves_the_score(existing: list[Finding], extra: list[Finding]) -> None:
-    """Findings about the run (SUP, INT) and a plugin's own pack move no dimension; an error among them blocks
-    signing, so it keeps the overall score below healthy, and does nothing else."""
+    """Findings about the run (SUP, INT) and a plugin's own pack move no dimension and not the overall score
+    (an error among them still blocks signing, through the verdict)."""
     before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + extra)
     assert [d.score for d in after.dimensions] == [d.score for d in before.dimensions]
-    blocked = any(f.severity is Severity.ERROR for f in extra)
-    assert after.overall == (min(before.overall, NOT_READY_CAP) if blocked else before.overall)
+    assert after.overall == before.overall
 
 
 @FAST
 @given(existing=st.lists(dimension_findings, max_size=12), one=dimension_findings)
 def test_one_finding_moves_the_overall_score_by_at_most_its_dimension_s_share(existing: list[Finding], one: Finding) -> None:
-    """Bounded effects, past the one documented exception: a charter with an error is kept below healthy."""
+    """Bounded effects, errors included: the verdict, not the score, says that an error blocks signing."""
     before, after = rescore(HEALTHY_DATA, existing), rescore(HEALTHY_DATA, existing + [one])
     share = 100 / sum(1 for d in before.dimensions if d.score is not None)
-    assert 0 <= before.overall - after.overall
-    assert min(before.overall, NOT_READY_CAP) - after.overall <= share + 0.1  # rounding to one decimal
-    if one.severity is not Severity.ERROR:
-        assert before.overall - after.overall <= share + 0.1
+    assert 0 <= before.overall - after.overall <= share + 0.1  # rounding to one decimal
     home = dimension_of(one.pointer) if is_document_check(one) else one.pack
     moved = [d.name for d, e in zip(before.dimensions, after.dimensions) if d.score != e.score]
     assert moved in ([], [home])

@@ -10,8 +10,9 @@ by severity, with absent sections at 0::
 
 The document, schema and reference checks (DOC, SCH, REF) weigh in the dimension
 of the section they are on; the engine's findings about the run (SUP, INT) and a
-plugin's own packs do not move the score (they may still fail the run). An active
-error caps the overall score below "healthy" (`NOT_READY_CAP`). A dimension none of whose rules ran is "not scored" and left out of
+plugin's own packs do not move the score (they may still fail the run). No cap: one
+finding moves the overall score by at most its dimension's share, and the verdict, not the score, says
+whether a charter is ready to sign. A dimension none of whose rules ran is "not scored" and left out of
 the mean; when no dimension is scored the overall score is None ("n/a"). A file
 that could not be read as a charter is not assessed (None, no number). The verdict comes from the run's
 outcome (`run/gates.py`, `report/verdict.py`). `docs/score.md` documents all
@@ -51,9 +52,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {"error": 3.0, "warning": 1.0, "info": 0.0}
 #: From this score up, a dimension or a charter shows as healthy (green, "good"); from FAIR up, as fair.
 HEALTHY = 80.0
 FAIR = 50.0
-#: The highest overall score of a charter with an active error: an error blocks signing at every `--fail-on`
-#: level, and a charter that is not ready to sign cannot score as healthy (docs/score.md, "Not ready, not healthy").
-NOT_READY_CAP = HEALTHY - 0.1
 
 
 def band(score: float) -> str:
@@ -274,7 +272,7 @@ def score_findings(
     findings = list(findings)
     dimensions = tuple(_dimension(name, findings, rules.get(name, ()) if readable else (), data, weights) for name in DIMENSIONS)
     scored = [d.score for d in dimensions if d.score is not None]
-    overall = _capped(_round(sum(scored) / len(scored)), findings) if scored and readable else None
+    overall = _round(sum(scored) / len(scored)) if scored and readable else None
     held = sum(1 for f in findings if baselined(f))
     packs = tuple(sorted(p for p, ran in rules.items() if ran and p not in DIMENSIONS and p not in ENGINE_PACKS)) if readable else ()
     return FileScore(path, dimensions, overall, waived=sum(1 for f in findings if f.suppressed) - held, baselined=held, readable=readable, packs=packs)
@@ -353,12 +351,6 @@ def score_run(run: Any, weights: Mapping[str, Any] | None = None, tr: Translator
 
 def findings_by_path(run: Any) -> dict[str, list[Finding]]:
     return {f.path: list(f.findings) for f in run.files}
-
-
-def _capped(overall: float, findings: Sequence[Finding]) -> float:
-    """The overall score, below "healthy" when an active error blocks signing."""
-    blocked = any(f.severity is Severity.ERROR and not f.suppressed for f in findings)
-    return min(overall, NOT_READY_CAP) if blocked else overall
 
 
 def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeight], data: Any, weights: Mapping[Severity, float]) -> Dimension:
