@@ -189,14 +189,14 @@ def split(text: str) -> list[_Part] | None:
         return None  # no key at all, or a key twice (DOC02): read whole
     parts: list[_Part] = []
     line = text.count("\n", 0, starts[0][0])
-    for (offset, key), end in zip(starts, [o for o, _ in starts[1:]] + [len(text)]):
+    for (offset, name), end in zip(starts, [o for o, _ in starts[1:]] + [len(text)]):
         section = text[offset:end]
         lines = section.count("\n")
         pieces = _items(section) if lines >= ITEMS_FROM else None
         if pieces is None:
-            parts.append(_Part(section, line, key))
+            parts.append(_Part(section, line, name))
         else:
-            parts.extend(_item_parts(pieces, line, key))
+            parts.extend(_item_parts(pieces, line, name))
         line += lines
     return parts
 
