@@ -32,6 +32,8 @@ class FileResult:
     debug: list[str] = field(default_factory=list)
     #: The ids naming the items its findings are about (`run/grouping.item_labels`), when served from the run cache: no data read to group.
     labels: dict[str, str] | None = None
+    #: The charter's data as its rules read it, frozen (rules/readonly.py): the repository rules read it again, unfrozen twice.
+    frozen: Any = field(default=None, repr=False, compare=False)
 
     @property
     def data(self) -> Any:
@@ -198,6 +200,7 @@ class Engine:
 
     def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
         charter = Charter(freeze(doc.data), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
+        result.frozen = charter.data
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope != "charter"):
                 continue
@@ -306,11 +309,10 @@ class Engine:
     # many files ----------------------------------------------------------------
     def run_repository_rules(self, results: list[FileResult]) -> None:
         """Rules that need every charter of the run at once (SCA03)."""
-        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
+        rules = [rule for rule in self.rules if isinstance(rule.check, Function) and rule.check.scope == "repository"]
+        charters = [Charter(r.frozen if r.frozen is not None else freeze(r.data), r.path) for r in results if rules and r.data is not None]
         by_path = {r.path: r for r in results}
-        for rule in self.rules:
-            if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
-                continue
+        for rule in rules:
             ctx = RepositoryContext(ReadOnlyList(charters), freeze(self.settings.options_of(rule)), self.settings.today)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)  # type: ignore[arg-type]
             self._collect_repository(by_path, rule, outcome)

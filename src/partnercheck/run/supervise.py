@@ -19,11 +19,13 @@ partnercheck's own rules and declarative packs only stays in one process.
 
 from __future__ import annotations
 
+import pickle
 import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
+from partnercheck.rules.readonly import dumps_frozen
 from partnercheck.run.breaker import Breaker
 
 #: How often the parent looks at its workers' clocks, in seconds.
@@ -129,7 +131,7 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
     assert item is not None
     if slot.conn.poll():
         try:
-            kind, value, events = slot.conn.recv()
+            kind, value, events = pickle.loads(slot.conn.recv_bytes())
         except (EOFError, OSError):
             kind, value, events = "died", None, []
         breaker.replay(events)
@@ -191,12 +193,12 @@ def _serve(n: int, conn: Any) -> None:
         try:
             value = _WORK(item)
         except MemoryError:
-            conn.send(("memory", None, []))
+            conn.send_bytes(dumps_frozen(("memory", None, [])))
             return
         except BaseException as exc:  # noqa: BLE001 - told to the parent: INT01 for this file
-            conn.send(("failed", f"{type(exc).__name__}: {exc}", _events()))
+            conn.send_bytes(dumps_frozen(("failed", f"{type(exc).__name__}: {exc}", _events())))
             return
-        conn.send(("done", value, _events()))
+        conn.send_bytes(dumps_frozen(("done", value, _events())))  # a charter's frozen data arrives frozen (readonly.py)
 
 
 def _events() -> list[tuple[str, str, str, float]]:
