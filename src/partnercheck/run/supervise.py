@@ -19,6 +19,7 @@ partnercheck's own rules and declarative packs only stays in one process.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import time
 from collections import deque
@@ -78,6 +79,7 @@ def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, br
 
     breaker.share(codes, workers)
     _WORK, _BREAKER = work, breaker
+    gc.freeze()  # what the workers inherit is never walked by their collector: no copy of those pages in each worker
     queue: deque[int] = deque(todo)
     results: dict[int, Any] = {}
     killed: dict[int, list[str]] = {}
@@ -95,6 +97,7 @@ def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, br
                 if slot is not None and slot.item is not None:
                     slots[n] = _look(n, slot, results, killed, queue, breaker, jobs)
     finally:
+        gc.unfreeze()
         _WORK = _BREAKER = None
         for slot in slots:
             if slot is not None:
