@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 from pathlib import Path
@@ -44,6 +45,7 @@ def test_examples_with_two_workers(cli, forks: list[int], monkeypatch: pytest.Mo
     assert len(forks) == 1 and forks[0] >= 5  # the healthy example, the broken ones
     assert one == two
     assert one[0] == 1  # the broken examples give findings
+    assert gc.get_freeze_count() == 0  # what was frozen for the workers' sake is given back to the collector
 
 
 @pytest.mark.slow

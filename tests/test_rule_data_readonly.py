@@ -109,3 +109,39 @@ def register_functions(register):
     runs = [cli("check", *paths, "--format", "json", "--select", "ECH01", "--jobs", "2", "--cache-dir", str(tmp_path / "cache")) for _ in range(2)]
     assert [code for code, _, _ in runs] == [1, 1]
     assert runs[0][1] == runs[1][1] and codes_of(runs[0][1]) == {"ECH01"}
+
+
+def test_frozen_data_sent_back_by_a_worker_stays_frozen_and_equal() -> None:
+    from partnercheck.rules.readonly import ReadOnlyDict, ReadOnlyList, dumps_frozen, freeze
+
+    data = freeze({"partners": [{"id": "a", "tags": ["x"]}], "title": "T"})
+    back = pickle.loads(dumps_frozen(("done", data, [])))[1]
+    assert back == data and type(back) is ReadOnlyDict and type(back["partners"]) is ReadOnlyList
+    with pytest.raises(TypeError, match="read-only"):
+        back["partners"][0]["tags"].append("y")
+    assert type(pickle.loads(dumps_frozen({"plain": [1]}))["plain"]) is list  # plain values stay plain
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_repository_rule_that_changes_a_charter_crashes_alone_with_or_without_workers(cli, plugin, tmp_path, monkeypatch, jobs: str) -> None:
+    from partnercheck.run import parallel
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)  # small files still go to worker processes with --jobs 2
+    source = PACK_PLUGIN.format(pack="mut") + """
+def wipe(ctx):
+    for charter in ctx:
+        charter.data["partners"].clear()
+    return []
+
+@hookimpl
+def register_functions(register):
+    register("acme.wipe", wipe)
+"""
+    plugin("acme_wipe", source, mut_yaml=pack(rule("WIP01", "wipes", "{function: acme.wipe, scope: repository}")))
+    paths = []
+    for i in range(3):
+        paths.append(str(tmp_path / f"c{i}.yaml"))
+        (tmp_path / f"c{i}.yaml").write_text(CHARTER, encoding="utf-8")
+    code, out, _ = cli("check", *paths, "--format", "json", "--jobs", jobs, "--no-cache")
+    crashes = [f for f in findings_of(out) if f["code"] == "INT01"]
+    assert code == 2 and len(crashes) == 1 and "WIP01" in crashes[0]["message"] and "read-only" in crashes[0]["message"]

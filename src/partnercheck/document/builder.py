@@ -17,6 +17,7 @@ from partnercheck.findings import Problem, Span, Text
 from partnercheck.pointers import escape
 
 _COLLECTION_TAGS = {None, "!", CORE + "map", CORE + "seq", CORE + "omap", CORE + "set"}
+_KEY_TAGS = {None, "!", CORE + "str", CORE + "merge"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -29,6 +30,15 @@ class Limits:
     max_alias_nodes: int = 100_000
     #: Text (scalars and keys, one more per node) aliases may repeat in all: this, or the file's length if larger.
     max_alias_chars: int = 1_000_000
+
+
+_UNSEEN = object()  # an event class `feed` has not met yet
+_END = object()  # the handler of the stream's end: stop reading
+
+
+def _escaped(key: str) -> str:
+    """`key` as a JSON Pointer token; most keys hold neither `~` nor `/` and are their own token."""
+    return escape(key) if "~" in key or "/" in key else key
 
 
 class Stop(Exception):
@@ -69,10 +79,11 @@ class _Frame:
     key: str | None = None
     key_span: Span | None = None
     merging: bool = False
-    merges: list[tuple[dict[str, Any], Span]] = field(default_factory=list)
+    merges: list[tuple[dict[str, Any], Span]] | None = None
     last_end: Span | None = None
     is_key: bool = False
     flow: bool = False
+    is_map: bool = False
 
 
 def _join_surrogates(text: str, span: Span) -> str:
@@ -98,9 +109,14 @@ class Builder:
         self.max_alias_chars = max(limits.max_alias_chars, len(text))
         self.recording = True
         self.key_depth = 0  # > 0 inside a collection used as a mapping key
+        self.indexing = True  # recording and not inside a key: what is delivered goes into the index
         self.marks = Marks(text)
+        self.block_span = self.marks.block_span
+        self.values = self.out.index.values
+        self.keys = self.out.index.keys
 
     def feed(self, events: Iterable[Any]) -> Parsed:
+        """Build from `events`, up to the stream's end (what follows it, if anything, is not read)."""
         handlers = {
             "ScalarEvent": self._scalar,
             "MappingStartEvent": self._start_mapping,
@@ -110,37 +126,55 @@ class Builder:
             "AliasEvent": self._alias,
             "DocumentStartEvent": self._document,
         }
+        by_type: dict[type, Any] = {}  # handlers by the events' own classes: one lookup per event, no name built
         for event in events:
-            handler = handlers.get(type(event).__name__)
+            kind = type(event)
+            handler = by_type.get(kind, _UNSEEN)
+            if handler is _UNSEEN:
+                handler = by_type[kind] = handlers.get(kind.__name__, _END if kind.__name__ == "StreamEndEvent" else None)
             if handler is not None:
+                if handler is _END:
+                    break
                 handler(event)
         return self.out
 
     # documents -----------------------------------------------------------
     def _document(self, event: Any) -> None:
         self.recording = not self.out.document_starts
+        self.indexing = self.recording and not self.key_depth
         self.out.document_starts.append(self.marks.at(event.start_mark))
         self.anchors.clear()
         self.anchor_texts.clear()
 
     # nodes ---------------------------------------------------------------
     def _scalar(self, event: Any) -> None:
-        span = self.marks.block_span(event.start_mark, event.end_mark)
-        if event.style == '"' and _SURROGATE.search(event.value):
-            event.value = _join_surrogates(event.value, span)
-        frame = self.stack[-1] if self.stack else None
-        if event.anchor:
-            self.anchor_texts[event.anchor] = event.value
-        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-            self._key(frame, event, span)
-            frame.chars += len(event.value) + 1
-            if event.anchor:
-                self.anchors[event.anchor] = _Anchored(event.value, chars=len(event.value) + 1)
+        span = self.block_span(event.start_mark, event.end_mark)
+        text, style, tag, anchor = event.value, event.style, event.tag, event.anchor
+        if style == '"' and _SURROGATE.search(text):
+            text = event.value = _join_surrogates(text, span)
+        stack = self.stack
+        frame = stack[-1] if stack else None
+        size = len(text) + 1
+        if anchor:
+            self.anchor_texts[anchor] = text
+        if frame is not None and frame.is_map and frame.key is None:  # a mapping's key
+            if tag not in _KEY_TAGS:
+                self._unsupported_tag(tag, span)
+            frame.key, frame.key_span, frame.merging = text, span, text == "<<" and not style
+            frame.chars += size
+            if anchor:
+                self.anchors[anchor] = _Anchored(text, chars=size)
             return
-        value = self._scalar_value(event, span)
-        if event.anchor:
-            self.anchors[event.anchor] = _Anchored(value, chars=len(event.value) + 1)
-        self._deliver(value, span, 1, 0, len(event.value) + 1)
+        if tag is None and not style and event.implicit[0]:  # the usual plain scalar, untagged
+            try:
+                value = resolve_plain(text)
+            except ValueError:
+                value = self._scalar_value(event, span)
+        else:
+            value = self._scalar_value(event, span)
+        if anchor:
+            self.anchors[anchor] = _Anchored(value, chars=size)
+        self._deliver(value, span, 1, 0, size)
 
     def _scalar_value(self, event: Any, span: Span) -> Any:
         try:
@@ -158,12 +192,6 @@ class Builder:
             self._unsupported_tag(tag, span)
         return value
 
-    def _key(self, frame: _Frame, event: Any, span: Span) -> None:
-        if event.tag not in (None, "!", CORE + "str") and event.tag != CORE + "merge":
-            self._unsupported_tag(event.tag, span)
-        frame.key, frame.key_span = event.value, span
-        frame.merging = event.value == "<<" and not event.style
-
     def _start_mapping(self, event: Any) -> None:
         self._start(event, {})
 
@@ -176,23 +204,28 @@ class Builder:
         if len(self.stack) >= self.limits.max_depth:
             raise Stop(Problem("DOC06", Text("DOC06.depth", {"depth": self.limits.max_depth}), "", self.marks.at(event.start_mark), Text("DOC06.hint")))
         parent = self.stack[-1] if self.stack else None
-        is_key = parent is not None and isinstance(parent.container, dict) and parent.key is None
-        self.key_depth += is_key
+        is_key = parent is not None and parent.is_map and parent.key is None
+        if is_key:
+            self.key_depth += 1
+            self.indexing = False
         flow = bool(getattr(event, "flow_style", False))
-        self.stack.append(_Frame(container, self._child_pointer(), event.start_mark, event.anchor, is_key=is_key, flow=flow))
+        is_map = type(container) is dict
+        self.stack.append(_Frame(container, self._child_pointer(), event.start_mark, event.anchor, is_key=is_key, flow=flow, is_map=is_map))
 
     def _end(self, event: Any) -> None:
         frame = self.stack.pop()
         if frame.merges:
             self._apply_merges(frame)
         end = frame.last_end
-        span = self.marks.span(frame.start, event.end_mark)
         if end is not None and not frame.flow:  # a block collection ends with its last entry
-            span = Span(span.line, span.column, end.end_line, end.end_column)
+            span = self.marks.through(frame.start, end)
+        else:
+            span = self.marks.span(frame.start, event.end_mark)
         if frame.anchor:
             self.anchors[frame.anchor] = _Anchored(frame.container, frame.nodes, frame.height, frame.chars)
         if frame.is_key:
             self.key_depth -= 1
+            self.indexing = self.recording and not self.key_depth
             self._complex_key(frame.container, span)
             return
         self._deliver(frame.container, span, frame.nodes, frame.height, frame.chars)
@@ -205,7 +238,7 @@ class Builder:
         named = self.anchors[event.anchor]
         self._count_alias(named, event.anchor, span)
         value = named.value
-        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+        if frame is not None and frame.is_map and frame.key is None:
             text = self.anchor_texts.get(event.anchor)
             if text is None:
                 self._complex_key(value, span)
@@ -238,58 +271,59 @@ class Builder:
         if not self.stack:
             return ""
         frame = self.stack[-1]
-        if isinstance(frame.container, dict):
-            return frame.pointer + "/" + escape(frame.key or "")
+        if frame.is_map:
+            return frame.pointer + "/" + _escaped(frame.key or "")
         return f"{frame.pointer}/{len(frame.container)}"
 
     def _deliver(self, value: Any, span: Span, nodes: int, height: int = 0, chars: int = 1) -> None:
-        if not self.stack:
+        stack = self.stack
+        if not stack:
             self._root(value, span)
             return
-        frame = self.stack[-1]
+        frame = stack[-1]
         frame.nodes += nodes
-        frame.height = max(frame.height, height + 1)
+        if height >= frame.height:
+            frame.height = height + 1
         frame.chars += chars
         frame.last_end = span
-        pointer: str | None
-        if isinstance(frame.container, list):
-            pointer = f"{frame.pointer}/{len(frame.container)}"
-            frame.container.append(value)
-        else:
-            pointer = self._map_entry(frame, value, span)
-        if pointer is not None and self.recording and not self.key_depth:
-            self.out.index.values[pointer] = span
-
-    def _map_entry(self, frame: _Frame, value: Any, span: Span) -> str | None:
+        container = frame.container
+        if not frame.is_map:
+            if self.indexing:
+                self.values[f"{frame.pointer}/{len(container)}"] = span
+            container.append(value)
+            return
         key, key_span = frame.key or "", frame.key_span
         frame.key = None
         if frame.merging:
             self._merge_source(frame, value, span)
-            return None
-        pointer = frame.pointer + "/" + escape(key)
-        if key in frame.container:
-            if self.recording and not self.key_depth:
+            return
+        pointer = frame.pointer + "/" + (escape(key) if "~" in key or "/" in key else key)
+        if key in container:
+            if self.indexing:
                 self.out.problems.append(Problem("DOC02", Text("DOC02.duplicate-key", {"key": key}), pointer, key_span, Text("DOC02.hint")))
-            return None
-        frame.container[key] = value
-        if self.recording and not self.key_depth and key_span is not None:
-            self.out.index.keys[pointer] = key_span
-        return pointer
+            return
+        container[key] = value
+        if self.indexing:
+            self.values[pointer] = span
+            if key_span is not None:
+                self.keys[pointer] = key_span
 
     def _merge_source(self, frame: _Frame, value: Any, span: Span) -> None:
         sources = value if isinstance(value, list) else [value]
         for source in sources:
             if not isinstance(source, dict):
                 raise Stop(Problem("DOC01", Text("DOC01.merge-key"), frame.pointer, span))
+            if frame.merges is None:
+                frame.merges = []
             frame.merges.append((source, span))
 
     def _apply_merges(self, frame: _Frame) -> None:
-        for source, span in frame.merges:
+        for source, span in frame.merges or ():
             for key, value in source.items():
                 if key not in frame.container:
                     frame.container[key] = value
-                    if self.recording and not self.key_depth:
-                        pointer = frame.pointer + "/" + escape(key)
+                    if self.indexing:
+                        pointer = frame.pointer + "/" + _escaped(key)
                         self.out.index.values[pointer] = span
                         self.out.index.keys[pointer] = span
 

@@ -44,17 +44,12 @@ def _stopped(stop: Stop) -> Parsed:
 
 
 def _c_events(text: str) -> Iterator[Any]:
+    """The C parser's events, up to the stream's end (after it, the parser returns None)."""
     try:
         from _ruamel_yaml import CParser  # type: ignore[import-not-found]
     except ImportError:  # no C extension on this platform: the pure parser does it all
-        yield from _pure_events(text)
-        return
-    parser = CParser(text)
-    while True:
-        event = parser.get_event()
-        yield event
-        if type(event).__name__ == "StreamEndEvent":
-            return
+        return _pure_events(text)
+    return iter(CParser(text).get_event, None)
 
 
 def _pure_events(text: str) -> Iterator[Any]:

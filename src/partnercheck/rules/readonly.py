@@ -3,12 +3,16 @@
 `ReadOnlyDict` and `ReadOnlyList` are `dict` and `list` subclasses, so every
 `isinstance(node, dict)` in rules and every JSON Schema check reads them as
 before; only the methods that change them raise. A copy (`dict(node)`,
-`list(node)`, `copy.deepcopy`, pickling to a worker) is an ordinary, writable
-`dict` or `list`.
+`list(node)`, `copy.deepcopy`, pickling) is an ordinary, writable `dict` or
+`list`. Only the channel from a worker process back to the run (run/supervise.py)
+pickles them as they are (`dumps_frozen`), so the run does not freeze every
+charter a second time for its repository rules.
 """
 
 from __future__ import annotations
 
+import io
+import pickle
 from typing import Any, NoReturn
 
 MESSAGE = "the charter's data is read-only: a rule may not change it (work on a copy: dict(...), list(...))"
@@ -69,3 +73,19 @@ def frozen_index(value: Any) -> Any:
     if type(value) is dict:
         return ReadOnlyDict(value)
     return value
+
+
+class _FrozenPickler(pickle.Pickler):
+    """Pickles read-only containers as read-only containers: each comes back frozen, with no second walk."""
+
+    dispatch_table = {
+        ReadOnlyDict: lambda value: (ReadOnlyDict, (dict(value),)),
+        ReadOnlyList: lambda value: (ReadOnlyList, (list(value),)),
+    }
+
+
+def dumps_frozen(value: Any) -> bytes:
+    """`pickle.dumps(value)`, except that frozen data stays frozen when loaded (`pickle.loads`)."""
+    buffer = io.BytesIO()
+    _FrozenPickler(buffer, pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()

@@ -33,6 +33,8 @@ class FileResult:
     debug: list[str] = field(default_factory=list)
     #: The ids naming the items its findings are about (`run/grouping.item_labels`), when served from the run cache: no data read to group.
     labels: dict[str, str] | None = None
+    #: The charter's data as its rules read it, frozen (rules/readonly.py): the repository rules read it again, unfrozen twice.
+    frozen: Any = field(default=None, repr=False, compare=False)
 
     @property
     def data(self) -> Any:
@@ -212,6 +214,7 @@ class Engine:
 
     def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
         charter = Charter(freeze(doc.data), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
+        result.frozen = charter.data
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope != "charter"):
                 continue
@@ -324,14 +327,14 @@ class Engine:
         neighbours (its reader's). With `isolate` (the command line's runs), a plugin's rule under a budget runs in
         a killable worker: one that swallows its interruption is stopped at twice its budget (supervise.py) and
         reported as its INT02."""
+        rules = [rule for rule in self.rules if isinstance(rule.check, Function) and rule.check.scope == "repository"]
         by_path = {r.path: r for r in results}
-        charters = [Charter(freeze(r.data), r.path) for r in results if r.data is not None]
-        charters += [Charter(freeze(data), path) for path, data in around if path not in by_path]
-        if self.reader is not None:
-            charters += self.reader.neighbours([r.path for r in results])
-        for rule in self.rules:
-            if not (isinstance(rule.check, Function) and rule.check.scope == "repository"):
-                continue
+        charters = [Charter(r.frozen if r.frozen is not None else freeze(r.data), r.path) for r in results if rules and r.data is not None]
+        if rules:
+            charters += [Charter(freeze(data), path) for path, data in around if path not in by_path]
+            if self.reader is not None:
+                charters += self.reader.neighbours([r.path for r in results])
+        for rule in rules:
             ctx = RepositoryContext(ReadOnlyList(charters), freeze(self.settings.options_of(rule)), self.settings.today)
             self._collect_repository(by_path, rule, self._isolated_outcome(rule, ctx, isolate))
         for result in results:

@@ -111,7 +111,8 @@ def compact_of(result: FileResult) -> Compact:
     positions = {}
     if doc is not None:
         positions = {p: s for p, s in doc.index.values.items() if p.count("/") <= 2}
-    return Compact(list(result.findings), is_charter, doc.data if is_charter and doc is not None else None, list(result.debug), positions)
+    data = result.frozen if result.frozen is not None else doc.data if is_charter and doc is not None else None  # frozen: a worker sends it so (readonly.py)
+    return Compact(list(result.findings), is_charter, data if is_charter else None, list(result.debug), positions)
 
 
 def rebuild(path: str, raw: bytes, compact: Compact, engine: Engine) -> FileResult:

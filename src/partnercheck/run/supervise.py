@@ -23,11 +23,14 @@ is reported as its INT02 and the run goes on.
 
 from __future__ import annotations
 
+import gc
+import pickle
 import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence, TypeVar
 
+from partnercheck.rules.readonly import dumps_frozen
 from partnercheck.run.breaker import Breaker
 
 #: How often the parent looks at its workers' clocks, in seconds.
@@ -82,6 +85,7 @@ def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, br
 
     breaker.share(codes, workers)
     _WORK, _BREAKER = work, breaker
+    gc.freeze()  # what the workers inherit is never walked by their collector: no copy of those pages in each worker
     queue: deque[int] = deque(todo)
     results: dict[int, Any] = {}
     killed: dict[int, list[str]] = {}
@@ -99,6 +103,7 @@ def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, br
                 if slot is not None and slot.item is not None:
                     slots[n] = _look(n, slot, results, killed, queue, breaker, jobs)
     finally:
+        gc.unfreeze()
         _WORK = _BREAKER = None
         for slot in slots:
             if slot is not None:
@@ -171,7 +176,7 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
     assert item is not None
     if slot.conn.poll():
         try:
-            kind, value, events = slot.conn.recv()
+            kind, value, events = pickle.loads(slot.conn.recv_bytes())
         except (EOFError, OSError):
             kind, value, events = "died", None, []
         breaker.replay(events)
@@ -233,12 +238,12 @@ def _serve(n: int, conn: Any) -> None:
         try:
             value = _WORK(item)
         except MemoryError:
-            conn.send(("memory", None, []))
+            conn.send_bytes(dumps_frozen(("memory", None, [])))
             return
         except BaseException as exc:  # noqa: BLE001 - told to the parent: INT01 for this file
-            conn.send(("failed", f"{type(exc).__name__}: {exc}", _events()))
+            conn.send_bytes(dumps_frozen(("failed", f"{type(exc).__name__}: {exc}", _events())))
             return
-        conn.send(("done", value, _events()))
+        conn.send_bytes(dumps_frozen(("done", value, _events())))  # a charter's frozen data arrives frozen (readonly.py)
 
 
 def _events() -> list[tuple[str, str, str, float]]:
