@@ -115,10 +115,11 @@ def dimension_rate(name: str, rules: Sequence[RuleWeight], findings: Iterable[Fi
     if total <= 0:
         return Rate(100.0)
     mine = list(findings)
-    lost = sum(rule_loss(rule, [f for f in mine if f.code == rule.code], data, weights) for rule in rules)
-    codes = {rule.code for rule in rules}
-    lost += sum(weights[f.severity] / items_around(f.pointer, data) for f in mine if f.code not in codes and is_document_check(f))
-    unjudged = tuple(f"{rule.code} {missing}" for rule in rules if rule.weight > 0 and (missing := unwritten(rule, data)) and not any(f.code == rule.code for f in mine))
+    found = {rule.code: [f for f in mine if f.code == rule.code] for rule in rules}
+    missing = {rule.code: unwritten(rule, data) for rule in rules if not found[rule.code]}  # once per rule: it walks the data
+    lost = sum(rule_loss(rule, found[rule.code], data, weights, missing.get(rule.code, "")) for rule in rules)
+    lost += sum(weights[f.severity] / items_around(f.pointer, data) for f in mine if f.code not in found and is_document_check(f))
+    unjudged = tuple(f"{rule.code} {missing[rule.code]}" for rule in rules if rule.weight > 0 and missing.get(rule.code))
     return Rate(100.0 * (1.0 - min(lost, total) / total), unjudged=unjudged)
 
 
@@ -129,9 +130,10 @@ def unwritten(rule: RuleWeight, data: Any) -> str:
     return next((read for read in rule.reads if read not in QUALIFIERS), "") if vacuous(rule.reads, data) else ""
 
 
-def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights: Mapping[Severity, float]) -> float:
-    """What one rule takes from its dimension: its findings per item, at most its own weight."""
-    if not findings and unwritten(rule, data):
+def rule_loss(rule: RuleWeight, findings: Sequence[Finding], data: Any, weights: Mapping[Severity, float], missing: str | None = None) -> float:
+    """What one rule takes from its dimension: its findings per item, at most its own weight. `missing`: what
+    `unwritten` says of the rule, when the caller has it already."""
+    if not findings and (missing if missing is not None else unwritten(rule, data)):
         return rule.weight
     return min(rule.weight, sum(weights[f.severity] / items_around(f.pointer, data) for f in findings))
 
