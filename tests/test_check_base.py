@@ -213,3 +213,17 @@ def test_without_a_repository_rule_the_unchanged_charters_are_not_read(cli, repo
     code, _, err = cli("check", "charters", "--base", "main", "--select", "PIL02,MEM01,SCA03", "--isolated", "--no-cache")
     assert code == 1, err
     assert sorted(p.rsplit("/", 1)[-1] for p in seen if p.endswith(unchanged)) == list(unchanged)  # SCA03 counts them: read, once
+
+
+def test_diff_base_counts_the_unchanged_charters_for_sca03_too(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`diff --base` introduces the SCA03 a sixth partnership causes, as `check --base` reports it: the five
+    unchanged charters are counted on both sides."""
+    init(tmp_path)
+    commit(tmp_path, {f"charters/p{n}.yaml": SHARED.format(n=n) for n in range(5)}, "five partnerships")
+    git(tmp_path, "checkout", "-q", "-b", "feature")
+    commit(tmp_path, {"charters/p5.yaml": SHARED.format(n=5)}, "a sixth partnership")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("diff", "--base", "main", "charters", "-f", "json", "--select", "SCA03", "--isolated")
+    assert code == 1, err
+    introduced = [(c["path"], f["code"]) for c in json.loads(out)["charters"] for f in c["introduced"]]
+    assert introduced == [("charters/p5.yaml", "SCA03")]

@@ -34,8 +34,8 @@ def handle(args: argparse.Namespace) -> int:
         from partnercheck.errors import UsageError
 
         raise UsageError("diff takes two versions, OLD NEW (files or REV:PATH), or --base REF [PATHS]")
-    run_plan, pairs = _with_base(args) if args.base is not None else _two_sides(args)
-    comparisons = compare(pairs, run_plan)
+    run_plan, pairs, around = _with_base(args) if args.base is not None else (*_two_sides(args), [])
+    comparisons = compare(pairs, run_plan, around=around)
     tr = run_translator(run_plan.lang, comparisons, run_plan.registry)
     for c in comparisons:
         c.introduced = [tr.finding(f) for f in c.introduced]
@@ -61,7 +61,8 @@ def _two_sides(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     return run_plan, [(target, old, new)]
 
 
-def _with_base(args: argparse.Namespace) -> tuple[Any, list[Any]]:
+def _with_base(args: argparse.Namespace) -> tuple[Any, list[Any], list[tuple[str, Any]]]:
+    """The charters changed since the base, as (target, old, new), and the unchanged ones the repository rules count."""
     from partnercheck.history.compare import Version
     from partnercheck.history.gate import Base
     from partnercheck.run.discovery import read
@@ -77,7 +78,7 @@ def _with_base(args: argparse.Namespace) -> tuple[Any, list[Any]]:
         if now.raw is None and before is None:
             continue
         pairs.append((target, Version(f"{args.base}:{base.old_path(target) or target.display}", before), Version(target.display, now.raw)))
-    return run_plan, pairs
+    return run_plan, pairs, base.around(run_plan)
 
 
 def _plan(args: argparse.Namespace, paths: tuple[str, ...]) -> Any:

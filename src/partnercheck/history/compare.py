@@ -55,20 +55,21 @@ class Comparison:
         return stated_in(self.new_data)
 
 
-def compare(pairs: Sequence[tuple[Target, Version, Version]], plan: Any, cache: Any = None) -> list[Comparison]:
-    """Each (target, old, new) compared; `plan` is the run plan (registry, settings per file)."""
-    olds = _check([(t, old) for t, old, _ in pairs], plan, cache)
+def compare(pairs: Sequence[tuple[Target, Version, Version]], plan: Any, cache: Any = None, around: Sequence[tuple[str, Any]] = ()) -> list[Comparison]:
+    """Each (target, old, new) compared; `plan` is the run plan (registry, settings per file). `around`: the
+    charters the comparison leaves unchanged (path, data), which the repository rules (SCA03) count on both sides."""
+    olds = _check([(t, old) for t, old, _ in pairs], plan, cache, around=around)
     previous = {display: result.data for display, (result, _) in olds.items() if isinstance(result.data, dict)}
-    news = _check([(t, new) for t, _, new in pairs], plan, cache, previous)
+    news = _check([(t, new) for t, _, new in pairs], plan, cache, previous, around)
     return [_comparison(t.display, old, new, olds.get(t.display), news.get(t.display), plan) for t, old, new in pairs]
 
 
-def _check(sides: Sequence[tuple[Target, Version]], plan: Any, cache: Any, previous: dict[str, Any] | None = None) -> dict[str, tuple[FileResult, FileScore]]:
+def _check(sides: Sequence[tuple[Target, Version]], plan: Any, cache: Any, previous: dict[str, Any] | None = None, around: Sequence[tuple[str, Any]] = ()) -> dict[str, tuple[FileResult, FileScore]]:
     """Lint the versions present; each result with its score (measured before any matching marks a finding)."""
     from partnercheck.run.lint import Request, lint_reads
 
     reads = [Read(t, v.raw) for t, v in sides if v.raw is not None]
-    request = Request(plan.paths, previous=previous)  # the new side: the rules about change compare with the old one
+    request = Request(plan.paths, previous=previous, around=list(around) or None)  # the new side: the rules about change compare with the old one
     results = lint_reads(reads, plan.registry, plan.settings, plan.resolver, request, cache, plan.jobs)
     return {r.path: (r, s) for r, s in zip(results, scores_of(results, plan))}
 
