@@ -102,10 +102,7 @@ def register_functions(register):
     register("acme.echo", echo)
 """
     plugin("acme_echo", source, mut_yaml=pack(rule("ECH01", "echoes", "{function: acme.echo}")))
-    paths = []
-    for i in range(4):
-        paths.append(str(tmp_path / f"c{i}.yaml"))
-        (tmp_path / f"c{i}.yaml").write_text(CHARTER, encoding="utf-8")
+    paths = _charters(tmp_path, 4)
     runs = [cli("check", *paths, "--format", "json", "--select", "ECH01", "--jobs", "2", "--cache-dir", str(tmp_path / "cache")) for _ in range(2)]
     assert [code for code, _, _ in runs] == [1, 1]
     assert runs[0][1] == runs[1][1] and codes_of(runs[0][1]) == {"ECH01"}
@@ -138,10 +135,15 @@ def register_functions(register):
     register("acme.wipe", wipe)
 """
     plugin("acme_wipe", source, mut_yaml=pack(rule("WIP01", "wipes", "{function: acme.wipe, scope: repository}")))
-    paths = []
-    for i in range(3):
-        paths.append(str(tmp_path / f"c{i}.yaml"))
-        (tmp_path / f"c{i}.yaml").write_text(CHARTER, encoding="utf-8")
+    paths = _charters(tmp_path, 3)
     code, out, _ = cli("check", *paths, "--format", "json", "--jobs", jobs, "--no-cache")
     crashes = [f for f in findings_of(out) if f["code"] == "INT01"]
     assert code == 2 and len(crashes) == 1 and "WIP01" in crashes[0]["message"] and "read-only" in crashes[0]["message"]
+
+
+def _charters(folder, count: int) -> list[str]:
+    """`count` copies of the charter in `folder`, their paths."""
+    paths = [folder / f"c{i}.yaml" for i in range(count)]
+    for path in paths:
+        path.write_text(CHARTER, encoding="utf-8")
+    return [str(path) for path in paths]
