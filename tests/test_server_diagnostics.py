@@ -237,3 +237,26 @@ def test_did_change_configuration_applies_the_fail_level_and_language(tmp_path):
     assert severity(after, "EVA03") == types.DiagnosticSeverity.Hint  # below the fail level
     assert severity(after, "PIL01") == types.DiagnosticSeverity.Error
     assert next(d for d in after if d.code == "PIL01").message.startswith("Aucun pilote")
+
+
+def test_hover_on_an_id_works_when_a_plugin_s_rule_runs_in_a_worker(tmp_path):
+    """A plugin's Python rule under a budget makes the file go through a killable worker, which sends back only
+    the findings' positions: hover on a reference must still find the id (found by a new-user trial)."""
+    (tmp_path / "crashing-pack.yaml").write_text(RAISING_PACK, encoding="utf-8")
+    plugin = tmp_path / "crashing_plugin.py"
+    plugin.write_text(RAISING_PLUGIN, encoding="utf-8")
+    charter = tmp_path / "charter.yaml"
+    text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
+    charter.write_text(text, encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines()) if row.strip().startswith("accountable: "))
+    column = text.splitlines()[line].index("accountable: ") + len("accountable: ") + 1
+
+    async def scenario():
+        async with session(tmp_path, {"plugins": [str(plugin)], "allowLocalPlugins": True}) as client:
+            diagnostics = await open_file(client, charter)
+            hovered = await client.text_document_hover_async(types.HoverParams(text_document=types.TextDocumentIdentifier(uri=charter.as_uri()), position=types.Position(line=line, character=column)))
+            return diagnostics, hovered
+
+    diagnostics, hovered = run(scenario())
+    assert "INT01" in {d.code for d in diagnostics}  # the plugin's rule did run
+    assert hovered is not None and "**partner** `" in hovered.contents.value

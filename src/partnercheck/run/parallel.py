@@ -192,6 +192,10 @@ class LazyIndex(PositionIndex):
             loaded, self._source = self._source(), None
             self.values, self.keys = loaded.values, loaded.keys
 
+    def complete(self) -> None:
+        """Parse the file now if it was not: every position is then held (`values`, `keys`), as for a file read here."""
+        self._load()
+
     def locate(self, pointer: str) -> Span:
         if self._source is not None and pointer in self.values:
             return self.values[pointer]

@@ -109,6 +109,8 @@ class Checker:
         translate_run(run, tr)
         failing = {id(f) for f in run.failing()}
         file = run.files[0] if run.files else None
+        if file is not None and file.document is not None:
+            _every_position(file.document)
         return Checked(
             findings=[f for f in run.findings if not f.suppressed],
             failing=failing,
@@ -134,3 +136,12 @@ class Checker:
             no_cache=True,
             jobs=1,
         )
+
+
+def _every_position(doc: Document) -> None:
+    """Hover, navigation, rename and code actions read any value's position: a document checked in a worker
+    process (a plugin's rules under a budget run there) comes back holding only its findings' positions."""
+    from partnercheck.run.parallel import LazyIndex
+
+    if isinstance(doc.index, LazyIndex):
+        doc.index.complete()
