@@ -32,6 +32,7 @@ def add_baseline_options(parser: argparse.ArgumentParser) -> None:
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.config.plan import plan
     from partnercheck.findings import is_internal
+    from partnercheck.report.i18n import run_translator
     from partnercheck.run.baseline import record
     from partnercheck.run.lint import Request, lint
 
@@ -44,11 +45,14 @@ def handle(args: argparse.Namespace) -> int:
     baseline = record(run.findings, Path(args.output))
     _save(baseline)
     total = sum(baseline.counts.values())
-    write(f"Wrote {total} finding{'s' if total != 1 else ''} of {len(run.files)} file{'s' if len(run.files) != 1 else ''} to {args.output}.\n")
+    tr = run_translator(run_plan.lang, run.files, run_plan.registry)
+    findings = tr.ngettext("{n} finding", "{n} findings", total)
+    files = tr.ngettext("{n} file", "{n} files", len(run.files))
+    write(tr.words("Wrote {findings} of {files} to {path}.", findings=findings, files=files, path=args.output) + "\n")
     return EXIT_CLEAN
 
 
-def apply_baseline(run: Any, path: str | None, prune: bool) -> None:
+def apply_baseline(run: Any, path: str | None, prune: bool, tr: Any) -> None:
     """For `check`: hide the baseline's findings (`--baseline`), tell which entries are stale, prune when asked."""
     from partnercheck.errors import UsageError
 
@@ -64,13 +68,14 @@ def apply_baseline(run: Any, path: str | None, prune: bool) -> None:
         return
     if prune:
         _save(baseline.pruned(stale))
-        print(f"partnercheck: removed {_entries(stale.total())} from the baseline {path}", file=sys.stderr)
+        print("partnercheck: " + tr.words("removed {entries} from the baseline {path}", entries=_entries(stale.total(), tr), path=path), file=sys.stderr)
         return
     from partnercheck.printable import visible
 
     keys = [k for k in sorted(stale) for _ in range(min(stale[k], 3))][:3]
-    shown = ", ".join(visible(f"{k.path} {k.code} at {k.pointer or '/'}", 200) for k in keys) + (", …" if stale.total() > 3 else "")
-    print(f"partnercheck: the baseline {path} has {_entries(stale.total())} that no longer match a finding ({shown}); run with --prune-baseline to remove them", file=sys.stderr)
+    shown = ", ".join(visible(tr.words("{path} {code} at {pointer}", path=k.path, code=k.code, pointer=k.pointer or "/"), 200) for k in keys) + (", …" if stale.total() > 3 else "")
+    told = tr.ngettext("the baseline {path} has {entries} that no longer matches a finding ({shown}); run with --prune-baseline to remove it", "the baseline {path} has {entries} that no longer match a finding ({shown}); run with --prune-baseline to remove them", stale.total(), path=path, entries=_entries(stale.total(), tr), shown=shown)
+    print(f"partnercheck: {told}", file=sys.stderr)
 
 
 def _save(baseline: Any) -> None:
@@ -83,5 +88,5 @@ def _save(baseline: Any) -> None:
         raise WriteError(f"cannot write {baseline.path}: {exc.strerror or exc}") from exc
 
 
-def _entries(n: int) -> str:
-    return f"{n} stale entr{'ies' if n != 1 else 'y'}"
+def _entries(n: int, tr: Any) -> str:
+    return tr.ngettext("{n} stale entry", "{n} stale entries", n)

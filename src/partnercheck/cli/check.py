@@ -96,10 +96,10 @@ def handle(args: argparse.Namespace) -> int:
     run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=cache, jobs=run_plan.jobs)
     if base:
         base.mark_known(run, run_plan, cache)
-    apply_baseline(run, run_plan.baseline, run_plan.prune_baseline)
+    tr = run_translator(run_plan.lang, run.files, run_plan.registry)
+    apply_baseline(run, run_plan.baseline, run_plan.prune_baseline, tr)
     if not args.no_group:
         group_run(run)  # last: suppressions, waivers and the baseline judged each place on its own
-    tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     translate_run(run, tr)
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
     emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)
@@ -113,7 +113,7 @@ def handle(args: argparse.Namespace) -> int:
                 print(message, file=sys.stderr)
     if prepared.outcome.internal_error or not emitted:
         return EXIT_ERROR
-    _tell_low_scores(prepared.outcome)
+    _tell_low_scores(prepared.outcome, tr)
     return prepared.outcome.exit_code
 
 
@@ -154,14 +154,17 @@ def min_score(text: str) -> float:
     return value
 
 
-def _tell_low_scores(outcome: Any) -> None:
-    """Tell which files score below the minimum (`--min-score` or the `min-score` setting)."""
-    minimum = outcome.min_score
+def _tell_low_scores(outcome: Any, tr: Any) -> None:
+    """Tell which files score below the minimum (`--min-score` or the `min-score` setting), in the run's language."""
+    if not outcome.low_scores:
+        return
+    minimum = tr.number(outcome.min_score)
     for low in outcome.low_scores:
         if low.score is None:
-            print(f"partnercheck: {low.path}: no health score (no health rule ran) to meet the minimum {minimum:g}", file=sys.stderr)
+            said = tr.words("{path}: no health score (no health rule ran) to meet the minimum {minimum}", path=low.path, minimum=minimum)
         else:
-            print(f"partnercheck: {low.path}: health score {low.score:g} is below the minimum {minimum:g}", file=sys.stderr)
+            said = tr.words("{path}: health score {score} is below the minimum {minimum}", path=low.path, score=tr.number(low.score), minimum=minimum)
+        print(f"partnercheck: {said}", file=sys.stderr)
 
 
 def _check_stdin_filename(stdin_filename: str | None, paths: tuple[str, ...]) -> None:
