@@ -112,12 +112,7 @@ def check(ctx):
 
 
 def test_a_rule_that_raises_is_int01_and_the_server_keeps_answering(tmp_path):
-    (tmp_path / "crashing-pack.yaml").write_text(RAISING_PACK, encoding="utf-8")
-    plugin = tmp_path / "crashing_plugin.py"
-    plugin.write_text(RAISING_PLUGIN, encoding="utf-8")
-    charter = tmp_path / "charter.yaml"
-    text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
-    charter.write_text(text, encoding="utf-8")
+    plugin, charter, text = _crashing_plugin_beside_a_charter(tmp_path)
 
     async def scenario(options):
         async with session(tmp_path, options) as client:
@@ -242,12 +237,7 @@ def test_did_change_configuration_applies_the_fail_level_and_language(tmp_path):
 def test_hover_on_an_id_works_when_a_plugin_s_rule_runs_in_a_worker(tmp_path):
     """A plugin's Python rule under a budget makes the file go through a killable worker, which sends back only
     the findings' positions: hover on a reference must still find the id (found by a new-user trial)."""
-    (tmp_path / "crashing-pack.yaml").write_text(RAISING_PACK, encoding="utf-8")
-    plugin = tmp_path / "crashing_plugin.py"
-    plugin.write_text(RAISING_PLUGIN, encoding="utf-8")
-    charter = tmp_path / "charter.yaml"
-    text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
-    charter.write_text(text, encoding="utf-8")
+    plugin, charter, text = _crashing_plugin_beside_a_charter(tmp_path)
     line = next(i for i, row in enumerate(text.splitlines()) if row.strip().startswith("accountable: "))
     column = text.splitlines()[line].index("accountable: ") + len("accountable: ") + 1
 
@@ -260,3 +250,14 @@ def test_hover_on_an_id_works_when_a_plugin_s_rule_runs_in_a_worker(tmp_path):
     diagnostics, hovered = run(scenario())
     assert "INT01" in {d.code for d in diagnostics}  # the plugin's rule did run
     assert hovered is not None and "**partner** `" in hovered.contents.value
+
+
+def _crashing_plugin_beside_a_charter(folder):
+    """The local plugin whose rule raises, and a broken example charter beside it: (plugin, charter, its text)."""
+    (folder / "crashing-pack.yaml").write_text(RAISING_PACK, encoding="utf-8")
+    plugin = folder / "crashing_plugin.py"
+    plugin.write_text(RAISING_PLUGIN, encoding="utf-8")
+    charter = folder / "charter.yaml"
+    text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
+    charter.write_text(text, encoding="utf-8")
+    return plugin, charter, text
