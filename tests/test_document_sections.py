@@ -8,7 +8,8 @@ import pytest
 from paths import EXAMPLES
 
 from partnercheck.document.load import load_document
-from partnercheck.document.sections import blocks, charter_sections, many_sections, patterns, prune
+from partnercheck.document.incremental import top_level
+from partnercheck.document.sections import charter_sections, many_sections, patterns, prune
 
 KEYS = patterns(["/charter/id", "/partners/*/id", "/partners/*/status", "/pilot/partners"])  # SCA03's reads
 CHARTERS = sorted(EXAMPLES.rglob("*.yaml"))
@@ -60,12 +61,12 @@ def test_what_cannot_be_cut_plainly_is_parsed_whole(text: str) -> None:
 
 def test_only_the_pointers_asked_for_are_read() -> None:
     text = "partnercheck: 1\npartners: [{id: a, name: A, status: left}, {id: '007', name: B}]\nobjectives: [{id: o, statement: 'x: y'}]\n"
-    assert [k for k, _ in blocks(text)] == ["partnercheck", "partners", "objectives"]
+    assert [k for k, _, _ in top_level(text)] == ["partnercheck", "partners", "objectives"]
     assert charter_sections("x.yaml", text.encode(), patterns(["/partners/*/id"])) == {"partnercheck": 1, "partners": [{"id": "a"}, {"id": "007"}]}
     assert charter_sections("x.yaml", text.encode(), KEYS) == prune(load_document("x.yaml", text.encode()).data, KEYS, ()) == expected(text.encode())
     assert charter_sections("x.yaml", b"not: a charter\n", KEYS) is None
     assert charter_sections("x.yaml", b"partnercheck: 7\npartners: []\n", KEYS) is None  # an unsupported version: no charter
-    assert blocks("  indented: text\n") is None and blocks("- a list\n") is None
+    assert top_level("  indented: text\n") is None and top_level("- a list\n") is None
 
 
 def test_many_files_in_worker_processes_keep_their_order() -> None:

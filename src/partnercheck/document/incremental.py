@@ -173,8 +173,10 @@ class IncrementalReader:
         return doc
 
 
-def split(text: str) -> list[_Part] | None:
-    """The parts of `text`, or None when it cannot be split safely."""
+def top_level(text: str) -> list[tuple[str, int, int]] | None:
+    """(key, start, end) of each top-level key's block of `text`, in order; None when the text is not plainly a
+    block mapping of distinct simple keys (a top-level line that is no plain key, content before the first key,
+    a key twice): such a text is to be read whole."""
     lined = "\n" + text  # every line now follows a line break: searching "\n…" is fast where "^…" is not
     starts: list[tuple[int, str]] = []  # (offset in `text`, key) of each top-level key's line
     for found in _TOP_LEVEL.finditer(lined):
@@ -183,13 +185,21 @@ def split(text: str) -> list[_Part] | None:
             continue
         key = _KEY.fullmatch(line)
         if key is None or (not starts and _CONTENT.search(lined, 0, found.start() + 1)):
-            return None  # a top-level line that is no plain key, or content before the first key
+            return None
         starts.append((found.start(), key.group(1)))
     if not starts or len({key for _, key in starts}) != len(starts):
-        return None  # no key at all, or a key twice (DOC02): read whole
+        return None
+    return [(key, offset, end) for (offset, key), end in zip(starts, [o for o, _ in starts[1:]] + [len(text)])]
+
+
+def split(text: str) -> list[_Part] | None:
+    """The parts of `text`, or None when it cannot be split safely."""
+    blocks = top_level(text)
+    if blocks is None:
+        return None
     parts: list[_Part] = []
-    line = text.count("\n", 0, starts[0][0])
-    for (offset, name), end in zip(starts, [o for o, _ in starts[1:]] + [len(text)]):
+    line = text.count("\n", 0, blocks[0][1])
+    for name, offset, end in blocks:
         section = text[offset:end]
         lines = section.count("\n")
         pieces = _items(section) if lines >= ITEMS_FROM else None

@@ -16,14 +16,13 @@ same either way.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Collection, Iterable, Sequence
 
 from partnercheck.document.builder import Limits
+from partnercheck.document.incremental import top_level
 from partnercheck.document.load import SUPPORTED_VERSIONS, load_document
 from partnercheck.document.scalars import resolve_plain
 
-_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 #: Always read: the version key decides whether the file is a charter.
 VERSION = ("partnercheck",)
 Pattern = tuple[str, ...]
@@ -38,35 +37,14 @@ def patterns(reads: Iterable[str]) -> list[Pattern]:
     return [VERSION, *(tuple(p.strip("/").split("/")) for p in reads if p.startswith("/") and p.strip("/"))]
 
 
-def blocks(text: str) -> list[tuple[str, str]] | None:
-    """(top-level key, its lines) in order; None when the text is not plainly a block mapping of simple keys."""
-    out: list[tuple[str, str]] = []
-    for line in text.splitlines(keepends=True):
-        first = line[:1]
-        if first in (" ", "\t", "#", "-", "\n", "\r") or not line.strip():
-            if not out:
-                if first == "-" or (line.strip() and not line.lstrip().startswith("#")):
-                    return None  # a list, or indented text, before any key: not a mapping of keys
-                continue
-            if line.startswith(("---", "...")):
-                return None
-            out[-1] = (out[-1][0], out[-1][1] + line)
-            continue
-        found = _KEY.match(line)
-        if found is None:
-            return None
-        out.append((found.group(1), line))
-    return out
-
-
 def charter_sections(path: str, raw: bytes, reads: Collection[Pattern], limits: Limits | None = None) -> Any:
     """The charter's values at the pointer patterns `reads` (and its version), or None when it is no charter."""
     try:
         text = raw.decode("utf-8")
-        cut = blocks(text) if not text.startswith("\ufeff") and len(raw) <= (limits or Limits()).max_bytes else None
+        cut = top_level(text) if not text.startswith("\ufeff") and len(raw) <= (limits or Limits()).max_bytes else None
         if cut is not None:
             tops = {p[0] for p in reads}
-            data = _pick("".join(lines for key, lines in cut if key in tops), reads)
+            data = _pick("".join(text[start:end] for key, start, end in cut if key in tops), reads)
             if isinstance(data, dict) and data.get("partnercheck") in SUPPORTED_VERSIONS and type(data.get("partnercheck")) in (int, float):
                 return data
     except (_Whole, UnicodeDecodeError):
