@@ -38,16 +38,24 @@ def beneficiary_defined(ctx: RuleContext) -> Iterator[BareFinding]:
 
 
 def tokenistic_participation(ctx: RuleContext) -> Iterator[BareFinding]:
-    """BEN03: a group's participation below `min_rung` on Arnstein's ladder, or no feedback channel."""
+    """BEN03: a group's participation below `min_rung` on Arnstein's ladder, unstated, or no feedback channel.
+
+    An unstated rung is no rung reached: like a missing channel, it is reported
+    (once with the channel when both are missing), not passed as healthy.
+    """
     minimum = str(ctx.options["min_rung"])
     floor = RUNG[minimum]
     for item in ctx.beneficiaries:
         params = {**_names(item), "min_rung": minimum}
         level = item.value.get("participation")
-        if isinstance(level, str) and RUNG.get(level, floor) < floor:
-            yield BareFinding(f"{item.pointer}/participation", {**params, "participation": level}, message="rung")
         channel = item.value.get("feedback_channel")
-        if not (isinstance(channel, str) and channel.strip()):
+        heard = isinstance(channel, str) and bool(channel.strip())
+        if not isinstance(level, str):
+            yield BareFinding(item.pointer, params, message="no_rung" if heard else "unstated")
+            continue
+        if RUNG.get(level, floor) < floor:
+            yield BareFinding(f"{item.pointer}/participation", {**params, "participation": level}, message="rung")
+        if not heard:
             yield BareFinding(item.pointer, params, message="feedback")
 
 
