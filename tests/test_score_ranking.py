@@ -41,13 +41,16 @@ def _scores(cli) -> list[tuple[int, float, str]]:  # type: ignore[no-untyped-def
 KNOWN = {
     ("uk-west-sussex-health-wellbeing-board", "uk-mid-kent-services-board-tor"): (
         "The expert ranks the Mid Kent board's terms of reference (quorum, meetings, support staff, a "
-        "representative for every council) above the West Sussex page (a vision, beneficiaries and a shared "
-        "measurement, partners who commit to nothing): 18.8 against 33.9. West Sussex minus Mid Kent, by "
-        "dimension: purpose +66.7, evaluation +55.6, beneficiary +80 (all three absent from Mid Kent, at 0), "
-        "members -34.7, pilot -16.7, the rest equal. A rule weighing a body's quorum and meeting rhythm would "
-        "close about 1.3 of the 15.1 points (docs/score.md, property 4): ranking Mid Kent higher takes weighing "
-        "procedure above content, or counting a terms of reference's absent sections differently, which the "
-        "equal-weight mean of the ten dimensions, with absent sections at 0, does not do."
+        "representative for every council, the MKS Board as pilot) above the West Sussex page (a vision, "
+        "beneficiaries and a shared measurement, partners who commit to nothing): 25.5 against 31.9. West "
+        "Sussex minus Mid Kent, by dimension: purpose +66.7, evaluation +55.6, beneficiary +60 (all three "
+        "absent from Mid Kent, at 0), pilot -83.3, members -34.7, the five others equal: 6.4 points. What Mid "
+        "Kent writes better (a pilot, representatives) is outweighed by three content sections it leaves to "
+        "other documents. No catalog source grounds a rule on a body's quorum or meeting rhythm (EU Code art. "
+        "11 lists voting rights, notice, documents, minutes, working groups, conflicts of interest and "
+        "reimbursement), and one would move the gap by about 0.4 points: ranking Mid Kent higher takes "
+        "weighing procedure above content, or counting a terms of reference's absent sections differently, "
+        "which the equal-weight mean of the ten dimensions, with absent sections at 0, does not do."
     )
 }
 
