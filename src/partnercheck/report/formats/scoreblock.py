@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnercheck.findings import Severity
-from partnercheck.report.formats.common import severity_word
+from partnercheck.report.formats.common import held_words, severity_word
 from partnercheck.report.i18n import Translator
 
 
@@ -73,7 +73,7 @@ def mean_of(tr: Translator, scores: Any) -> str:
 
 def verdict_details(tr: Translator, waived: int, baselined: int, extra: str = "") -> list[str]:
     """What the verdict line adds in brackets: the multi-file mean, waived and baselined counts."""
-    return [d for d in (extra, tr.words("{n} waived", n=waived) if waived else "", tr.words("{n} baselined", n=baselined) if baselined else "") if d]
+    return [d for d in (extra, *held_words(tr, waived, baselined)) if d]
 
 
 def verdict_head(tr: Translator, verdict: Any) -> str:

@@ -49,7 +49,7 @@ def _verdict_line(tr: Translator, verdict: Any, overall: float | None, waived: i
     text.append(health_score(tr, overall, assessed))
     details = verdict_details(tr, waived, baselined, extra)
     if details:
-        text.append(f" ({'; '.join(details)})", style="dim")
+        text.append(f" ({tr.words('; ').join(details)})", style="dim")
     return text
 
 
