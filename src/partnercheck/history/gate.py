@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from partnercheck.history.git import Change, Repository
+from partnercheck.report.messages import said
 from partnercheck.run.baseline import record
 from partnercheck.run.discovery import Read, Target
 from partnercheck.run.engine import RunResult
@@ -84,7 +85,7 @@ class Base:
         request = Request(plan.paths, None, plan.stdin_filename, around=self.around(plan, cache))
         old = lint_reads(reads, plan.registry, plan.settings, plan.resolver, request, cache, plan.jobs)
         before = record([f for r in old for f in r.findings], Path.cwd() / "base")
-        stale = before.apply(run.findings, reason=f"already at {self.ref} ({self.commit[:12]})")
+        stale = before.apply(run.findings, reason=said("suppression.already-at", ref=self.ref, commit=self.commit[:12]))
         self.known = sum(before.counts.values()) - stale.total()
         self.resolved = stale.total()
 
