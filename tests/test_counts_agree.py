@@ -93,3 +93,14 @@ def test_every_format_counts_a_grouped_finding_once(cli, charter: tuple[Path, st
 
     # the baseline command counted what `check` then lists as baselined, and says how many places they cover
     assert "4 constats (6 endroits)" in recorded, recorded
+
+
+def test_french_puts_a_space_before_the_semicolon_as_the_catalog_does(cli, charter: tuple[Path, str]) -> None:
+    """The French catalog writes " ; " and " : " with a space before (`msgid "; "`): so do the lists the code joins."""
+    folder, _ = charter
+    _, text, _ = cli("check", "c.yaml", *RUN, "--color", "never")
+    assert "(1 sous dérogation ou masqué ; 4 dans l'état de référence)" in text
+    assert text.count("(1 sous dérogation ou masqué ; 4 dans l'état de référence)") == 2  # the summary and the verdict line
+    cli("check", "c.yaml", *RUN, "--format", "html:r.html")
+    places = re.search(r'<span class="places"> — ([^<]*)</span>', html.unescape((folder / "r.html").read_text(encoding="utf-8")))
+    assert places is not None and "» ; partenaire «" in places.group(1) and "»; " not in places.group(1)

@@ -99,3 +99,45 @@ def test_hover_writes_a_boolean_as_yaml_does() -> None:
     doc = load_document("c.yaml", text.encode("utf-8"))
     shown = hover(doc, None, types.Position(line=4, character=len("pilot: {partners: [")))
     assert shown is not None and "- `signed`: true" in shown.contents.value and "True" not in shown.contents.value
+
+
+# the smaller points of the trial ------------------------------------------------------------------------------
+
+
+def test_nothing_to_judge_is_said_with_the_fields_not_codes_and_pointers(cli, tmp_path: Path) -> None:
+    from paths import EXAMPLES
+
+    charter = tmp_path / "c.yaml"
+    charter.write_text((EXAMPLES / "plateforme-aide-a-la-personne.yaml").read_text(encoding="utf-8").replace("  status: draft\n", ""), encoding="utf-8")
+    _, out, _ = cli("check", str(charter), "--today", "2026-01-15", "--isolated", "--lang", "fr", "--color", "never")
+    line = next(line for line in out.splitlines() if "Rien d'écrit à juger" in line)
+    assert line.endswith(": `charter.status`") and "MEM05" not in line and "/charter" not in line
+    cli("check", str(charter), "--today", "2026-01-15", "--isolated", "--lang", "fr", "--format", f"html:{tmp_path / 'r.html'}")
+    appendix = (tmp_path / "r.html").read_text(encoding="utf-8").split('<section class="appendix">')[1]
+    assert "MEM05 /charter/status" in appendix  # the technical detail keeps the code and the pointer
+
+
+def test_a_misspelt_section_is_told_by_its_finding_alone(cli, tmp_path: Path) -> None:
+    from paths import EXAMPLES
+
+    charter = tmp_path / "c.yaml"
+    charter.write_text((EXAMPLES / "plateforme-aide-a-la-personne.yaml").read_text(encoding="utf-8").replace("\nobjectives:\n", "\nobjectifs:\n"), encoding="utf-8")
+    code, out, _ = cli("check", str(charter), "--today", "2026-01-15", "--isolated", "--lang", "fr", "--color", "never")
+    assert code == 1 and "vouliez-vous dire `objectives`" in out
+    assert [line for line in out.splitlines() if "Rien d'écrit à juger" in line] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_starter_points_to_the_format_page(cli, tmp_path: Path, lang: str) -> None:
+    target = tmp_path / "charte.yaml"
+    assert cli("init", str(target), "--lang", lang)[0] == 0
+    text = target.read_text(encoding="utf-8")
+    assert "docs/format.md" in text and "CHARTER-FORMAT" not in text
+
+
+def test_french_says_garant_for_accountable_everywhere() -> None:
+    """`accountable` is « garant » in French (RACI's A); « responsable » is RACI's R (`responsible`)."""
+    from report_support import french_words
+
+    accountable = {en: fr for en, fr in french_words().items() if re.search(r"\baccountable\b", en, re.IGNORECASE)}
+    assert accountable and all("garant" in fr.lower() and "responsable" not in fr for fr in accountable.values()), accountable

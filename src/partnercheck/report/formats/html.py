@@ -21,7 +21,7 @@ from partnercheck.report.formats import board
 from partnercheck.report.formats.glance import STATUSES, glance, value_in
 from partnercheck.report.formats.html_style import CSS
 from partnercheck.report.formats.partner_map import network, text_of
-from partnercheck.report.formats.scoreblock import unjudged_line
+from partnercheck.report.formats.scoreblock import misspelt_sections, unjudged_line
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
 from partnercheck.report.score import Dimension, FileScore, band, baselined
@@ -86,7 +86,7 @@ def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str,
         "ready": score.verdict.ready,
         "verdict": score.verdict.label_in(tr, plain=True),
         "gates": _gates(score, tr),
-        "unjudged": unjudged_line(tr, score.dimensions).strip(),
+        "unjudged": unjudged_line(tr, score.dimensions, misspelt_sections(file.findings), technical=True).strip(),
         "overall": _num(score.overall, tr),
         "scored": score.overall is not None,
         "assessed": score.readable,

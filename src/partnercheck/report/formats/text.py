@@ -77,7 +77,7 @@ def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     if not quiet or run.active:
         out.append(_summary_text(run, tr) + "\n")
     if not quiet and run.files:
-        card = _plain_scorecard(input_of(run, options).scores, tr)
+        card = _plain_scorecard(input_of(run, options).scores, tr, block.misspelt_sections(run.findings))
         if card is None:
             return None
         out.append(card)
@@ -105,7 +105,7 @@ def hint_head(tr: Translator) -> str:
     return f"  {tr.words('= hint:')} "
 
 
-def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
+def _plain_scorecard(scores: Any, tr: Translator, misspelt: frozenset[str] = frozenset()) -> str | None:
     """scorecard.py's block, as plain lines (the same text rich prints without colour)."""
     lines: list[str] = []
     if len(scores.files) == 1:
@@ -132,7 +132,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
             return None
         lines.append(row)
     lines += [block.absent_line(tr, dimensions)] if any(d.absent for d in dimensions) else []
-    lines += [line for line in [block.unjudged_line(tr, dimensions)] if line]
+    lines += [line for line in [block.unjudged_line(tr, dimensions, misspelt)] if line]
     return "".join(line + "\n" for line in lines)
 
 
@@ -193,7 +193,7 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
     if not quiet and run.files:
         from partnercheck.report.formats.scorecard import scorecard
 
-        console.print(scorecard(input_of(run, options).scores, tr))
+        console.print(scorecard(input_of(run, options).scores, tr, block.misspelt_sections(run.findings)))
     return buffer.getvalue()
 
 
