@@ -141,3 +141,37 @@ def test_french_says_garant_for_accountable_everywhere() -> None:
 
     accountable = {en: fr for en, fr in french_words().items() if re.search(r"\baccountable\b", en, re.IGNORECASE)}
     assert accountable and all("garant" in fr.lower() and "responsable" not in fr for fr in accountable.values()), accountable
+
+
+def _descriptions(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["description"]] if isinstance(node.get("description"), str) else []
+        return own + [d for value in node.values() for d in _descriptions(value)]
+    if isinstance(node, list):
+        return [d for value in node for d in _descriptions(value)]
+    return []
+
+
+def test_every_description_of_the_charter_schema_reads_in_french() -> None:
+    import json
+
+    from paths import ROOT
+
+    descriptions = set(_descriptions(json.loads((ROOT / "schemas" / "charter.schema.json").read_text(encoding="utf-8"))))
+    french = Translator("fr")
+    left = sorted(d for d in descriptions if french.schema_description(d) == d)
+    assert len(descriptions) > 200 and not left, left[:10]
+
+
+def test_hover_describes_a_key_in_the_reader_s_language() -> None:
+    from types import SimpleNamespace
+
+    from partnercheck.document.load import load_document
+    from partnercheck.server.hover import hover
+
+    text = "partnercheck: 1\ncharter: {id: c, title: C}\nvision: Former ensemble.\n"
+    doc = load_document("c.yaml", text.encode("utf-8"))
+    for lang, said in (("fr", "`vision` : La vision partagée ou le programme commun, en une ou deux phrases."), ("en", "`vision`: The shared vision or common agenda, in one or two sentences.")):
+        checked = SimpleNamespace(findings=(), document=None, translator=Translator(lang), registry=None)
+        shown = hover(doc, checked, types.Position(line=2, character=2))  # type: ignore[arg-type]
+        assert shown is not None and shown.contents.value == said

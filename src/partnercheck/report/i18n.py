@@ -50,6 +50,8 @@ _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 PARAMETER_CONTEXT = "parameter"
 #: The `msgctxt` of a rule's grounding (`UK PAT principle 5`), translated where a proper name is not enough.
 GROUNDING_CONTEXT = "grounding"
+#: The `msgctxt` of the charter schema's descriptions (schemas/charter.schema.json), shown by the editor's hover.
+SCHEMA_CONTEXT = "schema"
 
 
 @lru_cache(maxsize=4)
@@ -155,6 +157,10 @@ class Translator:
     def grounding(self, item: str) -> str:
         """One of a rule's groundings in this language (`UK PAT, principe 5`); a name the catalog does not hold as written."""
         return item if self.english else self.catalog.get(item, context=GROUNDING_CONTEXT) or item
+
+    def schema_description(self, text: str) -> str:
+        """A description of the charter schema in this language; a plugin's own (no translation held) as written."""
+        return text if self.english else self.catalog.get(text, context=SCHEMA_CONTEXT) or text
 
     def number(self, value: float) -> str:
         """A score for people: `92.5` in English, `92,5` in French (the decimal comma)."""

@@ -84,7 +84,8 @@ def _key(doc: Document, position: types.Position, checked: Checked | None) -> st
     lines = doc.text.splitlines()
     parent = where(lines, position.line, col).path
     words = described(schema_of(checked.registry if checked is not None else None), parent, key)
-    return f"`{key}`: {words}" if words else ""
+    tr = checked.translator if checked is not None else Translator()
+    return tr.words("{key}: {description}", key=f"`{key}`", description=tr.schema_description(words)) if words else ""
 
 
 def _span(finding: Finding) -> Span:
