@@ -104,3 +104,17 @@ def test_french_puts_a_space_before_the_semicolon_as_the_catalog_does(cli, chart
     cli("check", "c.yaml", *RUN, "--format", "html:r.html")
     places = re.search(r'<span class="places"> — ([^<]*)</span>', html.unescape((folder / "r.html").read_text(encoding="utf-8")))
     assert places is not None and "» ; partenaire «" in places.group(1) and "»; " not in places.group(1)
+
+
+def test_base_counts_the_findings_already_there_as_the_summary_counts_them(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from git_support import commit, git, init
+
+    init(tmp_path)
+    commit(tmp_path, {"c.yaml": without_onboarding(HEALTHY, 3)}, "three partners without onboarding")
+    git(tmp_path, "checkout", "-q", "-b", "feature")
+    (tmp_path / "c.yaml").write_text(without_onboarding(HEALTHY, 3).replace("\nvision: >-\n", "\n# amended\nvision: >-\n"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("check", "c.yaml", "--base", "main", "--today", "2026-01-15", "--isolated", "--no-cache", "--format", "json")
+    listed = [f for f in json.loads(out)["findings"] if (f.get("suppression") or {}).get("kind") == "baseline"]
+    assert any(f.get("related") for f in listed), "a grouped finding is among those already there"
+    assert number(r"(\d+) findings? already there", err) == len(listed) == json.loads(out)["scores"]["files"][0]["baselined"]
