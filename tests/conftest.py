@@ -11,13 +11,14 @@ from paths import DATA, EXAMPLES, ROOT  # noqa: F401  (re-exported for tests)
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_results_cache() -> object:
-    """Tests check fresh results in English: the results cache (tests/test_cache.py) is off unless a test turns it on,
+    """Tests check fresh results in English with the built-in rules alone: the results cache (tests/test_cache.py) is off unless a test turns it on,
     and the locale is pinned (tests/test_i18n.py sets the language it tests)."""
     import os
 
     # and English messages, whatever the developer's locale and the charter's own language (the examples are French);
-    # the tests of how the language is chosen unset PARTNERCHECK_LANG themselves
-    pinned = {"PARTNERCHECK_NO_CACHE": "1", "LC_ALL": "C.UTF-8", "PARTNERCHECK_LANG": "en"}
+    # the tests of how the language is chosen unset PARTNERCHECK_LANG themselves; and no plugin installed in the venv
+    # (say the template plugin, pip install -e examples/...) is loaded: tests of entry points unset it themselves
+    pinned = {"PARTNERCHECK_NO_CACHE": "1", "LC_ALL": "C.UTF-8", "PARTNERCHECK_LANG": "en", "PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}
     before = {key: os.environ.get(key) for key in pinned}
     os.environ.update(pinned)
     yield

@@ -90,10 +90,15 @@ def test_text_sarif_and_french_name_the_other_places(cli, tmp_path: Path) -> Non
 def test_grouping_changes_no_score(cli, tmp_path: Path) -> None:
     charter = tmp_path / "c.yaml"
     charter.write_text(without_onboarding(3), encoding="utf-8")
-    scores = [json.loads(cli("check", str(charter), *TODAY, "--format", "json", *extra)[1])["scores"] for extra in ((), ("--no-group",))]
-    numbers = [(s["files"][0]["overall"], {name: (d["score"], d["warnings"]) for name, d in s["files"][0]["dimensions"].items()}) for s in scores]
-    assert numbers[0] == numbers[1]  # the score weighs each place; the verdict counts one blocking finding
-    assert numbers[0][1]["time"] == (90.0, 3)
+    reports = [json.loads(cli("check", str(charter), *TODAY, "--format", "json", *extra)[1]) for extra in ((), ("--no-group",))]
+    numbers = [(r["scores"]["files"][0]["overall"], {name: d["score"] for name, d in r["scores"]["files"][0]["dimensions"].items()}) for r in reports]
+    assert numbers[0] == numbers[1]  # the score weighs each place
+    assert numbers[0][1]["time"] == 90.0
+    # a count counts findings as listed: the grouped one once, as the summary and the verdict do (issue 16)
+    listed = [[f for f in r["findings"] if not f["suppressed"]] for r in reports]
+    counted = [(r["scores"]["files"][0]["dimensions"]["time"]["warnings"], sum(f["code"] == "TIM01" for f in found)) for r, found in zip(reports, listed)]
+    assert counted == [(1, 1), (3, 3)]
+    assert [(r["summary"]["warnings"], len(r["scores"]["files"][0]["verdict"]["blocking"])) for r in reports] == [(len(found), len(found)) for found in listed]
 
 
 def test_a_disable_line_on_one_place_takes_that_place_out_of_its_group(cli, tmp_path: Path) -> None:

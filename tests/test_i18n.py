@@ -24,7 +24,7 @@ from partnercheck.config.settings import Settings
 from partnercheck.document.builder import Limits
 from partnercheck.findings import Severity, Text
 from partnercheck.report.catalogs import po_path, read_mo, read_po
-from partnercheck.report.i18n import PARAMETER_CONTEXT, Translator, catalog
+from partnercheck.report.i18n import GROUNDING_CONTEXT, PARAMETER_CONTEXT, SCHEMA_CONTEXT, Translator, catalog
 from partnercheck.report.messages import CORE
 from partnercheck.run.engine import Engine
 from partnercheck.testing import default_registry
@@ -260,9 +260,9 @@ def _ids(text: Text | None) -> set[str]:
     return found
 
 
-#: Core ids only the command line reaches (suppressions, waivers, failing plugins, standard error): checked by
+#: Core ids only the command line reaches (suppressions, waivers, the baseline's reasons, failing plugins, standard error): checked by
 #: `test_what_the_command_line_says_reads_in_french` (DOC10 by tests/hostile/test_hostile_output_caps.py); and ids the built-in checks never make (kept for API callers).
-THROUGH_THE_CLI = ("SUP", "INT", "DOC10.", "run.", "usage.", "config.")
+THROUGH_THE_CLI = ("SUP", "INT", "DOC10.", "run.", "usage.", "config.", "suppression.")
 #: REF01.hint-partner-none: partners missing or empty is the schema's finding, and references to them are its consequence (checks/cascade.py).
 NEVER_IN_A_RUN = {"DOC01.unreadable", "REF01.hint-partner-none", "DOC03.other-kind", "SCH01.other", *(f"REF02.{k}-at" for k in ("partner", "body", "objective", "measure", "beneficiary", "responsibility"))}
 
@@ -291,7 +291,7 @@ def test_what_the_command_line_says_reads_in_french(cli, tmp_path) -> None:
 
 def test_the_catalog_holds_exactly_the_core_messages_in_french() -> None:
     """Each core id once, with its current English (a reworded message needs new French), and no entry left over."""
-    entries = {(m.context, m.id): m.string for m in _po() if m.id and m.context and m.context != PARAMETER_CONTEXT}
+    entries = {(m.context, m.id): m.string for m in _po() if m.id and m.context and m.context not in (PARAMETER_CONTEXT, GROUNDING_CONTEXT, SCHEMA_CONTEXT)}
     assert set(entries) == {(i, en) for i, en in CORE.items()}
     for (_, english), french in entries.items():
         assert PLACEHOLDER.findall(english) and set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(french)) or not PLACEHOLDER.findall(french), english

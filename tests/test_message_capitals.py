@@ -25,6 +25,8 @@ PHRASES = {
     "SUP02.on-this-line",
     "SUP02.on-line",
     "SUP02.in-this-file",
+    "suppression.baseline",  # a suppression's reason, after "suppressed by baseline: " (JUnit) or "baseline — " (Markdown)
+    "suppression.already-at",
 }
 #: Errors that continue the line `partnercheck: error: ` on standard error.
 AFTER_ERROR = ("run.", "usage.", "config.")

@@ -107,7 +107,7 @@ def test_waived_findings_keep_a_charter_ready_and_are_counted(cli, tmp_path: Pat
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, _ = cli("check", str(path), *TODAY, "--color", "never")
     assert code == 0
-    assert "Ready to sign — health score 100/100 (1 waived)" in out
+    assert "Ready to sign — health score 100/100 (1 waived or suppressed)" in out
 
 
 def test_the_bars_are_proportional_and_unscored_dimensions_are_dotted() -> None:

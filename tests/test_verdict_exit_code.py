@@ -104,3 +104,19 @@ def test_several_files_one_verdict_for_the_run_and_one_per_file(cli, charters: d
     assert by_name["clean"]["label"] == "Ready to sign"
     assert by_name["one-warning"]["label"] == "Not ready to sign: health score below --min-score 99.9"
     assert scores["summary"]["verdict"]["label"] == "Not ready to sign: 1 file below --min-score 99.9"
+
+
+def test_report_is_a_document_not_a_gate_and_says_so(cli, charters: dict[str, Path], tmp_path: Path) -> None:
+    """`report` exits 0 beside "Not ready to sign" (the trial read it as a contradiction): the choice is written in
+    `report --help`, the README and docs/ci.md, and `check` on the same charter is the gate (exit 1)."""
+    from paths import ROOT
+
+    target = tmp_path / "board.html"
+    code, out, _ = cli("report", str(charters["mixed"]), "-o", str(target), "--today", TODAY.isoformat(), "--isolated")
+    assert code == 0 and "Not ready to sign" in out and target.is_file()
+    assert cli("check", str(charters["mixed"]), "--today", TODAY.isoformat(), "--isolated")[0] == 1
+    helped = " ".join(cli("report", "--help")[1].split())
+    assert "the exit code is 0 once the report is written, whatever its verdict says" in helped and "partnercheck check" in helped
+    for doc in ("README.md", "docs/ci.md"):
+        said = " ".join((ROOT / doc).read_text(encoding="utf-8").split())
+        assert re.search(r"`report` writes a document.{0,40}(exits|it is not a gate)", said), doc

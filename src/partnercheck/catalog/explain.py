@@ -174,7 +174,7 @@ def explain(rule: Rule, color: bool = False, tr: Translator | None = None) -> st
     if rule.runs:
         parts += [_section(tr.words("Runs")), Padding(Text(tr.rule_field(rule, "runs")), (0, 0, 0, 2))]
     if rule.grounding:
-        parts += [_section(tr.words("Grounding")), Padding(Text(named("; ".join(rule.grounding), tr)), (0, 0, 0, 2))]
+        parts += [_section(tr.words("Grounding")), Padding(Text(named(tr.words("; ").join(tr.grounding(g) for g in rule.grounding), tr)), (0, 0, 0, 2))]
     if rule.reads:
         parts += [_section(tr.words("Reads")), Padding(Text(", ".join(rule.reads)), (0, 0, 0, 2))]
     parts += [_section(tr.words("Options")), Padding(_options(rule, tr), (0, 0, 0, 2))]

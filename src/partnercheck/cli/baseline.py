@@ -44,12 +44,22 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     baseline = record(run.findings, Path(args.output))
     _save(baseline)
-    total = sum(baseline.counts.values())
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
-    findings = tr.ngettext("{n} finding", "{n} findings", total)
-    files = tr.ngettext("{n} file", "{n} files", len(run.files))
-    write(tr.words("Wrote {findings} of {files} to {path}.", findings=findings, files=files, path=args.output) + "\n")
+    write(tr.words("Wrote {findings} of {files} to {path}.", findings=_recorded(run, baseline, tr), files=tr.ngettext("{n} file", "{n} files", len(run.files)), path=args.output) + "\n")
     return EXIT_CLEAN
+
+
+def _recorded(run: Any, baseline: Any, tr: Any) -> str:
+    """"3 findings (7 places)": the findings counted as `check` lists them (a grouped finding once, as the summary and
+    the verdict count it), and the places the baseline holds an entry for, when they differ."""
+    from partnercheck.run.grouping import group_findings
+
+    places = sum(baseline.counts.values())
+    listed = sum(len(group_findings(f for f in file.findings if not f.suppressed)) for file in run.files)
+    findings = tr.ngettext("{n} finding", "{n} findings", listed)
+    if listed == places:
+        return findings
+    return tr.words("{findings} ({places})", findings=findings, places=tr.ngettext("{n} place", "{n} places", places))
 
 
 def apply_baseline(run: Any, path: str | None, prune: bool, tr: Any) -> None:

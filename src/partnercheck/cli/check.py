@@ -100,6 +100,8 @@ def handle(args: argparse.Namespace) -> int:
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline, tr)
     if not args.no_group:
         group_run(run)  # last: suppressions, waivers and the baseline judged each place on its own
+    if base:
+        base.count_known(run)  # "N findings already there", counted as the summary counts them
     translate_run(run, tr)
     prepared = prepare(run, tr)  # the score and the outcome, once: every format and the exit code read them
     emitted = _emit(prepared, run_plan.outputs, run_plan.registry.reporters, args, tr)

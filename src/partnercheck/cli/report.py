@@ -22,7 +22,10 @@ DESCRIPTION = (
     "Write a health report for the partnership board: a summary (verdict, score, actions before signing), "
     "the partnership at a glance (partner map, objectives, bodies, evaluation calendar, signatures), findings by "
     "dimension, and a technical appendix. Self-contained HTML that opens offline and prints well, or a PDF (-o "
-    "report.pdf, printed by Chromium). In the charter's language unless --lang or `lang:` says otherwise."
+    "report.pdf, printed by Chromium). In the charter's language unless --lang or `lang:` says otherwise. "
+    "A document, not a gate: the exit code is 0 once the report is written, whatever its verdict says (2 for a "
+    "usage or internal error); to fail a CI job on the verdict, run `partnercheck check` (`check --format "
+    "html:FILE` writes the same page and exits 1 when the charter is not ready to sign)."
 )
 
 

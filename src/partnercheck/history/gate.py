@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from partnercheck.history.git import Change, Repository
+from partnercheck.report.messages import said
 from partnercheck.run.baseline import record
 from partnercheck.run.discovery import Read, Target
 from partnercheck.run.engine import RunResult
@@ -29,10 +30,11 @@ class Base:
     repository: Repository
     commit: str
     changes: dict[Path, Change] = field(default_factory=dict)  # by the file's real path now
-    known: int = 0  # findings already there at the revision
+    known: int = 0  # findings already there at the revision, as listed (`count_known`, after grouping)
     resolved: int = 0  # findings at the revision that are gone
     _old: dict[str, bytes | None] = field(default_factory=dict)  # each checked file's bytes at the revision, by display name
     _around: list[tuple[str, Any]] | None = None  # the unchanged charters' data (`around`)
+    _reason: Any = None  # the reason given to the findings already there: what marks them
 
     @classmethod
     def open(cls, ref: str, paths: tuple[str, ...], stdin_filename: str | None = None) -> Base:
@@ -84,9 +86,15 @@ class Base:
         request = Request(plan.paths, None, plan.stdin_filename, around=self.around(plan, cache))
         old = lint_reads(reads, plan.registry, plan.settings, plan.resolver, request, cache, plan.jobs)
         before = record([f for r in old for f in r.findings], Path.cwd() / "base")
-        stale = before.apply(run.findings, reason=f"already at {self.ref} ({self.commit[:12]})")
+        self._reason = said("suppression.already-at", ref=self.ref, commit=self.commit[:12])
+        stale = before.apply(run.findings, reason=self._reason)
         self.known = sum(before.counts.values()) - stale.total()
         self.resolved = stale.total()
+
+    def count_known(self, run: RunResult) -> None:
+        """Count the findings already there as the run lists them (a grouped finding once), as its summary counts
+        them baselined; called after grouping, before the findings are translated."""
+        self.known = sum(1 for f in run.findings if f.suppression is not None and f.suppression.reason is self._reason)
 
     def _bytes(self, target: Target, stdin_filename: str | None) -> bytes | None:
         if target.display not in self._old:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnercheck.errors import UsageError
+from partnercheck.report.messages import said
 
 #: Longest a single git command may take: a huge history must not hang a CI job silently.
 TIMEOUT = 120.0
@@ -48,7 +49,7 @@ class Repository:
     def __init__(self, start: Path | str = ".") -> None:
         start = Path(start)
         folder = start if start.is_dir() else start.parent
-        self.root = Path(_git(["rev-parse", "--show-toplevel"], folder, what=f"{start} is not inside a git repository").decode().strip())
+        self.root = Path(_git(["rev-parse", "--show-toplevel"], folder, what=said("usage.git-not-a-repository", path=str(start))).decode().strip())
 
     def resolve(self, ref: str, flag: str = "--base") -> str:
         """The commit `ref` names; a shallow clone that lacks it, or an unknown name, is a `GitError`."""
@@ -56,8 +57,8 @@ class Repository:
             return _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], self.root, what="").decode().strip()
         except GitError:
             if self.shallow():
-                raise GitError(f"{flag} {ref}: this is a shallow clone and {ref} is not in it; fetch the history first (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)") from None
-            raise GitError(f"{flag} {ref}: no such revision in {self.root} (a branch, tag or commit; fetch it first if it lives on a remote)") from None
+                raise GitError(said("usage.git-shallow", flag=flag, ref=ref)) from None
+            raise GitError(said("usage.git-no-revision", flag=flag, ref=ref, root=str(self.root))) from None
 
     def fork_point(self, commit: str) -> str:
         """Where the work now checked out left `commit`'s line (`git merge-base commit HEAD`), as a pull request's diff starts;
@@ -117,12 +118,12 @@ def _git(args: list[str], cwd: Path, what: str | None = None) -> bytes:
     try:
         done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, timeout=TIMEOUT, check=False)
     except FileNotFoundError:
-        raise GitError("git is not installed (or not on PATH); comparing with a revision needs it") from None
+        raise GitError(said("usage.git-not-installed")) from None
     except subprocess.TimeoutExpired:
-        raise GitError(f"git {args[0]} took longer than {TIMEOUT:g} s and was stopped") from None
+        raise GitError(said("usage.git-timeout", command=args[0], seconds=f"{TIMEOUT:g}")) from None
     except OSError as exc:
-        raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+        raise GitError(said("usage.git-cannot-run", reason=str(exc.strerror or exc))) from None
     if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(what or f"git {args[0]} failed: {said[-1] if said else f'exit code {done.returncode}'}")
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(what or said("usage.git-failed", command=args[0], said=lines[-1] if lines else f"exit code {done.returncode}"))
     return done.stdout

@@ -7,6 +7,7 @@ from pathlib import Path
 from partnercheck.errors import UsageError
 from partnercheck.history.compare import Version
 from partnercheck.history.git import GitError, Repository
+from partnercheck.report.messages import said
 
 
 def side(spec: str, limit: int) -> tuple[Path, Version]:
@@ -22,18 +23,18 @@ def side(spec: str, limit: int) -> tuple[Path, Version]:
         try:
             return path, Version(spec, read_path(path, limit))
         except OSError as exc:
-            raise UsageError(f"{spec}: cannot read: {exc.strerror or exc}") from None
+            raise UsageError(said("usage.cannot-read", path=spec, reason=str(exc.strerror or exc))) from None
     rev, colon, name = spec.partition(":")
     if not colon or not rev or not name:
-        raise UsageError(f"{spec}: no such file; give a charter file or REV:PATH (a git revision and a path, such as main:charters/x.yaml)")
+        raise UsageError(said("usage.no-side", spec=spec))
     location = Path(name)
     repository = Repository(location.parent if location.parent.is_dir() else ".")
     commit = repository.resolve(rev, flag="diff")
     try:
         relative = repository.relative(location)
     except ValueError:
-        raise GitError(f"{spec}: {name} is outside the repository {repository.root}") from None
+        raise GitError(said("usage.git-outside", spec=spec, path=str(name), root=str(repository.root))) from None
     raw = repository.show(commit, relative)
     if raw is None:
-        raise GitError(f"{spec}: {relative} does not exist at {rev}")
+        raise GitError(said("usage.git-missing-at", spec=spec, path=str(relative), rev=rev))
     return location, Version(spec, raw)

@@ -9,6 +9,7 @@ from typing import Any
 from partnercheck.history.compare import scores_of
 from partnercheck.history.git import GitError, Repository, Revision
 from partnercheck.history.terms import TermChange, changes
+from partnercheck.report.messages import said
 from partnercheck.report.score import FileScore
 from partnercheck.run.discovery import Read, Target, display_path
 
@@ -59,10 +60,10 @@ def timeline(path: Path, plan: Any) -> Timeline:
     try:
         relative = repository.relative(path)
     except ValueError:
-        raise GitError(f"{path}: outside the repository {repository.root}") from None
+        raise GitError(said("usage.git-outside-path", path=str(path), root=str(repository.root))) from None
     revisions = repository.history(relative)
     if not revisions:
-        raise GitError(f"{path}: git has no history for it (is it committed?)")
+        raise GitError(said("usage.git-no-history", path=str(path)))
     display = display_path(path)
     points: list[Point] = []
     before: Any = None

@@ -48,6 +48,10 @@ _DECIMAL_COMMA = frozenset({"fr"})
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 #: The `msgctxt` of what a rule's message parameter stands for (`partnercheck rule --lang fr`).
 PARAMETER_CONTEXT = "parameter"
+#: The `msgctxt` of a rule's grounding (`UK PAT principle 5`), translated where a proper name is not enough.
+GROUNDING_CONTEXT = "grounding"
+#: The `msgctxt` of the charter schema's descriptions (schemas/charter.schema.json), shown by the editor's hover.
+SCHEMA_CONTEXT = "schema"
 
 
 @lru_cache(maxsize=4)
@@ -150,6 +154,14 @@ class Translator:
         """What a message's `{name}` stands for, to show a reader with no finding at hand: `problème` for `problem`."""
         return self.catalog.get(name, context=PARAMETER_CONTEXT) or name
 
+    def grounding(self, item: str) -> str:
+        """One of a rule's groundings in this language (`UK PAT, principe 5`); a name the catalog does not hold as written."""
+        return item if self.english else self.catalog.get(item, context=GROUNDING_CONTEXT) or item
+
+    def schema_description(self, text: str) -> str:
+        """A description of the charter schema in this language; a plugin's own (no translation held) as written."""
+        return text if self.english else self.catalog.get(text, context=SCHEMA_CONTEXT) or text
+
     def number(self, value: float) -> str:
         """A score for people: `92.5` in English, `92,5` in French (the decimal comma)."""
         text = f"{value:g}"
@@ -179,14 +191,21 @@ class Translator:
         """A copy of `finding` with its message and hint rendered in this language (as it was for an unknown rule)."""
         message = self.render(finding.text) if finding.text is not None else None
         hint = self.render(finding.hint_text) if finding.hint_text is not None else None
+        suppression = self._suppression(finding.suppression)
         if message is None and hint is None:
-            return finding
+            return finding if suppression is finding.suppression else replace(finding, suppression=suppression)
         if message is not None and ":" not in finding.text.id:
             from partnercheck.printable import visible
 
             message = visible(message)  # a core message quotes the file's text as it is (a rule's parameters are made visible before)
         message = grouped_message(self, finding, message if message is not None else finding.message)
-        return replace(finding, message=message, hint=hint or (finding.hint if hint is None else None))
+        return replace(finding, message=message, hint=hint or (finding.hint if hint is None else None), suppression=suppression)
+
+    def _suppression(self, suppression: Any) -> Any:
+        """A suppression whose reason partnercheck wrote (the baseline's, `--base`'s) in this language; a person's reason as written."""
+        if suppression is None or self.english or not isinstance(getattr(suppression.reason, "text", None), Text):
+            return suppression
+        return replace(suppression, reason=self.error(suppression.reason))
 
     def error(self, error: str) -> str:
         """An error shown on standard error in this language: one made by `messages.said` is rendered again, other text kept."""

@@ -8,14 +8,13 @@ plugin's test, say) gets the same input built on the spot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.score import RunScore, findings_by_path, judged, measure
 from partnercheck.run.engine import RunResult
 from partnercheck.run.gates import RunOutcome, failing, outcome
-from partnercheck.run.grouping import ungrouped
 
 
 @dataclass(frozen=True)
@@ -46,17 +45,9 @@ class ReportInput:
 
 def prepare(run: RunResult, tr: Translator | None = None) -> ReportInput:
     """Score the run, decide its outcome, and judge each file by that outcome: each once."""
-    measured = measure(_place_by_place(run))  # the score weighs each place of a grouped finding
+    measured = measure(run)  # counts findings as reported, weighs each place of a grouped one
     decided = outcome(run, ((f.path, f.overall) for f in measured.files), failing(run))
     return ReportInput(run, judged(measured, decided, findings_by_path(run)), decided)
-
-
-def _place_by_place(run: RunResult) -> RunResult:
-    """The run with its grouped findings (run/grouping.py) one per place again; the run itself when none is grouped."""
-    if not any(f.related for f in run.findings):
-        return run
-    files = [replace(file, findings=ungrouped(file.findings)) for file in run.files]
-    return replace(run, files=files)
 
 
 def options_for(report: ReportInput, options: ReportOptions) -> dict[str, Any]:

@@ -204,6 +204,23 @@ CORE: dict[str, str] = {
     "usage.unknown-pack": "unknown pack {packs}; packs: {known}",
     "usage.report-format": "-o {path}: a report is written as HTML or PDF; name the file with .html or .pdf (or - for HTML on standard output)",
     "usage.no-baseline": "--baseline {path}: no such file; create it with: partnercheck baseline PATH -o {path}",
+    "usage.cannot-read": "{path}: cannot read: {reason}",
+    "usage.no-side": "{spec}: no such file; give a charter file or REV:PATH (a git revision and a path, such as main:charters/x.yaml)",
+    # why a finding is hidden, after "suppressed by baseline: " (JUnit) or "baseline — " (Markdown, HTML)
+    "suppression.baseline": "accepted in the baseline {file}",
+    "suppression.already-at": "already at {ref} ({commit})",
+    # git, for --base, --since, `diff REV:PATH` and the report's history (standard error)
+    "usage.git-not-a-repository": "{path} is not inside a git repository",
+    "usage.git-shallow": "{flag} {ref}: this is a shallow clone and {ref} is not in it; fetch the history first (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)",
+    "usage.git-no-revision": "{flag} {ref}: no such revision in {root} (a branch, tag or commit; fetch it first if it lives on a remote)",
+    "usage.git-not-installed": "git is not installed (or not on PATH); comparing with a revision needs it",
+    "usage.git-timeout": "git {command} took longer than {seconds} s and was stopped",
+    "usage.git-cannot-run": "cannot run git: {reason}",
+    "usage.git-failed": "git {command} failed: {said}",
+    "usage.git-outside": "{spec}: {path} is outside the repository {root}",
+    "usage.git-outside-path": "{path}: outside the repository {root}",
+    "usage.git-missing-at": "{spec}: {path} does not exist at {rev}",
+    "usage.git-no-history": "{path}: git has no history for it (is it committed?)",
 }
 
 

@@ -28,6 +28,7 @@ from partnercheck.findings import Finding, Severity
 from partnercheck.report.i18n import Translator
 from partnercheck.report.rate import RuleWeight, dimension_of, dimension_rate, is_document_check
 from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of  # noqa: F401  (NOT_CHECKED, READY: re-exported)
+from partnercheck.run.grouping import ungrouped
 
 DIMENSIONS: tuple[str, ...] = (
     "purpose",
@@ -354,11 +355,12 @@ def findings_by_path(run: Any) -> dict[str, list[Finding]]:
 
 
 def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeight], data: Any, weights: Mapping[Severity, float]) -> Dimension:
-    """The dimension's rate and counts: its pack's findings and the document checks on its sections."""
+    """The dimension's rate and counts: its pack's findings and the document checks on its sections. The counts are
+    of findings as reported (a grouped finding once); the rate weighs each of their places (docs/score.md)."""
     mine = [f for f in findings if f.pack == name or (is_document_check(f) and dimension_of(f.pointer) == name)]
     active = [f for f in mine if not f.suppressed]
     count = {s: sum(1 for f in active if f.severity is s) for s in Severity}
-    rate = dimension_rate(name, rules, active, data, weights)
+    rate = dimension_rate(name, rules, ungrouped(active), data, weights)
     held = sum(1 for f in mine if baselined(f))
     score = _round(rate.score) if rate.score is not None else None
     return Dimension(name, score, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held, rate.absent, rate.unjudged)

@@ -48,7 +48,7 @@ class Baseline:
     def apply(self, findings: Iterable[Finding], reason: str | None = None) -> Counter[Key]:
         """Suppress the findings the baseline accepts (saying `reason`); return the stale entries, each with how many findings it lacks."""
         accepted, stale = self.match(findings)
-        reason = reason or f"accepted in the baseline {self.path.name}"
+        reason = reason or said("suppression.baseline", file=self.path.name)
         for finding in accepted:
             finding.suppression = Suppression("baseline", reason)
         return stale

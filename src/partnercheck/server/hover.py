@@ -15,7 +15,6 @@ from partnercheck.server.schema import described, schema_of
 from partnercheck.server.yamlpath import tokens, where
 
 
-
 def noun(kind: str, tr: Translator) -> str:
     """What a kind of id names, in the reader's language."""
     words = {"partner": tr.words("partner"), "body": tr.words("governance body"), "objective": tr.words("objective"), "measure": tr.words("measure"), "beneficiary": tr.words("beneficiary group"), "responsibility": tr.words("RACI entry")}
@@ -58,11 +57,18 @@ def _named(doc: Document, line: int, column: int, tr: Translator) -> str:
     if definition is None:
         return tr.words("No {thing} `{id}` is defined in this charter.", thing=noun(kind, tr), id=ident)
     item = resolve(doc.data, definition.pointer)
-    facts = [f"- `{k}`: {v}" for k, v in item.items() if k != "id" and isinstance(v, (str, int, float, bool))][:8] if isinstance(item, dict) else []
+    facts = [f"- `{k}`: {as_yaml(v)}" for k, v in item.items() if k != "id" and isinstance(v, (str, int, float, bool))][:8] if isinstance(item, dict) else []
     head = f"**{noun(kind, tr)}** `{ident}`" + (f": {definition.name}" if definition.name else "")
     where_defined = doc.index.values.get(definition.pointer + "/id")
     at = " " + tr.words("(line {line})", line=where_defined.line) if where_defined is not None else ""
     return head + at + ("\n\n" + "\n".join(facts) if facts else "")
+
+
+def as_yaml(value: str | int | float | bool) -> str:
+    """A charter's scalar as its YAML reads: `true`, not Python's `True`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _key(doc: Document, position: types.Position, checked: Checked | None) -> str:
@@ -78,7 +84,8 @@ def _key(doc: Document, position: types.Position, checked: Checked | None) -> st
     lines = doc.text.splitlines()
     parent = where(lines, position.line, col).path
     words = described(schema_of(checked.registry if checked is not None else None), parent, key)
-    return f"`{key}`: {words}" if words else ""
+    tr = checked.translator if checked is not None else Translator()
+    return tr.words("{key}: {description}", key=f"`{key}`", description=tr.schema_description(words)) if words else ""
 
 
 def _span(finding: Finding) -> Span:

@@ -27,6 +27,13 @@ def summary(run: Any, outcome: RunOutcome) -> dict[str, int | bool]:
     return {**counts(run), "failing": len(outcome.failing), "passed": outcome.passed}
 
 
+def held_words(tr: Translator, waived: int, baselined: int) -> list[str]:
+    """"1 waived or suppressed", "3 baselined": the findings hidden from the run, counted as they are listed (a grouped
+    finding once) and said alike by the summary line and the verdict line."""
+    said = [tr.ngettext("{n} waived or suppressed", "{n} waived or suppressed", waived) if waived else "", tr.words("{n} baselined", n=baselined) if baselined else ""]
+    return [words for words in said if words]
+
+
 def plural(n: int, word: str) -> str:
     """English only, for the machine formats' fixed words: "1 error", "2 errors"."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -21,7 +21,7 @@ from partnercheck.report.formats import board
 from partnercheck.report.formats.glance import STATUSES, glance, value_in
 from partnercheck.report.formats.html_style import CSS
 from partnercheck.report.formats.partner_map import network, text_of
-from partnercheck.report.formats.scoreblock import unjudged_line
+from partnercheck.report.formats.scoreblock import misspelt_sections, unjudged_line
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
 from partnercheck.report.score import Dimension, FileScore, band, baselined
@@ -78,7 +78,7 @@ def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str,
     data = file.data if isinstance(file.data, dict) else {}
     findings = ungrouped(file.findings)  # the board lists every place of a grouped finding
     actions, more = board.actions(score, findings, rules, data, tr)
-    waived = [f for f in findings if f.suppression is not None]
+    waived = [f for f in file.findings if f.suppression is not None]  # as listed: a grouped finding is one row
     return {
         "title": _title(file),
         "lang": _lang(data),
@@ -86,7 +86,7 @@ def _charter(file: Any, score: FileScore, rules: Mapping[str, Rule], today: str,
         "ready": score.verdict.ready,
         "verdict": score.verdict.label_in(tr, plain=True),
         "gates": _gates(score, tr),
-        "unjudged": unjudged_line(tr, score.dimensions).strip(),
+        "unjudged": unjudged_line(tr, score.dimensions, misspelt_sections(file.findings), technical=True).strip(),
         "overall": _num(score.overall, tr),
         "scored": score.overall is not None,
         "assessed": score.readable,
@@ -132,13 +132,13 @@ def _held(score: FileScore, tr: Translator) -> list[str]:
     if score.waived:
         out.append(tr.ngettext("{n} finding waived (listed at the end).", "{n} findings waived (listed at the end).", score.waived))
     if score.baselined:
-        out.append(tr.ngettext("{n} finding baselined (listed at the end); a baselined error still blocks.", "{n} findings baselined (listed at the end); a baselined error still blocks.", score.baselined))
+        out.append(tr.ngettext("{n} finding baselined (listed at the end).", "{n} findings baselined (listed at the end).", score.baselined))
     return out
 
 
-def _waived(findings: list[Any], tr: Translator) -> list[tuple[str, str, int, str, str, str, str]]:
+def _waived(findings: list[Any], tr: Translator) -> list[tuple[str, str, str, str, str, str, str]]:
     return [
-        (f.code, f.message, f.line, value_in(tr, s.kind, KINDS), s.reason, s.approved_by or "—", s.expires_on or tr.words("no expiry"))
+        (f.code, f.message, ", ".join(str(m.line) for m in f.members()), value_in(tr, s.kind, KINDS), s.reason, s.approved_by or "—", s.expires_on or tr.words("no expiry"))
         for f in findings
         if (s := f.suppression) is not None
     ]

@@ -23,8 +23,9 @@ from pathlib import PurePath
 from typing import Any, Mapping
 
 from partnercheck.findings import Finding
-from partnercheck.report.formats.common import plural
+from partnercheck.report.formats.common import severity_word
 from partnercheck.report.formats.locations import cwd_of, report_path
+from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
 from partnercheck.run.gates import LowScore
 
@@ -34,15 +35,16 @@ ERRORS_SUITE = "partnercheck run"
 
 def render(run: Any, options: Mapping[str, Any]) -> str:
     cwd = cwd_of(options)
+    tr = of(options)
     outcome = input_of(run, options).outcome
     failing_ids = outcome.failing_ids()
     root = ET.Element("testsuites", name=SUITE)
     suite = ET.SubElement(root, "testsuite", name=SUITE)
     for file in run.files:
         path = report_path(file.path, cwd)
-        suite.append(_case(failing_ids, file.findings, path))
+        suite.append(_case(failing_ids, file.findings, path, tr))
         if outcome.min_score is not None:
-            suite.append(_score_case(path, outcome.low_score_of(file.path), outcome.min_score))
+            suite.append(_score_case(path, outcome.low_score_of(file.path), outcome.min_score, tr))
     _totals(suite)
     if run.errors:
         root.append(_errors_suite(run.errors))
@@ -60,35 +62,39 @@ def class_name(path: str) -> str:
     return ".".join([*folders, pure.stem.replace(".", "_") or "charter"])
 
 
-def _case(failing_ids: set[int], findings: list[Finding], path: str) -> ET.Element:
+def _case(failing_ids: set[int], findings: list[Finding], path: str, tr: Translator) -> ET.Element:
     case = ET.Element("testcase", classname=class_name(path), name=path)
     failing = [f for f in findings if id(f) in failing_ids]
     passing = [f for f in findings if f not in failing]
     if failing:
         first = failing[0]
-        message = f"{first.code} {first.message}" if len(failing) == 1 else f"{plural(len(failing), 'finding')}, first {first.code} {first.message}"
+        said = f"{first.code} {first.message}"
+        message = said if len(failing) == 1 else tr.words("{findings}, first {finding}", findings=tr.ngettext("{n} finding", "{n} findings", len(failing)), finding=said)
         failure = ET.SubElement(case, "failure", message=message, type=" ".join(sorted({f.code for f in failing})))
-        failure.text = "\n".join(_describe(f, path) for f in failing)
+        failure.text = "\n".join(_describe(f, path, tr) for f in failing)
     if passing:
-        ET.SubElement(case, "system-out").text = "\n".join(_describe(f, path) for f in passing)
+        ET.SubElement(case, "system-out").text = "\n".join(_describe(f, path, tr) for f in passing)
     return case
 
 
-def _score_case(path: str, low: LowScore | None, minimum: float) -> ET.Element:
+def _score_case(path: str, low: LowScore | None, minimum: float, tr: Translator) -> ET.Element:
     """The charter's health score against `--min-score`: fails when below it (or when nothing was scored)."""
     case = ET.Element("testcase", classname=class_name(path), name="min-score")
     if low is not None:
-        score = "no health score" if low.score is None else f"health score {low.score:g}"
-        ET.SubElement(case, "failure", message=f"{score} is below the minimum {minimum:g}", type="min-score")
+        if low.score is None:
+            message = tr.words("no health score to meet the minimum {minimum}", minimum=tr.number(minimum))
+        else:
+            message = tr.words("health score {score} is below the minimum {minimum}", score=tr.number(low.score), minimum=tr.number(minimum))
+        ET.SubElement(case, "failure", message=message, type="min-score")
     return case
 
 
-def _describe(f: Finding, path: str) -> str:
-    head = f"{path}:{f.line}:{f.column}: {f.code} {f.severity.value} {f.message} [{f.name}]"
+def _describe(f: Finding, path: str, tr: Translator) -> str:
+    head = f"{path}:{f.line}:{f.column}: {f.code} {severity_word(tr, f.severity)} {f.message} [{f.name}]"
     if f.suppression is not None:
-        head += f" (suppressed by {f.suppression.kind}: {f.suppression.reason})"
+        head += " (" + tr.words("suppressed by {kind}: {reason}", kind=tr.words(f.suppression.kind), reason=f.suppression.reason) + ")"
     if f.hint:
-        head += "\n  hint: " + f.hint.strip().replace("\n", "\n        ")
+        head += "\n  " + tr.words("hint:") + " " + f.hint.strip().replace("\n", "\n        ")
     return head
 
 

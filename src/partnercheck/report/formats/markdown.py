@@ -47,7 +47,8 @@ def render(run: Any, options: Mapping[str, Any]) -> str:
         parts += [_file_section(report_path(path, cwd), found, tr) for path, found in _by_file(run.active)]
     suppressed = [f for f in run.findings if f.suppressed]
     if suppressed:
-        parts += ["### " + tr.words("Waived or suppressed ({n})", n=len(suppressed)), "\n".join(_suppressed_item(f, report_path(f.path, cwd), tr) for f in suppressed)]
+        title = "Waived, suppressed or baselined ({n})" if any(f.suppression is not None and f.suppression.kind == "baseline" for f in suppressed) else "Waived or suppressed ({n})"
+        parts += ["### " + tr.words(title, n=len(suppressed)), "\n".join(_suppressed_item(f, report_path(f.path, cwd), tr) for f in suppressed)]
     if run.errors:
         parts += ["### " + tr.words("Errors"), "\n".join(f"- {escape(message)}" for message in run.errors)]
     return "\n\n".join(parts) + "\n"
@@ -70,7 +71,7 @@ def fail_reasons(outcome: RunOutcome, level: str, tr: Translator) -> str:
         reasons.append(tr.ngettext("{n} finding fails at --fail-on {level}", "{n} findings fail at --fail-on {level}", n, level=level))
     if outcome.low_scores and outcome.min_score is not None:
         reasons.append(below_minimum(len(outcome.low_scores), outcome.min_score, tr))
-    return "; ".join(reasons)
+    return tr.words("; ").join(reasons)
 
 
 def _severity_table(findings: list[Finding], tr: Translator) -> str:

@@ -5,10 +5,10 @@ tests/test_text_plain.py keeps both renderings equal; these pieces are what they
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
-from partnercheck.findings import Severity
-from partnercheck.report.formats.common import severity_word
+from partnercheck.findings import Finding, Severity
+from partnercheck.report.formats.common import held_words, severity_word
 from partnercheck.report.i18n import Translator
 
 
@@ -28,11 +28,38 @@ def absent_line(tr: Translator, dimensions: Any) -> str:
     return "  " + tr.words("Not written in the charter (scored 0): {dimensions}", dimensions=names)
 
 
-def unjudged_line(tr: Translator, dimensions: Any) -> str:
-    """"  Nothing written to judge, counted as not healthy: MEM05 /charter/status, PIL02 /pilot" under the bars, so that
-    no rule's lost weight goes unexplained (docs/score.md); "" when there is none."""
-    rules = [rule for d in dimensions for rule in d.unjudged]
-    return "  " + tr.words("Nothing written to judge, counted as not healthy: {rules}", rules=", ".join(rules)) if rules else ""
+def unjudged_line(tr: Translator, dimensions: Any, misspelt: Iterable[str] = (), technical: bool = False) -> str:
+    """"  Nothing written to judge, counted as not healthy: `charter.status`, `pilot`" under the bars, so that no rule's
+    lost weight goes unexplained (docs/score.md): the fields a coordinator writes, not the rules' codes and pointers
+    ("MEM05 /charter/status", kept for the `technical` appendix). A section written under a misspelt name (`misspelt`,
+    its right name) is left out: the misspelling's finding already says what to do. "" when nothing is left."""
+    skipped = set(misspelt)
+    entries = [entry for d in dimensions for entry in d.unjudged if _section_of(entry) not in skipped]
+    shown = entries if technical else list(dict.fromkeys(_field(entry) for entry in entries))
+    return "  " + tr.words("Nothing written to judge, counted as not healthy: {rules}", rules=", ".join(shown)) if shown else ""
+
+
+def _pointer_of(entry: str) -> str:
+    """The pointer of an unjudged entry (`MEM05 /charter/status`)."""
+    return entry.partition(" ")[2]
+
+
+def _section_of(entry: str) -> str:
+    return _pointer_of(entry).lstrip("/").split("/")[0]
+
+
+def _field(entry: str) -> str:
+    """`/objectives/*/endorsed_by` as the charter's own dotted path, as the messages write it: `objectives.endorsed_by`."""
+    return "`" + ".".join(part for part in _pointer_of(entry).lstrip("/").split("/") if part != "*") + "`"
+
+
+def misspelt_sections(findings: Iterable[Finding]) -> frozenset[str]:
+    """The sections written under a misspelt top-level key: the right names the schema's "did you mean" offered."""
+    return frozenset(
+        str(f.text.params.get("close"))
+        for f in findings
+        if f.text is not None and f.text.id == "SCH01.unknown-key-close" and f.pointer.count("/") == 1
+    )
 
 
 def statistics_lines(tr: Translator, rows: Any) -> list[str]:
@@ -73,7 +100,7 @@ def mean_of(tr: Translator, scores: Any) -> str:
 
 def verdict_details(tr: Translator, waived: int, baselined: int, extra: str = "") -> list[str]:
     """What the verdict line adds in brackets: the multi-file mean, waived and baselined counts."""
-    return [d for d in (extra, tr.words("{n} waived", n=waived) if waived else "", tr.words("{n} baselined", n=baselined) if baselined else "") if d]
+    return [d for d in (extra, *held_words(tr, waived, baselined)) if d]
 
 
 def verdict_head(tr: Translator, verdict: Any) -> str:

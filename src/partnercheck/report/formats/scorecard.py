@@ -29,7 +29,7 @@ from partnercheck.report.i18n import Translator
 from partnercheck.report.score import Dimension, FileScore, RunScore, band
 
 
-def scorecard(scores: RunScore, tr: Translator | None = None) -> RenderableType:
+def scorecard(scores: RunScore, tr: Translator | None = None, misspelt: frozenset[str] = frozenset()) -> RenderableType:
     """One file: its verdict, score and chart. Several: a line per file, then the summary and mean chart."""
     tr = tr or Translator()
     if len(scores.files) == 1:
@@ -37,7 +37,7 @@ def scorecard(scores: RunScore, tr: Translator | None = None) -> RenderableType:
         head = _verdict_line(tr, only.verdict, only.overall, only.waived, only.baselined, assessed=only.readable)
         if not only.readable:
             return Group(head, _blocking(tr, only), Text(unread_line(tr), style="yellow"))
-        return Group(head, _blocking(tr, only), _chart(tr, only.dimensions))
+        return Group(head, _blocking(tr, only), _chart(tr, only.dimensions, misspelt))
     lines = _file_lines(tr, scores.files)
     head = _verdict_line(tr, scores.verdict, scores.mean, scores.waived, scores.baselined, mean_of(tr, scores))
     return Group(*lines, head, _chart(tr, scores.dimensions()))
@@ -49,7 +49,7 @@ def _verdict_line(tr: Translator, verdict: Any, overall: float | None, waived: i
     text.append(health_score(tr, overall, assessed))
     details = verdict_details(tr, waived, baselined, extra)
     if details:
-        text.append(f" ({'; '.join(details)})", style="dim")
+        text.append(f" ({tr.words('; ').join(details)})", style="dim")
     return text
 
 
@@ -70,12 +70,12 @@ def _blocking(tr: Translator, score: FileScore) -> RenderableType:
     return Group(*[Text(line, style="red") for line in blocking_lines(tr, score.verdict)])
 
 
-def _chart(tr: Translator, dimensions: tuple[Dimension, ...]) -> RenderableType:
+def _chart(tr: Translator, dimensions: tuple[Dimension, ...], misspelt: frozenset[str] = frozenset()) -> RenderableType:
     table = Table.grid(padding=(0, 1))
     for dim in dimensions:
         table.add_row(Text(f"  {dim.title_in(tr):<15}"), Text(bar(dim.score, BAR_WIDTH), style=_style(dim.score)), Text(num(dim.score, tr).rjust(5), style="bold"))
     notes = [Text(absent_line(tr, dimensions), style="yellow")] if any(d.absent for d in dimensions) else []
-    unjudged = unjudged_line(tr, dimensions)
+    unjudged = unjudged_line(tr, dimensions, misspelt)
     notes += [Text(unjudged, style="yellow")] if unjudged else []
     return Group(table, *notes) if notes else table
 

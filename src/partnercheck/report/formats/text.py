@@ -20,6 +20,7 @@ from partnercheck.report.formats import scoreblock as block
 from partnercheck.report.formats.common import (
     counts,
     files_count,
+    held_words,
     severity_counts,
     severity_word,
 )
@@ -76,7 +77,7 @@ def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     if not quiet or run.active:
         out.append(_summary_text(run, tr) + "\n")
     if not quiet and run.files:
-        card = _plain_scorecard(input_of(run, options).scores, tr)
+        card = _plain_scorecard(input_of(run, options).scores, tr, block.misspelt_sections(run.findings))
         if card is None:
             return None
         out.append(card)
@@ -104,7 +105,7 @@ def hint_head(tr: Translator) -> str:
     return f"  {tr.words('= hint:')} "
 
 
-def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
+def _plain_scorecard(scores: Any, tr: Translator, misspelt: frozenset[str] = frozenset()) -> str | None:
     """scorecard.py's block, as plain lines (the same text rich prints without colour)."""
     lines: list[str] = []
     if len(scores.files) == 1:
@@ -131,7 +132,7 @@ def _plain_scorecard(scores: Any, tr: Translator) -> str | None:
             return None
         lines.append(row)
     lines += [block.absent_line(tr, dimensions)] if any(d.absent for d in dimensions) else []
-    lines += [line for line in [block.unjudged_line(tr, dimensions)] if line]
+    lines += [line for line in [block.unjudged_line(tr, dimensions, misspelt)] if line]
     return "".join(line + "\n" for line in lines)
 
 
@@ -142,7 +143,7 @@ def _one_cell_each(text: str) -> bool:
 
 def _verdict_text(tr: Translator, verdict: Any, overall: float | None, waived: int, baselined: int, extra: str = "", assessed: bool = True) -> str:
     details = block.verdict_details(tr, waived, baselined, extra)
-    return block.verdict_head(tr, verdict) + block.health_score(tr, overall, assessed) + (f" ({'; '.join(details)})" if details else "")
+    return block.verdict_head(tr, verdict) + block.health_score(tr, overall, assessed) + (f" ({tr.words('; ').join(details)})" if details else "")
 
 
 # shared -------------------------------------------------------------------------------
@@ -165,8 +166,7 @@ def _indent(text: str, width: int = 10) -> str:
 def _summary_text(run: Any, tr: Translator) -> str:
     c = counts(run)
     held = sum(1 for f in run.findings if f.suppression is not None and f.suppression.kind == "baseline")
-    hidden = [tr.words("{n} waived or suppressed", n=c["suppressed"] - held) if c["suppressed"] > held else "", tr.words("{n} baselined", n=held) if held else ""]
-    waived = f" ({'; '.join(h for h in hidden if h)})" if c["suppressed"] else ""
+    waived = f" ({tr.words('; ').join(held_words(tr, c['suppressed'] - held, held))})" if c["suppressed"] else ""
     checked = tr.ngettext("{n} file checked", "{n} files checked", c["files"])
     if not run.active and run.errors:  # never "all clear" when part of the run failed
         errors = tr.ngettext("{n} error reported on standard error", "{n} errors reported on standard error", len(run.errors))
@@ -193,7 +193,7 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
     if not quiet and run.files:
         from partnercheck.report.formats.scorecard import scorecard
 
-        console.print(scorecard(input_of(run, options).scores, tr))
+        console.print(scorecard(input_of(run, options).scores, tr, block.misspelt_sections(run.findings)))
     return buffer.getvalue()
 
 

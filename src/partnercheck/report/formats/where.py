@@ -29,7 +29,7 @@ COLLECTIONS: dict[tuple[str, ...], tuple[str, str]] = {
     ("contributions",): ("contribution", "description"),
 }
 
-#: The charter format's field names (CHARTER-FORMAT.md) in plain English words; other languages translate them.
+#: The charter format's field names (docs/format.md) in plain English words; other languages translate them.
 FIELDS: dict[str, str] = {
     "charter": "charter identity",
     "context": "context",
