@@ -22,7 +22,6 @@ from partnercheck.rules.model import EngineCheck, Function, Rule
 from partnercheck.rules.readonly import ReadOnlyDict, ReadOnlyList, freeze
 from partnercheck.rules.runner import Outcome, run_rule
 from partnercheck.run.breaker import Breaker
-from partnercheck.run.supervise import NoResult, can_fork, killable
 
 
 @dataclass
@@ -359,7 +358,11 @@ class Engine:
         """A rule run outside the file workers (repository, change): in this process, or, for a plugin's code
         under a budget and with `isolate`, in a killable worker of its own (supervise.py)."""
         budget = self.settings.rule_timeout
-        if not (self._needs_own_worker(rule, isolate) and can_fork()):
+        if not self._needs_own_worker(rule, isolate):
+            return run_rule(rule, ctx, self.registry, budget)  # type: ignore[arg-type]
+        from partnercheck.run.supervise import NoResult, can_fork, killable  # with multiprocessing: only for such a rule
+
+        if not can_fork():
             return run_rule(rule, ctx, self.registry, budget)  # type: ignore[arg-type]
         outcome = killable(lambda: run_rule(rule, ctx, self.registry, budget), budget)  # type: ignore[arg-type]
         if not isinstance(outcome, NoResult):

@@ -25,7 +25,6 @@ from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Span
 from partnercheck.run.cache import Compact, ResultsCache
 from partnercheck.run.engine import Engine, FileResult
-from partnercheck.run.supervise import Job, NoResult, can_fork, supervised
 
 #: Worker processes only pay off past this much work (bytes of files to check, and at least two files).
 MIN_PARALLEL_BYTES = 256 * 1024
@@ -61,7 +60,7 @@ def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], ca
                 continue
         todo.append(i)
     workers = _workers(jobs, [items[i] for i in todo])
-    if todo and can_fork() and (workers > 1 or (isolate and any(engines[i].needs_worker() for i in todo))):
+    if todo and (workers > 1 or (isolate and any(engines[i].needs_worker() for i in todo))) and _can_fork():
         for i, checked in zip(todo, _in_workers(todo, items, engines, workers, isolate, previous or {})):
             results[i] = checked
     else:
@@ -74,6 +73,12 @@ def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], ca
     return [r for r in results if r is not None]
 
 
+def _can_fork() -> bool:
+    from partnercheck.run.supervise import can_fork  # with multiprocessing: imported only by a run that may fork
+
+    return can_fork()
+
+
 def _workers(jobs: int, work: Sequence[tuple[str, bytes]]) -> int:
     if jobs <= 1 or len(work) < 2 or sum(len(raw) for _, raw in work) < MIN_PARALLEL_BYTES:
         return 1
@@ -82,6 +87,8 @@ def _workers(jobs: int, work: Sequence[tuple[str, bytes]]) -> int:
 
 def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], workers: int, isolate: bool, previous: Mapping[str, Any]) -> list[FileResult]:
     """The `todo` files checked in killable workers; a worker killed or failed leaves its file INT02, INT03 or INT01."""
+    from partnercheck.run.supervise import Job, NoResult, supervised
+
     def work(i: int) -> tuple[Compact, Any]:
         result = engines[i].lint_bytes(*items[i])
         return compact_of(result), engines[i].changes_ahead(result, previous, isolate)
