@@ -114,6 +114,13 @@ class Engine:
         self.profiles = ReadOnlyDict({**registry.profiles, **settings.profiles})  # configuration may add or replace profiles; no rule may
         #: Rules stopped by their budget in this run (shared by the run's engines: run/lint.py).
         self.breaker = Breaker()
+        self._frozen_options: dict[str, Any] = {}
+
+    def _options(self, rule: Rule) -> Any:
+        """The rule's options under these settings, frozen once for every file (read-only: no rule can change them for the next)."""
+        if rule.code not in self._frozen_options:
+            self._frozen_options[rule.code] = freeze(self.settings.options_of(rule))
+        return self._frozen_options[rule.code]
 
     def needs_worker(self) -> bool:
         """True when a rule this engine runs is a plugin's Python code, which only a killable worker can stop for sure (budget.py)."""
@@ -231,7 +238,7 @@ class Engine:
             if not self.breaker.allows(rule.code):  # stopped by its budget on another file of this run
                 self.breaker.skip(rule.code, doc.path)
                 continue
-            ctx = RuleContext(charter, freeze(self.settings.options_of(rule)), self.settings.today, self.profiles)
+            ctx = RuleContext(charter, self._options(rule), self.settings.today, self.profiles)
             self.breaker.running(rule.code)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
             self.breaker.running(None)
