@@ -192,7 +192,8 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
             raise MemoryError("in a worker process")
         if kind != "done":
             results[item] = NoResult(crash=value) if kind == "failed" else _ended(slot)
-            return _restart(slot, queue)
+            _restart(slot, queue)
+            return None
         results[item] = value
         slot.items.popleft()
         slot.started = time.monotonic()  # the worker went on to the next item when it sent this result
@@ -201,17 +202,20 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
     item = slot.items[0]
     if not slot.process.is_alive():
         results[item] = _ended(slot)
-        return _restart(slot, queue)
+        _restart(slot, queue)
+        return None
     now, limits = time.monotonic(), jobs(item)
     rule, rule_started = breaker.running_in(n)
     if rule is not None and limits.rule and now - rule_started > max(2 * limits.rule, _MIN_GRACE):
         breaker.trip(rule, limits.path, limits.rule)
         if rule not in killed.setdefault(item, []):
             killed[item].append(rule)
-        return _restart(slot, queue, again=True)  # checked again, without the rule
+        _restart(slot, queue, again=True)  # checked again, without the rule
+        return None
     if limits.file and now - slot.started > max(2 * limits.file, _MIN_GRACE):
         results[item] = NoResult(seconds=limits.file)
-        return _restart(slot, queue)
+        _restart(slot, queue)
+        return None
     return slot
 
 
@@ -222,7 +226,6 @@ def _restart(slot: _Slot, queue: deque[int], again: bool = False) -> None:
         slot.items.popleft()
     queue.extendleft(reversed(slot.items))
     slot.items.clear()
-    return None
 
 
 def _ended(slot: _Slot) -> NoResult:
