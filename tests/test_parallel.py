@@ -24,9 +24,9 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     used: list[int] = []
     original = parallel._in_workers
 
-    def counting(todo, items, engines, jobs):  # type: ignore[no-untyped-def]
+    def counting(todo, items, engines, jobs, *rest):  # type: ignore[no-untyped-def]
         used.append(len(todo))
-        return original(todo, items, engines, jobs)
+        return original(todo, items, engines, jobs, *rest)
 
     monkeypatch.setattr(parallel, "_in_workers", counting)
     return used
@@ -59,6 +59,29 @@ def test_generated_repository_with_two_workers(cli, forks: list[int], tmp_path: 
     assert '"SCA03"' in one[1]
     text_one, text_two = both(cli, str(tmp_path / "repo"))
     assert text_one == text_two
+
+
+def test_the_rules_about_change_run_in_the_workers(cli, forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file checked in a worker comes back with its change rules' findings (from its change log): the parent runs none of them again."""
+    from partnercheck.run.engine import Engine
+
+    in_parent: list[str] = []
+    original = Engine._isolated_outcome
+
+    def recording(self, rule, ctx, isolate):  # type: ignore[no-untyped-def]
+        if rule.check.scope == "change":
+            in_parent.append(rule.code)
+        return original(self, rule, ctx, isolate)
+
+    monkeypatch.setattr(Engine, "_isolated_outcome", recording)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    one, two = both(cli, str(EXAMPLES), "--format", "json")
+    assert one == two and '"CHG07"' in two[1]
+    assert len(forks) == 1 and forks[0] >= 5
+    assert in_parent and all(code.startswith("CHG") for code in in_parent)  # --jobs 1: in this process, as before
+    in_parent.clear()
+    cli("check", str(EXAMPLES), "--today", TODAY, "--no-cache", "--jobs", "2")
+    assert in_parent == []
 
 
 def test_small_runs_stay_in_this_process(cli, forks: list[int]) -> None:

@@ -233,6 +233,32 @@ def test_a_new_worker_does_not_inherit_the_rule_its_killed_predecessor_was_runni
     assert breaker.running_in(1)[0] is None
 
 
+def _hangs_or_dies(i: int) -> int:
+    """A worker's work in the test below: item 1 never stops (and swallows any interruption), item 4 ends its process."""
+    import os
+
+    if i == 1:
+        while True:
+            try:
+                time.sleep(0.05)
+            except BaseException:  # noqa: BLE001 - the point: only a kill stops it
+                pass
+    if i == 4:
+        os._exit(3)
+    return i * 10
+
+
+def test_the_files_handed_ahead_to_a_killed_worker_are_still_checked():
+    """A worker holds files ahead (supervise._AHEAD): killed past one file's budget (INT03) or dead, the others still get their result."""
+    from partnercheck.run.breaker import Breaker
+
+    todo = list(range(2 * supervise._AHEAD + 4))
+    results, killed = supervise.supervised(todo, _hangs_or_dies, 1, Breaker(), lambda i: supervise.Job(f"c{i}.yaml", None, 0.2), [])
+    assert results[1] == supervise.NoResult(seconds=0.2)
+    assert isinstance(results[4], supervise.NoResult) and "exit code 3" in (results[4].crash or "")
+    assert {i: v for i, v in results.items() if i not in (1, 4)} == {i: i * 10 for i in todo if i not in (1, 4)}
+    assert killed == {}
+
 # rules outside the file workers: repository and change scopes --------------------------------
 CHANGE_LOG = "evolution:\n  change_log:\n    - {date: 2025-06-01, change: Un partenaire rejoint la plateforme.}\n"
 

@@ -135,3 +135,15 @@ def test_no_module_imports_a_private_regex_module() -> None:
     private = re.compile(r"^\s*(?:import|from)\s+(?:re\._\w+|sre_\w+)|^\s*from\s+re\s+import\s+_", re.MULTILINE)
     offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if private.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_a_matcher_on_re2_answers_a_text_seen_before_as_the_first_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It remembers its answers (checks/regex.matcher), up to a bound: past it, texts are matched again."""
+    from partnercheck.checks import regex
+
+    monkeypatch.setattr(regex, "_REMEMBERED", 3)
+    pattern = r"^[a-z0-9][a-z0-9._-]*$"
+    matches = regex.matcher(pattern)
+    texts = ["ok-1", "Ok", "ok\n", "é", "a.b", "ok-1", "Ok", "é", "-x", "a.b"]
+    assert runs_on_re2(pattern)
+    assert [matches(t) for t in texts * 2] == [re.search(pattern, t) is not None for t in texts * 2]

@@ -14,7 +14,6 @@ from typing import Any, Iterator, Mapping
 
 from partnercheck.builtin.timing import parse_date
 from partnercheck.findings import BareFinding
-from partnercheck.history.terms import changes, material
 from partnercheck.rules.context import Charter, RuleContext
 
 SIGNED = ("signed", "active")
@@ -108,6 +107,8 @@ def signed_amended_unrecorded(ctx: RuleContext) -> Iterator[BareFinding]:
     if ctx.previous is None:
         return
     status = ctx.previous.section("charter").get("status")
+    from partnercheck.history.terms import changes, material  # a previous version given (check --base): rarely
+
     found = material(changes(ctx.previous.data, ctx.data))
     if status not in SIGNED or not found or _entries(ctx.charter) - _entries(ctx.previous):
         return

@@ -49,23 +49,40 @@ def placeholder(text: str) -> str | None:
 
 def placeholder_text(ctx: RuleContext) -> Iterator[BareFinding]:
     """DOC08: every text value that holds a placeholder, at that value."""
-    for path, text in _texts(ctx.data):
-        marker = placeholder(text)
-        if marker is not None:
-            yield BareFinding(join("", *path), {"text": " ".join(text.split()), "marker": marker})
+    found: list[tuple[tuple[str | int, ...], str, str]] = []
+    _scan(ctx.data, [], {}, found)
+    for path, text, marker in found:
+        yield BareFinding(join("", *path), {"text": " ".join(text.split()), "marker": marker})
 
 
-def _texts(data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every string value with its path (keys are the format's own and are not read); a pointer is built only for a hit."""
-    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
-    while stack:
-        path, value = stack.pop()
+def _scan(value: Any, path: list[str | int], seen: dict[str, str | None], found: list[tuple[tuple[str | int, ...], str, str]]) -> None:
+    """Every string value below `value` that holds a placeholder, with its path, into `found` (keys are the format's
+    own and are not read; a path is built only for a hit; a text met again is not scanned again: `seen`). The order
+    is a depth-first walk from the last item of each mapping and list."""
+    if isinstance(value, dict):
+        items: Any = reversed(value.items())
+    elif isinstance(value, list):
+        items = zip(range(len(value) - 1, -1, -1), reversed(value))
+    else:
         if isinstance(value, str):
-            yield path, value
-        elif isinstance(value, dict):
-            stack.extend(((*path, key), child) for key, child in value.items())
-        elif isinstance(value, list):
-            stack.extend(((*path, index), child) for index, child in enumerate(value))
+            _check(value, path, seen, found)
+        return
+    for key, child in items:
+        path.append(key)
+        if isinstance(child, str):
+            _check(child, path, seen, found)
+        elif isinstance(child, (dict, list)):
+            _scan(child, path, seen, found)
+        path.pop()
+
+
+def _check(text: str, path: list[str | int], seen: dict[str, str | None], found: list[tuple[tuple[str | int, ...], str, str]]) -> None:
+    if text in seen:
+        marker = seen[text]
+    else:
+        marker = seen[text] = placeholder(text)
+    if marker is not None:
+        found.append((tuple(path), text, marker))
 
 
 FUNCTIONS = {"placeholder_text": placeholder_text}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Callable, Mapping, Protocol, Sequence
 
 from partnercheck.checks.cascade import misshapen, missing, renamed_to, unreadable, without_echoes
 from partnercheck.checks.references import check_references
@@ -22,7 +22,6 @@ from partnercheck.rules.model import EngineCheck, Function, Rule
 from partnercheck.rules.readonly import ReadOnlyDict, ReadOnlyList, freeze
 from partnercheck.rules.runner import Outcome, run_rule
 from partnercheck.run.breaker import Breaker
-from partnercheck.run.supervise import NoResult, can_fork, killable
 
 
 @dataclass
@@ -35,6 +34,9 @@ class FileResult:
     labels: dict[str, str] | None = None
     #: The charter's data as its rules read it, frozen (rules/readonly.py): the repository rules read it again, unfrozen twice.
     frozen: Any = field(default=None, repr=False, compare=False)
+    #: The rules about change already run where the file was checked (a worker: `Engine.changes_ahead`), by code:
+    #: those that found something or crashed (None: none ran there).
+    changes: Mapping[str, Changed] | None = field(default=None, repr=False, compare=False)
 
     @property
     def data(self) -> Any:
@@ -49,6 +51,14 @@ class FileResult:
     def readable(self) -> bool:
         """True when the file is a charter whose data the rules read (`data is not None`, without loading cached data)."""
         return self.document is not None and self.document.is_charter
+
+
+@dataclass
+class Changed:
+    """A rule about change run ahead, in the worker that checked the file: its outcome, its findings already stamped."""
+
+    outcome: Outcome
+    findings: list[Finding]
 
 
 @dataclass
@@ -104,6 +114,13 @@ class Engine:
         self.profiles = ReadOnlyDict({**registry.profiles, **settings.profiles})  # configuration may add or replace profiles; no rule may
         #: Rules stopped by their budget in this run (shared by the run's engines: run/lint.py).
         self.breaker = Breaker()
+        self._frozen_options: dict[str, Any] = {}
+
+    def _options(self, rule: Rule) -> Any:
+        """The rule's options under these settings, frozen once for every file (read-only: no rule can change them for the next)."""
+        if rule.code not in self._frozen_options:
+            self._frozen_options[rule.code] = freeze(self.settings.options_of(rule))
+        return self._frozen_options[rule.code]
 
     def needs_worker(self) -> bool:
         """True when a rule this engine runs is a plugin's Python code, which only a killable worker can stop for sure (budget.py)."""
@@ -221,7 +238,7 @@ class Engine:
             if not self.breaker.allows(rule.code):  # stopped by its budget on another file of this run
                 self.breaker.skip(rule.code, doc.path)
                 continue
-            ctx = RuleContext(charter, freeze(self.settings.options_of(rule)), self.settings.today, self.profiles)
+            ctx = RuleContext(charter, self._options(rule), self.settings.today, self.profiles)
             self.breaker.running(rule.code)
             outcome = run_rule(rule, ctx, self.registry, self.settings.rule_timeout)
             self.breaker.running(None)
@@ -229,7 +246,8 @@ class Engine:
                 self.breaker.trip(rule.code, doc.path, outcome.timed_out)
             self._collect(result, doc, rule, outcome, shape_ok)
 
-    def _collect(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome, shape_ok: bool) -> None:
+    def _collect(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome, shape_ok: bool, stamped: list[Finding] | None = None) -> None:
+        """Add a rule's findings to the file's (`stamped`: already stamped, in a worker), or say why it has none."""
         if outcome.crash is not None:
             if shape_ok or outcome.timed_out:  # on a malformed charter, the schema findings already explain a crash
                 self._crashed(result, doc, rule, outcome)
@@ -237,6 +255,9 @@ class Engine:
                 result.debug.append(f"{rule.code} skipped on malformed data:\n{outcome.traceback}")
             return
         room = max(0, MAX_FINDINGS_PER_FILE + 1 - len(result.findings))  # past the cap, stamping them is wasted work
+        if stamped is not None:
+            result.findings.extend(stamped[:room])
+            return
         result.findings.extend(self.stamp(rule, bare, doc) for bare in outcome.findings[:room])
 
     def _crashed(self, result: FileResult, doc: Document, rule: Rule, outcome: Outcome) -> None:
@@ -344,7 +365,11 @@ class Engine:
         """A rule run outside the file workers (repository, change): in this process, or, for a plugin's code
         under a budget and with `isolate`, in a killable worker of its own (supervise.py)."""
         budget = self.settings.rule_timeout
-        if not (isolate and budget and rule.plugin != "core" and can_fork()):
+        if not self._needs_own_worker(rule, isolate):
+            return run_rule(rule, ctx, self.registry, budget)  # type: ignore[arg-type]
+        from partnercheck.run.supervise import NoResult, can_fork, killable  # with multiprocessing: only for such a rule
+
+        if not can_fork():
             return run_rule(rule, ctx, self.registry, budget)  # type: ignore[arg-type]
         outcome = killable(lambda: run_rule(rule, ctx, self.registry, budget), budget)  # type: ignore[arg-type]
         if not isinstance(outcome, NoResult):
@@ -352,6 +377,10 @@ class Engine:
         if outcome.seconds is not None:
             return Outcome(crash="killed", timed_out=outcome.seconds)
         return Outcome(crash=outcome.crash or "no result")
+
+    def _needs_own_worker(self, rule: Rule, isolate: bool) -> bool:
+        """A plugin's rule under a budget, in an isolated run: only a killable worker can stop it for sure."""
+        return bool(isolate and self.settings.rule_timeout and rule.plugin != "core")
 
     def _collect_repository(self, by_path: dict[str, FileResult], rule: Rule, outcome: Outcome) -> None:
         for bare in outcome.findings:
@@ -367,23 +396,54 @@ class Engine:
     def run_change_rules(self, results: list[FileResult], previous: Mapping[str, Any], isolate: bool = False) -> None:
         """Rules about change (`scope: change`), for each charter whose previous version `previous` (by path) holds or whose change log tells its changes;
         `isolate`: a plugin's rule under a budget runs in a killable worker, as a repository rule does."""
-        if not any(isinstance(r.check, Function) and r.check.scope == "change" for r in self.rules):
-            return
+        rules = self._change_rules()
         for result in results:
-            doc = result.document
-            if doc is None or not result.readable or (result.path not in previous and "change_log" not in (doc.text or "")):
-                continue  # no previous version, no change log: nothing to parse again (a cached file stays unparsed)
-            data = result.data
-            if not isinstance(data, dict) or (result.path not in previous and not _has_change_log(data)):
+            doc, ctx_of = result.document, self._change_contexts(result, previous, rules)
+            if doc is None or ctx_of is None:
                 continue
-            before = previous.get(result.path)
-            charter, earlier = Charter(data, doc.path), Charter(before, doc.path) if isinstance(before, dict) else None
-            for rule in self.rules:
-                if isinstance(rule.check, Function) and rule.check.scope == "change":
-                    ctx = RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles, previous=earlier)
-                    shape_ok = not any(f.code == "SCH01" for f in result.findings)
-                    self._collect(result, doc, rule, self._isolated_outcome(rule, ctx, isolate), shape_ok)
+            for rule in rules:
+                shape_ok = not any(f.code == "SCH01" for f in result.findings)
+                if result.changes is not None and not self._needs_own_worker(rule, isolate):  # run ahead, in the worker
+                    done = result.changes.get(rule.code)
+                    if done is not None:
+                        self._collect(result, doc, rule, done.outcome, shape_ok, done.findings)
+                else:
+                    self._collect(result, doc, rule, self._isolated_outcome(rule, ctx_of(rule), isolate), shape_ok)
             result.findings.sort(key=Finding.sort_key)
+
+    def changes_ahead(self, result: FileResult, previous: Mapping[str, Any], isolate: bool = False) -> dict[str, Changed] | None:
+        """In a worker, just after checking the file: the rules about change that `run_change_rules` would run here
+        (not a plugin's rule under a budget, which runs in a killable worker of its own), their findings stamped
+        where the file's positions are at hand; `run_change_rules` then adds them as it adds its own. Only the
+        rules that found something or crashed are sent back: the others ran and have nothing to add."""
+        rules = [rule for rule in self._change_rules() if not self._needs_own_worker(rule, isolate)]
+        ctx_of = self._change_contexts(result, previous, rules, result.frozen) if rules else None  # frozen: as the parent reads a worker's data
+        if ctx_of is None or result.document is None:
+            return None
+        doc, ahead = result.document, dict[str, Changed]()
+        for rule in rules:
+            outcome = run_rule(rule, ctx_of(rule), self.registry, self.settings.rule_timeout)
+            if outcome.findings or outcome.crash is not None:
+                ahead[rule.code] = Changed(
+                    Outcome(crash=outcome.crash, traceback=outcome.traceback, timed_out=outcome.timed_out), [self.stamp(rule, bare, doc) for bare in outcome.findings]
+                )
+        return ahead
+
+    def _change_rules(self) -> list[Rule]:
+        return [r for r in self.rules if isinstance(r.check, Function) and r.check.scope == "change"]
+
+    def _change_contexts(self, result: FileResult, previous: Mapping[str, Any], rules: list[Rule], data: Any = None) -> Callable[[Rule], RuleContext] | None:
+        """Each change rule's context on the file (its `data`, else the result's), or None when it has no previous
+        version and no change log."""
+        doc = result.document
+        if not rules or doc is None or not result.readable or (result.path not in previous and "change_log" not in (doc.text or "")):
+            return None  # no previous version, no change log: nothing to parse again (a cached file stays unparsed)
+        data = data if data is not None else result.data
+        if not isinstance(data, dict) or (result.path not in previous and not _has_change_log(data)):
+            return None
+        before = previous.get(result.path)
+        charter, earlier = Charter(data, doc.path), Charter(before, doc.path) if isinstance(before, dict) else None
+        return lambda rule: RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles, previous=earlier)
 
     # suppressions ----------------------------------------------------------------
     def finish(self, result: FileResult) -> None:

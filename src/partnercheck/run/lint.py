@@ -107,7 +107,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
         final = cache.get_run(run_key, len(items))
         if final is not None:  # the very same files, bytes and settings as a run before: its findings stand
             return [_labelled(cached_result(path, raw, is_charter, findings, own, _stored_data(cache, key), language), labels) for (path, raw), (is_charter, findings, language, labels), own, key in zip(items, final, engines, keys)]
-    results = lint_files(items, engines, cache, jobs, isolate)
+    results = lint_files(items, engines, cache, jobs, isolate, previous)
     run_engine.run_repository_rules(results, isolate, around or ())
     for own_engine, result in zip(engines, results):
         own_engine.run_change_rules([result], previous or {}, isolate)

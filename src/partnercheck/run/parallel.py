@@ -18,14 +18,13 @@ Where `fork` is not available (Windows), files are checked in this process.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Span
 from partnercheck.run.cache import Compact, ResultsCache
 from partnercheck.run.engine import Engine, FileResult
-from partnercheck.run.supervise import Job, NoResult, can_fork, supervised
 
 #: Worker processes only pay off past this much work (bytes of files to check, and at least two files).
 MIN_PARALLEL_BYTES = 256 * 1024
@@ -39,12 +38,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], cache: ResultsCache | None = None, jobs: int = 1, isolate: bool = False) -> list[FileResult]:
+def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], cache: ResultsCache | None = None, jobs: int = 1, isolate: bool = False, previous: Mapping[str, Any] | None = None) -> list[FileResult]:
     """Each file's own result (`engine.lint_bytes`), in the order given; `engines[i]` checks `items[i]`.
 
     Files go to killable worker processes (supervise.py) when there are many
     (`jobs`), or when `isolate` is asked and a plugin's Python rule runs under a
-    budget; else they are checked here.
+    budget; else they are checked here. A worker also runs the rules about
+    change on its file (with its version in `previous`, or its change log) and
+    sends their findings with the result (`Engine.changes_ahead`): the parent's
+    `run_change_rules` adds them, and runs none of them again.
     """
     results: list[FileResult | None] = [None] * len(items)
     keys: list[str | None] = [None] * len(items)
@@ -58,8 +60,8 @@ def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], ca
                 continue
         todo.append(i)
     workers = _workers(jobs, [items[i] for i in todo])
-    if todo and can_fork() and (workers > 1 or (isolate and any(engines[i].needs_worker() for i in todo))):
-        for i, checked in zip(todo, _in_workers(todo, items, engines, workers)):
+    if todo and (workers > 1 or (isolate and any(engines[i].needs_worker() for i in todo))) and _can_fork():
+        for i, checked in zip(todo, _in_workers(todo, items, engines, workers, isolate, previous or {})):
             results[i] = checked
     else:
         for i in todo:
@@ -71,16 +73,25 @@ def lint_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], ca
     return [r for r in results if r is not None]
 
 
+def _can_fork() -> bool:
+    from partnercheck.run.supervise import can_fork  # with multiprocessing: imported only by a run that may fork
+
+    return can_fork()
+
+
 def _workers(jobs: int, work: Sequence[tuple[str, bytes]]) -> int:
     if jobs <= 1 or len(work) < 2 or sum(len(raw) for _, raw in work) < MIN_PARALLEL_BYTES:
         return 1
     return min(jobs, len(work))
 
 
-def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], workers: int) -> list[FileResult]:
+def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], workers: int, isolate: bool, previous: Mapping[str, Any]) -> list[FileResult]:
     """The `todo` files checked in killable workers; a worker killed or failed leaves its file INT02, INT03 or INT01."""
-    def work(i: int) -> Compact:
-        return compact_of(engines[i].lint_bytes(*items[i]))
+    from partnercheck.run.supervise import Job, NoResult, supervised
+
+    def work(i: int) -> tuple[Compact, Any]:
+        result = engines[i].lint_bytes(*items[i])
+        return compact_of(result), engines[i].changes_ahead(result, previous, isolate)
 
     def job(i: int) -> Job:
         return Job(items[i][0], engines[i].settings.rule_timeout, engines[i].settings.file_timeout)
@@ -92,8 +103,9 @@ def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Se
     for i in todo:
         path, raw = items[i]
         engine, value = engines[i], done.get(i)
-        if isinstance(value, Compact):
-            result = rebuild(path, raw, value, engine)
+        if isinstance(value, tuple):
+            result = rebuild(path, raw, value[0], engine)
+            result.changes = value[1]
         elif isinstance(value, NoResult) and value.seconds is not None:
             result = engine.stopped_file(path, raw, value.seconds)
         else:

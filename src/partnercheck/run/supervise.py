@@ -3,14 +3,16 @@
 A time budget raises an exception inside the running code (rules/budget.py);
 code that swallows it (a loop around a bare `except:`) or never returns to
 Python (a C call that holds the interpreter) cannot be stopped from inside
-the process. So the files are handed, one at a time, to worker processes
-forked from this one (they start with the registry, engines and bytes in
+the process. So the files are handed to worker processes forked from this
+one, a few ahead to each (`_AHEAD`: a worker that sends a result starts on its
+next file at once, without waiting for the parent to read it) (they start with the registry, engines and bytes in
 memory), and this process watches them: a worker whose current rule has run
 for twice the rule budget, or whose current file for twice the file budget,
 is killed (SIGKILL). A rule killed so trips the circuit breaker (breaker.py)
 and its file is checked again without it, so it keeps its other findings;
 a file killed without a rule to blame gets INT03; a worker that dies on its
-own gets INT01 for its file. A new worker takes the remaining files.
+own gets INT01 for its file. The files handed ahead to a killed worker go back
+to the front of the queue, and a new worker takes the remaining files.
 
 Used when a rule the run runs is a plugin's Python code (`Engine.needs_worker`)
 or when many files are checked at once (`--jobs`, parallel.py). A run with
@@ -27,7 +29,7 @@ import gc
 import pickle
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
 from partnercheck.rules.readonly import dumps_frozen
@@ -37,6 +39,8 @@ from partnercheck.run.breaker import Breaker
 _POLL = 0.05
 #: A killed worker's budgets count from the work it was given: twice the budget, never less than this.
 _MIN_GRACE = 0.2
+#: The items a worker holds at once: the one it checks, and the next ones, so it never waits for the parent.
+_AHEAD = 3
 
 T = TypeVar("T")
 
@@ -65,7 +69,9 @@ class Job:
 class _Slot:
     process: Any
     conn: Any
-    item: int | None = None
+    #: The items given to the worker and not answered yet, in order: the first is the one it checks now.
+    items: deque[int] = field(default_factory=deque)
+    #: When the worker started on the first of `items` (as the parent saw it: given, or its predecessor's result read).
     started: float = 0.0
 
 
@@ -91,16 +97,16 @@ def supervised(todo: Sequence[int], work: Callable[[int], Any], workers: int, br
     killed: dict[int, list[str]] = {}
     slots: list[_Slot | None] = [None] * max(1, min(workers, len(todo)))
     try:
-        while queue or any(s is not None and s.item is not None for s in slots):
+        while queue or any(s is not None and s.items for s in slots):
             for n, slot in enumerate(slots):
-                if queue and (slot is None or slot.item is None):
+                while queue and (slot is None or len(slot.items) < _AHEAD):
                     if slot is None:
                         breaker.clear_slot(n)
                         slots[n] = slot = _start(n)
                     _give(slot, queue.popleft())
             _wait(slots)
             for n, slot in enumerate(slots):
-                if slot is not None and slot.item is not None:
+                if slot is not None and slot.items:
                     slots[n] = _look(n, slot, results, killed, queue, breaker, jobs)
     finally:
         gc.unfreeze()
@@ -159,22 +165,24 @@ def _start(n: int) -> _Slot:
 
 
 def _give(slot: _Slot, item: int) -> None:
-    slot.item, slot.started = item, time.monotonic()
+    if not slot.items:
+        slot.started = time.monotonic()
+    slot.items.append(item)
     slot.conn.send(item)
 
 
 def _wait(slots: list[_Slot | None]) -> None:
     from multiprocessing.connection import wait
 
-    busy = [s for s in slots if s is not None and s.item is not None]
+    busy = [s for s in slots if s is not None and s.items]
     wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=_POLL)
 
 
 def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[str]], queue: deque[int], breaker: Breaker, jobs: Callable[[int], Job]) -> _Slot | None:
-    """Collect a finished result, or kill a worker past its budget; the slot as it now is (None: to restart)."""
-    item = slot.item
-    assert item is not None
-    if slot.conn.poll():
+    """Collect the finished results, or kill a worker past its budget; the slot as it now is (None: to restart,
+    the items it held ahead back at the front of `queue`)."""
+    while slot.items and slot.conn.poll():
+        item = slot.items[0]
         try:
             kind, value, events = pickle.loads(slot.conn.recv_bytes())
         except (EOFError, OSError):
@@ -182,31 +190,42 @@ def _look(n: int, slot: _Slot, results: dict[int, Any], killed: dict[int, list[s
         breaker.replay(events)
         if kind == "memory":
             raise MemoryError("in a worker process")
-        if kind == "done":
-            results[item] = value
-            slot.item = None
-            return slot
-        results[item] = NoResult(crash=value) if kind == "failed" else _ended(slot)
-        _stop(slot)
-        return None
+        if kind != "done":
+            results[item] = NoResult(crash=value) if kind == "failed" else _ended(slot)
+            _restart(slot, queue)
+            return None
+        results[item] = value
+        slot.items.popleft()
+        slot.started = time.monotonic()  # the worker went on to the next item when it sent this result
+    if not slot.items:
+        return slot
+    item = slot.items[0]
     if not slot.process.is_alive():
         results[item] = _ended(slot)
-        _stop(slot)
+        _restart(slot, queue)
         return None
     now, limits = time.monotonic(), jobs(item)
     rule, rule_started = breaker.running_in(n)
     if rule is not None and limits.rule and now - rule_started > max(2 * limits.rule, _MIN_GRACE):
-        _stop(slot)
         breaker.trip(rule, limits.path, limits.rule)
         if rule not in killed.setdefault(item, []):
             killed[item].append(rule)
-        queue.appendleft(item)  # checked again, without the rule
+        _restart(slot, queue, again=True)  # checked again, without the rule
         return None
     if limits.file and now - slot.started > max(2 * limits.file, _MIN_GRACE):
-        _stop(slot)
         results[item] = NoResult(seconds=limits.file)
+        _restart(slot, queue)
         return None
     return slot
+
+
+def _restart(slot: _Slot, queue: deque[int], again: bool = False) -> None:
+    """Stop the worker of `slot`; the items it held ahead (and its current one, `again`) go back to the front of `queue`."""
+    _stop(slot)
+    if not again:
+        slot.items.popleft()
+    queue.extendleft(reversed(slot.items))
+    slot.items.clear()
 
 
 def _ended(slot: _Slot) -> NoResult:
