@@ -151,7 +151,8 @@ PATCHES: list[tuple[str, str, Callable[[Any], Any]]] = [
     ("partnercheck.config.resolve", "_inside_tree", _replacing(_nothing)),
 ]
 
-#: (module, method, [(line, replacement)]): the builder counts nodes, levels and text inline, as it reads.
+#: (module, method, [(lines, replacement)]): the builder checks depth, and counts nodes, levels and text inside
+#: anchored collections, inline as it reads.
 EDITS: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "partnercheck.document.builder",
@@ -161,14 +162,20 @@ EDITS: list[tuple[str, str, list[tuple[str, str]]]] = [
                 "        if len(self.stack) >= self.limits.max_depth:\n"
                 '            raise Stop(Problem("DOC06", Text("DOC06.depth", {"depth": self.limits.max_depth}), "", self.marks.at(event.start_mark), Text("DOC06.hint")))\n',
                 "",
-            )
+            ),
+            ("        if event.anchor:\n            self.counting += 1\n", ""),
         ],
     ),
+    ("partnercheck.document.builder", "Builder._end", [("            self.counting -= 1\n", "")]),
     (
         "partnercheck.document.builder",
         "Builder._deliver",
         [
-            ("        frame.nodes += nodes\n        if height >= frame.height:\n            frame.height = height + 1\n        frame.chars += chars\n", ""),
+            (
+                "        if self.counting:  # what an anchor names is measured for its aliases (`_count_alias`); the rest needs no count\n"
+                "            frame.nodes += nodes\n            if height >= frame.height:\n                frame.height = height + 1\n            frame.chars += chars\n",
+                "",
+            ),
         ],
     ),
     (
@@ -176,7 +183,7 @@ EDITS: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Builder._scalar",
         [
             ("        size = len(text) + 1\n", "        size = 1\n"),
-            ("            frame.chars += size\n", ""),
+            ("            if self.counting:\n                frame.chars += size\n", ""),
         ],
     ),
 ]
