@@ -135,3 +135,16 @@ def test_no_module_imports_a_private_regex_module() -> None:
     private = re.compile(r"^\s*(?:import|from)\s+(?:re\._\w+|sre_\w+)|^\s*from\s+re\s+import\s+_", re.MULTILINE)
     offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if private.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+@pytest.mark.parametrize(("pattern", "values"), [m for m in MEANING if m[1] is not None])
+def test_re2_answers_alike_through_the_packages_public_search(pattern: str, values: list[str]) -> None:
+    """Matching calls RE2 below the package's wrapper (no match object, regex.py); where that is not there, the
+    package's public search on the same UTF-8 bytes answers, and both answer as Python's re (lone surrogate included)."""
+    from partnercheck.checks.regex import compile_pattern
+
+    compiled = compile_pattern(pattern)
+    fallback = type(compiled)(compiled._compiled)
+    fallback._match = None
+    for value in [*values, "a\ud800"]:
+        assert compiled.found(value) == fallback.found(value) == (re.search(pattern, value.replace("\ud800", "\ufffd")) is not None)
