@@ -216,7 +216,8 @@ def edited(module: Any, dotted: str, edits: list[tuple[str, str]]) -> Callable[.
     return namespace[name]  # type: ignore[no-any-return]
 
 
-#: Original function -> its replacement, so a copy taken by `from … import name` is replaced too.
+#: Original function -> its replacement, so a copy taken by `from … import name` is replaced too; only for a function
+#: replaced in the module that defines it (`run.engine.time_budget` is the engine's name for the file budget alone).
 _REPLACED: dict[int, tuple[Any, Any]] = {}
 
 
@@ -228,7 +229,7 @@ def patch(module: Any) -> None:
             original = getattr(owner, attr)
             replacement = make(original)
             setattr(owner, attr, replacement)
-            if callable(original):
+            if callable(original) and getattr(original, "__module__", None) == module.__name__:  # defined here: replaced wherever imported
                 _REPLACED[id(original)] = (original, replacement)
     for name, dotted, edits in EDITS:
         if name == module.__name__:
