@@ -148,3 +148,13 @@ def test_re2_answers_alike_through_the_packages_public_search(pattern: str, valu
     fallback._match = None
     for value in [*values, "a\ud800"]:
         assert compiled.found(value) == fallback.found(value) == (re.search(pattern, value.replace("\ud800", "\ufffd")) is not None)
+
+
+def test_answers_kept_for_short_texts_are_bounded_and_the_same() -> None:
+    from partnercheck.checks import regex
+
+    compiled = regex.compile_pattern(r"^[a-z0-9][a-z0-9._-]*$")
+    texts = [f"p{i:05d}" for i in range(regex._KNOWN + 10)] + ["Nope", "x" * (regex._KNOWN_LENGTH + 1)]
+    first = [compiled.found(t) for t in texts]
+    assert first == [compiled.found(t) for t in texts] == [re.search(r"^[a-z0-9][a-z0-9._-]*$", t) is not None for t in texts]
+    assert 0 < len(compiled._known) <= regex._KNOWN and "x" * (regex._KNOWN_LENGTH + 1) not in compiled._known
