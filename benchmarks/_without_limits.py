@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.abc
-import importlib.util
 import inspect
 import re
 import sys
