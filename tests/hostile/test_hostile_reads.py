@@ -120,3 +120,27 @@ def test_a_malformed_baseline_is_a_usage_error(tmp_path, text):
     code, out, err, peak = baseline(tmp_path, text)
     assert code == 2, err
     assert "not a partnercheck baseline" in err and "internal error" not in err
+
+
+def test_a_bounded_read_gives_the_whole_file_within_the_limit_and_one_byte_more_past_it(tmp_path, monkeypatch):
+    """A regular file is read in one call sized by its length (no buffer of the limit's size); a file that grows
+    between that length and the read is still read up to the limit plus one byte."""
+    import os
+
+    from partnercheck import bounded
+
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"x" * 1000)
+    assert bounded.read_path(path, 10_000) == b"x" * 1000
+    assert bounded.read_path(path, 1000) == b"x" * 1000
+    assert bounded.read_path(path, 999) == b"x" * 1000
+    assert bounded.read_path(path, 10) == b"x" * 11
+    stat = os.fstat
+
+    def grown_after(fd: int) -> os.stat_result:  # the length as it was before the file grew
+        status = stat(fd)
+        return os.stat_result((*status[:6], 100, *status[7:])) if status.st_size == 1000 else status
+
+    monkeypatch.setattr(bounded.os, "fstat", grown_after)
+    assert bounded.read_path(path, 10_000) == b"x" * 1000
+    assert bounded.read_path(path, 500) == b"x" * 501

@@ -137,13 +137,24 @@ def test_no_module_imports_a_private_regex_module() -> None:
     assert offenders == []
 
 
-def test_a_matcher_on_re2_answers_a_text_seen_before_as_the_first_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """It remembers its answers (checks/regex.matcher), up to a bound: past it, texts are matched again."""
+@pytest.mark.parametrize(("pattern", "values"), [m for m in MEANING if m[1] is not None])
+def test_re2_answers_alike_through_the_packages_public_search(pattern: str, values: list[str]) -> None:
+    """Matching calls RE2 below the package's wrapper (no match object, regex.py); where that is not there, the
+    package's public search on the same UTF-8 bytes answers, and both answer as Python's re (lone surrogate included)."""
+    from partnercheck.checks.regex import compile_pattern
+
+    compiled = compile_pattern(pattern)
+    fallback = type(compiled)(compiled._compiled)
+    fallback._match = None
+    for value in [*values, "a\ud800"]:
+        assert compiled.found(value) == fallback.found(value) == (re.search(pattern, value.replace("\ud800", "\ufffd")) is not None)
+
+
+def test_answers_kept_for_short_texts_are_bounded_and_the_same() -> None:
     from partnercheck.checks import regex
 
-    monkeypatch.setattr(regex, "_REMEMBERED", 3)
-    pattern = r"^[a-z0-9][a-z0-9._-]*$"
-    matches = regex.matcher(pattern)
-    texts = ["ok-1", "Ok", "ok\n", "é", "a.b", "ok-1", "Ok", "é", "-x", "a.b"]
-    assert runs_on_re2(pattern)
-    assert [matches(t) for t in texts * 2] == [re.search(pattern, t) is not None for t in texts * 2]
+    compiled = regex.compile_pattern(r"^[a-z0-9][a-z0-9._-]*$")
+    texts = [f"p{i:05d}" for i in range(regex._KNOWN + 10)] + ["Nope", "x" * (regex._KNOWN_LENGTH + 1)]
+    first = [compiled.found(t) for t in texts]
+    assert first == [compiled.found(t) for t in texts] == [re.search(r"^[a-z0-9][a-z0-9._-]*$", t) is not None for t in texts]
+    assert 0 < len(compiled._known) <= regex._KNOWN and "x" * (regex._KNOWN_LENGTH + 1) not in compiled._known

@@ -18,6 +18,7 @@ Python, ASCII only in RE2; `$` also matches before a final line break).
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import Any, Callable, Protocol
 
@@ -39,35 +40,16 @@ class Matcher(Protocol):
 
 def search(pattern: str, text: str) -> bool:
     """Whether `pattern` matches somewhere in `text` (as `re.search` would say)."""
-    return compile_pattern(pattern).search(_encodable(text)) is not None
+    compiled = compile_pattern(pattern)
+    return compiled.search(text if type(compiled) is _OnRE2 else _encodable(text)) is not None
 
 
 def matcher(pattern: str) -> Callable[[str], bool]:
-    """A function telling whether `pattern` matches somewhere in a text, compiled once.
-
-    On RE2 it remembers its answers for up to `_REMEMBERED` texts: a call through the
-    `re2` package costs ten to twenty times one of Python's `re` (it builds a match
-    object), and a charter repeats its values (the ids a schema pattern checks
-    come back in every list that refers to them).
-    """
+    """A function telling whether `pattern` matches somewhere in a text, compiled once."""
     compiled = compile_pattern(pattern)
-    if isinstance(compiled, re.Pattern):
-        return lambda text: compiled.search(_encodable(text)) is not None
-    seen: dict[str, bool] = {}
-
-    def matches(text: str) -> bool:
-        found = seen.get(text)
-        if found is None:
-            found = compiled.search(_encodable(text)) is not None
-            if len(seen) < _REMEMBERED:
-                seen[text] = found
-        return found
-
-    return matches
-
-
-#: The texts a pattern on RE2 remembers its answer for (`matcher`).
-_REMEMBERED = 4096
+    if type(compiled) is _OnRE2:
+        return compiled.found
+    return lambda text: compiled.search(_encodable(text)) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -170,11 +152,72 @@ def _re2(pattern: str) -> Matcher | None:
     options = re2.Options()
     options.log_errors = False  # RE2 would write its refusals to stderr
     try:
-        return re2.compile(pattern, options)  # type: ignore[no-any-return]
+        return _OnRE2(re2.compile(pattern.encode("utf-8"), options))
     except re2.error:
         return None
 
 
+class _OnRE2:
+    """A pattern compiled by RE2 (from its UTF-8 bytes, as the package compiles a text pattern), asked only
+    whether it matches: the text goes in as UTF-8 and no match object is made. The package's own `search`
+    on a text decodes every offset back to characters: 4 us a call on a partner's id, 20 times Python's `re`,
+    and the charter schema makes thousands of calls per 1,000 partners (docs/benchmarks.md)."""
+
+    __slots__ = ("_compiled", "_match", "_anchor", "_known")
+
+    def __init__(self, compiled: Any) -> None:
+        self._compiled = compiled
+        self._match: Any = None
+        self._anchor: Any = None
+        #: Answers for short texts already asked: a partner's id is checked at each place that names it (6,000
+        #: calls for 1,000 partners, 1,800 texts); at most `_KNOWN` of them, then forgotten all at once.
+        self._known: dict[str, bool] = {}
+        regexp = getattr(compiled, "_regexp", None)  # the RE2 object under the package's wrapper
+        anchor = getattr(getattr(getattr(sys.modules.get("re2"), "_re2", None), "RE2", None), "Anchor", None)
+        try:
+            match, unanchored = regexp.Match, anchor.UNANCHORED  # type: ignore[union-attr]
+            if (match(unanchored, b"", 0, 0)[0] == (-1, -1)) is (compiled.search(b"") is None):
+                self._match, self._anchor = match, unanchored
+        except Exception:  # another version of the package: its public search, on bytes
+            pass
+
+    def search(self, text: str) -> bool | None:
+        return True if self.found(text) else None
+
+    def found(self, text: str) -> bool:
+        known = self._known.get(text)
+        if known is not None:
+            return known
+        data = _utf8(text)
+        if self._match is not None:
+            answer = bool(self._match(self._anchor, data, 0, len(data))[0] != (-1, -1))
+        else:
+            answer = self._compiled.search(data) is not None
+        if len(text) <= _KNOWN_LENGTH:
+            if len(self._known) >= _KNOWN:
+                self._known.clear()
+            self._known[text] = answer
+        return answer
+
+
+#: How many answers an RE2 pattern keeps, and for texts of at most how many characters.
+_KNOWN, _KNOWN_LENGTH = 4096, 200
+
+
+def _utf8(text: str) -> bytes:
+    """What RE2 reads: UTF-8, a lone surrogate (never a character) matched as U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
 def _encodable(text: str) -> str:
-    """RE2 reads UTF-8: a lone surrogate (never a character) is matched as U+FFFD."""
-    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+    """A lone surrogate (never a character) is matched as U+FFFD, as RE2 matches it; found without a scan of every text."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)

@@ -12,6 +12,7 @@ here, once.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -244,14 +245,18 @@ def _check_files(chosen: tuple[Output, ...]) -> None:
 def _refuse_overwriting_inputs(chosen: tuple[Output, ...], inputs: list[Path]) -> None:
     """No `--format NAME:PATH` may be a file this run reads: a path given, or a charter found by walking."""
     for output in chosen:
-        if output.path is None or not Path(output.path).exists():
+        if output.path is None:
             continue
-        for given in inputs:
+        try:
+            target = os.stat(output.path)
+        except OSError:  # not there yet: no input can be it
+            continue
+        for given in inputs:  # one stat each (a thousand charters walked): what `os.path.samefile` compares
             try:
-                same = given.is_file() and os.path.samefile(output.path, given)
+                status = os.stat(given)
             except OSError:
                 continue
-            if same:
+            if stat.S_ISREG(status.st_mode) and (status.st_dev, status.st_ino) == (target.st_dev, target.st_ino):
                 raise UsageError(f"--format {output.format}:{output.path} would overwrite {given.as_posix()}, which this run checks; write the report to another file")
 
 

@@ -106,6 +106,8 @@ class Builder:
         self.anchor_texts: dict[str, str] = {}  # scalar anchors' source text, for aliases used as keys
         self.alias_nodes = 0
         self.alias_chars = 0
+        #: Collections open that an anchor names: only inside one are nodes, levels and text counted (for its aliases).
+        self.counting = 0
         self.max_alias_chars = max(limits.max_alias_chars, len(text))
         self.recording = True
         self.key_depth = 0  # > 0 inside a collection used as a mapping key
@@ -161,7 +163,8 @@ class Builder:
             if tag not in _KEY_TAGS:
                 self._unsupported_tag(tag, span)
             frame.key, frame.key_span, frame.merging = text, span, text == "<<" and not style
-            frame.chars += size
+            if self.counting:
+                frame.chars += size
             if anchor:
                 self.anchors[anchor] = _Anchored(text, chars=size)
             return
@@ -208,6 +211,8 @@ class Builder:
         if is_key:
             self.key_depth += 1
             self.indexing = False
+        if event.anchor:
+            self.counting += 1
         flow = bool(getattr(event, "flow_style", False))
         is_map = type(container) is dict
         self.stack.append(_Frame(container, self._child_pointer(), event.start_mark, event.anchor, is_key=is_key, flow=flow, is_map=is_map))
@@ -223,6 +228,7 @@ class Builder:
             span = self.marks.span(frame.start, event.end_mark)
         if frame.anchor:
             self.anchors[frame.anchor] = _Anchored(frame.container, frame.nodes, frame.height, frame.chars)
+            self.counting -= 1
         if frame.is_key:
             self.key_depth -= 1
             self.indexing = self.recording and not self.key_depth
@@ -281,10 +287,11 @@ class Builder:
             self._root(value, span)
             return
         frame = stack[-1]
-        frame.nodes += nodes
-        if height >= frame.height:
-            frame.height = height + 1
-        frame.chars += chars
+        if self.counting:  # what an anchor names is measured for its aliases (`_count_alias`); the rest needs no count
+            frame.nodes += nodes
+            if height >= frame.height:
+                frame.height = height + 1
+            frame.chars += chars
         frame.last_end = span
         container = frame.container
         if not frame.is_map:
