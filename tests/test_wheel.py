@@ -54,7 +54,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
     # this pip, into the venv: spares installing pip there
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-compile", "--no-index", "--find-links", house, built_wheel(house))
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-index", "--find-links", house, built_wheel(house))
     workdir = base / "elsewhere"
     workdir.mkdir()
     return Installed(python, bindir / ("partnercheck.exe" if os.name == "nt" else "partnercheck"), workdir)

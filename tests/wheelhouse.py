@@ -63,5 +63,6 @@ def built_wheel(house: Path) -> Path:
 
 def offline_pip(house: Path) -> dict[str, str]:
     """Environment variables that make pip (and pip run by build, venv recipes or pre-commit) install from `house` alone,
-    without compiling every module of every dependency ahead (what a run imports is compiled when first imported)."""
+    without compiling every module of every dependency ahead: those environments run partnercheck once or twice, and
+    what a run imports is compiled when imported (test_wheel and test_template_plugin, which run it often, compile)."""
     return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(house), "PIP_NO_COMPILE": "1"}
