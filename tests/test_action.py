@@ -190,6 +190,7 @@ def test_the_pip_cache_key_follows_the_action_and_the_python(tmp_path: Path) -> 
     assert re.fullmatch(rf"partnercheck-pip-Linux-{sys.version_info[0]}\.{sys.version_info[1]}-[0-9a-f]{{16}}", recorded["key"]), recorded["key"]
 
 
+@pytest.mark.slow
 def test_install_step_makes_its_own_venv(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The job's Python gets nothing: partnercheck goes into a venv under RUNNER_TEMP (built from the Action's folder,
     its dependencies from the session's wheelhouse as from the Action's pip cache: tests/wheelhouse.py)."""

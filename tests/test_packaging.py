@@ -51,6 +51,7 @@ def sdist_members(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         return {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
 
 
+@pytest.mark.slow
 def test_the_sdist_ships_what_its_tests_read(sdist_members: set[str]) -> None:
     needed = {"action.yml", ".pre-commit-hooks.yaml", "LICENSE", "CHANGELOG.md", "pyproject.toml", "README.md", "benchmarks/run.py", "editors/vscode/package.json"}
     assert needed <= sdist_members, sorted(needed - sdist_members)

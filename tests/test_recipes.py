@@ -93,6 +93,7 @@ def _offline_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 def test_offline_pre_commit_recipe_blocks_a_broken_charter(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.fail("git is needed to run pre-commit")
@@ -116,6 +117,7 @@ def test_offline_pre_commit_recipe_blocks_a_broken_charter(tmp_path: Path) -> No
     assert passed.returncode == 0 and re.search(r"partnercheck\.+Passed", output), output
 
 
+@pytest.mark.slow
 def test_the_shell_recipe_runs_as_written_against_a_local_copy(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The recipe's lines, with the repository's address replaced by a local git copy of it (no network here:
     the dependencies and the build backend come from the session's wheelhouse, tests/wheelhouse.py)."""

@@ -71,6 +71,7 @@ def test_refusals_say_why_and_change_nothing(repo: Path) -> None:
     assert version_in(repo) == f'__version__ = "{__version__}"' and git(repo, "tag") == ""
 
 
+@pytest.mark.slow
 def test_dry_run_then_release(repo: Path, house: Path) -> None:
     before = git(repo, "rev-parse", "HEAD")
     dry = release(repo, "--dry-run", "9.0.0", house=house)
