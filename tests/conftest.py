@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from paths import DATA, EXAMPLES, ROOT  # noqa: F401  (re-exported for tests)
 
+pytest_plugins = ["bytecode_cache"]  # compiled modules reused by the session's processes (tests/bytecode_cache.py)
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_results_cache() -> object:

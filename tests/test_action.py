@@ -15,6 +15,7 @@ import pytest
 from formats_support import CHARTER, place_broken
 from paths import ROOT
 from ruamel.yaml import YAML
+from wheelhouse import offline_pip, wheelhouse
 
 ACTION_TEXT = (ROOT / "action.yml").read_text(encoding="utf-8")
 ACTION = YAML(typ="safe").load(ACTION_TEXT)
@@ -189,9 +190,11 @@ def test_the_pip_cache_key_follows_the_action_and_the_python(tmp_path: Path) -> 
     assert re.fullmatch(rf"partnercheck-pip-Linux-{sys.version_info[0]}\.{sys.version_info[1]}-[0-9a-f]{{16}}", recorded["key"]), recorded["key"]
 
 
-def test_install_step_makes_its_own_venv(tmp_path: Path) -> None:
-    """The job's Python gets nothing: partnercheck goes into a venv under RUNNER_TEMP."""
-    env = {"ACTION_PATH": str(ROOT), "PYTHON": sys.executable, "PIP_CACHE_DIR": str(tmp_path / "pip-cache")}
+@pytest.mark.slow
+def test_install_step_makes_its_own_venv(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The job's Python gets nothing: partnercheck goes into a venv under RUNNER_TEMP (built from the Action's folder,
+    its dependencies from the session's wheelhouse as from the Action's pip cache: tests/wheelhouse.py)."""
+    env = {"ACTION_PATH": str(ROOT), "PYTHON": sys.executable, "PIP_CACHE_DIR": str(tmp_path / "pip-cache"), **offline_pip(wheelhouse(tmp_path_factory))}
     done = run_script(step("install")["run"], env, tmp_path)
     assert done.returncode == 0, done.stderr
     venv_bin = Path(outputs(tmp_path / "out.txt")["bin"])

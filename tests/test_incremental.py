@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 import sys
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,8 @@ from paths import EXAMPLES, ROOT
 
 from partnercheck.checks.schema import charter_check
 from partnercheck.checks.section_schema import SectionSchema
-from partnercheck.document.incremental import IncrementalReader, split
-from partnercheck.document.load import load_document
+from partnercheck.document.incremental import IncrementalReader, Sections, split
+from partnercheck.document.load import Document, load_document
 from partnercheck.server.checking import Checker
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -57,18 +59,37 @@ def test_the_examples_and_generated_charters_are_split_into_parts():
     assert len(items) >= 100  # the partners, one part each (and the other long lists)
 
 
-def test_random_edits_read_by_parts_give_the_document_read_whole():
+@dataclass(frozen=True)
+class Reading:
+    """One version of a text, as the incremental reader read it (one reader per text, fed its versions in order)."""
+
+    name: str
+    version: str
+    doc: Document
+    sections: Sections | None  # asked right after the reading: only the latest version's are kept
+    as_whole: bool  # the same document as reading it whole gives
+
+
+@lru_cache(maxsize=1)
+def readings() -> tuple[Reading, ...]:
+    """Each text and 40 random edits of it, read once for the tests of the document and of the schema by parts
+    (reading is most of their cost; each still checks every version)."""
     rnd = random.Random(20)
-    by_parts = total = 0
+    done = []
     for name, text in texts():
         reader = IncrementalReader()
         for version in [text, *edits(text, 40, rnd)]:
             raw = version.encode("utf-8")
-            got, expected = reader.load(name, raw), load_document(name, raw)
-            assert same_document(got, expected), (name, version)
-            by_parts += reader.sections_of(got) is not None
-            total += 1
-    assert by_parts > total / 3  # most edits are read by parts, not all given up to a whole reading
+            got = reader.load(name, raw)
+            done.append(Reading(name, version, got, reader.sections_of(got), same_document(got, load_document(name, raw))))
+    return tuple(done)
+
+
+def test_random_edits_read_by_parts_give_the_document_read_whole():
+    for reading in readings():
+        assert reading.as_whole, (reading.name, reading.version)
+    by_parts = sum(reading.sections is not None for reading in readings())
+    assert by_parts > len(readings()) / 3  # most edits are read by parts, not all given up to a whole reading
 
 
 def test_unsafe_texts_are_read_whole():
@@ -118,18 +139,14 @@ def test_only_the_latest_version_s_parts_are_kept():
 
 def test_the_schema_by_sections_gives_the_problems_of_the_whole_schema():
     check = charter_check()
-    sections = SectionSchema()
-    reader = IncrementalReader()
-    rnd = random.Random(7)
+    sections = SectionSchema()  # one for every version, in the order they were read: what it keeps of a section is reused
     invalid = 0
-    for name, text in texts():
-        for version in [text, *edits(text, 30, rnd)]:
-            doc = reader.load(name, version.encode("utf-8"))
-            if not doc.is_charter:
-                continue
-            expected = check.problems(doc.data)
-            assert sections.problems(check, name, doc.data, reader.sections_of(doc)) == expected, (name, version)
-            invalid += bool(expected)
+    for reading in readings():
+        if not reading.doc.is_charter:
+            continue
+        expected = check.problems(reading.doc.data)
+        assert sections.problems(check, reading.name, reading.doc.data, reading.sections) == expected, (reading.name, reading.version)
+        invalid += bool(expected)
     assert invalid  # some edits broke the schema, and were told
 
 

@@ -1,9 +1,11 @@
-"""The pre-commit hook, run by the real `pre-commit try-repo` on a throwaway repository.
+"""The pre-commit hook, run by the real `pre-commit run` on a throwaway repository, as a user's
+`.pre-commit-config.yaml` names it (the repository and a commit).
 
 pre-commit installs partnercheck from a copy of this working tree (committed
-in a temporary git repository, since try-repo needs a commit) into its own
-virtual environment, then runs the hook on a repository holding a broken
-charter: the hook fails and shows the finding; once fixed, it passes.
+in a temporary git repository, since a hook is taken at a commit) into its own
+virtual environment, its dependencies from the session's wheelhouse (tests/wheelhouse.py),
+then runs the hook on a repository holding a broken charter: the hook fails and
+shows the finding; once fixed, it passes, in the environment installed for the first run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pytest
 from copies import BUILD_FILES, copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
+from wheelhouse import offline_pip, wheelhouse
 
 HOOKS = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 PACKAGE_FILES = (*BUILD_FILES, ".pre-commit-hooks.yaml")
@@ -52,10 +55,18 @@ def hook_repository(root: Path) -> Path:
     return repo
 
 
-def try_repo(hook_repo: Path, target: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def config(hook_repo: Path, folder: Path) -> Path:
+    """A `.pre-commit-config.yaml` taking the hook from `hook_repo` at its last commit (kept outside the checked repository)."""
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, check=True, capture_output=True, text=True).stdout.strip()
+    path = folder / "pre-commit-config.yaml"
+    path.write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: partnercheck\n", encoding="utf-8")
+    return path
+
+
+def run_hook(config_file: Path, target: Path, home: Path, house: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"GITHUB_ACTIONS", "PRE_COMMIT_HOME", "VIRTUAL_ENV"}}
-    env.update(PRE_COMMIT_HOME=str(home), NO_COLOR="1", PRE_COMMIT_COLOR="never")
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "partnercheck", "--all-files", "--verbose", "--color", "never"]
+    env.update(PRE_COMMIT_HOME=str(home), NO_COLOR="1", PRE_COMMIT_COLOR="never", **offline_pip(house))
+    command = [sys.executable, "-m", "pre_commit", "run", "--config", str(config_file), "--all-files", "--verbose", "--color", "never"]
     return subprocess.run(command, cwd=target, env=env, capture_output=True, text=True, timeout=900)
 
 
@@ -70,10 +81,11 @@ def test_hook_definition() -> None:
 
 
 @pytest.mark.slow
-def test_hook_fails_on_a_broken_charter_then_passes_once_fixed(tmp_path: Path) -> None:
+def test_hook_fails_on_a_broken_charter_then_passes_once_fixed(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     if shutil.which("git") is None:
         pytest.fail("git is needed to run pre-commit")
-    hook_repo = hook_repository(tmp_path)
+    house = wheelhouse(tmp_path_factory)
+    hook_config = config(hook_repository(tmp_path), tmp_path)
     target = tmp_path / "charters-repo"
     (target / "charters").mkdir(parents=True)
     broken = healthy_today().replace("\nvision:", "\nvisoin:", 1)
@@ -82,16 +94,17 @@ def test_hook_fails_on_a_broken_charter_then_passes_once_fixed(tmp_path: Path) -
     git(target, "init", "-q")
     git(target, "add", "-A")
 
-    failed = try_repo(hook_repo, target, tmp_path / "cache")
+    failed = run_hook(hook_config, target, tmp_path / "cache", house)
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
+    assert "Installing environment for" in output, output
     assert re.search(r"partnercheck\.+Failed", output), output
     assert f'{CHARTER}:69:1: SCH01 error Unknown key "visoin"' in output
     assert "ci.yml" not in output.split("Failed", 1)[1]
 
     (target / CHARTER).write_text(healthy_today(), encoding="utf-8")
     git(target, "add", "-A")
-    passed = try_repo(hook_repo, target, tmp_path / "cache")
+    passed = run_hook(hook_config, target, tmp_path / "cache", house)
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert re.search(r"partnercheck\.+Passed", output), output

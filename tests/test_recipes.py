@@ -18,6 +18,7 @@ from copies import BUILD_FILES, copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
 from test_precommit import healthy_today
+from wheelhouse import offline_pip, wheelhouse
 
 DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -92,6 +93,7 @@ def _offline_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 def test_offline_pre_commit_recipe_blocks_a_broken_charter(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.fail("git is needed to run pre-commit")
@@ -115,8 +117,10 @@ def test_offline_pre_commit_recipe_blocks_a_broken_charter(tmp_path: Path) -> No
     assert passed.returncode == 0 and re.search(r"partnercheck\.+Passed", output), output
 
 
-def test_the_shell_recipe_runs_as_written_against_a_local_copy(tmp_path: Path) -> None:
-    """The recipe's lines, with the repository's address replaced by a local git copy of it (no network here)."""
+@pytest.mark.slow
+def test_the_shell_recipe_runs_as_written_against_a_local_copy(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The recipe's lines, with the repository's address replaced by a local git copy of it (no network here:
+    the dependencies and the build backend come from the session's wheelhouse, tests/wheelhouse.py)."""
     if shutil.which("git") is None:
         pytest.fail("git is needed for a git+ install")
     origin = copy_files(BUILD_FILES, tmp_path / "origin")
@@ -128,6 +132,7 @@ def test_the_shell_recipe_runs_as_written_against_a_local_copy(tmp_path: Path) -
     shutil.copy2(BROKEN, work / "charters" / "charte.yaml")
     script = block("shell recipe").replace(REPOSITORY, f"file://localhost{origin}")
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    env.update(offline_pip(wheelhouse(tmp_path_factory)))
     done = subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 1, done.stdout + done.stderr  # the broken charter fails the gate
     assert "charters/charte.yaml:" in done.stdout and "PIL01" in done.stdout

@@ -3,6 +3,7 @@ refusals first (no build), then a dry run that changes nothing, then a real rele
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from copies import BUILD_FILES, copy_files
+from wheelhouse import offline_pip, wheelhouse
 
 FILES = (*BUILD_FILES, ".gitignore", "CHANGELOG.md", "scripts")
 TODAY = "2026-12-03"
@@ -34,8 +36,15 @@ def repo(tmp_path: Path) -> Path:
     return repo
 
 
-def release(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(repo / "scripts" / "release"), *args, "--today", TODAY], cwd=repo, capture_output=True, text=True, timeout=600)
+@pytest.fixture
+def house(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's wheelhouse (tests/wheelhouse.py): the builds' backends installed from it, offline."""
+    return wheelhouse(tmp_path_factory)
+
+
+def release(repo: Path, *args: str, house: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **(offline_pip(house) if house else {})}
+    return subprocess.run([sys.executable, str(repo / "scripts" / "release"), *args, "--today", TODAY], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 
 def version_in(repo: Path) -> str:
@@ -62,16 +71,17 @@ def test_refusals_say_why_and_change_nothing(repo: Path) -> None:
     assert version_in(repo) == f'__version__ = "{__version__}"' and git(repo, "tag") == ""
 
 
-def test_dry_run_then_release(repo: Path) -> None:
+@pytest.mark.slow
+def test_dry_run_then_release(repo: Path, house: Path) -> None:
     before = git(repo, "rev-parse", "HEAD")
-    dry = release(repo, "--dry-run", "9.0.0")
+    dry = release(repo, "--dry-run", "9.0.0", house=house)
     assert dry.returncode == 0, dry.stdout + dry.stderr
     assert "dry run, nothing changed here" in dry.stdout and "tagged v9.0.0" in dry.stdout
     assert "partnercheck-9.0.0.tar.gz" in dry.stdout and "partnercheck-9.0.0-py3-none-any.whl" in dry.stdout
     assert git(repo, "rev-parse", "HEAD") == before and git(repo, "tag") == "" and git(repo, "status", "--porcelain") == ""
     assert not (repo / "dist").exists()
 
-    done = release(repo, "9.0.0")
+    done = release(repo, "9.0.0", house=house)
     assert done.returncode == 0, done.stdout + done.stderr
     assert version_in(repo) == '__version__ = "9.0.0"'
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")

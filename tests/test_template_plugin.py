@@ -1,5 +1,5 @@
 """The template plugin, installed for real: a clean venv, partnercheck built from
-this tree, then `examples/partnercheck-plugin-example`. Its rules must be listed,
+this tree (the session's wheel: tests/wheelhouse.py), then `examples/partnercheck-plugin-example`. Its rules must be listed,
 explained and fire, and its own tests must pass with that venv's pytest.
 
 One venv for the whole module (installing takes a few seconds); every test reads it.
@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from paths import EXAMPLES, ROOT
+from wheelhouse import TEMPLATE, built_wheel, wheelhouse
 
-TEMPLATE = EXAMPLES / "partnercheck-plugin-example"
 pytestmark = pytest.mark.slow  # one venv for the module (--dist loadfile keeps it on one worker)
 JUNK = shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache", ".hypothesis", ".benchmarks", "*.egg-info", "build", "dist", ".venv", "*.pyc")
 
@@ -45,25 +44,25 @@ class Venv:
         return self.run(self.bin("partnercheck"), *args)
 
 
-def _install(venv: Venv, *targets: str) -> None:
-    """This interpreter's pip installs into the venv (`--python`), which spares the venv its own pip."""
-    done = venv.run(sys.executable, "-m", "pip", "--python", venv.bin("python"), "install", "--quiet", *targets)
+def _install(venv: Venv, house: Path, *targets: str) -> None:
+    """This interpreter's pip installs into the venv (`--python`), which spares the venv its own pip; offline, from the session's wheelhouse."""
+    offline = ("--no-index", "--find-links", str(house))
+    done = venv.run(sys.executable, "-m", "pip", "--python", venv.bin("python"), "install", "--quiet", *offline, *targets)
     if done.returncode != 0:
         raise AssertionError(f"pip install {' '.join(targets)} failed:\n{done.stdout}\n{done.stderr}")
 
 
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory: pytest.TempPathFactory) -> Venv:
+    house = wheelhouse(tmp_path_factory)
     base = tmp_path_factory.mktemp("template-plugin")
-    source = base / "partnercheck-src"
-    shutil.copytree(ROOT, source, ignore=JUNK)
     plugin = base / "plugin"
     shutil.copytree(TEMPLATE, plugin, ignore=JUNK)
     work = base / "work"
     work.mkdir()
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(base / "venv")], check=True, capture_output=True, timeout=300)
     env = Venv(base / "venv", plugin, work)
-    _install(env, str(source), f"{plugin}[test]")  # one resolution: the plugin's `partnercheck` is this tree
+    _install(env, house, str(built_wheel(house)), f"{plugin}[test]")  # one resolution: the plugin's `partnercheck` is this tree's wheel
     return env
 
 

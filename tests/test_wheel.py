@@ -3,7 +3,7 @@
 Nothing of the source checkout is importable there, so the schemas and rule
 packs must come from inside the installed package: a packaging mistake (a
 folder left out of the wheel, a resource read from the repository) fails here.
-Slow (a build, a venv, an install: about half a minute), and never skipped.
+Slow (a venv and an install, from the session's wheelhouse: tests/wheelhouse.py), and never skipped.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from paths import EXAMPLES, ROOT
+from wheelhouse import built_wheel, wheelhouse
 
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
 BROKEN = EXAMPLES / "broken" / "sans-pilote.yaml"
@@ -45,16 +46,15 @@ def _run(*argv: str | Path, cwd: Path | None = None) -> subprocess.CompletedProc
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The session's wheel (tests/wheelhouse.py: built once from this tree) in a fresh venv, installed offline."""
+    house = wheelhouse(tmp_path_factory)
     base = tmp_path_factory.mktemp("wheel")
-    dist = base / "dist"
-    _run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT)
-    wheels = sorted(dist.glob("partnercheck-*.whl"))
-    assert len(wheels) == 1, wheels
     env_dir = base / "venv"
     venv.create(env_dir, with_pip=False, clear=True)  # no system site-packages: the editable install is not visible
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", wheels[0])  # this pip, into the venv: spares installing pip there
+    # this pip, into the venv: spares installing pip there
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-index", "--find-links", house, built_wheel(house))
     workdir = base / "elsewhere"
     workdir.mkdir()
     return Installed(python, bindir / ("partnercheck.exe" if os.name == "nt" else "partnercheck"), workdir)
