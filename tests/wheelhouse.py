@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from filelock import FileLock  # pre-commit's virtualenv brings it (test extra)
+from filelock import FileLock  # the test extra lists it
 from paths import EXAMPLES, ROOT
 
 TEMPLATE = EXAMPLES / "partnercheck-plugin-example"
