@@ -63,6 +63,13 @@ def test_every_rule_has_a_one_line_summary_a_why_and_its_grounding(registry: Reg
     assert incomplete == []
 
 
+def test_every_grounding_is_one_whole_source(registry: Registry) -> None:
+    """A source written in a YAML flow list with a comma inside its parentheses is cut in two
+    ("Wilder (mutual respect" and "understanding and trust)"): each source must be quoted whole."""
+    cut = [(r.code, g) for r in all_rules(registry) for g in r.grounding if g.count("(") != g.count(")")]
+    assert cut == []
+
+
 def test_every_rule_says_what_to_write_instead(registry: Registry) -> None:
     assert [r.code for r in all_rules(registry) if not r.hint.strip()] == []
 
