@@ -84,6 +84,35 @@ def test_the_rules_about_change_run_in_the_workers(cli, forks: list[int], monkey
     assert in_parent == []
 
 
+def test_the_score_reads_each_charter_in_the_worker_that_checked_it(cli, forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker sends back what the score reads of its charter (absent sections, rules with nothing written to judge):
+    the parent reads no charter's data for it, and every score is that of --jobs 1 to the last decimal."""
+    import json
+
+    from partnercheck.report import rate
+
+    in_parent: list[str] = []
+    original = rate.unwritten
+
+    def recording(rule, data):  # type: ignore[no-untyped-def]
+        in_parent.append(rule.code)
+        return original(rule, data)
+
+    monkeypatch.setattr(rate, "unwritten", recording)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    one = cli("check", str(EXAMPLES), "--today", TODAY, "--no-cache", "--jobs", "1", "--format", "json")
+    assert in_parent  # --jobs 1: the score reads the data here, as before
+    in_parent.clear()
+    two = cli("check", str(EXAMPLES), "--today", TODAY, "--no-cache", "--jobs", "2", "--format", "json")
+    assert len(forks) == 1 and forks[0] >= 10  # the gallery too
+    assert in_parent == []
+    scores = json.loads(one[1])["scores"]
+    assert scores == json.loads(two[1])["scores"]
+    dimensions = [d for f in scores["files"] for d in f["dimensions"].values()]
+    assert any(d["unjudged"] for d in dimensions) and any(d["absent"] for d in dimensions)  # both short cuts were taken
+    assert len({f["overall"] for f in scores["files"]}) > 3
+
+
 def test_small_runs_stay_in_this_process(cli, forks: list[int]) -> None:
     one, two = both(cli, str(EXAMPLES / "broken"))
     assert forks == []

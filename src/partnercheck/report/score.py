@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.findings import Finding, Severity
 from partnercheck.report.i18n import Translator
-from partnercheck.report.rate import RuleWeight, dimension_of, dimension_rate, is_document_check
+from partnercheck.report.rate import RuleWeight, Written, dimension_of, dimension_rate, is_document_check
 from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of  # noqa: F401  (NOT_CHECKED, READY: re-exported)
 from partnercheck.run.grouping import ungrouped
 
@@ -267,11 +267,13 @@ def score_findings(
     data: Any,
     weights: Mapping[Severity, float] | None = None,
     readable: bool = True,
+    written: Written | None = None,
 ) -> FileScore:
-    """Score one file's findings: `rules` are the rules that ran, by pack (`rule_weights`), `data` the charter."""
+    """Score one file's findings: `rules` are the rules that ran, by pack (`rule_weights`), `data` the charter,
+    `written` what the rate reads of it when the worker that checked the file worked it out (`FileResult.written`)."""
     weights = weights or weights_from()
     findings = list(findings)
-    dimensions = tuple(_dimension(name, findings, rules.get(name, ()) if readable else (), data, weights) for name in DIMENSIONS)
+    dimensions = tuple(_dimension(name, findings, rules.get(name, ()) if readable else (), data, weights, written) for name in DIMENSIONS)
     scored = [d.score for d in dimensions if d.score is not None]
     overall = _round(sum(scored) / len(scored)) if scored and readable else None
     held = sum(1 for f in findings if baselined(f))
@@ -311,7 +313,7 @@ def _measured(run: Any, table: Mapping[Severity, float], rules: Mapping[str, Seq
             return tuple(_file_score_from(row) for row in known)
         except Exception:  # an entry of another shape: measured again
             pass
-    files = tuple(score_findings(f.path, f.findings, rules, f.data if f.readable else None, table, readable=f.readable) for f in run.files)
+    files = tuple(score_findings(f.path, f.findings, rules, f.data if f.readable else None, table, f.readable, getattr(f, "written", None)) for f in run.files)
     if cache is not None:
         cache.remember("score", inputs, [_file_score_row(f) for f in files])
     return files
@@ -354,13 +356,13 @@ def findings_by_path(run: Any) -> dict[str, list[Finding]]:
     return {f.path: list(f.findings) for f in run.files}
 
 
-def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeight], data: Any, weights: Mapping[Severity, float]) -> Dimension:
+def _dimension(name: str, findings: Sequence[Finding], rules: Sequence[RuleWeight], data: Any, weights: Mapping[Severity, float], written: Written | None = None) -> Dimension:
     """The dimension's rate and counts: its pack's findings and the document checks on its sections. The counts are
     of findings as reported (a grouped finding once); the rate weighs each of their places (docs/score.md)."""
     mine = [f for f in findings if f.pack == name or (is_document_check(f) and dimension_of(f.pointer) == name)]
     active = [f for f in mine if not f.suppressed]
     count = {s: sum(1 for f in active if f.severity is s) for s in Severity}
-    rate = dimension_rate(name, rules, ungrouped(active), data, weights)
+    rate = dimension_rate(name, rules, ungrouped(active), data, weights, written)
     held = sum(1 for f in mine if baselined(f))
     score = _round(rate.score) if rate.score is not None else None
     return Dimension(name, score, count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], len(mine) - len(active) - held, held, rate.absent, rate.unjudged)

@@ -37,6 +37,9 @@ class FileResult:
     #: The rules about change already run where the file was checked (a worker: `Engine.changes_ahead`), by code:
     #: those that found something or crashed (None: none ran there).
     changes: Mapping[str, Changed] | None = field(default=None, repr=False, compare=False)
+    #: What the score reads of the charter's data, worked out by the worker that checked the file (report/rate.py's
+    #: `Written`; None: the score reads the data itself).
+    written: Any = field(default=None, repr=False, compare=False)
 
     @property
     def data(self) -> Any:

@@ -23,6 +23,7 @@ from typing import Any, Callable, Mapping, Sequence
 from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Span
+from partnercheck.report.rate import Written, written_parts
 from partnercheck.run.cache import Compact, ResultsCache
 from partnercheck.run.engine import Engine, FileResult
 
@@ -89,15 +90,16 @@ def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Se
     """The `todo` files checked in killable workers; a worker killed or failed leaves its file INT02, INT03 or INT01."""
     from partnercheck.run.supervise import Job, NoResult, supervised
 
-    def work(i: int) -> tuple[Compact, Any]:
+    def work(i: int) -> tuple[Compact, Any, Any]:
         result = engines[i].lint_bytes(*items[i])
-        return compact_of(result), engines[i].changes_ahead(result, previous, isolate)
+        return compact_of(result), engines[i].changes_ahead(result, previous, isolate), _written_parts(result, engines[i])
 
     def job(i: int) -> Job:
         return Job(items[i][0], engines[i].settings.rule_timeout, engines[i].settings.file_timeout)
 
     breaker = engines[todo[0]].breaker
     codes = [code for engine in {id(e): e for e in engines}.values() for code in engine.registry.rules]
+    codes_of: dict[int, frozenset[str]] = {}
     done, killed = supervised(todo, work, workers, breaker, job, codes)
     results = []
     for i in todo:
@@ -106,6 +108,7 @@ def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Se
         if isinstance(value, tuple):
             result = rebuild(path, raw, value[0], engine)
             result.changes = value[1]
+            result.written = _written(value[2], engine, codes_of)
         elif isinstance(value, NoResult) and value.seconds is not None:
             result = engine.stopped_file(path, raw, value.seconds)
         else:
@@ -114,6 +117,25 @@ def _in_workers(todo: list[int], items: Sequence[tuple[str, bytes]], engines: Se
             engine.stopped_rule(result, code, engine.settings.rule_timeout or 0.0)
         results.append(result)
     return results
+
+
+def _written_parts(result: FileResult, engine: Engine) -> Any:
+    """In a worker: what the score reads of the charter's data, for the engine's rules (report/rate.py), as a few
+    small values; the parent's score then only sums (None: not a charter)."""
+    if not result.readable:
+        return None
+    data = result.frozen if result.frozen is not None else result.data  # what the parent gets back, and scores
+    return written_parts(data, engine.rules)
+
+
+def _written(parts: Any, engine: Engine, codes_of: dict[int, frozenset[str]]) -> Written | None:
+    """A worker's `_written_parts` back in the parent, with the rules they were worked out for (one set per engine)."""
+    if parts is None:
+        return None
+    if id(engine) not in codes_of:
+        codes_of[id(engine)] = frozenset(rule.code for rule in engine.rules)
+    absent, missing = parts
+    return Written(frozenset(absent), missing, codes_of[id(engine)])
 
 
 def compact_of(result: FileResult) -> Compact:

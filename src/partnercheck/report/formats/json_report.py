@@ -9,7 +9,6 @@ from partnercheck import __version__
 from partnercheck.report.formats.common import summary
 from partnercheck.report.i18n import of
 from partnercheck.report.inputs import input_of
-from partnercheck.report.statistics import statistics
 
 REPORT_VERSION = 1
 
@@ -31,6 +30,8 @@ def report(run: Any, options: Mapping[str, Any] | None = None) -> dict[str, Any]
         "scores": prepared.scores.to_dict(of(options)),
     }
     if options.get("statistics"):
+        from partnercheck.report.statistics import statistics  # only with --statistics
+
         data["statistics"] = [row.to_dict() for row in statistics(run.findings)]
     return data
 

@@ -28,7 +28,6 @@ from partnercheck.report.formats.scoreblock import BAR_WIDTH, MANY_FILES
 from partnercheck.report.grouped import more_places
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.inputs import input_of
-from partnercheck.report.statistics import statistics
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WIDTH = 100
@@ -73,6 +72,8 @@ def render_plain(run: Any, options: Mapping[str, Any]) -> str | None:
     for finding, line in shown_findings(run):
         _plain_finding(out, finding, line, quiet, tr)
     if options.get("statistics"):
+        from partnercheck.report.statistics import statistics  # only with --statistics
+
         out += [line + "\n" for line in block.statistics_lines(tr, statistics(run.findings))]
     if not quiet or run.active:
         out.append(_summary_text(run, tr) + "\n")
@@ -199,6 +200,8 @@ def render_rich(run: Any, options: Mapping[str, Any]) -> str:
 
 def _statistics(console: Any, tr: Translator, run: Any) -> None:
     from rich.text import Text
+
+    from partnercheck.report.statistics import statistics  # only with --statistics
 
     for i, line in enumerate(block.statistics_lines(tr, statistics(run.findings))):
         console.print(Text(line, style="bold" if i == 0 else ""))
