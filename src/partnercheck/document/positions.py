@@ -115,15 +115,24 @@ class PositionIndex:
 
     def locate(self, pointer: str) -> Span:
         """The span of the node at `pointer`, or of its nearest existing ancestor."""
+        nearest = self.nearest(pointer)
+        return nearest[1] if nearest is not None else START
+
+    def nearest(self, pointer: str) -> tuple[str, Span] | None:
+        """The node at `pointer`, or its nearest existing ancestor, and its span (None: not even the root)."""
         for candidate in ancestors(pointer):
             span = self.values.get(candidate)
             if span is not None:
-                return span
-        return START
+                return candidate, span
+        return None
+
+    def key_span(self, pointer: str) -> Span | None:
+        """The span of the key naming `pointer`, None when no mapping key names it."""
+        return self.keys.get(pointer)
 
     def locate_key(self, pointer: str) -> Span:
         """The span of the key naming `pointer` when there is one, else `locate`."""
-        return self.keys.get(pointer) or self.locate(pointer)
+        return self.key_span(pointer) or self.locate(pointer)
 
 
 def code_width(line: str) -> int:

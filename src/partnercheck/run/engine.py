@@ -13,7 +13,7 @@ from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import code_width
 from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem, Severity, Span, Text, is_internal, verbatim
 from partnercheck.plugins.registry import Registry
-from partnercheck.pointers import ancestors, is_within, resolve
+from partnercheck.pointers import is_within, resolve
 from partnercheck.printable import visible, visible_value
 from partnercheck.report.messages import english
 from partnercheck.rules.budget import FileTimeout, time_budget
@@ -521,15 +521,13 @@ def _json(value: Any) -> str:
 def _span_of(doc: Document, pointer: str) -> Span:
     """Where a finding at `pointer` is shown: the node's span, or for a mapping or list
     spread over several lines (what lacks something) the key naming it, else its first line."""
-    for candidate in ancestors(pointer):
-        span = doc.index.values.get(candidate)
-        if span is not None:
-            break
-    else:
+    nearest = doc.index.nearest(pointer)  # through the index: a cached file's (LazyIndex) parses its bytes for what it does not hold
+    if nearest is None:
         return START
+    candidate, span = nearest
     if span.end_line == span.line or not isinstance(resolve(doc.data, candidate), (dict, list)):
         return span
-    key = doc.index.keys.get(candidate)
+    key = doc.index.key_span(candidate)
     if key is not None:
         return key
     width = code_width(doc.line_text(span.line)) or span.column  # the line without its trailing comment

@@ -230,12 +230,12 @@ class LazyIndex(PositionIndex):
         """Parse the file now if it was not: every position is then held (`values`, `keys`), as for a file read here."""
         self._load()
 
-    def locate(self, pointer: str) -> Span:
+    def nearest(self, pointer: str) -> tuple[str, Span] | None:
         if self._source is not None and pointer in self.values:
-            return self.values[pointer]
-        self._load()
-        return PositionIndex.locate(self, pointer)
+            return pointer, self.values[pointer]
+        self._load()  # an ancestor it holds is not the node's own span
+        return PositionIndex.nearest(self, pointer)
 
-    def locate_key(self, pointer: str) -> Span:
-        self._load()
-        return PositionIndex.locate_key(self, pointer)
+    def key_span(self, pointer: str) -> Span | None:
+        self._load()  # keys are never kept: the file is parsed for them
+        return PositionIndex.key_span(self, pointer)
