@@ -13,7 +13,7 @@ from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import code_width
 from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem, Severity, Span, Text, is_internal, verbatim
 from partnercheck.plugins.registry import Registry
-from partnercheck.pointers import is_within, resolve
+from partnercheck.pointers import is_within, parent, resolve
 from partnercheck.printable import visible, visible_value
 from partnercheck.report.messages import english
 from partnercheck.rules.budget import FileTimeout, time_budget
@@ -527,7 +527,8 @@ def _span_of(doc: Document, pointer: str) -> Span:
     candidate, span = nearest
     if span.end_line == span.line or not isinstance(resolve(doc.data, candidate), (dict, list)):
         return span
-    key = doc.index.key_span(candidate)
+    named = candidate and isinstance(resolve(doc.data, parent(candidate)), dict)  # a list's item has no key: nothing to parse for
+    key = doc.index.key_span(candidate) if named else None
     if key is not None:
         return key
     width = code_width(doc.line_text(span.line)) or span.column  # the line without its trailing comment
