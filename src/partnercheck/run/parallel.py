@@ -211,7 +211,9 @@ class LazyIndex(PositionIndex):
     A cached or worker-checked file keeps its findings' positions and the
     spans of its shallow values (`known`), where repository rules place their
     findings; any other position (a waiver problem's, say) parses the file
-    once, and then every position is exact.
+    once, and then every position is exact. It keeps no key spans: a finding
+    on a mapping spread over lines, placed on the key naming it (engine.py's
+    `_span_of`), parses the file too.
     """
 
     __slots__ = ("_source",)
