@@ -55,7 +55,7 @@ def said(finding: Finding, data: Any) -> str:
     return json.dumps(Text(finding.text.id, kept).to_json()["params"], sort_keys=True, ensure_ascii=False)
 
 
-def group_findings(findings: Iterable[Finding], data: Any = None, labels: Mapping[str, list[str]] | None = None) -> list[Finding]:
+def group_findings(findings: Iterable[Finding], data: Any = None, labels: Mapping[str, Mapping[str, str]] | None = None) -> list[Finding]:
     """`findings` (sorted by place) with each set of the same finding made one, at its first place, in the same order.
 
     `data` (the file's, to name each place by its item's id and tell what names an item) may be a function giving
@@ -108,13 +108,13 @@ def ungrouped(findings: Iterable[Finding]) -> list[Finding]:
 
 def _grouped(members: list[Finding], data: Any) -> Finding:
     first = members[0]
-    name = (lambda pointer: (data.get(item_pointer(pointer)) or [""])[0]) if isinstance(data, Labels) else (lambda pointer: label_of(data, pointer))
+    name = (lambda pointer: label_from(data.get(item_pointer(pointer)) or {})) if isinstance(data, Labels) else (lambda pointer: label_of(data, pointer))
     related = tuple(Related(f.pointer, f.line, f.column, f.end_line, f.end_column, name(f.pointer)) for f in members[1:])
     return replace(first, related=related)
 
 
 class Labels(dict):  # type: ignore[type-arg]
-    """Item pointer → the names of that item, its label first, as `item_labels` stored them (told apart from a charter's own data)."""
+    """Item pointer → the names of that item by field (`names_of`), as `item_labels` stored them (told apart from a charter's own data)."""
 
 
 def item_pointers(pointer: str) -> list[str]:
@@ -129,38 +129,39 @@ def item_pointer(pointer: str) -> str:
     return items[-1] if items else ""
 
 
-def names_of(item: Any) -> list[str]:
-    """What names an item: its id, then its name (or the item itself when it is a string), each once."""
-    if isinstance(item, str):
-        candidates = [item]
-    elif isinstance(item, dict):
-        candidates = [item[key] for key in ("id", "name") if isinstance(item.get(key), str)]
-    else:
-        return []
-    out: list[str] = []
-    for value in (c.strip() for c in candidates):
-        if value and value not in out:
-            out.append(value)
-    return out
+NAMING = ("id", "name")
+
+
+def names_of(item: Any) -> dict[str, str]:
+    """What names an item, by the field holding it: its `id` and its `name` (the item itself, under "", when it is a string)."""
+    fields = {"": item} if isinstance(item, str) else {key: item.get(key) for key in NAMING} if isinstance(item, dict) else {}
+    return {key: value.strip() for key, value in fields.items() if isinstance(value, str) and value.strip()}
 
 
 def identities(data: Any, pointer: str) -> set[str]:
-    """The names of the item at the pointer and of every item holding it, from the data or from `Labels`."""
+    """The names of the item at the pointer and of every item holding it, from the data or from `Labels`; a name
+    the finding points at is what it is about, not what names its item (a placeholder left as a partner's name)."""
     if data is None:
         return set()
-    if isinstance(data, Labels):
-        return {name for item in item_pointers(pointer) for name in data.get(item) or ()}
-    return {name for item in item_pointers(pointer) for name in names_of(resolve(data, item))}
+    out: set[str] = set()
+    for item in item_pointers(pointer):
+        names = (data.get(item) or {}) if isinstance(data, Labels) else names_of(resolve(data, item))
+        out.update(value for key, value in names.items() if (join(item, key) if key else item) != pointer)
+    return out
 
 
-def item_labels(findings: Iterable[Finding], data: Any) -> dict[str, list[str]]:
-    """The names of each item the findings point into, by item pointer, label first: what grouping needs of the data,
-    kept in the run cache."""
-    out: dict[str, list[str]] = {}
+def label_from(names: Mapping[str, str]) -> str:
+    """The label of an item from its names: its id, else its name, else the string it is."""
+    return next((names[key] for key in (*NAMING, "") if names.get(key)), "")
+
+
+def item_labels(findings: Iterable[Finding], data: Any) -> dict[str, dict[str, str]]:
+    """The names of each item the findings point into, by item pointer: what grouping needs of the data, kept in the run cache."""
+    out: dict[str, dict[str, str]] = {}
     for finding in findings:
         for item in item_pointers(finding.pointer):
             if item not in out:
-                out[item] = names_of(resolve(data, item)) if data is not None else []
+                out[item] = names_of(resolve(data, item)) if data is not None else {}
     return {k: v for k, v in out.items() if v}
 
 
@@ -169,5 +170,4 @@ def label_of(data: Any, pointer: str) -> str:
     item = item_pointer(pointer)
     if not item or data is None:
         return ""
-    names = names_of(resolve(data, item))
-    return names[0] if names else ""
+    return label_from(names_of(resolve(data, item)))
