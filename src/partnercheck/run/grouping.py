@@ -98,7 +98,12 @@ def _same_said(members: list[Finding], data: Any) -> dict[int, list[Finding]]:
 def group_run(run: Any) -> None:
     """Group each file's findings of a run, in place (`check --no-group` skips this)."""
     for file in run.files:
-        file.findings = group_findings(file.findings, lambda file=file: file.data if file.readable else None, file.labels)
+        file.findings = group_file(file, file.findings)
+
+
+def group_file(file: Any, findings: Iterable[Finding]) -> list[Finding]:
+    """Findings of one file of a run grouped, told apart by its data (read only when something may group) or its cached labels."""
+    return group_findings(findings, lambda: file.data if file.readable else None, file.labels)
 
 
 def ungrouped(findings: Iterable[Finding]) -> list[Finding]:
