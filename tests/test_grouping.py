@@ -148,7 +148,7 @@ def test_no_gallery_charter_gets_more_findings_and_each_repeat_is_grouped(cli, c
 
 def test_findings_saying_different_things_about_their_items_are_not_grouped() -> None:
     """Same code, message id and pattern, but each says its own value: one group per value; a value naming
-    the item (its id, its name, its holder's id) is no difference; a name the finding is about is one."""
+    the item (its id, its name, its holder's id) or a pointer into it is no difference; a name the finding is about is one."""
 
     def at(pointer: str, line: int, message: str = "X:default", **params: str) -> Finding:
         return Finding("ZZZ99", "x", Severity.WARNING, "m", "c.yaml", pointer, line, 1, line, 1, text=Text(message, params))
@@ -161,8 +161,8 @@ def test_findings_saying_different_things_about_their_items_are_not_grouped() ->
         at("/beneficiaries/0/participation", 10, level="informing", group="jobless"),
         at("/beneficiaries/1/participation", 12, level="consultation", group="retraining"),
         at("/beneficiaries/2/participation", 14, level="informing", group="young"),
-        at("/partners/0", 20, "X:none", partner="a", name="A (to do)"),
-        at("/partners/1", 30, "X:none", partner="b", name="B (to do)"),
+        at("/partners/0", 20, "X:none", partner="a", name="A (to do)", at="/partners/0/onboarding"),
+        at("/partners/1", 30, "X:none", partner="b", name="B (to do)", at="/partners/1/onboarding"),
         at("/partners/0/name", 21, "X:placeholder", text="A (to do)"),
         at("/partners/1/name", 31, "X:placeholder", text="B (to do)"),
         at("/partners/0/people/0", 22, "X:person", partner="a", person="Ann"),
@@ -172,7 +172,7 @@ def test_findings_saying_different_things_about_their_items_are_not_grouped() ->
     expected = [
         ("/beneficiaries/0/participation", {"level": "informing", "group": "jobless"}, ["/beneficiaries/2/participation"]),
         ("/beneficiaries/1/participation", {"level": "consultation", "group": "retraining"}, []),
-        ("/partners/0", {"partner": "a", "name": "A (to do)"}, ["/partners/1"]),
+        ("/partners/0", {"partner": "a", "name": "A (to do)", "at": "/partners/0/onboarding"}, ["/partners/1"]),  # a pointer into its item: a place
         ("/partners/0/name", {"text": "A (to do)"}, []),
         ("/partners/1/name", {"text": "B (to do)"}, []),
         ("/partners/0/people/0", {"partner": "a", "person": "Ann"}, ["/partners/1/people/0"]),  # each names its person and partner alone

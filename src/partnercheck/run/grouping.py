@@ -25,7 +25,7 @@ from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
 from partnercheck.findings import Finding, Related, Text
-from partnercheck.pointers import join, resolve, split
+from partnercheck.pointers import is_within, join, resolve, split
 
 WILDCARD = "*"
 
@@ -47,12 +47,21 @@ def group_key(finding: Finding) -> tuple[Any, ...] | None:
 
 
 def said(finding: Finding, data: Any) -> str:
-    """What the finding says about its item: its message parameters less those naming the item (or an item holding it)."""
+    """What the finding says about its item: its message parameters less those naming the item (or an item holding
+    it), a pointer into its item read as its pattern (`/partners/3/onboarding` as `partners/*/onboarding`)."""
     if finding.text is None:
         return ""  # a message without an id: its whole text is in `group_key`
     own = identities(data, finding.pointer)
-    kept = {k: v for k, v in finding.text.params.items() if not (isinstance(v, str) and v.strip() in own)}
+    items = item_pointers(finding.pointer)
+    kept = {k: _placeless(v, items[0]) for k, v in finding.text.params.items() if not (isinstance(v, str) and v.strip() in own)}
     return json.dumps(Text(finding.text.id, kept).to_json()["params"], sort_keys=True, ensure_ascii=False)
+
+
+def _placeless(value: Any, item: str) -> Any:
+    """A pointer within the item as its pattern: where in its own item, not which item; any other value as it is."""
+    if isinstance(value, str) and value.startswith("/") and is_within(value, item):
+        return "/".join(pattern_of(value))
+    return value
 
 
 def group_findings(findings: Iterable[Finding], data: Any = None, labels: Mapping[str, Mapping[str, str]] | None = None) -> list[Finding]:
