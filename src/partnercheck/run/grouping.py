@@ -5,7 +5,8 @@ message id, suppression and the pattern of their pointer with each list index re
 by `*` (`/partners/0/representative` and `/partners/3/representative` are
 `/partners/*/representative`), AND say the same thing about their items: the same
 message parameters, apart from those that only name the item (a parameter whose value
-is the id or the name of the item, or of an item holding it). Two beneficiary groups
+is the id or the name of the item, or of an item holding it; a pointer into the item
+counts by its pattern). Two beneficiary groups
 at different rungs of the ladder, or two objectives quoting different unknown ids, are
 two findings; the same missing field on twelve partners is one. The group is one
 finding at its first place; the other places become its `related` locations, each
