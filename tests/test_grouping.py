@@ -13,9 +13,10 @@ import pytest
 from paths import EXAMPLES
 
 from partnercheck.findings import Finding, Severity, Text
-from partnercheck.run.grouping import group_findings, label_of, pattern_of
+from partnercheck.run.grouping import Labels, group_findings, item_labels, label_of, pattern_of
 
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
+VOICELESS = EXAMPLES / "broken" / "beneficiaires-sans-voix.yaml"
 ROSTER = EXAMPLES / "gallery" / "fr-plan-500000-formations-npdc-picardie-2016.yaml"
 GALLERY = sorted(p for p in (EXAMPLES / "gallery").glob("*.yaml") if not p.name.endswith(".expect.yaml"))
 TODAY = ("--today", "2026-01-15", "--isolated")
@@ -143,3 +144,91 @@ def test_no_gallery_charter_gets_more_findings_and_each_repeat_is_grouped(cli, c
     assert len(grouped) <= len(ungrouped)
     if max(repeated.values(), default=1) > 1:  # a rule repeated across a collection's items: fewer findings
         assert len(grouped) < len(ungrouped)
+
+
+def test_findings_saying_different_things_about_their_items_are_not_grouped() -> None:
+    """Same code, message id and pattern, but each says its own value: one group per value; a value naming
+    the item (its id, its name, its holder's id) or a pointer into it is no difference; a name the finding is about is one."""
+
+    def at(pointer: str, line: int, message: str = "X:default", **params: str) -> Finding:
+        return Finding("ZZZ99", "x", Severity.WARNING, "m", "c.yaml", pointer, line, 1, line, 1, text=Text(message, params))
+
+    data = {
+        "partners": [{"id": "a", "name": "A (to do)", "people": [{"name": "Ann"}]}, {"id": "b", "name": "B (to do)", "people": [{"name": "Bob"}]}, {"id": "c", "name": "C"}],
+        "beneficiaries": [{"id": "jobless"}, {"id": "retraining"}, {"id": "young"}],
+    }
+    found = [
+        at("/beneficiaries/0/participation", 10, level="informing", group="jobless"),
+        at("/beneficiaries/1/participation", 12, level="consultation", group="retraining"),
+        at("/beneficiaries/2/participation", 14, level="informing", group="young"),
+        at("/partners/0", 20, "X:none", partner="a", name="A (to do)", at="/partners/0/onboarding"),
+        at("/partners/1", 30, "X:none", partner="b", name="B (to do)", at="/partners/1/onboarding"),
+        at("/partners/0/name", 21, "X:placeholder", text="A (to do)"),
+        at("/partners/1/name", 31, "X:placeholder", text="B (to do)"),
+        at("/partners/0/people/0", 22, "X:person", partner="a", person="Ann"),
+        at("/partners/1/people/0", 32, "X:person", partner="b", person="Bob"),
+        at("/partners/2", 40, "X:none", partner="a", name="C"),  # quotes another item's id: not its own name
+    ]
+    expected = [
+        ("/beneficiaries/0/participation", {"level": "informing", "group": "jobless"}, ["/beneficiaries/2/participation"]),
+        ("/beneficiaries/1/participation", {"level": "consultation", "group": "retraining"}, []),
+        ("/partners/0", {"partner": "a", "name": "A (to do)", "at": "/partners/0/onboarding"}, ["/partners/1"]),  # a pointer into its item: a place
+        ("/partners/0/name", {"text": "A (to do)"}, []),
+        ("/partners/1/name", {"text": "B (to do)"}, []),
+        ("/partners/0/people/0", {"partner": "a", "person": "Ann"}, ["/partners/1/people/0"]),  # each names its person and partner alone
+        ("/partners/2", {"partner": "a", "name": "C"}, []),
+    ]
+    from_data = group_findings(found, data)
+    assert [(f.pointer, dict(f.text.params), [r.pointer for r in f.related]) for f in from_data] == expected
+    assert [f.related[0].label for f in from_data if f.related] == ["young", "b", "Bob"]
+    stored = json.loads(json.dumps(item_labels(found, data)))  # as the run cache keeps them
+    from_labels = group_findings(found, lambda: pytest.fail("the data read though labels were given"), Labels(stored))
+    assert from_labels == from_data
+
+
+def test_two_beneficiary_groups_at_different_rungs_are_two_findings_each_with_its_rung(cli) -> None:
+    ungrouped = [f for f in findings_of(cli, VOICELESS, "--no-group") if f["code"] == "BEN03" and f["pointer"].endswith("/participation")]
+    assert [re.findall(r"`(informing|consultation)`", f["message"]) for f in ungrouped] == [["informing"], ["consultation"]]
+    grouped = [f for f in findings_of(cli, VOICELESS) if f["code"] == "BEN03" and f["pointer"].endswith("/participation")]
+    assert [(f["pointer"], f["message"], f.get("related")) for f in grouped] == [(f["pointer"], f["message"], None) for f in ungrouped]
+    _, french, _ = cli("check", str(VOICELESS), *TODAY, "--lang", "fr")
+    assert "groupes de bénéficiaires partagent ce constat" not in french
+    assert "`salaries-reconversion` participe au niveau `consultation`" in french
+
+
+def test_unknown_ids_group_only_when_they_are_the_same_id(cli, tmp_path: Path) -> None:
+    charter = tmp_path / "c.yaml"
+    text = HEALTHY.read_text(encoding="utf-8")
+    for wrong, right in (("rectorta", "rectorat"), ("regoin", "federation"), ("rectorta", "uniformation")):
+        text = text.replace(f"    accountable: {right}\n    contributors:", f"    accountable: {wrong}\n    contributors:", 1)
+    charter.write_text(text, encoding="utf-8")
+    ref = [f for f in findings_of(cli, charter) if f["code"] == "REF01" and f["pointer"].endswith("/accountable")]
+    assert [(f["pointer"], [r["pointer"] for r in f.get("related", [])]) for f in ref] == [("/objectives/0/accountable", ["/objectives/2/accountable"]), ("/objectives/1/accountable", [])]
+    assert "rectorta" in ref[0]["message"] and "regoin" not in ref[0]["message"] and "regoin" in ref[1]["message"]
+
+
+def test_a_roster_stating_nothing_keeps_one_finding_and_each_stated_person_is_their_own(cli, tmp_path: Path) -> None:
+    charter = tmp_path / "c.yaml"
+    text = re.sub(r"\n    representative: \{[^}]*\}", "", HEALTHY.read_text(encoding="utf-8"), count=3)  # rectorat, region, cd93 name nobody
+    text = re.sub(r", mandate_ref: [^}]*\}", "}", text, count=2)  # cd94's and cd77's representatives have no mandate
+    charter.write_text(text, encoding="utf-8")
+    mem = [f for f in findings_of(cli, charter) if f["code"] == "MEM01"]
+    assert [(f["pointer"], [r["label"] for r in f.get("related", [])]) for f in mem] == [("/partners/0", ["region", "cd93"]), ("/partners/3/representative", []), ("/partners/4/representative", [])]
+    assert mem[1]["message"] != mem[2]["message"]
+
+
+def test_a_cached_second_run_prints_exactly_what_the_first_printed(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnercheck.run import cache
+
+    monkeypatch.delenv("PARTNERCHECK_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "charters" / VOICELESS.name).write_bytes(VOICELESS.read_bytes())
+    (tmp_path / "charters" / "roster.yaml").write_text(without_onboarding(3), encoding="utf-8")
+    runs = [[cli("check", "charters", "--today", "2026-01-15", "--jobs", "1", *extra) for extra in ((), ("--lang", "fr"), ("--format", "json"))] for _ in range(2)]
+    assert any(f.get("related") for f in json.loads(runs[0][2][1])["findings"]), "nothing grouped: the labels are not tested"
+    read: list[str] = []
+    monkeypatch.setattr(cache.ResultsCache, "data_of", lambda self, key: read.append(key))
+    third = [cli("check", "charters", "--today", "2026-01-15", "--jobs", "1", *extra) for extra in ((), ("--lang", "fr"), ("--format", "json"))]
+    assert runs[0] == runs[1] == third and read == []  # grouped from the run entry's labels alone, the same groups
+    assert "`salaries-reconversion` participe au niveau `consultation`" in runs[0][1][1]

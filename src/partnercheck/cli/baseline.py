@@ -52,10 +52,10 @@ def handle(args: argparse.Namespace) -> int:
 def _recorded(run: Any, baseline: Any, tr: Any) -> str:
     """"3 findings (7 places)": the findings counted as `check` lists them (a grouped finding once, as the summary and
     the verdict count it), and the places the baseline holds an entry for, when they differ."""
-    from partnercheck.run.grouping import group_findings
+    from partnercheck.run.grouping import group_file
 
     places = sum(baseline.counts.values())
-    listed = sum(len(group_findings(f for f in file.findings if not f.suppressed)) for file in run.files)
+    listed = sum(len(group_file(file, [f for f in file.findings if not f.suppressed])) for file in run.files)
     findings = tr.ngettext("{n} finding", "{n} findings", listed)
     if listed == places:
         return findings

@@ -57,7 +57,7 @@ from typing import Any, Callable
 from partnercheck.findings import Finding, Severity, Span, Suppression, Text
 
 DEFAULT_DIR = ".partnercheck_cache"
-FORMAT = 4  # 2: findings hold message ids and parameters, not text; 3: run entries hold each charter's language, not its data; 4: and its findings' item labels
+FORMAT = 5  # 2: findings hold message ids and parameters, not text; 3: run entries hold each charter's language, not its data; 4: and its findings' item labels; 5: each item's names (id, name) by field, for every item holding a finding
 #: Entries no run has read or written for this many days are removed (`partnercheck cache prune`, and once a day).
 PRUNE_AFTER_DAYS = 30
 _DAY = 86400.0
@@ -128,7 +128,7 @@ class ResultsCache:
         """The entry name for a whole run: these files (path, entry key), in this order, under the run's settings."""
         return _digest(self.context, "run", canonical(_keyed(settings)), files)
 
-    def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding], Any, dict[str, str]]] | None:
+    def get_run(self, key: str, count: int) -> list[tuple[bool, list[Finding], Any, dict[str, dict[str, str]]]] | None:
         """Each file's final findings (repository rules, suppressions and waivers applied), whether it is a charter,
         its stated language (`charter.language`, None when it states none) and the ids naming the items its findings
         are about (run/grouping.py), when this very run was seen before."""
@@ -142,7 +142,7 @@ class ResultsCache:
         except Exception:  # corrupt: the run goes the ordinary way
             return None
 
-    def put_run(self, key: str, files: list[tuple[bool, list[Finding], Any, dict[str, str]]]) -> None:
+    def put_run(self, key: str, files: list[tuple[bool, list[Finding], Any, dict[str, dict[str, str]]]]) -> None:
         if any(f.code.startswith("INT") for _, found, _, _ in files for f in found):
             return
         self._write(key, {"files": [[charter, [_finding(f) for f in found], language, labels] for charter, found, language, labels in files]})

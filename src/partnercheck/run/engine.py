@@ -30,8 +30,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     document: Document | None = None
     debug: list[str] = field(default_factory=list)
-    #: The ids naming the items its findings are about (`run/grouping.item_labels`), when served from the run cache: no data read to group.
-    labels: dict[str, str] | None = None
+    #: The names (id, name) of the items its findings are about (`run/grouping.item_labels`), when served from the run cache: no data read to group.
+    labels: dict[str, dict[str, str]] | None = None
     #: The charter's data as its rules read it, frozen (rules/readonly.py): the repository rules read it again, unfrozen twice.
     frozen: Any = field(default=None, repr=False, compare=False)
     #: The rules about change already run where the file was checked (a worker: `Engine.changes_ahead`), by code:

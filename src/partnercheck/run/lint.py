@@ -119,7 +119,7 @@ def check_files(items: Sequence[tuple[str, bytes]], engines: Sequence[Engine], r
     return results
 
 
-def _labelled(result: FileResult, labels: dict[str, str]) -> FileResult:
+def _labelled(result: FileResult, labels: dict[str, dict[str, str]]) -> FileResult:
     """A cached file with the ids naming its findings' items: grouping reads no data (run/grouping.py)."""
     result.labels = Labels(labels)
     return result
