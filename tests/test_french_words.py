@@ -1,0 +1,32 @@
+"""Issue 16, the reader's language: wording the new-user trial found wrong in French (and English) output."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from partnercheck.findings import Severity
+from partnercheck.report.formats.scoreblock import blocking_lines
+from partnercheck.report.i18n import Translator
+
+
+def _blocking(warnings: int, infos: int) -> SimpleNamespace:
+    return SimpleNamespace(blocking=[SimpleNamespace(severity=Severity.WARNING)] * warnings + [SimpleNamespace(severity=Severity.INFO)] * infos)
+
+
+@pytest.mark.parametrize(
+    ("warnings", "infos", "french", "english"),
+    [
+        (1, 0, "1 avertissement, listé ci-dessus", "1 warning, listed above"),
+        (2, 0, "2 avertissements, listés ci-dessus", "2 warnings, listed above"),
+        (0, 1, "1 information, listée ci-dessus", "1 info, listed above"),
+        (0, 3, "3 informations, listées ci-dessus", "3 infos, listed above"),
+        (1, 1, "1 avertissement et 1 information, listés ci-dessus", "1 warning and 1 info, listed above"),
+    ],
+)
+def test_the_verdict_s_listed_above_agrees_with_what_it_counts(warnings: int, infos: int, french: str, english: str) -> None:
+    fr = Translator("fr")
+    assert blocking_lines(fr, _blocking(warnings, infos)) == [f"  - {french}"]
+    assert not fr.missing_words
+    assert blocking_lines(Translator(), _blocking(warnings, infos)) == [f"  - {english}"]
