@@ -30,3 +30,13 @@ def test_the_verdict_s_listed_above_agrees_with_what_it_counts(warnings: int, in
     assert blocking_lines(fr, _blocking(warnings, infos)) == [f"  - {french}"]
     assert not fr.missing_words
     assert blocking_lines(Translator(), _blocking(warnings, infos)) == [f"  - {english}"]
+
+
+def test_the_markdown_pack_table_names_dimensions_in_french_without_their_english_id(cli) -> None:
+    from paths import EXAMPLES
+
+    _, markdown, _ = cli("check", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "--format", "markdown", "--lang", "fr", "--no-cache")
+    table = markdown.split("| Famille de règles | Erreurs |", 1)[1].split("\n\n", 1)[0]
+    assert "| Pilotage |" in table and "(pilot)" not in table and "(members)" not in table, table
+    _, english, _ = cli("check", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "--format", "markdown", "--no-cache")
+    assert "| pilot |" in english.split("| Pack | Errors |", 1)[1]
