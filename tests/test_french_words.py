@@ -40,3 +40,17 @@ def test_the_markdown_pack_table_names_dimensions_in_french_without_their_englis
     assert "| Pilotage |" in table and "(pilot)" not in table and "(members)" not in table, table
     _, english, _ = cli("check", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "--format", "markdown", "--no-cache")
     assert "| pilot |" in english.split("| Pack | Errors |", 1)[1]
+
+
+def test_no_rule_summary_names_an_option_to_a_coordinator(registry) -> None:
+    """A summary heads the board report's findings (report/formats/board.py): `min_partners` means nothing there."""
+    import re
+
+    fr = Translator("fr", registry.rules.values())
+    named = []
+    for rule in registry.rules.values():
+        for summary in (rule.summary, fr.rule_field(rule, "summary")):
+            named += [f"{rule.code}: {option} in {summary!r}" for option in rule.options if re.search(rf"(?<![\w{{]){re.escape(option)}(?![\w}}])", summary)]
+    assert not named, named
+    pil05 = registry.rules["PIL05"]
+    assert fr.rule_field(pil05, "summary").startswith("De nombreux partenaires actifs") and "min_partners" not in pil05.summary
