@@ -11,6 +11,13 @@ from partnercheck.report.formats.scoreblock import blocking_lines
 from partnercheck.report.i18n import Translator
 
 
+@pytest.fixture(scope="module")
+def registry():  # type: ignore[no-untyped-def]
+    from partnercheck.testing import default_registry
+
+    return default_registry()
+
+
 def _blocking(warnings: int, infos: int) -> SimpleNamespace:
     return SimpleNamespace(blocking=[SimpleNamespace(severity=Severity.WARNING)] * warnings + [SimpleNamespace(severity=Severity.INFO)] * infos)
 
