@@ -61,3 +61,17 @@ def test_no_rule_summary_names_an_option_to_a_coordinator(registry) -> None:
     assert not named, named
     pil05 = registry.rules["PIL05"]
     assert fr.rule_field(pil05, "summary").startswith("De nombreux partenaires actifs") and "min_partners" not in pil05.summary
+
+
+def test_concise_keeps_the_english_severity_keyword_in_a_french_run_as_docs_ci_says(cli) -> None:
+    import re
+
+    from paths import EXAMPLES, ROOT
+
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    pattern = re.search(r"regular expression `(\^\(\.\+\).*?\$)`", doc)
+    assert pattern is not None and "always the English keyword" in doc
+    _, out, _ = cli("check", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "--format", "concise", "--lang", "fr", "--no-cache")
+    lines = out.splitlines()
+    assert lines and all(re.match(pattern.group(1), line) for line in lines), lines
+    assert any(" [warning] " in line for line in lines) and "Aucun pilote n'est désigné" in out
