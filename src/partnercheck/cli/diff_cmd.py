@@ -33,7 +33,9 @@ def handle(args: argparse.Namespace) -> int:
     if args.base is None and len(args.sides) != 2:
         from partnercheck.errors import UsageError
 
-        raise UsageError("diff takes two versions, OLD NEW (files or REV:PATH), or --base REF [PATHS]")
+        from partnercheck.report.messages import said
+
+        raise UsageError(said("usage.diff-sides"))
     run_plan, pairs, around = _with_base(args) if args.base is not None else (*_two_sides(args), [])
     comparisons = compare(pairs, run_plan, around=around)
     tr = run_translator(run_plan.lang, comparisons, run_plan.registry)

@@ -28,7 +28,9 @@ def handle(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if not path.is_file():
-        raise UsageError(f"{args.path}: no such file; give a charter file in a git repository")
+        from partnercheck.report.messages import said
+
+        raise UsageError(said("usage.history-no-file", path=args.path))
     run_plan = plan(flags_from(args, paths=(str(path),), fallback_lang=""))  # no language set: the charter's own decides
     found = timeline(path, run_plan)
     tr = run_translator(run_plan.lang, found.points[-1:], run_plan.registry)
