@@ -75,3 +75,72 @@ def test_concise_keeps_the_english_severity_keyword_in_a_french_run_as_docs_ci_s
     lines = out.splitlines()
     assert lines and all(re.match(pattern.group(1), line) for line in lines), lines
     assert any(" [warning] " in line for line in lines) and "Aucun pilote n'est désigné" in out
+
+
+FRENCH_CHARTER = """partnercheck: 1
+charter: {id: c, title: C, language: fr}
+partners:
+  - {id: a, name: A, type: funder}
+pilot: {partners: [a]}
+"""
+
+
+@pytest.fixture
+def french_repo(tmp_path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from git_support import commit, init
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "PARTNERCHECK_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    init(tmp_path)
+    commit(tmp_path, {"ma-charte.yaml": FRENCH_CHARTER}, "a charter")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_report_base_errors_speak_the_charter_s_language_without_lang(cli, french_repo, tmp_path) -> None:
+    code, _, err = cli("report", "ma-charte.yaml", "--base", "nosuch", "-o", "x.html", "--no-plugins")
+    assert code == 2 and err.startswith("partnercheck : erreur : --base nosuch : aucune révision de ce nom dans "), err
+    assert "no such revision" not in err and "error:" not in err
+    code, _, err = cli("check", "ma-charte.yaml", "--base", "nosuch", "--no-cache", "--no-plugins")
+    assert code == 2 and err.startswith("partnercheck : erreur : --base nosuch : aucune révision"), err
+    code, _, err = cli("report", "ma-charte.yaml", "--base", "nosuch", "-o", "x.html", "--lang", "en", "--no-plugins")
+    assert code == 2 and err.startswith("partnercheck: error: --base nosuch: no such revision in "), err
+
+
+def test_report_outside_a_repository_says_so_in_the_charter_s_language(cli, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "PARTNERCHECK_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    (tmp_path / "ma-charte.yaml").write_text(FRENCH_CHARTER, encoding="utf-8")
+    code, _, err = cli("report", str(tmp_path / "ma-charte.yaml"), "--base", "nosuch", "-o", str(tmp_path / "x.html"), "--no-plugins")
+    assert code == 2 and "n'est pas dans un dépôt git" in err and err.startswith("partnercheck : erreur : "), err
+
+
+def test_the_cli_s_own_usage_errors_speak_french(cli, french_repo) -> None:
+    (french_repo / "x.json").write_text("{}", encoding="utf-8")
+    code, _, err = cli("check", "ma-charte.yaml", "--base", "HEAD", "--baseline", "x.json", "--lang", "fr")
+    assert code == 2 and err == "partnercheck : erreur : --base et --baseline décident tous deux quels constats sont nouveaux ; n'en donnez qu'un\n", err
+    code, _, err = cli("check", "ma-charte.yaml", "--base", "HEAD", "--baseline", "x.json")
+    assert code == 2 and err == "partnercheck: error: --base and --baseline both decide which findings are new; give one of them\n", err
+
+
+@pytest.mark.parametrize("asked", [("--lang", "fr"), ("--lang=fr",), ("LANG",)])
+def test_argparse_s_own_messages_speak_french(cli, monkeypatch: pytest.MonkeyPatch, asked: tuple[str, ...]) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "PARTNERCHECK_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    if asked == ("LANG",):
+        monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+        asked = ()
+    cases = [
+        (("check", "--fail-on", "foo"), "partnercheck : erreur : argument --fail-on : gravité non valide 'foo' : choisissez error, warning ou info"),
+        (("check", "--bogus"), "partnercheck : erreur : arguments non reconnus : --bogus"),
+        (("report",), "partnercheck : erreur : arguments obligatoires manquants : CHARTER, --output/-o"),
+        (("check", "--color", "x"), "partnercheck : erreur : argument --color : choix non valide : 'x' (choisissez parmi 'auto', 'always', 'never')"),
+    ]
+    for argv, said in cases:
+        code, _, err = cli(*argv, *asked)
+        assert code == 2 and said in err.splitlines(), err
+        assert err.startswith("utilisation : partnercheck"), err
+    monkeypatch.delenv("LANG", raising=False)
+    code, _, err = cli("check", "--bogus")  # argparse speaks English again after a French run
+    assert code == 2 and "partnercheck: error: unrecognized arguments: --bogus" in err.splitlines() and err.startswith("usage: "), err
