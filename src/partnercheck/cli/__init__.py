@@ -72,10 +72,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # fast path: no heavy imports
         print(f"partnercheck {__version__}")
         return EXIT_CLEAN
-    from partnercheck.cli.options import take_global_options
-    from partnercheck.cli.voice import argparse_in_language, asked, speak
+    from partnercheck.cli.voice import asked, speak
 
     speak(asked(argv))  # until a run chooses its language: the one asked for, for argparse's messages too
+    try:
+        return _parsed_and_run(argv)
+    finally:
+        speak("")  # the next run (a test's, in this process) asks again
+
+
+def _parsed_and_run(argv: list[str]) -> int:
+    from partnercheck.cli.options import take_global_options
+    from partnercheck.cli.voice import argparse_in_language
+
     parser = build_parser()
     with argparse_in_language():
         args = take_global_options(parser.parse_args(argv))

@@ -41,8 +41,8 @@ def asked(argv: Sequence[str], environ: Any = None) -> str:
 
 
 def speak(lang: str) -> None:
-    """From now on, standard error speaks `lang` (the run's language, once it is known)."""
-    _spoken[:] = [lang]
+    """From now on, standard error speaks `lang` (the run's language, once it is known); "" forgets it."""
+    _spoken[:] = [lang] if lang else []
 
 
 def spoken() -> str:
