@@ -202,10 +202,14 @@ def _stderr_texts(cli, tmp_path: Path, *lang: str) -> list[tuple[str, str, str |
     os.mkfifo(tmp_path / "pipe.yaml")
     (tmp_path / "empty").mkdir()
     _, _, err = cli("check", str(tmp_path / "absent.yaml"), str(tmp_path / "pipe.yaml"), str(tmp_path / "empty"), "--isolated", *lang)
-    lines = [line.split(": ", 2)[2] for line in err.splitlines() if line.startswith(("partnercheck: error: ", "partnercheck: warning: "))]
+    lines = [line.split(": ", 2)[2] for line in err.splitlines() if line.startswith(PREFIXES)]
     assert len(lines) == 3, err
     return [("", line, None) for line in lines + _usage_errors(cli, tmp_path, *lang)]
 
+
+#: The prefixes of standard error's lines, English and French (`partnercheck : erreur :`).
+ERROR = ("partnercheck: error: ", "partnercheck : erreur : ")
+PREFIXES = (*ERROR, "partnercheck: warning: ", "partnercheck : avertissement : ")
 
 #: Usage and configuration errors a user may well make, each as (configuration file text or None, command line).
 USAGE_ERRORS = [
@@ -234,8 +238,8 @@ def _usage_errors(cli, tmp_path: Path, *lang: str) -> list[str]:
         if config:
             (folder / ".partnercheck.yaml").write_text(config, encoding="utf-8")
         code, _, err = cli(*(a.format(charter=charter, folder=folder) for a in argv), *lang)
-        assert code == 2 and err.startswith("partnercheck: error: "), (argv, err)
-        found.append(err.splitlines()[-1].removeprefix("partnercheck: error: "))
+        assert code == 2 and err.startswith(ERROR[bool(lang)]), (argv, err)
+        found.append(err.splitlines()[-1].removeprefix(ERROR[bool(lang)]))
     return found
 
 
@@ -495,7 +499,7 @@ def test_paths_that_cannot_be_read_are_explained_in_french(cli, tmp_path: Path) 
     code, _, err = cli("check", str(tmp_path / "absent.yaml"), str(tmp_path / "empty"), "--isolated", "--lang", "fr")
     assert code == 2
     assert f"partnercheck : erreur : {tmp_path / 'absent.yaml'} : fichier ou dossier introuvable" in err
-    assert "partnercheck: warning: aucune charte trouvée sous" in err
+    assert "partnercheck : avertissement : aucune charte trouvée sous" in err
 
 
 def test_init_speaks_the_language_of_the_starter(cli, tmp_path: Path) -> None:
