@@ -8,6 +8,7 @@ from pathlib import Path
 from partnercheck.cli import EXIT_CLEAN, write
 from partnercheck.cli.config_cmd import add_config_options, add_selection_options
 from partnercheck.cli.options import add_plugin_options, command, flags_from, report_errors
+from partnercheck.cli.voice import speak
 
 HELP = "a charter's score and terms over its git history"
 
@@ -34,6 +35,7 @@ def handle(args: argparse.Namespace) -> int:
     run_plan = plan(flags_from(args, paths=(str(path),), fallback_lang=""))  # no language set: the charter's own decides
     found = timeline(path, run_plan)
     tr = run_translator(run_plan.lang, found.points[-1:], run_plan.registry)
+    speak(tr.lang)  # what is said on standard error from now on, in the run's language
     if args.format == "html":
         from partnercheck.history.page import history_page
 
