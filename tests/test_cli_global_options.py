@@ -32,7 +32,7 @@ def test_lang_after_the_command_wins_over_lang_before_it(cli) -> None:
 def test_lang_before_a_command_puts_its_usage_error_in_that_language(cli) -> None:
     code, _, err = cli("--lang", "fr", "rule", "NOPE99")
     assert code == 2
-    assert "partnercheck: error:" in err and "no rule" not in err
+    assert "partnercheck : erreur :" in err and "no rule" not in err
 
 
 def test_a_global_option_before_a_command_without_it_is_accepted(cli) -> None:

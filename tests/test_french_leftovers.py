@@ -34,7 +34,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_git_errors_speak_french(cli, repo: Path) -> None:
     code, _, err = cli("check", "c.yaml", "--base", "no-such-branch", *SELECT)
-    assert code == 2 and err.startswith("partnercheck: error: --base no-such-branch : aucune révision de ce nom dans ")
+    assert code == 2 and err.startswith("partnercheck : erreur : --base no-such-branch : aucune révision de ce nom dans ")
     assert "no such revision" not in err
     code, _, err = cli("diff", "main:absent.yaml", "c.yaml", "--lang", "fr")
     assert code == 2 and "absent.yaml n'existe pas dans la révision main" in err

@@ -27,6 +27,7 @@ from partnercheck.report.catalogs import po_path, read_mo, read_po
 from partnercheck.report.i18n import GROUNDING_CONTEXT, PARAMETER_CONTEXT, SCHEMA_CONTEXT, Translator, catalog
 from partnercheck.report.messages import CORE
 from partnercheck.run.engine import Engine
+from partnercheck.cli.voice import ARGPARSE_CONTEXT
 from partnercheck.testing import default_registry
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -201,10 +202,14 @@ def _stderr_texts(cli, tmp_path: Path, *lang: str) -> list[tuple[str, str, str |
     os.mkfifo(tmp_path / "pipe.yaml")
     (tmp_path / "empty").mkdir()
     _, _, err = cli("check", str(tmp_path / "absent.yaml"), str(tmp_path / "pipe.yaml"), str(tmp_path / "empty"), "--isolated", *lang)
-    lines = [line.split(": ", 2)[2] for line in err.splitlines() if line.startswith(("partnercheck: error: ", "partnercheck: warning: "))]
+    lines = [line.split(": ", 2)[2] for line in err.splitlines() if line.startswith(PREFIXES)]
     assert len(lines) == 3, err
     return [("", line, None) for line in lines + _usage_errors(cli, tmp_path, *lang)]
 
+
+#: The prefixes of standard error's lines, English and French (`partnercheck : erreur :`).
+ERROR = ("partnercheck: error: ", "partnercheck : erreur : ")
+PREFIXES = (*ERROR, "partnercheck: warning: ", "partnercheck : avertissement : ")
 
 #: Usage and configuration errors a user may well make, each as (configuration file text or None, command line).
 USAGE_ERRORS = [
@@ -233,8 +238,8 @@ def _usage_errors(cli, tmp_path: Path, *lang: str) -> list[str]:
         if config:
             (folder / ".partnercheck.yaml").write_text(config, encoding="utf-8")
         code, _, err = cli(*(a.format(charter=charter, folder=folder) for a in argv), *lang)
-        assert code == 2 and err.startswith("partnercheck: error: "), (argv, err)
-        found.append(err.splitlines()[-1].removeprefix("partnercheck: error: "))
+        assert code == 2 and err.startswith(ERROR[bool(lang)]), (argv, err)
+        found.append(err.splitlines()[-1].removeprefix(ERROR[bool(lang)]))
     return found
 
 
@@ -291,7 +296,7 @@ def test_what_the_command_line_says_reads_in_french(cli, tmp_path) -> None:
 
 def test_the_catalog_holds_exactly_the_core_messages_in_french() -> None:
     """Each core id once, with its current English (a reworded message needs new French), and no entry left over."""
-    entries = {(m.context, m.id): m.string for m in _po() if m.id and m.context and m.context not in (PARAMETER_CONTEXT, GROUNDING_CONTEXT, SCHEMA_CONTEXT)}
+    entries = {(m.context, m.id): m.string for m in _po() if m.id and m.context and m.context not in (PARAMETER_CONTEXT, GROUNDING_CONTEXT, SCHEMA_CONTEXT, ARGPARSE_CONTEXT)}
     assert set(entries) == {(i, en) for i, en in CORE.items()}
     for (_, english), french in entries.items():
         assert PLACEHOLDER.findall(english) and set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(french)) or not PLACEHOLDER.findall(french), english
@@ -493,8 +498,8 @@ def test_paths_that_cannot_be_read_are_explained_in_french(cli, tmp_path: Path) 
     (tmp_path / "empty").mkdir()
     code, _, err = cli("check", str(tmp_path / "absent.yaml"), str(tmp_path / "empty"), "--isolated", "--lang", "fr")
     assert code == 2
-    assert f"partnercheck: error: {tmp_path / 'absent.yaml'} : fichier ou dossier introuvable" in err
-    assert "partnercheck: warning: aucune charte trouvée sous" in err
+    assert f"partnercheck : erreur : {tmp_path / 'absent.yaml'} : fichier ou dossier introuvable" in err
+    assert "partnercheck : avertissement : aucune charte trouvée sous" in err
 
 
 def test_init_speaks_the_language_of_the_starter(cli, tmp_path: Path) -> None:
@@ -687,12 +692,12 @@ def test_usage_and_configuration_errors_follow_the_language(cli, tmp_path: Path)
     charter = tmp_path / "c.yaml"
     charter.write_text(HEAD + PARTNERS, encoding="utf-8")
     _, _, err = cli("check", str(charter), "--select", "XYZ99", "--lang", "fr")
-    assert err.startswith("partnercheck: error: --select : « XYZ99 » n'est ni un code de règle")
+    assert err.startswith("partnercheck : erreur : --select : « XYZ99 » n'est ni un code de règle")
     (tmp_path / ".partnercheck.yaml").write_text("langue: fr\n", encoding="utf-8")
     _, _, err = cli("check", str(charter), "--lang", "fr")
     assert err.endswith(".partnercheck.yaml:1 : langue : clé inconnue (vouliez-vous dire `lang` ?)\n")
     _, _, err = cli("rule", "XYZ01", "--lang", "fr")
-    assert err == "partnercheck: error: aucune règle 'XYZ01' ; `partnercheck rules` les liste toutes\n"
+    assert err == "partnercheck : erreur : aucune règle 'XYZ01' ; `partnercheck rules` les liste toutes\n"
 
 
 def test_version_and_english_runs_never_import_babel(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ def test_an_unknown_profile_is_a_clear_error(cli, tmp_path: Path) -> None:
 def test_an_unknown_profile_is_told_in_the_starter_s_language(cli, tmp_path: Path) -> None:
     code, _, err = cli("init", str(tmp_path / "x.yaml"), "--profile", "space-station", "--lang", "fr")
     assert code == 2
-    assert err == "partnercheck: error: profil inconnu : 'space-station' ; profils : training-platform\n"
+    assert err == "partnercheck : erreur : profil inconnu : 'space-station' ; profils : training-platform\n"
 
 
 def test_an_unknown_language_is_refused(cli, tmp_path: Path) -> None:

@@ -32,8 +32,10 @@ def parser_class() -> Any:
 
         class Parser(argparse.ArgumentParser):
             def error(self, message: str) -> None:  # type: ignore[override]
+                from partnercheck.cli.voice import prefixed
+
                 self.print_usage(sys.stderr)
-                print(f"partnercheck: error: {message}", file=sys.stderr)
+                print(prefixed(message), file=sys.stderr)
                 raise SystemExit(EXIT_ERROR)
 
             def format_help(self) -> str:
@@ -70,10 +72,22 @@ def run(argv: Sequence[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # fast path: no heavy imports
         print(f"partnercheck {__version__}")
         return EXIT_CLEAN
+    from partnercheck.cli.voice import asked, speak
+
+    speak(asked(argv))  # until a run chooses its language: the one asked for, for argparse's messages too
+    try:
+        return _parsed_and_run(argv)
+    finally:
+        speak("")  # the next run (a test's, in this process) asks again
+
+
+def _parsed_and_run(argv: list[str]) -> int:
     from partnercheck.cli.options import take_global_options
+    from partnercheck.cli.voice import argparse_in_language
 
     parser = build_parser()
-    args = take_global_options(parser.parse_args(argv))
+    with argparse_in_language():
+        args = take_global_options(parser.parse_args(argv))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
@@ -88,7 +102,7 @@ def guarded(args: argparse.Namespace) -> int:
     except PartnercheckError as exc:
         for message in exc.load_errors:  # reported before, and whatever, the error they may explain
             error(message)
-        error(_in_language(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc), args))
+        error(_in_language(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)))
     except KeyboardInterrupt:
         error("interrupted")
     except BrokenPipeError:
@@ -123,18 +137,20 @@ def _out_of_memory() -> None:
         pass
 
 
-def _in_language(message: str, args: argparse.Namespace) -> str:
-    """A usage or configuration error in the run's language: `--lang`, else the locale (the configuration may be what failed)."""
-    from partnercheck.report.i18n import Translator, default_language
+def _in_language(message: str) -> str:
+    """A usage or configuration error in the run's language: the one it chose (`cli/voice.py`), else `--lang`,
+    PARTNERCHECK_LANG or the locale (the configuration may be what failed)."""
+    from partnercheck.cli.voice import say
 
-    return Translator(getattr(args, "lang", None) or default_language()).error(message)
+    return say(message)
 
 
 def error(message: str) -> None:
     """One line on standard error; a control character in it (from a file name or a file) is escaped."""
+    from partnercheck.cli.voice import prefixed
     from partnercheck.printable import visible
 
-    print(f"partnercheck: error: {visible(message)}", file=sys.stderr)
+    print(prefixed(visible(message)), file=sys.stderr)
 
 
 def write(text: str) -> None:

@@ -24,6 +24,7 @@ from partnercheck.cli.options import (
     severity,
     use_color,
 )
+from partnercheck.cli.voice import prefixed, say, speak, spoken
 from partnercheck.report.messages import said
 
 
@@ -88,6 +89,7 @@ def handle(args: argparse.Namespace) -> int:
     flags = flags_from(args, paths=tuple(args.paths) or (".",), formats=tuple(args.format), default_format=_default_format(), fallback_lang="")  # no language set: the charters' own decides, then the locale
     _check_stdin_filename(flags.stdin_filename, flags.paths)
     run_plan = plan(flags)  # refuses an output that is a file the run checks (config/plan.py)
+    speak(run_plan.lang or spoken())
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if "-" in run_plan.paths else None
     stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None
     base = open_base(args, run_plan)  # --base REF: only the charters changed since, their findings at REF known
@@ -97,6 +99,7 @@ def handle(args: argparse.Namespace) -> int:
     if base:
         base.mark_known(run, run_plan, cache)
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
+    speak(tr.lang)  # the errors from now on follow the run's output
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline, tr)
     if not args.no_group:
         group_run(run)  # last: suppressions, waivers and the baseline judged each place on its own
@@ -129,20 +132,20 @@ def _cache(run_plan: Any) -> Any:
 
     reason = refusal(run_plan.cache_dir)
     if reason is not None:
-        print(f"partnercheck: warning: the results cache is not used: {visible(reason)}", file=sys.stderr)
+        print(prefixed(said("run.cache-unused", reason=visible(reason)), "warning"), file=sys.stderr)
         return None
     return ResultsCache(run_plan.cache_dir, run_plan.registry)
 
 
 def _jobs(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"invalid number of jobs {text!r}: give a whole number, 1 or more")
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-jobs", value=repr(text))))
     return int(text)
 
 
 def _count(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"invalid count {text!r}: give a whole number, 0 or more")
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-count", value=repr(text))))
     return int(text)
 
 
@@ -152,7 +155,7 @@ def min_score(text: str) -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"invalid score {text!r}: give a number from 0 to 100")
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-score", value=repr(text))))
     return value
 
 
@@ -173,7 +176,7 @@ def _check_stdin_filename(stdin_filename: str | None, paths: tuple[str, ...]) ->
     from partnercheck.errors import UsageError
 
     if stdin_filename and "-" not in paths:
-        raise UsageError("--stdin-filename names standard input, which is read only when - is among the paths")
+        raise UsageError(said("usage.stdin-filename"))
 
 
 def _warn_no_charter(run: object, paths: tuple[str, ...], tr: Any) -> None:
@@ -187,7 +190,7 @@ def _warn_no_charter(run: object, paths: tuple[str, ...], tr: Any) -> None:
         prefix = display_path(given).rstrip("/")
         if not any(prefix == "." or p.startswith(prefix + "/") for p in shown):
             warning = tr.error(said("run.no-charter", path=given))
-            print(f"partnercheck: warning: {warning}", file=sys.stderr)
+            print(prefixed(warning, "warning"), file=sys.stderr)
 
 
 def _default_format() -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from partnercheck.cli import EXIT_CLEAN, EXIT_FINDINGS, write
 from partnercheck.cli.config_cmd import add_config_options, add_selection_options
 from partnercheck.cli.options import add_plugin_options, command, flags_from, report_errors
+from partnercheck.cli.voice import speak
 
 HELP = "what changed in a charter's terms, its score and its findings"
 DESCRIPTION = (
@@ -33,10 +34,13 @@ def handle(args: argparse.Namespace) -> int:
     if args.base is None and len(args.sides) != 2:
         from partnercheck.errors import UsageError
 
-        raise UsageError("diff takes two versions, OLD NEW (files or REV:PATH), or --base REF [PATHS]")
+        from partnercheck.report.messages import said
+
+        raise UsageError(said("usage.diff-sides"))
     run_plan, pairs, around = _with_base(args) if args.base is not None else (*_two_sides(args), [])
     comparisons = compare(pairs, run_plan, around=around)
     tr = run_translator(run_plan.lang, comparisons, run_plan.registry)
+    speak(tr.lang)  # what is said on standard error from now on, in the run's language
     for c in comparisons:
         c.introduced = [tr.finding(f) for f in c.introduced]
         c.resolved = [tr.finding(f) for f in c.resolved]

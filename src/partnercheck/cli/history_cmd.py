@@ -8,6 +8,7 @@ from pathlib import Path
 from partnercheck.cli import EXIT_CLEAN, write
 from partnercheck.cli.config_cmd import add_config_options, add_selection_options
 from partnercheck.cli.options import add_plugin_options, command, flags_from, report_errors
+from partnercheck.cli.voice import speak
 
 HELP = "a charter's score and terms over its git history"
 
@@ -28,10 +29,13 @@ def handle(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if not path.is_file():
-        raise UsageError(f"{args.path}: no such file; give a charter file in a git repository")
+        from partnercheck.report.messages import said
+
+        raise UsageError(said("usage.history-no-file", path=args.path))
     run_plan = plan(flags_from(args, paths=(str(path),), fallback_lang=""))  # no language set: the charter's own decides
     found = timeline(path, run_plan)
     tr = run_translator(run_plan.lang, found.points[-1:], run_plan.registry)
+    speak(tr.lang)  # what is said on standard error from now on, in the run's language
     if args.format == "html":
         from partnercheck.history.page import history_page
 

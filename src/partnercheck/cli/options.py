@@ -9,21 +9,23 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Callable
 
+from partnercheck.cli.voice import say
 from partnercheck.findings import Severity
+from partnercheck.report.messages import said
 
 
 def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-date", value=repr(text)))) from None
 
 
 def severity(text: str) -> Severity:
     try:
         return Severity(text.lower())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid severity {text!r}: choose error, warning or info") from None
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-severity", value=repr(text)))) from None
 
 
 def codes(text: str) -> list[str]:
@@ -42,7 +44,7 @@ def byte_size(text: str) -> int:
     except (ValueError, KeyError, OverflowError):
         value = 0
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"invalid size {text!r}: give bytes or a size such as 20MB, 500KB, 1MiB")
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-size", value=repr(text))))
     return value
 
 
@@ -55,7 +57,7 @@ def seconds(text: str) -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value <= MAX_RULE_TIMEOUT:
-        raise argparse.ArgumentTypeError(f"invalid number of seconds {text!r}: give a number from 0 to {MAX_RULE_TIMEOUT:,.0f}, such as 10 or 2.5 (0: no budget)")
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-seconds", value=repr(text), most=f"{MAX_RULE_TIMEOUT:,.0f}")))
     return value
 
 
@@ -87,7 +89,7 @@ def env_lang() -> str | None:
 
     lang = os.environ.get(LANG_VARIABLE, "").strip()
     if lang and lang not in LANGUAGES:
-        raise UsageError(f"{LANG_VARIABLE}={lang}: choose {' or '.join(LANGUAGES)}")
+        raise UsageError(said("usage.env-lang", variable=LANG_VARIABLE, lang=lang, choices=" or ".join(LANGUAGES)))
     return lang or None
 
 
@@ -191,5 +193,7 @@ def registry_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def report_errors(errors: list[str]) -> None:
+    from partnercheck.cli.voice import prefixed
+
     for message in errors:
-        print(f"partnercheck: error: {message}", file=sys.stderr)
+        print(prefixed(message), file=sys.stderr)

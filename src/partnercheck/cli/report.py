@@ -8,6 +8,7 @@ from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
 from partnercheck.cli.config_cmd import add_config_options
+from partnercheck.cli.voice import speak
 from partnercheck.cli.options import (
     add_plugin_options,
     add_today_option,
@@ -63,6 +64,7 @@ def handle(args: argparse.Namespace) -> int:
     run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
     group_run(run)  # one cause, one finding, as `check` reports it
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
+    speak(tr.lang)  # an error from now on (`--base nosuch`) in the report's language: the charter's, unless set
     translate_run(run, tr)
     report_errors(run.errors)
     if not run.files:
@@ -117,6 +119,7 @@ def _refuse_overwriting_the_charter(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from partnercheck.errors import UsageError
+    from partnercheck.report.messages import said
 
     if args.output == "-" or args.charter == "-" or not Path(args.output).exists():
         return
@@ -125,4 +128,4 @@ def _refuse_overwriting_the_charter(args: argparse.Namespace) -> None:
     except OSError:
         return
     if same:
-        raise UsageError(f"-o {args.output} would overwrite the charter the report is about; write the report to another file")
+        raise UsageError(said("usage.report-overwrites", path=args.output))

@@ -18,10 +18,37 @@ def open_base(args: argparse.Namespace, run_plan: Any) -> Any:
         return None
     from partnercheck.errors import UsageError
     from partnercheck.history.gate import Base
+    from partnercheck.report.messages import said
 
     if run_plan.baseline is not None:
-        raise UsageError("--base and --baseline both decide which findings are new; give one of them")
-    return Base.open(args.base, run_plan.paths, run_plan.stdin_filename)
+        raise UsageError(said("usage.base-and-baseline"))
+    try:
+        return Base.open(args.base, run_plan.paths, run_plan.stdin_filename)
+    except UsageError:
+        if not run_plan.lang:  # before the run: its error in the charters' language, as its findings would be
+            _speak_the_charters_language(run_plan)
+        raise
+
+
+def _speak_the_charters_language(run_plan: Any) -> None:
+    """Read the charters' `charter.language` (only when an error is to be said before the run chose a language)."""
+    from partnercheck.cli.voice import speak
+    from partnercheck.document.load import load_document
+    from partnercheck.report.i18n import charter_language
+    from partnercheck.run.discovery import read
+
+    limits = run_plan.settings.limits
+    documents = [load_document(t.display, raw, limits) for t in run_plan.discovered[2] if t.source is not None and (raw := read(t, None, limits.max_bytes).raw) is not None]
+    lang = charter_language(_Stated(d.stated_language()) for d in documents)
+    if lang:
+        speak(lang)
+
+
+class _Stated:
+    """What `charter_language` reads of a file: the language it states."""
+
+    def __init__(self, stated: Any) -> None:
+        self.stated_language = stated
 
 
 def tell(base: Any, tr: Any) -> None:

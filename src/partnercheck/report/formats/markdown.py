@@ -89,8 +89,8 @@ def _pack_table(findings: list[Finding], tr: Translator) -> str:
 
 
 def _pack(pack: str, tr: Translator) -> str:
-    """A pack's name: its id in English, its dimension's name with the id in other languages."""
-    return pack if tr.english or pack not in TITLES else f"{title_of(pack, tr)} ({pack})"
+    """A pack's name: its id in English; in other languages, its dimension's name alone (no English id in a French table)."""
+    return pack if tr.english or pack not in TITLES else title_of(pack, tr)
 
 
 def _by_file(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:

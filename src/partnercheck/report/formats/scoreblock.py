@@ -15,11 +15,21 @@ from partnercheck.report.i18n import Translator
 def blocking_lines(tr: Translator, verdict: Any) -> list[str]:
     """Under a file's verdict: each blocking error, then how many warnings and infos also block (listed above)."""
     lines = ["  - " + tr.words("{code} line {line}: {message}", code=f.code, line=f.line, message=f.message) for f in verdict.blocking if f.severity is Severity.ERROR]
-    others = [sum(1 for f in verdict.blocking if f.severity is s) for s in (Severity.WARNING, Severity.INFO)]
-    listed = [tr.ngettext("{n} warning", "{n} warnings", others[0]) if others[0] else "", tr.ngettext("{n} info", "{n} infos", others[1]) if others[1] else ""]
-    if any(others):
-        lines.append("  - " + tr.words("{counts}, listed above", counts=tr.words(" and ").join(x for x in listed if x)))
+    warnings, infos = (sum(1 for f in verdict.blocking if f.severity is s) for s in (Severity.WARNING, Severity.INFO))
+    if warnings or infos:
+        lines.append("  - " + _listed_above(tr, warnings, infos))
     return lines
+
+
+def _listed_above(tr: Translator, warnings: int, infos: int) -> str:
+    """"1 warning, listed above": one sentence per case, so that a language agrees its words with the count and
+    the gender of what is counted (French: `1 avertissement, listé`, `2 informations, listées`)."""
+    counted = {"warnings": tr.ngettext("{n} warning", "{n} warnings", warnings), "infos": tr.ngettext("{n} info", "{n} infos", infos)}
+    if warnings and infos:
+        return tr.words("{warnings} and {infos}, listed above", **counted)
+    if warnings:
+        return tr.ngettext("{warnings}, listed above", "{warnings}, listed above", warnings, warnings=counted["warnings"])
+    return tr.ngettext("{infos}, listed above", "{infos}, listed above", infos, infos=counted["infos"])
 
 
 def absent_line(tr: Translator, dimensions: Any) -> str:
