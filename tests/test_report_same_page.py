@@ -51,6 +51,20 @@ def test_report_hides_the_baselined_findings_as_check_does(cli, repo: Path) -> N
     assert "Not ready to sign" in before and "baselined" not in before
 
 
+def test_standard_input_is_named_as_check_names_it_so_the_baseline_matches(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    cli("baseline", "c.yaml", "-o", "base.json", *SELECT)
+    written = []
+    for command in (("report", "-", "-o", "r.html"), ("check", "-", "--format", "html:h.html")):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(CHARTER.encode())))
+        code, _, err = cli(*command, "--stdin-filename", "./c.yaml", "--baseline", "base.json", *SELECT)
+        assert code == 0, err
+        written.append((repo / command[-1].removeprefix("html:")).read_text(encoding="utf-8"))
+    assert written[0] == written[1]
+    assert "Ready to sign" in written[0] and "stale" not in err
+
+
 @pytest.mark.parametrize(
     "flags",
     [

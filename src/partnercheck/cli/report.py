@@ -48,6 +48,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.report.pdf import write_pdf
+    from partnercheck.run.discovery import display_path
     from partnercheck.run.grouping import group_run
     from partnercheck.run.lint import Request, lint
 
@@ -56,7 +57,8 @@ def handle(args: argparse.Namespace) -> int:
     # flags over configuration files, as for `check`; when neither sets the language (fallback ""), the charter's decides, then the locale
     run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=""))
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if args.charter == "-" else None
-    run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
+    stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None  # as `check` names it, so a baseline's paths match
+    run = lint(Request(run_plan.paths, stdin, stdin_name), run_plan.registry, run_plan.settings, run_plan.resolver)
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline, tr)  # as `check` does, in the same order
     if not args.no_group:
