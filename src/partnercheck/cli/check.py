@@ -10,18 +10,14 @@ from typing import Any
 
 from partnercheck.cli import EXIT_ERROR, write
 from partnercheck.cli.baseline import add_baseline_options, apply_baseline
-from partnercheck.cli.config_cmd import add_config_options
+from partnercheck.cli.config_cmd import add_config_options, add_selection_options
 from partnercheck.cli.since import add_base_option, open_base, tell
 from partnercheck.cli.options import (
+    add_page_options,
     add_plugin_options,
-    add_today_option,
-    byte_size,
-    codes,
     command,
     flags_from,
     report_errors,
-    seconds,
-    severity,
     use_color,
 )
 from partnercheck.cli.voice import prefixed, say, speak, spoken
@@ -33,25 +29,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.epilog_of = formats_help  # type: ignore[attr-defined]
     p.add_argument("paths", nargs="*", metavar="PATH", help="charter files or directories (default: the current directory)")
     p.add_argument("--format", "-f", action="append", default=[], metavar="NAME[:PATH]", help="output format (listed below), optionally written to PATH; repeatable")
-    p.add_argument("--fail-on", type=severity, default=None, metavar="LEVEL", help="exit 1 on findings at or above LEVEL: error, warning (default) or info")
-    add_today_option(p)
-    p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
-    p.add_argument("--extend-select", type=codes, action="extend", default=[], metavar="CODES", help="add rules to the selection")
-    p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
-    p.add_argument("--stdin-filename", metavar="PATH", help="the name to give standard input in reports")
     p.add_argument("--charters-only", action="store_true", help="skip named files that are not charters (no top-level `partnercheck:` key) instead of reporting them; for pre-commit")
-    p.add_argument("--min-score", type=min_score, default=None, metavar="N", help="exit 1 when a file's overall health score (0-100) is below N; see docs/score.md")
-    p.add_argument("--max-file-size", type=byte_size, default=None, metavar="SIZE", help="refuse files larger than SIZE (default 10MB; e.g. 20MB, 500KB); see docs/security.md")
-    p.add_argument("--rule-timeout", type=seconds, default=None, metavar="SECONDS", help="stop a rule still running on a file after SECONDS (default 10; 0: no budget); see docs/security.md")
-    p.add_argument("--file-timeout", type=seconds, default=None, metavar="SECONDS", help="stop all work on one file after SECONDS: the file gets INT03 and the run goes on (default 60; 0: no budget); see docs/security.md")
     p.add_argument("--sarif-suppressed", choices=("omit", "include"), default="omit", help="SARIF: leave suppressed findings out (omit, the default: GitHub code scanning ignores SARIF suppressions and would open alerts) or include them with `suppressions`")
     p.add_argument("--quiet", "-q", action="store_true", help="one line per finding; no excerpt, hint or clean summary")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (default: on a terminal, unless NO_COLOR is set)")
-    p.add_argument("--max-warnings", type=_count, default=None, metavar="N", help="exit 1 when there are more than N active warnings (warnings up to N do not fail the run)")
     p.add_argument("--statistics", action="store_true", help="also count the findings per rule, most frequent first (text; a `statistics` field in JSON)")
-    p.add_argument("--no-group", action="store_true", help="one finding per place: do not group the same finding repeated across partners, objectives, … into one with related places")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain (2 still reports usage, configuration or internal errors)")
-    command(p, handle, add_config_options, add_baseline_options, add_plugin_options, add_speed_options, add_base_option)
+    command(p, handle, add_selection_options, add_page_options, add_config_options, add_baseline_options, add_plugin_options, add_speed_options, add_base_option)
 
 
 def formats_help() -> str:
@@ -141,22 +125,6 @@ def _jobs(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(say(said("usage.invalid-jobs", value=repr(text))))
     return int(text)
-
-
-def _count(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(say(said("usage.invalid-count", value=repr(text))))
-    return int(text)
-
-
-def min_score(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(say(said("usage.invalid-score", value=repr(text))))
-    return value
 
 
 def _tell_low_scores(outcome: Any, tr: Any) -> None:

@@ -45,11 +45,11 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
-    """The rule-selection flags of `check`, for the commands that do not lint."""
+    """The rule selection, the fail level and the date: one declaration for `check`, `report` and the commands that do not lint."""
     parser.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
     parser.add_argument("--extend-select", type=codes, action="extend", default=[], metavar="CODES", help="add rules to the selection")
     parser.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
-    parser.add_argument("--fail-on", type=severity, default=None, metavar="LEVEL", help="error, warning or info")
+    parser.add_argument("--fail-on", type=severity, default=None, metavar="LEVEL", help="findings at or above LEVEL make the charter not ready to sign (`check` exits 1): error, warning (default) or info")
     add_today_option(parser)
 
 

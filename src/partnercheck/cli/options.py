@@ -73,6 +73,34 @@ def add_today_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) 
     parser.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="the date used by date-based rules and waivers (default: today)")
 
 
+def add_page_options(parser: argparse.ArgumentParser) -> None:
+    """What decides the findings, the counts and the verdict a page shows, beside the rule selection: taken by `check`
+    and `report` from this one declaration, so that `report -o FILE` and `check --format html:FILE` write the same page."""
+    parser.add_argument("--stdin-filename", metavar="PATH", help="the name to give standard input in reports")
+    parser.add_argument("--min-score", type=min_score, default=None, metavar="N", help="a file whose overall health score (0-100) is below N is not ready to sign (`check` exits 1); see docs/score.md")
+    parser.add_argument("--max-warnings", type=count, default=None, metavar="N", help="more than N active warnings make the charter not ready to sign (`check` exits 1); warnings up to N do not")
+    parser.add_argument("--max-file-size", type=byte_size, default=None, metavar="SIZE", help="refuse files larger than SIZE (default 10MB; e.g. 20MB, 500KB); see docs/security.md")
+    parser.add_argument("--rule-timeout", type=seconds, default=None, metavar="SECONDS", help="stop a rule still running on a file after SECONDS (default 10; 0: no budget); see docs/security.md")
+    parser.add_argument("--file-timeout", type=seconds, default=None, metavar="SECONDS", help="stop all work on one file after SECONDS: the file gets INT03 and the run goes on (default 60; 0: no budget); see docs/security.md")
+    parser.add_argument("--no-group", action="store_true", help="one finding per place: do not group the same finding repeated across partners, objectives, … into one with related places")
+
+
+def count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-count", value=repr(text))))
+    return int(text)
+
+
+def min_score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(say(said("usage.invalid-score", value=repr(text))))
+    return value
+
+
 #: The `Flags` taken from the command line as given, switched on by a flag, or listed by a repeated option (name: dest).
 _AS_GIVEN = ("today", "config", "stdin_filename", "max_file_size", "rule_timeout", "jobs", "cache_dir", "baseline")
 _SWITCHES = ("exit_zero", "isolated", "charters_only", "debug", "no_plugins", "allow_local_plugins", "no_cache", "prune_baseline")

@@ -7,12 +7,13 @@ import sys
 from typing import Any
 
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
-from partnercheck.cli.config_cmd import add_config_options
+from partnercheck.cli.baseline import add_baseline_options, apply_baseline
+from partnercheck.cli.config_cmd import add_config_options, add_selection_options
 from partnercheck.cli.voice import speak
 from partnercheck.cli.options import (
+    add_page_options,
     add_plugin_options,
-    add_today_option,
-    codes,
+    command,
     flags_from,
     report_errors,
 )
@@ -34,14 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("report", help=HELP, description=DESCRIPTION)
     p.add_argument("charter", metavar="CHARTER", help="the charter file (- for standard input)")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the report: FILE.html, FILE.pdf (printed by Chromium), or - for HTML on standard output")
-    add_today_option(p)
-    p.add_argument("--select", type=codes, action="extend", default=None, metavar="CODES", help="only these rules (codes, prefixes, names or packs, comma-separated)")
-    p.add_argument("--ignore", type=codes, action="extend", default=[], metavar="CODES", help="skip these rules")
-    p.add_argument("--stdin-filename", metavar="PATH", help="the name to give standard input in the report")
     p.add_argument("--base", metavar="REF", default=None, help="add what changed since the git revision REF (terms, scores before and after, findings introduced and resolved) and the charter's score over its git history; see docs/diff.md")
-    add_config_options(p)
-    add_plugin_options(p)
-    p.set_defaults(handler=handle)
+    # the options of `check` that change the page, from the same declarations: `check --format html:FILE` writes the same page
+    command(p, handle, add_selection_options, add_page_options, add_config_options, add_baseline_options, add_plugin_options)
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -53,6 +49,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.report.i18n import run_translator, translate_run
     from partnercheck.report.inputs import ReportOptions, options_for, prepare
     from partnercheck.report.pdf import write_pdf
+    from partnercheck.run.discovery import display_path
     from partnercheck.run.grouping import group_run
     from partnercheck.run.lint import Request, lint
 
@@ -61,10 +58,13 @@ def handle(args: argparse.Namespace) -> int:
     # flags over configuration files, as for `check`; when neither sets the language (fallback ""), the charter's decides, then the locale
     run_plan = plan(flags_from(args, paths=(args.charter,), fallback_lang=""))
     stdin = read_stream(sys.stdin.buffer, run_plan.settings.limits.max_bytes) if args.charter == "-" else None
-    run = lint(Request(run_plan.paths, stdin, run_plan.stdin_filename), run_plan.registry, run_plan.settings, run_plan.resolver)
-    group_run(run)  # one cause, one finding, as `check` reports it
+    stdin_name = display_path(run_plan.stdin_filename) if run_plan.stdin_filename else None  # as `check` names it, so a baseline's paths match
+    run = lint(Request(run_plan.paths, stdin, stdin_name), run_plan.registry, run_plan.settings, run_plan.resolver)
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     speak(tr.lang)  # an error from now on (`--base nosuch`) in the report's language: the charter's, unless set
+    apply_baseline(run, run_plan.baseline, run_plan.prune_baseline, tr)  # as `check` does, in the same order
+    if not args.no_group:
+        group_run(run)  # one cause, one finding, as `check` reports it
     translate_run(run, tr)
     report_errors(run.errors)
     if not run.files:
