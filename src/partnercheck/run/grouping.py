@@ -92,8 +92,8 @@ def group_findings(findings: Iterable[Finding], data: Any = None, labels: Mappin
     for finding in ordered:
         if id(finding) in grouped_away:
             continue
-        members = heads.get(id(finding))
-        out.append(finding if members is None else _grouped(members, data))
+        group = heads.get(id(finding))
+        out.append(finding if group is None else _grouped(group, data))
     return out
 
 
