@@ -158,7 +158,7 @@ def test_the_summary_line_speaks_the_run_s_language(cli, repo: Path) -> None:
     code, _, err = cli("check", "charters", "-f", "json", "--base", "main", "--lang", "fr", *SELECT)
     assert code == 1, err
     line = next(line for line in err.splitlines() if "main (" in line)
-    assert line.startswith("partnercheck: comparé à main (") and line.endswith(") : 2 constats déjà présents, 0 constat résolu"), line
+    assert line.startswith("partnercheck : comparé à main (") and line.endswith(") : 2 constats déjà présents, 0 constat résolu"), line
     assert "finding" not in err and "compared" not in err
 
 

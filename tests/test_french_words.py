@@ -144,3 +144,19 @@ def test_argparse_s_own_messages_speak_french(cli, monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("LANG", raising=False)
     code, _, err = cli("check", "--bogus")  # argparse speaks English again after a French run
     assert code == 2 and "partnercheck: error: unrecognized arguments: --bogus" in err.splitlines() and err.startswith("usage: "), err
+
+
+def test_the_informational_lines_on_standard_error_speak_the_run_s_language(cli, french_repo) -> None:
+    """The low-score line, the baseline's lines and --base's summary start 'partnercheck :' in French, as its errors do."""
+    code, _, err = cli("check", "ma-charte.yaml", "--min-score", "100", "--lang", "fr", "--no-cache", "--no-plugins")
+    low = [line for line in err.splitlines() if "minimum" in line]
+    assert low and all(line.startswith("partnercheck : ") for line in low), err
+    cli("baseline", "ma-charte.yaml", "-o", "base.json", "--lang", "fr", "--no-plugins")
+    (french_repo / "ma-charte.yaml").write_text(FRENCH_CHARTER.replace("partners:", "vision: Une vision.\npartners:", 1), encoding="utf-8")
+    code, _, err = cli("check", "ma-charte.yaml", "--baseline", "base.json", "--prune-baseline", "--lang", "fr", "--no-cache", "--no-plugins")
+    pruned = [line for line in err.splitlines() if "base.json" in line]
+    assert pruned and all(line.startswith("partnercheck : ") for line in pruned), err
+    code, _, err = cli("check", "ma-charte.yaml", "--base", "HEAD", "--lang", "fr", "--no-cache", "--no-plugins")
+    assert err.startswith("partnercheck : "), err
+    code, _, err = cli("check", "ma-charte.yaml", "--min-score", "100", "--lang", "en", "--no-cache", "--no-plugins")
+    assert any(line.startswith("partnercheck: ") and "minimum" in line for line in err.splitlines()), err

@@ -78,14 +78,14 @@ def apply_baseline(run: Any, path: str | None, prune: bool, tr: Any) -> None:
         return
     if prune:
         _save(baseline.pruned(stale))
-        print("partnercheck: " + tr.words("removed {entries} from the baseline {path}", entries=_entries(stale.total(), tr), path=path), file=sys.stderr)
+        print(tr.words("partnercheck: {message}", message=tr.words("removed {entries} from the baseline {path}", entries=_entries(stale.total(), tr), path=path)), file=sys.stderr)
         return
     from partnercheck.printable import visible
 
     keys = [k for k in sorted(stale) for _ in range(min(stale[k], 3))][:3]
     shown = ", ".join(visible(tr.words("{path} {code} at {pointer}", path=k.path, code=k.code, pointer=k.pointer or "/"), 200) for k in keys) + (", …" if stale.total() > 3 else "")
     told = tr.ngettext("the baseline {path} has {entries} that no longer matches a finding ({shown}); run with --prune-baseline to remove it", "the baseline {path} has {entries} that no longer match a finding ({shown}); run with --prune-baseline to remove them", stale.total(), path=path, entries=_entries(stale.total(), tr), shown=shown)
-    print(f"partnercheck: {told}", file=sys.stderr)
+    print(tr.words("partnercheck: {message}", message=told), file=sys.stderr)
 
 
 def _save(baseline: Any) -> None:

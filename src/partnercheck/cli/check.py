@@ -137,7 +137,7 @@ def _tell_low_scores(outcome: Any, tr: Any) -> None:
             said = tr.words("{path}: no health score (no health rule ran) to meet the minimum {minimum}", path=low.path, minimum=minimum)
         else:
             said = tr.words("{path}: health score {score} is below the minimum {minimum}", path=low.path, score=tr.number(low.score), minimum=minimum)
-        print(f"partnercheck: {said}", file=sys.stderr)
+        print(tr.words("partnercheck: {message}", message=said), file=sys.stderr)
 
 
 def _check_stdin_filename(stdin_filename: str | None, paths: tuple[str, ...]) -> None:

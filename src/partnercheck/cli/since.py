@@ -55,7 +55,7 @@ def tell(base: Any, tr: Any) -> None:
     """One line on standard error, in the run's language: how many findings were already there, and how many the change resolved."""
     if base is None:
         return
-    print("partnercheck: " + summary(base.ref, base.commit, base.known, base.resolved, tr), file=sys.stderr)
+    print(tr.words("partnercheck: {message}", message=summary(base.ref, base.commit, base.known, base.resolved, tr)), file=sys.stderr)
 
 
 def summary(ref: str, commit: str, known: int, resolved: int, tr: Any) -> str:
