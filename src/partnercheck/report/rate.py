@@ -122,7 +122,7 @@ class Written:
 
 def written_parts(data: Any, rules: Iterable[Any]) -> tuple[tuple[str, ...], dict[str, str]]:
     """A `Written`'s absent dimensions and missing reads for `rules` (each with `code`, `reads`, `subject`), as few small values to send."""
-    absent = tuple(name for name, sections in SECTIONS.items() if not any(present(data, section) for section in sections))
+    absent = tuple(name for name in SECTIONS if _sections_absent(name, data))
     missing = {rule.code: gap for rule in rules if (gap := unwritten(rule, data))}
     return absent, missing
 
@@ -156,6 +156,11 @@ def unwritten(rule: Any, data: Any) -> str:
 def _absent(name: str, data: Any, written: Written | None) -> bool:
     if written is not None and name in SECTIONS:
         return name in written.absent
+    return _sections_absent(name, data)
+
+
+def _sections_absent(name: str, data: Any) -> bool:
+    """Whether none of the dimension's sections is written in the data."""
     return not any(present(data, section) for section in SECTIONS.get(name, ()))
 
 
