@@ -39,10 +39,12 @@ def parser_class() -> Any:
                 raise SystemExit(EXIT_ERROR)
 
             def format_help(self) -> str:
+                from partnercheck.cli.helptext import formatted_help  # help alone needs it: not imported by a run
+
                 made = getattr(self, "epilog_of", None)  # an epilog made when help is asked for (what plugins register)
                 if made is not None:
                     self.epilog = made()
-                return super().format_help()
+                return formatted_help(self, super().format_help)
 
         _PARSER = Parser
     return _PARSER
