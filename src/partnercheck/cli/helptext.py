@@ -16,15 +16,16 @@ from typing import Any, Callable
 
 from partnercheck.cli.voice import ARGPARSE_CONTEXT, argparse_in_language, spoken
 from partnercheck.report.i18n import DEFAULT_LANGUAGE, catalog
+from partnercheck.report.messages import fill
 
 #: The `msgctxt` of the command line's help texts in the catalog.
 HELP_CONTEXT = "help"
 
 
-def help_text(text: str, lang: str | None = None) -> str:
-    """`text` (a parser's description, an option's help, a group's title) in `lang`, the spoken language by default;
-    as written when the catalog has no entry for it (a plugin's words)."""
-    lang = lang or spoken()
+def help_text(text: str) -> str:
+    """`text` (a parser's description, an option's help, a group's title) in the spoken language; as written when
+    the catalog has no entry for it (a plugin's words)."""
+    lang = spoken()
     if lang == DEFAULT_LANGUAGE or not text:
         return text
     found = catalog(lang)
@@ -35,7 +36,7 @@ def formatted_help(parser: argparse.ArgumentParser, format_help: Callable[[], st
     """`format_help()` of `parser` in the spoken language: its formatter translates, argparse's `usage: ` too."""
     if spoken() == DEFAULT_LANGUAGE:
         return format_help()
-    plain = parser.formatter_class
+    plain: Any = parser.formatter_class  # a class, or any callable that makes a formatter
     parser.formatter_class = translating(plain)
     try:
         with argparse_in_language():
@@ -47,8 +48,6 @@ def formatted_help(parser: argparse.ArgumentParser, format_help: Callable[[], st
 def _titled(heading: str) -> str:
     """A group's title as argparse will follow it with `:`, spaced as the spoken language writes a colon: the
     catalog's `{heading}:` (`{heading} :` in French)."""
-    from partnercheck.report.messages import fill
-
     return fill(help_text("{heading}:"), {"heading": heading}).removesuffix(":")
 
 
@@ -67,5 +66,5 @@ def translating(base: Any) -> Any:
             text = super()._get_help_string(action)
             return help_text(text) if text else text
 
-    Translating.__name__ = f"Translating{base.__name__}"
+    Translating.__name__ = f"Translating{getattr(base, '__name__', 'HelpFormatter')}"
     return Translating
