@@ -27,6 +27,7 @@ from partnercheck.report.catalogs import po_path, read_mo, read_po
 from partnercheck.report.i18n import GROUNDING_CONTEXT, PARAMETER_CONTEXT, SCHEMA_CONTEXT, Translator, catalog
 from partnercheck.report.messages import CORE
 from partnercheck.run.engine import Engine
+from partnercheck.cli.helptext import HELP_CONTEXT
 from partnercheck.cli.voice import ARGPARSE_CONTEXT
 from partnercheck.testing import default_registry
 
@@ -296,7 +297,7 @@ def test_what_the_command_line_says_reads_in_french(cli, tmp_path) -> None:
 
 def test_the_catalog_holds_exactly_the_core_messages_in_french() -> None:
     """Each core id once, with its current English (a reworded message needs new French), and no entry left over."""
-    entries = {(m.context, m.id): m.string for m in _po() if m.id and m.context and m.context not in (PARAMETER_CONTEXT, GROUNDING_CONTEXT, SCHEMA_CONTEXT, ARGPARSE_CONTEXT)}
+    entries = {(m.context, m.id): m.string for m in _po() if m.id and m.context and m.context not in (PARAMETER_CONTEXT, GROUNDING_CONTEXT, SCHEMA_CONTEXT, ARGPARSE_CONTEXT, HELP_CONTEXT)}
     assert set(entries) == {(i, en) for i, en in CORE.items()}
     for (_, english), french in entries.items():
         assert PLACEHOLDER.findall(english) and set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(french)) or not PLACEHOLDER.findall(french), english

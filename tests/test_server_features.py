@@ -228,3 +228,25 @@ def test_completion_offers_a_plugin_s_schema_extension(charter):
     keys, values = run(scenario())
     assert ("x-acme", "ACME's own data.") in {(i.label, i.detail) for i in keys.items}
     assert {i.label for i in values.items} == {"gold", "silver"}
+
+
+def test_completion_details_follow_the_language_of_the_settings_then_the_charter(tmp_path):
+    """A key's detail speaks the language the document's diagnostics speak: the server's setting, else the charter's own."""
+    typing_key = CHARTER.replace("    type: funder\n", "    type: funder\n    na\n")
+    position = at(typing_key, "na", "    na", 2)
+
+    async def scenario(options, env, text):
+        path = tmp_path / "charter.yaml"
+        path.write_text(CHARTER, encoding="utf-8")
+        async with session(tmp_path, options, env) as client:
+            await open_file(client, path)
+            await change(client, path, text, 2)
+            found = await client.text_document_completion_async(types.CompletionParams(text_document=doc(path.as_uri()), position=position))
+            return {i.label: i.detail for i in found.items}
+
+    french = run(scenario({"language": "fr"}, {}, typing_key))
+    assert french["name"] == "Le nom complet du partenaire." and french["type"] == "Le type d'acteur qu'est le partenaire."
+    charter_s_own = run(scenario({}, {"PARTNERCHECK_LANG": ""}, typing_key.replace("language: en", "language: fr")))
+    assert charter_s_own["name"] == "Le nom complet du partenaire."
+    english = run(scenario({"language": "en"}, {"PARTNERCHECK_LANG": ""}, typing_key.replace("language: en", "language: fr")))
+    assert english["name"] == "The partner's full name."

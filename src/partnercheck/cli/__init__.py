@@ -39,10 +39,12 @@ def parser_class() -> Any:
                 raise SystemExit(EXIT_ERROR)
 
             def format_help(self) -> str:
+                from partnercheck.cli.helptext import formatted_help  # help alone needs it: not imported by a run
+
                 made = getattr(self, "epilog_of", None)  # an epilog made when help is asked for (what plugins register)
                 if made is not None:
                     self.epilog = made()
-                return super().format_help()
+                return formatted_help(self, super().format_help)
 
         _PARSER = Parser
     return _PARSER
@@ -104,7 +106,7 @@ def guarded(args: argparse.Namespace) -> int:
             error(message)
         error(_in_language(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)))
     except KeyboardInterrupt:
-        error("interrupted")
+        error(_in_words("run.interrupted"))
     except BrokenPipeError:
         return EXIT_ERROR
     except MemoryError:
@@ -114,11 +116,18 @@ def guarded(args: argparse.Namespace) -> int:
             import traceback
 
             traceback.print_exc()
-        error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        error(_in_words("run.internal-error", kind=type(exc).__name__, detail=str(exc)))
     return EXIT_ERROR
 
 
-#: Written as it is, with nothing to build, when memory ran out.
+def _in_words(id: str, **params: Any) -> str:
+    """The core message `id` (report/messages.py) in the spoken language."""
+    from partnercheck.report.messages import said
+
+    return _in_language(said(id, **params))
+
+
+#: Written as it is, with nothing to build, when memory ran out (in English; `run.out-of-memory` in report/messages.py).
 OUT_OF_MEMORY = (
     "partnercheck: error: out of memory (MemoryError): the run was stopped and its findings are not reported; "
     "check the size of the inputs (docs/security.md lists the limits) or give partnercheck more memory\n"
@@ -131,10 +140,23 @@ def _out_of_memory() -> None:
 
     gc.collect()
     try:
-        sys.stderr.write(OUT_OF_MEMORY)
+        sys.stderr.write(_out_of_memory_line())
         sys.stderr.flush()
     except Exception:  # even writing failed: the exit code 2 still says it
         pass
+
+
+def _out_of_memory_line() -> str:
+    """The out-of-memory line in the spoken language: English is the line written as it is; another language is
+    rendered from the catalog (read already: the run spoke it), or English again if even that fails."""
+    from partnercheck.cli.voice import prefixed, spoken
+
+    if spoken() == "en":
+        return OUT_OF_MEMORY
+    try:
+        return prefixed(_in_words("run.out-of-memory")) + "\n"
+    except Exception:
+        return OUT_OF_MEMORY
 
 
 def _in_language(message: str) -> str:

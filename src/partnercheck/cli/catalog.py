@@ -22,9 +22,8 @@ def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    from partnercheck.report.conditions import conditions_help
-
-    rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.", epilog=conditions_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    rules = subparsers.add_parser("rules", help="list the rules", description="List every rule: code, name, pack, severity, summary, plugin.", formatter_class=argparse.RawDescriptionHelpFormatter)
+    rules.epilog_of = _conditions_epilog  # type: ignore[attr-defined]
     rules.add_argument("--pack", action="append", default=[], help="only the rules of this pack; repeatable")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="markdown: the page docs/rules.md is generated with")
     _add_lang(rules, "the text table (json and markdown stay in English)")
@@ -45,6 +44,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     schema = subparsers.add_parser("schema", help="print a JSON Schema", description="Print the charter schema (or another published schema).")
     schema.add_argument("name", nargs="?", default="charter", choices=("charter", "report", "rule-pack", "config"))
     schema.set_defaults(handler=handle_schema)
+
+
+def _conditions_epilog() -> str:
+    """The conditions of success, for `rules --help`, in the spoken language (made when help is asked for)."""
+    from partnercheck.cli.helptext import help_text
+    from partnercheck.cli.voice import translator
+    from partnercheck.report.conditions import CONDITIONS_HEADING, conditions_help
+
+    return conditions_help(translator(), help_text(CONDITIONS_HEADING))
 
 
 def _finish(registry: object) -> int:

@@ -48,9 +48,11 @@ def formats_help() -> str:
         reporters = load_registry().reporters
     except Exception:  # a broken plugin environment: the help still lists the built-in formats
         reporters = {name: (render, "core") for name, render in BUILTIN.items()}
+    from partnercheck.cli.helptext import help_text  # formatting help: the spoken language's words
+
     width = max(len(name) for name in reporters)
-    lines = [f"  {name.ljust(width)}  {describe(render, plugin)}" for name, (render, plugin) in reporters.items()]
-    return "formats (--format NAME or NAME:PATH):\n" + "\n".join(lines)
+    lines = [f"  {name.ljust(width)}  {help_text(describe(render, plugin))}" for name, (render, plugin) in reporters.items()]
+    return help_text("formats (--format NAME or NAME:PATH):") + "\n" + "\n".join(lines)
 
 
 def add_speed_options(parser: argparse.ArgumentParser) -> None:

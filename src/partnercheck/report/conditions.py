@@ -58,7 +58,11 @@ def cited(texts: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"\bS[1-9]\b", texts)))
 
 
-def conditions_help() -> str:
-    """The conditions, one line each, for `partnercheck rules --help`."""
-    lines = [f"  {code}  {name}" for code, name in CONDITIONS.items()]
-    return "conditions of success the rules cite (S1 to S9), named in each rule's text:\n" + "\n".join(lines)
+#: The heading of the conditions in `partnercheck rules --help` (the command line's help translates it).
+CONDITIONS_HEADING = "conditions of success the rules cite (S1 to S9), named in each rule's text:"
+
+
+def conditions_help(tr: Translator | None = None, heading: str = CONDITIONS_HEADING) -> str:
+    """The conditions under `heading`, one line each, for `partnercheck rules --help`: their names in the translator's language."""
+    lines = [f"  {code}  {condition_name(code, tr)}" for code in CONDITIONS]
+    return heading + "\n" + "\n".join(lines)

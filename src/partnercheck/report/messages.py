@@ -235,6 +235,10 @@ CORE: dict[str, str] = {
     "usage.git-outside-path": "{path}: outside the repository {root}",
     "usage.git-missing-at": "{spec}: {path} does not exist at {rev}",
     "usage.git-no-history": "{path}: git has no history for it (is it committed?)",
+    # the last line of a run stopped before its end (standard error, exit 2)
+    "run.internal-error": "internal error: {kind}: {detail} (run with --debug for the traceback)",
+    "run.out-of-memory": "out of memory (MemoryError): the run was stopped and its findings are not reported; check the size of the inputs (docs/security.md lists the limits) or give partnercheck more memory",
+    "run.interrupted": "interrupted",
 }
 
 

@@ -233,7 +233,7 @@ def register_requests(server: PartnercheckServer) -> None:
         if doc is not None and not isinstance(doc.data, dict):  # the line being typed may be what does not parse
             without = "\n".join(line for number, line in enumerate(lines) if number != params.position.line)
             doc = load_document(doc.path, without.encode("utf-8"))
-        return complete(lines, params.position, ls.ids(params.text_document.uri, doc), registry)
+        return complete(lines, params.position, ls.ids(params.text_document.uri, doc), registry, found[1].translator if found else None)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     @guarded
