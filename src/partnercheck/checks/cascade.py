@@ -9,13 +9,17 @@ A misspelt reference (`members: [acme-crop]` for the partner `acme-corp`) is the
 scale of one value: REF01 names the unknown id and the one it likely means, and the rules read
 the charter as it would be spelt right (`spelt_right`), so that they do not also report the meant
 partner as sitting on no body.
+
+A rule can say its finding stands for others on the same item (`supersedes:` in its pack): MEM06,
+"partner commits to nothing", already says it has no representative (MEM01), brings nothing
+(MEM04) and holds no role (ACC04); `without_superseded` folds those into it.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
-from partnercheck.findings import Problem
+from partnercheck.findings import Finding, Problem
 from partnercheck.pointers import is_within, join, parent, split
 
 DID_YOU_MEAN = "SCH01.unknown-key-close"
@@ -101,3 +105,24 @@ def _replaced(node: Any, tokens: list[str], value: Any) -> Any:
         index = int(head)
         return [*node[:index], _replaced(node[index], rest, value), *node[index + 1 :]]
     return node
+
+
+def without_superseded(findings: list[Finding], supersedes: Mapping[str, Iterable[str]]) -> list[Finding]:
+    """The findings less those another one stands for: a finding of a code that an active finding's rule
+    `supersedes`, at or below that finding's pointer (the same item), neither suppressed nor more severe than
+    it (a rule lowered to info hides no warning, so no gate loosens). A finding folded into another folds
+    nothing itself (two rules superseding each other keep one finding)."""
+    covering = [f for f in findings if not f.suppressed and supersedes.get(f.code)]
+    if not covering:
+        return findings
+    folded: set[int] = set()
+    for by in sorted(covering, key=lambda f: -f.severity.rank):
+        if id(by) in folded:
+            continue
+        codes = set(supersedes[by.code])
+        folded.update(id(f) for f in findings if f is not by and f.code in codes and _stands_for(by, f))
+    return [f for f in findings if id(f) not in folded]
+
+
+def _stands_for(by: Finding, finding: Finding) -> bool:
+    return not finding.suppressed and is_within(finding.pointer, by.pointer) and by.severity.rank >= finding.severity.rank

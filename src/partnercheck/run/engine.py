@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Protocol, Sequence
 
-from partnercheck.checks.cascade import misshapen, missing, renamed_to, spelt_right, unreadable, without_echoes
+from partnercheck.checks.cascade import misshapen, missing, renamed_to, spelt_right, unreadable, without_echoes, without_superseded
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
@@ -472,6 +472,8 @@ class Engine:
             result.findings.extend(self.crashed_file(result.path, b"", "suppression comments", exc).findings)
             return
         result.findings.extend(f for f in (self._from_problem(p, doc) for p in problems) if f is not None)
+        supersedes = {code: rule.supersedes for code, rule in self.registry.rules.items() if rule.supersedes}
+        result.findings = without_superseded(result.findings, supersedes)  # after suppressions: a waived finding folds nothing, is not folded
         result.findings.sort(key=Finding.sort_key)
 
     def rule_state(self, selector: str) -> bool | None:
