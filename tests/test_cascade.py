@@ -115,8 +115,10 @@ def test_a_misspelt_accountable_hides_every_rule_s_echo_about_the_meant_partner(
 
 
 def test_an_unknown_reference_without_a_did_you_mean_is_read_as_written(cli, tmp_path: Path) -> None:
-    found = findings_of(cli, MISSPELT_MEMBER.replace("acme-crop", "zzz"), tmp_path)
+    signed = MISSPELT_MEMBER.replace("type: employer}", "type: employer, signed: true}")  # no MEM06 to stand for its ACC04
+    found = findings_of(cli, signed.replace("acme-crop", "zzz"), tmp_path)
     assert {"REF01", "ACC04"} <= {f["code"] for f in found}  # nothing says which partner was meant: nothing is guessed
+    assert "ACC04" not in {f["code"] for f in findings_of(cli, signed, tmp_path)}
 
 
 def test_the_rules_view_is_a_copy_with_only_the_did_you_means_spelt_right() -> None:
