@@ -9,7 +9,7 @@ from pathlib import Path
 
 from paths import EXAMPLES
 
-from partnercheck.checks.cascade import unreadable, without_echoes
+from partnercheck.checks.cascade import spelt_right, unreadable, without_echoes
 from partnercheck.findings import Problem, Text
 
 HEALTHY = EXAMPLES / "plateforme-aide-a-la-personne.yaml"
@@ -78,3 +78,55 @@ def test_rules_left_out_by_a_schema_error_are_named_once_in_an_info(cli, tmp_pat
     assert "BEN01" in note["message"] and "PUR05" in note["message"]
     assert "TIM02" in [f["code"] for f in found]
     assert not {"BEN01", "PUR05"} & {f["code"] for f in found}
+
+
+MISSPELT_MEMBER = """\
+partnercheck: 1
+charter: {id: plateforme, title: Plateforme}
+partners:
+  - {id: rectorat, name: Rectorat, type: institution, signed: true}
+  - {id: acme-corp, name: Acme, type: employer}
+pilot: {partners: [rectorat]}
+objectives:
+  - {id: qualifier, statement: Qualifier 300 personnes, accountable: rectorat}
+governance:
+  bodies:
+    - {id: copil, name: Comité de pilotage, members: [rectorat, acme-crop]}
+"""
+
+
+def test_a_misspelt_member_gives_its_reference_error_and_not_the_meant_partner_s_echoes(cli, tmp_path: Path) -> None:
+    found = findings_of(cli, MISSPELT_MEMBER, tmp_path)
+    assert [(f["pointer"], f["message"]) for f in found if f["code"] == "REF01"] == [
+        ("/governance/bodies/0/members/1", 'Unknown partner "acme-crop" (did you mean "acme-corp"?)')
+    ]
+    about_meant = {f["code"] for f in found if f["pointer"] == "/partners/1"}
+    assert "ACC04" not in about_meant  # "sits on no body": it would, spelt right
+    assert "MEM06" in about_meant  # a seat is no commitment: spelt right, acme-corp still commits to nothing
+    spelt = findings_of(cli, MISSPELT_MEMBER.replace("acme-crop", "acme-corp"), tmp_path)
+    assert {f["code"] for f in spelt if f["pointer"] == "/partners/1"} == about_meant  # the rules judged the charter spelt right
+
+
+def test_a_misspelt_accountable_hides_every_rule_s_echo_about_the_meant_partner(cli, tmp_path: Path) -> None:
+    text = MISSPELT_MEMBER.replace("accountable: rectorat", "accountable: acme-crop").replace("[rectorat, acme-crop]", "[rectorat]")
+    found = findings_of(cli, text, tmp_path)
+    assert [f["code"] for f in found if f["code"] == "REF01"] == ["REF01"]
+    assert not [f for f in found if f["pointer"] == "/partners/1" and f["code"] in ("ACC04", "MEM06")]
+
+
+def test_an_unknown_reference_without_a_did_you_mean_is_read_as_written(cli, tmp_path: Path) -> None:
+    signed = MISSPELT_MEMBER.replace("type: employer}", "type: employer, signed: true}")  # no MEM06 to stand for its ACC04
+    found = findings_of(cli, signed.replace("acme-crop", "zzz"), tmp_path)
+    assert {"REF01", "ACC04"} <= {f["code"] for f in found}  # nothing says which partner was meant: nothing is guessed
+    assert "ACC04" not in {f["code"] for f in findings_of(cli, signed, tmp_path)}
+
+
+def test_the_rules_view_is_a_copy_with_only_the_did_you_means_spelt_right() -> None:
+    data = {"partners": [{"id": "acme-corp"}], "governance": {"bodies": [{"members": ["acme-crop", "zzz"]}]}, "vision": "v"}
+    close = Problem("REF01", Text("REF01.partner-close", {"id": "acme-crop", "close": "acme-corp"}), "/governance/bodies/0/members/0")
+    unknown = Problem("REF01", Text("REF01.partner", {"id": "zzz"}), "/governance/bodies/0/members/1")
+    view = spelt_right(data, [close, unknown])
+    assert view["governance"]["bodies"][0]["members"] == ["acme-corp", "zzz"]
+    assert data["governance"]["bodies"][0]["members"] == ["acme-crop", "zzz"]  # the charter as written is untouched
+    assert view["partners"] is data["partners"]  # only the way to the replaced value is copied
+    assert spelt_right(data, [unknown]) is data

@@ -469,12 +469,13 @@ def test_the_plugin_guide_translation_example_keeps_its_parameters() -> None:
 def test_an_empty_aside_leaves_no_empty_brackets_in_either_language(registry) -> None:
     from partnercheck.testing import lint_text
 
-    findings = lint_text("partnercheck: 1\ncharter: {id: c, title: T}\npartners:\n  - {id: a, name: '', type: funder}\n", today=date(2026, 1, 15))
+    # signed: a partner that commits to nothing gives MEM06, which stands for its MEM01
+    findings = lint_text("partnercheck: 1\ncharter: {id: c, title: T}\npartners:\n  - {id: a, name: '', type: funder, signed: true}\n", today=date(2026, 1, 15))
     mem01 = next(f for f in findings if f.code == "MEM01")
     assert mem01.message.startswith("Partner `a` names no `representative`")
     tr = Translator("fr", registry.rules.values())
     assert tr.finding(mem01).message.startswith("Le partenaire `a` ne nomme pas")
-    named = next(f for f in lint_text(HEAD + PARTNERS, today=date(2026, 1, 15)) if f.code == "MEM01")
+    named = next(f for f in lint_text(HEAD + PARTNERS.replace("type: funder}", "type: funder, signed: true}"), today=date(2026, 1, 15)) if f.code == "MEM01")
     assert named.message.startswith("Partner `a` (A) names no")
     assert tr.finding(named).message.startswith("Le partenaire `a` (A) ne nomme pas")
 

@@ -42,9 +42,9 @@ KNOWN = {
     ("uk-west-sussex-health-wellbeing-board", "uk-mid-kent-services-board-tor"): (
         "The expert ranks the Mid Kent board's terms of reference (quorum, meetings, support staff, a "
         "representative for every council, the MKS Board as pilot) above the West Sussex page (a vision, "
-        "beneficiaries and a shared measurement, partners who commit to nothing): 25.5 against 31.9. West "
+        "beneficiaries and a shared measurement, partners who commit to nothing): 25.5 against 34.4. West "
         "Sussex minus Mid Kent, by dimension: purpose +66.7, evaluation +55.6, beneficiary +60 (all three "
-        "absent from Mid Kent, at 0), pilot -83.3, members -34.7, the five others equal: 6.4 points. What Mid "
+        "absent from Mid Kent, at 0), pilot -83.3, members -10.2, the five others equal: 8.9 points. What Mid "
         "Kent writes better (a pilot, representatives) is outweighed by three content sections it leaves to "
         "other documents. No catalog source grounds a rule on a body's quorum or meeting rhythm (EU Code art. "
         "11 lists voting rights, notice, documents, minutes, working groups, conflicts of interest and "

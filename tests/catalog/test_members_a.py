@@ -19,9 +19,12 @@ def _findings(profile: str, *partners: dict) -> list:
 
 
 def test_a_profile_from_another_plugin_is_checked_group_by_group() -> None:
-    found = _findings("employer-cluster", {"id": "a", "type": "employer_federation"}, {"id": "b", "type": "training_body", "status": "left"})
-    assert [(f.pointer, f.message, f.params["type"]) for f in found] == [("/partners", "inactive", "training_body"), ("/partners", "missing", "association")]
-    assert found[0].params["partner"] == "b" and found[0].params["status"] == "left"
+    (found,) = _findings("employer-cluster", {"id": "a", "type": "employer_federation"}, {"id": "b", "type": "training_body", "status": "left"})
+    assert (found.pointer, found.message, found.params["count"]) == ("/partners", "missing_several", 2)  # one finding for the roster
+    inactive, missing = found.params["kinds"]
+    assert inactive == Text("MEM02.kind-inactive", {"types": "`training_body`", "partner": "b", "status": "left"}) and missing == "`association`"
+    (alone,) = _findings("employer-cluster", {"id": "a", "type": "employer"}, {"id": "b", "type": "training_body", "status": "left"}, {"id": "c", "type": "association"})
+    assert (alone.message, alone.params["type"], alone.params["partner"], alone.params["status"]) == ("inactive", "training_body", "b", "left")
 
 
 def test_a_profile_fully_met_gives_nothing() -> None:

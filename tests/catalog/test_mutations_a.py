@@ -25,9 +25,7 @@ Data = dict[str, Any]
 #: Findings a mutation necessarily brings with it: (rule broken, rule implied, why).
 IMPLIED = [  # PIL01 no longer brings PIL02: with no pilot, there is no mandate to source
     ("PUR05", "BEN01", "without objectives, none states an outcome for the beneficiaries"),
-    ("MEM06", "MEM01", "a partner that commits to nothing has nobody to speak for it"),
-    ("MEM06", "MEM04", "a partner that commits to nothing brings nothing"),
-]
+]  # MEM06 implied MEM01 and MEM04 (nobody speaks for it, it brings nothing): it now stands for them (`supersedes`)
 
 IMPLICATIONS_DOC = ROOT / "docs" / "rules-implications.md"
 
@@ -190,7 +188,7 @@ MUTATIONS: list[tuple[str, Callable[[Data], None], list[str], Counter[str]]] = [
     ("MEM03", _no_specificities, ["/partners/3"], Counter()),
     ("MEM04", _no_contributions, ["/partners/8"], Counter()),
     ("MEM05", _signed_but_region, ["/partners/1/signed"], Counter()),
-    ("MEM06", _uncommitted_partner, ["/partners/8"], Counter(MEM01=1, MEM04=1)),
+    ("MEM06", _uncommitted_partner, ["/partners/8"], Counter()),  # its MEM01 and MEM04 are folded into it (`supersedes`)
     ("GOV01", _no_decision_rule, ["/governance/bodies"], Counter()),
     ("GOV02", _no_conflict_resolution, ["/governance"], Counter()),
     ("GOV03", _short_notice, ["/governance/bodies/1/notice_days"], Counter()),

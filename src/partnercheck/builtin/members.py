@@ -69,19 +69,45 @@ def missing_stakeholder_category(ctx: RuleContext) -> Iterator[BareFinding]:
     for p in ctx.partners:
         if p.value.get("status") in INACTIVE and isinstance(p.value.get("type"), str):
             inactive.setdefault(p.value["type"], p)
-    for group in profile.expects:
-        if active_types.isdisjoint(group):
-            yield _missing_type(name, group, inactive)
+    missing = [group for group in profile.expects if active_types.isdisjoint(group)]
+    if len(missing) == 1:
+        yield _missing_type(name, missing[0], inactive)
+    elif missing:  # one cause (the roster lacks kinds of actor), one finding listing them: not one per kind on the same line
+        yield _missing_types(name, missing, inactive)
 
 
 def _missing_type(profile: str, group: tuple[str, ...], inactive: dict[str, Item]) -> BareFinding:
     params: dict[str, object] = {"profile": profile, "types": list(group), "type": group[0]}
     key = "missing" if len(group) == 1 else "missing_any"
-    holder = next((inactive[t] for t in group if t in inactive), None)
+    holder = _inactive_holder(group, inactive)
     if holder is not None:
         params.update(partner=holder.id or holder.pointer, status=holder.value.get("status"), held=holder.value.get("type"))
         key = "inactive"
     return BareFinding("/partners", params, message=key)
+
+
+def _missing_types(profile: str, groups: list[tuple[str, ...]], inactive: dict[str, Item]) -> BareFinding:
+    """Several expected kinds missing: one finding, each kind a phrase (`employer`, one of two types, a type whose only
+    partner is an observer), its message chosen by the count as a plural form is."""
+    kinds = [_kind(group, _inactive_holder(group, inactive)) for group in groups]
+    params: dict[str, object] = {"profile": profile, "count": len(groups), "kinds": kinds, "type": groups[0][0]}
+    return BareFinding("/partners", params, hint=Text("MEM02.hint-several", {"type": groups[0][0]}), message="missing_several")
+
+
+def _kind(group: tuple[str, ...], holder: Item | None) -> str | Text:
+    """One expected kind of actor in a list of missing kinds: its type, or a phrase in the reader's language."""
+    if holder is not None:
+        return Text("MEM02.kind-inactive", {"types": _ticked(group), "partner": holder.id or holder.pointer, "status": str(holder.value.get("status"))})
+    return _ticked(group) if len(group) == 1 else Text("MEM02.kind-any", {"types": _ticked(group[:-1]), "last": _ticked(group[-1:])})
+
+
+def _ticked(group: tuple[str, ...]) -> str:
+    return ", ".join(f"`{kind}`" for kind in group)
+
+
+def _inactive_holder(group: tuple[str, ...], inactive: dict[str, Item]) -> Item | None:
+    """The partner of one of the group's types that does not count (an observer, a partner who left), if any."""
+    return next((inactive[t] for t in group if t in inactive), None)
 
 
 def _unknown_profile(name: str, known: list[str]) -> BareFinding:

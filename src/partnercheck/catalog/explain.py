@@ -118,6 +118,8 @@ def _rule_markdown(r: Rule) -> list[str]:
         out += ["", f"**Grounding:** {named('; '.join(r.grounding))}."]
     if r.reads:
         out += ["", "**Reads:** " + ", ".join(f"`{p}`" for p in r.reads)]
+    if r.supersedes:
+        out += ["", "**Stands for:** " + ", ".join(r.supersedes) + " on the same item (their findings there are folded into this one)."]
     out += ["", "**Options:** none."] if not r.options else ["", "**Options:**", "", "| option | default | allowed values (JSON Schema) | description |", "|---|---|---|---|"]
     for name, opt in r.options.items():
         schema = json.dumps(opt.schema, ensure_ascii=False, sort_keys=True)
@@ -177,6 +179,9 @@ def explain(rule: Rule, color: bool = False, tr: Translator | None = None) -> st
         parts += [_section(tr.words("Grounding")), Padding(Text(named(tr.words("; ").join(tr.grounding(g) for g in rule.grounding), tr)), (0, 0, 0, 2))]
     if rule.reads:
         parts += [_section(tr.words("Reads")), Padding(Text(", ".join(rule.reads)), (0, 0, 0, 2))]
+    if rule.supersedes:
+        shown = tr.words("{codes} on the same item (their findings there are folded into this one)", codes=", ".join(rule.supersedes))
+        parts += [_section(tr.words("Stands for")), Padding(Text(shown), (0, 0, 0, 2))]
     parts += [_section(tr.words("Options")), Padding(_options(rule, tr), (0, 0, 0, 2))]
     messages = _translated(rule, tr).get("messages") or {}
     if isinstance(messages, Mapping) and messages:  # in English, the messages are the summary's words: not repeated

@@ -184,6 +184,9 @@ CORE: dict[str, str] = {
     # Hints and words the built-in rules give
     "MEM01.hint-mandate": "Add the act that mandates this representative:\n  mandate_ref: <the act that mandates them, with its date>",
     "MEM01.hint-name-mandate": "Name the representative and the act that mandates them:\n  name: <name of the representative>\n  mandate_ref: <the act that mandates them, with its date>",
+    "MEM02.kind-any": "{types} or {last}",
+    "MEM02.kind-inactive": "{types} (its only partner, `{partner}`, has status `{status}`)",
+    "MEM02.hint-several": "Invite an actor of each missing kind to join as an active partner (an observer does not count), one entry per kind:\n  partners:\n    - id: <partner id>\n      name: <name of the organisation>\n      type: {type}",
     "MEM.hint-profile-exact": "Use the registered profile's exact name:\n  charter:\n    profile: {profile}",
     "MEM.hint-profile-known": "Use one of the registered profiles ({known}), or remove `charter.profile`.",
     "ACC.objective": "Objective",

@@ -59,6 +59,9 @@ class Rule:
     #: The section the rule judges (`/pilot`): when the charter does not write it, the rule reports nothing
     #: (another rule says the section is missing) and, for the score, it found nothing healthy (docs/score.md).
     subject: str = ""
+    #: The codes of rules whose findings this rule's finding stands for on the same item (MEM06 for MEM01, MEM04
+    #: and ACC04): where it is reported, theirs at or below its pointer are folded into it (checks/cascade.py).
+    supersedes: tuple[str, ...] = ()
     options: Mapping[str, Option] = field(default_factory=dict)
     examples: Mapping[str, Any] = field(default_factory=dict)
     tests: tuple[Mapping[str, Any], ...] = ()

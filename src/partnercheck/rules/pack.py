@@ -189,6 +189,7 @@ def _rule(entry: Mapping[str, Any], pack: str, plugin: str, version: str, source
         grounding=tuple(entry.get("grounding", ())),
         reads=tuple(entry.get("reads", ())),
         subject=entry.get("subject", ""),
+        supersedes=tuple(entry.get("supersedes", ())),
         options={name: _option(name, spec) for name, spec in entry.get("options", {}).items()},
         examples=dict(entry.get("examples", {})),
         tests=tuple(entry.get("tests", ())),

@@ -16,7 +16,7 @@ from partnercheck.findings import Severity
 from partnercheck.rules.model import Check, Declarative, EngineCheck, Function, Option, Rule
 
 _TEXTS = ("code", "name", "pack", "summary", "why", "hint", "runs", "subject", "plugin", "plugin_version", "source")
-_TUPLES = ("grounding", "reads", "tests")
+_TUPLES = ("grounding", "reads", "tests", "supersedes")
 _MAPPINGS = ("messages", "examples", "translations", "defaulted")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Protocol, Sequence
 
-from partnercheck.checks.cascade import misshapen, missing, renamed_to, unreadable, without_echoes
+from partnercheck.checks.cascade import misshapen, missing, renamed_to, spelt_right, unreadable, without_echoes, without_superseded
 from partnercheck.checks.references import check_references
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
@@ -152,6 +152,7 @@ class Engine:
         problems = list(doc.problems)
         unread: list[str] = []
         shape: list[Problem] = []
+        references: list[Problem] = []
         if doc.is_charter:
             stage[0] = "schema"
             shape = self.reader.shape(self.schema, doc) if self.reader else self.schema.problems(doc.data)
@@ -163,7 +164,8 @@ class Engine:
         if doc.is_charter:
             stage[0] = "rules"
             checked = len(result.findings)
-            self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems))
+            view = spelt_right(doc.data, references)  # a misspelt reference's consequences are its REF01's (cascade.py)
+            self._run_rules(result, doc, shape_ok=not any(p.code == "SCH01" for p in problems), view=view)
             if unread:  # a rule reading a value of the wrong kind, or a missing section, says nothing the schema finding does not
                 judged = result.findings[checked:]
                 result.findings[checked:] = [f for f in judged if not self._misread(f, unread)]
@@ -232,9 +234,10 @@ class Engine:
             for bad in misshapen
         )
 
-    def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool) -> None:
-        charter = Charter(freeze(doc.data), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
-        result.frozen = charter.data
+    def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool, view: Any = None) -> None:
+        """The charter's rules, reading `view` (the data with misspelt references spelt right), else the data."""
+        charter = Charter(freeze(doc.data if view is None else view), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
+        result.frozen = charter.data if view is None or view is doc.data else freeze(doc.data)  # the charter as written, for the run-wide rules
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope != "charter"):
                 continue
@@ -469,6 +472,8 @@ class Engine:
             result.findings.extend(self.crashed_file(result.path, b"", "suppression comments", exc).findings)
             return
         result.findings.extend(f for f in (self._from_problem(p, doc) for p in problems) if f is not None)
+        supersedes = {code: rule.supersedes for code, rule in self.registry.rules.items() if rule.supersedes}
+        result.findings = without_superseded(result.findings, supersedes)  # after suppressions: a waived finding folds nothing, is not folded
         result.findings.sort(key=Finding.sort_key)
 
     def rule_state(self, selector: str) -> bool | None:
