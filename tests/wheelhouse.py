@@ -94,5 +94,6 @@ def built_sdist(house: Path) -> Path:
 def offline_pip(house: Path) -> dict[str, str]:
     """Environment variables that make pip (and pip run by build, venv recipes or pre-commit) install from `house` alone,
     without compiling every module of every dependency ahead: those environments run partnercheck a few times, and
-    what a run imports is compiled when first imported."""
-    return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(house), "PIP_NO_COMPILE": "1"}
+    what a run imports is compiled when first imported. (`PIP_COMPILE=0`, not `PIP_NO_COMPILE=1`: pip reads a variable
+    as the value of its option, and `PIP_NO_COMPILE=1` sets `--no-compile`'s destination, `compile`, to true.)"""
+    return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(house), "PIP_COMPILE": "0"}
