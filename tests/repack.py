@@ -50,11 +50,13 @@ def installed_closure(requirements: list[str], leave_out: set[str]) -> tuple[lis
 
 
 def repack(dist: metadata.Distribution, folder: Path) -> Path | None:
-    """Write `dist` as a wheel in `folder`; None when it cannot be (no RECORD, an editable install, files outside site-packages)."""
+    """Write `dist` as a wheel in `folder`; None when it cannot be (not installed from a wheel, no RECORD, an editable
+    install, files outside site-packages)."""
     files = _wheel_files(dist)
-    if files is None:
+    infos = {f.parts[0] for f in files or () if f.parts[0].endswith(".dist-info") and f.name == "WHEEL"}
+    if files is None or len(infos) != 1:
         return None
-    (info,) = {f.parts[0] for f in files if f.parts[0].endswith(".dist-info") and f.name == "WHEEL"}
+    (info,) = infos
     target = folder / _wheel_name(dist)
     record: list[str] = []
     with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as wheel:
