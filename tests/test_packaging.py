@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from paths import ROOT
-from wheelhouse import offline_pip, wheelhouse
+from wheelhouse import built_sdist, wheelhouse
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
@@ -42,12 +42,8 @@ def test_classifiers_name_every_tested_python() -> None:
 
 @pytest.fixture(scope="module")
 def sdist_members(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
-    dist = tmp_path_factory.mktemp("sdist")
-    env = {**os.environ, **offline_pip(wheelhouse(tmp_path_factory))}  # the build backend from the session's wheelhouse
-    done = subprocess.run([sys.executable, "-m", "build", "--sdist", "--outdir", str(dist), str(ROOT)], env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    (archive,) = dist.glob("partnercheck-*.tar.gz")
-    with tarfile.open(archive) as tar:
+    """The members of the session's sdist (tests/wheelhouse.py: built from this tree, the wheel the install tests use built from it)."""
+    with tarfile.open(built_sdist(wheelhouse(tmp_path_factory))) as tar:
         return {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
 
 

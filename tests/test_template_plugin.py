@@ -45,8 +45,9 @@ class Venv:
 
 
 def _install(venv: Venv, house: Path, *targets: str) -> None:
-    """This interpreter's pip installs into the venv (`--python`), which spares the venv its own pip; offline, from the session's wheelhouse."""
-    offline = ("--no-index", "--find-links", str(house))
+    """This interpreter's pip installs into the venv (`--python`), which spares the venv its own pip; offline, from the session's wheelhouse;
+    no module compiled ahead (a run compiles, and keeps, what it imports)."""
+    offline = ("--no-compile", "--no-index", "--find-links", str(house))
     done = venv.run(sys.executable, "-m", "pip", "--python", venv.bin("python"), "install", "--quiet", *offline, *targets)
     if done.returncode != 0:
         raise AssertionError(f"pip install {' '.join(targets)} failed:\n{done.stdout}\n{done.stderr}")

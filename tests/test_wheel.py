@@ -53,8 +53,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     venv.create(env_dir, with_pip=False, clear=True)  # no system site-packages: the editable install is not visible
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
-    # this pip, into the venv: spares installing pip there
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-index", "--find-links", house, built_wheel(house))
+    # this pip, into the venv: spares installing pip there; no module compiled ahead: a run compiles (and keeps) what it imports
+    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-compile", "--no-index", "--find-links", house, built_wheel(house))
     workdir = base / "elsewhere"
     workdir.mkdir()
     return Installed(python, bindir / ("partnercheck.exe" if os.name == "nt" else "partnercheck"), workdir)

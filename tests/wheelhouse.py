@@ -1,11 +1,17 @@
 """One wheelhouse per test session, shared by the pytest-xdist workers, for the tests that install partnercheck.
 
-It holds partnercheck's wheel, built once from this tree, with every wheel an install or a build
-from source needs: partnercheck's dependencies, the build backends (this project's and the
-template plugin's `build-system.requires`) and the template plugin's test extra. The tests that
-install (a venv, `pip install`, pre-commit, the release script, the Action's and the docs'
-recipes) install from it offline (`offline_pip()`): none of them builds the wheel again for
-itself, nor waits on a package index. Making it is the only step that reads the index, once.
+It holds partnercheck's wheel, built once from this tree (its sdist first, then the wheel from the
+sdist, as `python -m build` does), with every wheel an install or a build from source needs:
+partnercheck's dependencies, the build backends (this project's and the template plugin's
+`build-system.requires`) and the template plugin's test extra. The tests that install (a venv,
+`pip install`, pre-commit, the release script, the Action's and the docs' recipes) install from it
+offline (`offline_pip()`): none of them builds the wheel again for itself, nor waits on a package index.
+
+Making it reads no package index either: the test extra installs every one of those distributions in
+the environment running the tests (`hatchling` included, so partnercheck's build needs no isolated
+environment of its own), and each is packed back into a wheel of the same version (tests/repack.py).
+Only a distribution this environment lacks, or installed in a way that cannot be packed back (an
+editable install, files outside site-packages), is fetched with `pip wheel`.
 """
 
 from __future__ import annotations
@@ -20,15 +26,21 @@ from pathlib import Path
 import pytest
 from filelock import FileLock  # the test extra lists it
 from paths import EXAMPLES, ROOT
+from repack import installed_closure, repack
 
 TEMPLATE = EXAMPLES / "partnercheck-plugin-example"
 
 
 def _requirements() -> list[str]:
-    """What a build from source or an install of the template plugin with its tests needs beyond partnercheck's own dependencies."""
+    """What partnercheck needs to run, to be built from source, and what the template plugin needs to be built and tested."""
     ours = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     template = tomllib.loads((TEMPLATE / "pyproject.toml").read_text(encoding="utf-8"))
-    return [*ours["build-system"]["requires"], *template["build-system"]["requires"], *template["project"]["optional-dependencies"]["test"]]
+    return [
+        *ours["project"]["dependencies"],
+        *ours["build-system"]["requires"],
+        *template["build-system"]["requires"],
+        *template["project"]["optional-dependencies"]["test"],
+    ]
 
 
 def session_folder(factory: pytest.TempPathFactory) -> Path:
@@ -50,9 +62,21 @@ def wheelhouse(factory: pytest.TempPathFactory) -> Path:
 
 
 def _make(house: Path) -> None:
-    command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(house), str(ROOT), *_requirements()]
+    house.mkdir(parents=True)
+    _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", str(house / "sdist"), str(ROOT))
+    (wheel,) = (house / "sdist").glob("partnercheck-*.whl")
+    wheel.rename(house / wheel.name)
+    installed, missing = installed_closure(_requirements(), leave_out={"partnercheck"})
+    for dist in installed:
+        if not repack(dist, house):
+            missing.append(f"{dist.metadata['Name']}=={dist.version}")
+    if missing:  # only here is a package index read
+        _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--find-links", str(house), "--wheel-dir", str(house), *missing)
+
+
+def _run(*command: str) -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, f"making the wheelhouse failed:\n{done.stdout}\n{done.stderr}"
+    assert done.returncode == 0, f"making the wheelhouse failed: {' '.join(command)}\n{done.stdout}\n{done.stderr}"
 
 
 def built_wheel(house: Path) -> Path:
@@ -61,8 +85,15 @@ def built_wheel(house: Path) -> Path:
     return wheel
 
 
+def built_sdist(house: Path) -> Path:
+    """partnercheck's sdist, the one its wheel was built from (kept out of the wheelhouse's own folder: pip installs wheels from there)."""
+    (sdist,) = (house / "sdist").glob("partnercheck-*.tar.gz")
+    return sdist
+
+
 def offline_pip(house: Path) -> dict[str, str]:
     """Environment variables that make pip (and pip run by build, venv recipes or pre-commit) install from `house` alone,
-    without compiling every module of every dependency ahead: those environments run partnercheck once or twice, and
-    what a run imports is compiled when imported (test_wheel and test_template_plugin, which run it often, compile)."""
-    return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(house), "PIP_NO_COMPILE": "1"}
+    without compiling every module of every dependency ahead: those environments run partnercheck a few times, and
+    what a run imports is compiled when first imported. (`PIP_COMPILE=0`, not `PIP_NO_COMPILE=1`: pip reads a variable
+    as the value of its option, and `PIP_NO_COMPILE=1` sets `--no-compile`'s destination, `compile`, to true.)"""
+    return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(house), "PIP_COMPILE": "0"}
