@@ -23,27 +23,27 @@ class Record:
     def fields(self) -> tuple[str, ...]:
         return tuple(name for name in self.__slots__ if not name.startswith("_"))
 
-    def values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.fields())
-
-    def items(self) -> Iterator[tuple[str, Any]]:
+    def pairs(self) -> Iterator[tuple[str, Any]]:
         """Each field's name and value, in declaration order (what the results cache's key reads)."""
         return ((name, getattr(self, name)) for name in self.fields())
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.fields())
 
     def replace(self, **changes: Any) -> Self:
         """A copy with `changes` (as `dataclasses.replace`); an unknown field is a TypeError."""
         unknown = set(changes) - set(self.fields())
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
-        return type(self)(**{name: changes.get(name, value) for name, value in self.items()})
+        return type(self)(**{name: changes.get(name, value) for name, value in self.pairs()})
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.values() == other.values()  # type: ignore[attr-defined]
+        return self._values() == other._values()  # type: ignore[attr-defined]
 
     def __hash__(self) -> int:
-        return hash(self.values())
+        return hash(self._values())
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{name}={value!r}' for name, value in self.items())})"
+        return f"{type(self).__name__}({', '.join(f'{name}={value!r}' for name, value in self.pairs())})"

@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from partnercheck.findings import Finding, Severity, Span, Suppression, Text
+from partnercheck.records import Record
 
 DEFAULT_DIR = ".partnercheck_cache"
 FORMAT = 5  # 2: findings hold message ids and parameters, not text; 3: run entries hold each charter's language, not its data; 4: and its findings' item labels; 5: each item's names (id, name) by field, for every item holding a finding
@@ -275,9 +276,7 @@ def _touch(path: Path) -> None:
 
 def _keyed(settings: Any) -> Any:
     """The settings as far as findings depend on them: the language translates findings after the cache."""
-    from dataclasses import replace
-
-    return replace(settings, lang="en") if getattr(settings, "lang", "en") != "en" else settings
+    return settings.replace(lang="en") if getattr(settings, "lang", "en") != "en" else settings
 
 
 def _rmdir(folder: Path) -> None:
@@ -410,6 +409,8 @@ def _source_of(func: Callable[..., Any]) -> list[Any]:
 
 def canonical(value: Any) -> Any:
     """A JSON-ready form of settings and rules that does not depend on set order or object addresses."""
+    if isinstance(value, Record):
+        return [type(value).__name__, {name: canonical(field) for name, field in value.pairs()}]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return [type(value).__name__, {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}]
     if isinstance(value, Enum):
