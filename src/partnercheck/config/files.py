@@ -37,7 +37,7 @@ class Source(Record):
 
     label: str
     line: int | None
-    base: Path | None
+    base: Path | None  # the folder that globs and paths in this value are relative to
 
     def __init__(self, label: str, line: int | None = None, base: Path | None = None) -> None:
         self.label = label

@@ -48,7 +48,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -65,18 +65,26 @@ _DAY = 86400.0
 _FIELDS = ("code", "name", "severity", "text", "path", "pointer", "line", "column", "end_line", "end_column", "hint_text", "plugin", "pack")
 
 
-@dataclass
-class Compact:
+class Compact(Record):
     """What checking one file leaves, enough to rebuild its result: findings, charter or not, data, debug notes."""
+
+    __slots__ = ("findings", "is_charter", "data", "debug", "positions")
 
     findings: list[Finding]
     is_charter: bool
-    data: Any = None
-    debug: list[str] = field(default_factory=list)
+    data: Any
+    debug: list[str]
     #: Spans of the values at most two steps deep (`/partners/3`): where repository rules put
     #: their findings, so a cached file needs no parsing to place them. An entry on disk writes
     #: each as [line, column, end line, end column] and reads it back as a `Span`.
-    positions: dict[str, Span] = field(default_factory=dict)
+    positions: dict[str, Span]
+
+    def __init__(self, findings: list[Finding], is_charter: bool, data: Any = None, debug: list[str] | None = None, positions: dict[str, Span] | None = None) -> None:
+        self.findings = findings
+        self.is_charter = is_charter
+        self.data = data
+        self.debug = [] if debug is None else debug
+        self.positions = {} if positions is None else positions
 
 
 class ResultsCache:
