@@ -9,7 +9,6 @@ Presets are configurations shipped as data, named by `extends:`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -183,6 +182,8 @@ def validate(config: ConfigFile) -> None:
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed][0]
+        import difflib  # a misspelt key only
+
         close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
         found = Text("config.unknown-key-close", {"close": close[0]}) if close else Text("config.unknown-key", {"keys": ", ".join(allowed)})
         raise config.error((*keys, extra), found)
