@@ -122,11 +122,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _parsed_and_run(argv: list[str]) -> int:
     from partnercheck.cli.options import take_global_options
-    from partnercheck.cli.voice import argparse_in_language
+    from partnercheck.cli.voice import argparse_in_language, argparse_looked_up_once
 
-    parser = build_parser(argv)
-    with argparse_in_language():
-        args = take_global_options(parser.parse_args(argv))
+    with argparse_looked_up_once():
+        parser = build_parser(argv)
+        with argparse_in_language():
+            args = take_global_options(parser.parse_args(argv))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
