@@ -87,3 +87,21 @@ def test_a_misspelt_command_is_told_with_the_commands_to_choose_from(cli) -> Non
     code, _, err = cli("chek", "x.yaml")
     assert code == 2
     assert "'chek'" in err and "check" in err and "history" in err
+
+
+def test_argparse_words_are_looked_up_once_each_and_argparse_is_given_back_its_own_lookup(monkeypatch) -> None:
+    import argparse
+
+    from partnercheck.cli.voice import argparse_looked_up_once
+
+    asked: list[str] = []
+
+    def lookup(message: str) -> str:
+        asked.append(message)
+        return message.upper()
+
+    monkeypatch.setattr(argparse, "_", lookup)
+    with argparse_looked_up_once():
+        assert [argparse._("options"), argparse._("options"), argparse._("usage: ")] == ["OPTIONS", "OPTIONS", "USAGE: "]  # type: ignore[attr-defined]
+    assert asked == ["options", "usage: "]
+    assert argparse._ is lookup  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from typing import Any, Iterator, Self
 class Record:
     """Equal when of the same class with equal fields; hashable when its fields are; shown with its fields."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def fields(self) -> tuple[str, ...]:
         return tuple(name for name in self.__slots__ if not name.startswith("_"))
