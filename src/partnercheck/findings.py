@@ -6,6 +6,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping
 
+from partnercheck.records import Record
+
+
+def _assign(result: Any, *values: Any) -> None:
+    """A frozen result's fields set in their declaration order (its slots), as its dataclass's `__init__` would."""
+    for name, value in zip(result.__slots__, values):
+        object.__setattr__(result, name, value)
+
 
 class Severity(str, Enum):
     """How serious a finding is; `error` blocks a signature."""
@@ -26,7 +34,7 @@ _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Span:
+class Span(Record):
     """A region of the source, 1-based lines and columns, end inclusive of its last character."""
 
     line: int
@@ -39,17 +47,6 @@ class Span:
         object.__setattr__(self, "column", column)
         object.__setattr__(self, "end_line", end_line)
         object.__setattr__(self, "end_column", end_column)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(line={self.line!r}, column={self.column!r}, end_line={self.end_line!r}, end_column={self.end_column!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.line, self.column, self.end_line, self.end_column) == (other.line, other.column, other.end_line, other.end_column)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.line, self.column, self.end_line, self.end_column))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its four numbers: a worker sends the parent dozens per file, and the frozen dataclass's
@@ -75,7 +72,7 @@ def is_internal(code: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Text:
+class Text(Record):
     """A message by id with its parameters, rendered in the reader's language at output (report/i18n.py).
 
     Ids are `CODE:key` for a rule's message (`CODE:hint` for its hint), a core
@@ -89,19 +86,7 @@ class Text:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def __init__(self, id: str, params: Mapping[str, Any] | None = None) -> None:
-        object.__setattr__(self, "id", id)
-        object.__setattr__(self, "params", {} if params is None else params)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(id={self.id!r}, params={self.params!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.id, self.params) == (other.id, other.params)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.id, self.params))
+        _assign(self, id, {} if params is None else params)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "params": {k: _param_json(v) for k, v in self.params.items()}}
@@ -136,7 +121,7 @@ def _param_value(value: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class BareFinding:
+class BareFinding(Record):
     """What a rule yields: where, with which message parameters, and an optional hint.
 
     The engine turns it into a `Finding` by stamping code, name, severity,
@@ -153,26 +138,11 @@ class BareFinding:
     path: str | None = None
 
     def __init__(self, pointer: str, params: Mapping[str, Any] | None = None, hint: str | Text | None = None, message: str = "default", path: str | None = None) -> None:
-        object.__setattr__(self, "pointer", pointer)
-        object.__setattr__(self, "params", {} if params is None else params)
-        object.__setattr__(self, "hint", hint)
-        object.__setattr__(self, "message", message)
-        object.__setattr__(self, "path", path)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(pointer={self.pointer!r}, params={self.params!r}, hint={self.hint!r}, message={self.message!r}, path={self.path!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.pointer, self.params, self.hint, self.message, self.path) == (other.pointer, other.params, other.hint, other.message, other.path)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.pointer, self.params, self.hint, self.message, self.path))
+        _assign(self, pointer, {} if params is None else params, hint, message, path)
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Suppression:
+class Suppression(Record):
     """Why a finding is not counted: an inline comment, a waiver or a baseline."""
 
     kind: str  # "comment" | "waiver" | "baseline"
@@ -181,21 +151,7 @@ class Suppression:
     expires_on: str | None = None
 
     def __init__(self, kind: str, reason: str, approved_by: str | None = None, expires_on: str | None = None) -> None:
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "reason", reason)
-        object.__setattr__(self, "approved_by", approved_by)
-        object.__setattr__(self, "expires_on", expires_on)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(kind={self.kind!r}, reason={self.reason!r}, approved_by={self.approved_by!r}, expires_on={self.expires_on!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.kind, self.reason, self.approved_by, self.expires_on) == (other.kind, other.reason, other.approved_by, other.expires_on)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.reason, self.approved_by, self.expires_on))
+        _assign(self, kind, reason, approved_by, expires_on)
 
 
 #: The codes of the reading stage: the file as YAML (DOC) and its shape (SCH), shown before their consequences.
@@ -203,7 +159,7 @@ CAUSES = ("DOC", "SCH")
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Related:
+class Related(Record):
     """Another place of a grouped finding (run/grouping.py): where it is, and the id of the item there (`label`)."""
 
     pointer: str
@@ -214,30 +170,14 @@ class Related:
     label: str = ""
 
     def __init__(self, pointer: str, line: int, column: int, end_line: int, end_column: int, label: str = "") -> None:
-        object.__setattr__(self, "pointer", pointer)
-        object.__setattr__(self, "line", line)
-        object.__setattr__(self, "column", column)
-        object.__setattr__(self, "end_line", end_line)
-        object.__setattr__(self, "end_column", end_column)
-        object.__setattr__(self, "label", label)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(pointer={self.pointer!r}, line={self.line!r}, column={self.column!r}, end_line={self.end_line!r}, end_column={self.end_column!r}, label={self.label!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.pointer, self.line, self.column, self.end_line, self.end_column, self.label) == (other.pointer, other.line, other.column, other.end_line, other.end_column, other.label)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.pointer, self.line, self.column, self.end_line, self.end_column, self.label))
+        _assign(self, pointer, line, column, end_line, end_column, label)
 
     def to_dict(self) -> dict[str, Any]:
         return {"pointer": self.pointer, "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column, "label": self.label}
 
 
 @dataclass(slots=True, init=False, repr=False, eq=False)
-class Finding:
+class Finding(Record):
     """One positioned diagnostic about one file.
 
     `text` and `hint_text` are what it says, by id and parameters: what the
@@ -283,13 +223,7 @@ class Finding:
         self.hint_text = hint_text
         self.related = related
 
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, message={self.message!r}, path={self.path!r}, pointer={self.pointer!r}, line={self.line!r}, column={self.column!r}, end_line={self.end_line!r}, end_column={self.end_column!r}, hint={self.hint!r}, plugin={self.plugin!r}, pack={self.pack!r}, suppression={self.suppression!r}, text={self.text!r}, hint_text={self.hint_text!r}, related={self.related!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.code, self.name, self.severity, self.message, self.path, self.pointer, self.line, self.column, self.end_line, self.end_column, self.hint, self.plugin, self.pack, self.suppression, self.text, self.hint_text, self.related) == (other.code, other.name, other.severity, other.message, other.path, other.pointer, other.line, other.column, other.end_line, other.end_column, other.hint, other.plugin, other.pack, other.suppression, other.text, other.hint_text, other.related)  # type: ignore[attr-defined]
+    __hash__ = None  # type: ignore[assignment]  # a finding changes (its place, its rendered message): not a key
 
     @property
     def suppressed(self) -> bool:
@@ -351,7 +285,7 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Problem:
+class Problem(Record):
     """A finding from the engine's own checks (parsing, schema, references).
 
     Like `BareFinding`, it carries no name or severity: the engine stamps those
@@ -368,23 +302,7 @@ class Problem:
     on_key: bool = False
 
     def __init__(self, code: str, message: Text, pointer: str = "", span: Span | None = None, hint: Text | None = None, on_key: bool = False) -> None:
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "message", message)
-        object.__setattr__(self, "pointer", pointer)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "hint", hint)
-        object.__setattr__(self, "on_key", on_key)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(code={self.code!r}, message={self.message!r}, pointer={self.pointer!r}, span={self.span!r}, hint={self.hint!r}, on_key={self.on_key!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.code, self.message, self.pointer, self.span, self.hint, self.on_key) == (other.code, other.message, other.pointer, other.span, other.hint, other.on_key)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.code, self.message, self.pointer, self.span, self.hint, self.on_key))
+        _assign(self, code, message, pointer, span, hint, on_key)
 
 
 def split_hint(hint: str) -> tuple[str, str]:

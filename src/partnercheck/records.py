@@ -6,8 +6,10 @@ run's start-up (a charter is checked in about 200 ms, and a plain check builds
 dozens of such records' classes). A `Record` subclass lists its fields in
 `__slots__` and assigns them in its own `__init__`; equality, hashing, `repr`
 and `replace` come from here, read from those slots (a slot named with a leading
-underscore is a cache, not a field). The public API's types
-(`findings.py`, `rules/context.py`, `RunResult`) stay dataclasses.
+underscore is a cache, not a field). The result model's types (`findings.py`) take these
+methods too but stay dataclasses for their users (`fields`, `dataclasses.replace`,
+frozen), with only their `__init__` written out; `rules/context.py`'s and
+`RunResult` stay plain dataclasses.
 """
 
 from __future__ import annotations
