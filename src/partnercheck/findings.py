@@ -9,6 +9,10 @@ from typing import Any, Mapping
 from partnercheck.records import Record
 
 
+#: A field left to its default: a fresh empty mapping each time (an explicit None is kept, as the dataclass kept it).
+_FRESH: Any = object()
+
+
 def _assign(result: Any, *values: Any) -> None:
     """A frozen result's fields set in their declaration order (its slots), as its dataclass's `__init__` would."""
     for name, value in zip(result.__slots__, values):
@@ -85,8 +89,8 @@ class Text(Record):
     id: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
-    def __init__(self, id: str, params: Mapping[str, Any] | None = None) -> None:
-        _assign(self, id, {} if params is None else params)
+    def __init__(self, id: str, params: Mapping[str, Any] = _FRESH) -> None:
+        _assign(self, id, {} if params is _FRESH else params)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "params": {k: _param_json(v) for k, v in self.params.items()}}
@@ -137,8 +141,8 @@ class BareFinding(Record):
     message: str = "default"
     path: str | None = None
 
-    def __init__(self, pointer: str, params: Mapping[str, Any] | None = None, hint: str | Text | None = None, message: str = "default", path: str | None = None) -> None:
-        _assign(self, pointer, {} if params is None else params, hint, message, path)
+    def __init__(self, pointer: str, params: Mapping[str, Any] = _FRESH, hint: str | Text | None = None, message: str = "default", path: str | None = None) -> None:
+        _assign(self, pointer, {} if params is _FRESH else params, hint, message, path)
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
