@@ -669,9 +669,9 @@ def test_every_french_verdict_agrees_with_la_charte_or_les_chartes() -> None:
     tr = Translator("fr")
     one = [v.label_in(tr).split(" :")[0].split(",")[0] for v in states]
     assert one == ["Prête à signer", "Prête à signer", "Non vérifiée", "Pas prête à signer", "Pas prête à signer"]
-    many = [replace(v, files=3).label_in(tr).split(" :")[0].split(",")[0] for v in states]
+    many = [v.replace(files=3).label_in(tr).split(" :")[0].split(",")[0] for v in states]
     assert many == ["Prêtes à signer", "Prêtes à signer", "Non vérifiées", "Pas prêtes à signer", "Pas prêtes à signer"]
-    assert [replace(v, files=3).label for v in states] == [v.label for v in states]  # English has no agreement to make
+    assert [v.replace(files=3).label for v in states] == [v.label for v in states]  # English has no agreement to make
 
 
 def test_a_board_reads_the_verdict_in_plain_words_and_the_options_in_the_appendix() -> None:

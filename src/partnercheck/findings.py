@@ -6,6 +6,18 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping
 
+from partnercheck.records import Record
+
+
+#: A field left to its default: a fresh empty mapping each time (an explicit None is kept, as the dataclass kept it).
+_FRESH: Any = object()
+
+
+def _assign(result: Any, *values: Any) -> None:
+    """A frozen result's fields set in their declaration order (its slots), as its dataclass's `__init__` would."""
+    for name, value in zip(result.__slots__, values):
+        object.__setattr__(result, name, value)
+
 
 class Severity(str, Enum):
     """How serious a finding is; `error` blocks a signature."""
@@ -25,14 +37,20 @@ class Severity(str, Enum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+class Span(Record):
     """A region of the source, 1-based lines and columns, end inclusive of its last character."""
 
     line: int
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "end_line", end_line)
+        object.__setattr__(self, "end_column", end_column)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its four numbers: a worker sends the parent dozens per file, and the frozen dataclass's
@@ -57,8 +75,8 @@ def is_internal(code: str) -> bool:
     return code.startswith(INTERNAL)
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+class Text(Record):
     """A message by id with its parameters, rendered in the reader's language at output (report/i18n.py).
 
     Ids are `CODE:key` for a rule's message (`CODE:hint` for its hint), a core
@@ -70,6 +88,9 @@ class Text:
 
     id: str
     params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(self, id: str, params: Mapping[str, Any] = _FRESH) -> None:
+        _assign(self, id, {} if params is _FRESH else params)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "params": {k: _param_json(v) for k, v in self.params.items()}}
@@ -103,8 +124,8 @@ def _param_value(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, slots=True)
-class BareFinding:
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+class BareFinding(Record):
     """What a rule yields: where, with which message parameters, and an optional hint.
 
     The engine turns it into a `Finding` by stamping code, name, severity,
@@ -120,9 +141,12 @@ class BareFinding:
     message: str = "default"
     path: str | None = None
 
+    def __init__(self, pointer: str, params: Mapping[str, Any] = _FRESH, hint: str | Text | None = None, message: str = "default", path: str | None = None) -> None:
+        _assign(self, pointer, {} if params is _FRESH else params, hint, message, path)
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+class Suppression(Record):
     """Why a finding is not counted: an inline comment, a waiver or a baseline."""
 
     kind: str  # "comment" | "waiver" | "baseline"
@@ -130,13 +154,16 @@ class Suppression:
     approved_by: str | None = None
     expires_on: str | None = None
 
+    def __init__(self, kind: str, reason: str, approved_by: str | None = None, expires_on: str | None = None) -> None:
+        _assign(self, kind, reason, approved_by, expires_on)
+
 
 #: The codes of the reading stage: the file as YAML (DOC) and its shape (SCH), shown before their consequences.
 CAUSES = ("DOC", "SCH")
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+class Related(Record):
     """Another place of a grouped finding (run/grouping.py): where it is, and the id of the item there (`label`)."""
 
     pointer: str
@@ -146,12 +173,15 @@ class Related:
     end_column: int
     label: str = ""
 
+    def __init__(self, pointer: str, line: int, column: int, end_line: int, end_column: int, label: str = "") -> None:
+        _assign(self, pointer, line, column, end_line, end_column, label)
+
     def to_dict(self) -> dict[str, Any]:
         return {"pointer": self.pointer, "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column, "label": self.label}
 
 
-@dataclass(slots=True)
-class Finding:
+@dataclass(slots=True, init=False, repr=False, eq=False)
+class Finding(Record):
     """One positioned diagnostic about one file.
 
     `text` and `hint_text` are what it says, by id and parameters: what the
@@ -177,6 +207,27 @@ class Finding:
     hint_text: Text | None = None
     #: The other places of the same finding when grouped (run/grouping.py); this one is the first.
     related: tuple[Related, ...] = ()
+
+    def __init__(self, code: str, name: str, severity: Severity, message: str, path: str, pointer: str = "", line: int = 1, column: int = 1, end_line: int = 1, end_column: int = 1, hint: str | None = None, plugin: str = "core", pack: str = "core", suppression: Suppression | None = None, text: Text | None = None, hint_text: Text | None = None, related: tuple[Related, ...] = ()) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.pointer = pointer
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.hint = hint
+        self.plugin = plugin
+        self.pack = pack
+        self.suppression = suppression
+        self.text = text
+        self.hint_text = hint_text
+        self.related = related
+
+    __hash__ = None  # type: ignore[assignment]  # a finding changes (its place, its rendered message): not a key
 
     @property
     def suppressed(self) -> bool:
@@ -237,8 +288,8 @@ class Finding:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+class Problem(Record):
     """A finding from the engine's own checks (parsing, schema, references).
 
     Like `BareFinding`, it carries no name or severity: the engine stamps those
@@ -253,6 +304,9 @@ class Problem:
     span: Span | None = None
     hint: Text | None = None
     on_key: bool = False
+
+    def __init__(self, code: str, message: Text, pointer: str = "", span: Span | None = None, hint: Text | None = None, on_key: bool = False) -> None:
+        _assign(self, code, message, pointer, span, hint, on_key)
 
 
 def split_hint(hint: str) -> tuple[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable, Mapping
 
 #: How alike a word and a known one must be (difflib's ratio) to be suggested.
@@ -26,6 +25,8 @@ def closest(word: str, known: Iterable[str], aliases: Mapping[str, str] | None =
             return choice
     if folded in named:
         return named[folded]
+    import difflib  # imported when a word is not known as written, not by every check
+
     found = difflib.get_close_matches(word, choices, n=1, cutoff=CUTOFF)
     if found:
         return found[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from partnercheck.document.positions import PositionIndex
@@ -10,6 +9,7 @@ from partnercheck.findings import Problem, Text
 from partnercheck.checks.cascade import within_any
 from partnercheck.checks.closest import closest
 from partnercheck.pointers import join, select
+from partnercheck.records import Record
 
 # Where each kind of thing is defined: kind -> (list path, noun)
 KINDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -49,12 +49,17 @@ REF_FIELDS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Defined:
+class Defined(Record):
     """Ids defined in a charter, by kind, with the pointer of each first definition."""
+
+    __slots__ = ("ids", "names")
 
     ids: dict[str, dict[str, str]]
     names: dict[str, dict[str, str]]  # by kind: each item's name (and short name) -> its id
+
+    def __init__(self, ids: dict[str, dict[str, str]], names: dict[str, dict[str, str]]) -> None:
+        self.ids = ids
+        self.names = names
 
 
 def walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:

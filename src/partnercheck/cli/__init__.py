@@ -19,6 +19,24 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "catalog", "report", "init", "config_cmd", "baseline", "cache", "diff_cmd", "history_cmd", "server")
+#: The module of each command word: a command line naming one builds that command's parser alone.
+MODULE_OF = {
+    "check": "check",
+    "rules": "catalog",
+    "rule": "catalog",
+    "plugins": "catalog",
+    "schema": "catalog",
+    "report": "report",
+    "init": "init",
+    "config": "config_cmd",
+    "baseline": "baseline",
+    "cache": "cache",
+    "diff": "diff_cmd",
+    "history": "history_cmd",
+    "server": "server",
+}
+#: The global options written before the command that take a value (cli/options.py `add_global_options`).
+_GLOBAL_WITH_VALUE, _GLOBAL_SWITCHES = ("--lang",), ("--debug",)
 
 
 def parser_class() -> Any:
@@ -53,7 +71,9 @@ def parser_class() -> Any:
 _PARSER: Any = None
 
 
-def build_parser() -> Any:
+def build_parser(argv: Sequence[str] | None = None) -> Any:
+    """The command line's parser: every command's, or, when `argv` names a command, that command's alone
+    (a check does not import and declare the nine other commands; help and a misspelt command see them all)."""
     import importlib
 
     from partnercheck.cli.options import add_global_options
@@ -63,9 +83,28 @@ def build_parser() -> Any:
     parser.add_argument("--version", action="version", version=f"partnercheck {__version__}")
     add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in COMMANDS:
+    named = None if argv is None else command_named(argv)
+    for name in COMMANDS if named is None else (MODULE_OF[named],):
         importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command word of `argv` when it is a known one, past the global options written before it
+    (`--lang fr`, `--lang=fr`, `--debug`, or an abbreviation argparse accepts); None for anything else."""
+    taken = iter(argv)
+    for arg in taken:
+        if not arg.startswith("-"):
+            return arg if arg in MODULE_OF else None
+        option, has_value, _ = arg.partition("=")
+        if len(option) < 3 or not option.startswith("--"):
+            return None
+        if any(name.startswith(option) for name in _GLOBAL_WITH_VALUE):
+            if not has_value:
+                next(taken, None)
+        elif has_value or not any(name.startswith(option) for name in _GLOBAL_SWITCHES):
+            return None
+    return None
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -85,11 +124,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _parsed_and_run(argv: list[str]) -> int:
     from partnercheck.cli.options import take_global_options
-    from partnercheck.cli.voice import argparse_in_language
+    from partnercheck.cli.voice import argparse_in_language, argparse_looked_up_once
 
-    parser = build_parser()
-    with argparse_in_language():
-        args = take_global_options(parser.parse_args(argv))
+    with argparse_looked_up_once():
+        parser = build_parser(argv)
+        with argparse_in_language():
+            args = take_global_options(parser.parse_args(argv))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR

@@ -93,3 +93,20 @@ def argparse_in_language() -> Iterator[None]:
         yield
     finally:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+@contextmanager
+def argparse_looked_up_once() -> Iterator[None]:
+    """Each of argparse's own messages looked up in the system's catalogs once while the command line is built
+    and parsed: argparse asks again for the same few words (`options`, `show this help message and exit`) for
+    every parser it makes, and each lookup searches the locale folders anew (a check's 48 cost more than
+    loading its French catalog). What a lookup finds is unchanged; it is put back afterwards."""
+    import argparse
+    from functools import lru_cache
+
+    saved = argparse._  # type: ignore[attr-defined]
+    argparse._ = lru_cache(maxsize=None)(saved)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]

@@ -9,12 +9,11 @@ Presets are configurations shipped as data, named by `extends:`.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 from partnercheck.findings import Text
+from partnercheck.records import Record
 from partnercheck.report.messages import english, said
 
 from partnercheck.errors import ConfigError
@@ -30,13 +29,19 @@ PRESETS: dict[str, dict[str, Any]] = {
 }
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """Where a value came from: a file (and line), a preset, a command-line flag, or the default."""
 
+    __slots__ = ("label", "line", "base")
+
     label: str
-    line: int | None = None
-    base: Path | None = None  # the folder that globs and paths in this value are relative to
+    line: int | None
+    base: Path | None  # the folder that globs and paths in this value are relative to
+
+    def __init__(self, label: str, line: int | None = None, base: Path | None = None) -> None:
+        self.label = label
+        self.line = line
+        self.base = base
 
     def __str__(self) -> str:
         return f"{self.label}:{self.line}" if self.line else self.label
@@ -45,15 +50,23 @@ class Source:
 DEFAULT = Source("default")
 
 
-@dataclass
-class ConfigFile:
+class ConfigFile(Record):
     """A configuration's data, where it lives, and how to find the line of a key."""
+
+    __slots__ = ("label", "data", "base", "path", "locate")
 
     label: str
     data: dict[str, Any]
     base: Path | None
-    path: Path | None = None
-    locate: Callable[[tuple[str, ...]], int | None] = lambda keys: None
+    path: Path | None
+    locate: Callable[[tuple[str, ...]], int | None]
+
+    def __init__(self, label: str, data: dict[str, Any], base: Path | None, path: Path | None = None, locate: Callable[[tuple[str, ...]], int | None] = lambda keys: None) -> None:
+        self.label = label
+        self.data = data
+        self.base = base
+        self.path = path
+        self.locate = locate
 
     def source(self, *keys: str) -> Source:
         return Source(self.label, self.locate(keys), self.base)
@@ -169,6 +182,8 @@ def validate(config: ConfigFile) -> None:
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed][0]
+        import difflib  # a misspelt key only
+
         close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
         found = Text("config.unknown-key-close", {"close": close[0]}) if close else Text("config.unknown-key", {"keys": ", ".join(allowed)})
         raise config.error((*keys, extra), found)

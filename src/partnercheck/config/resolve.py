@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -33,6 +32,7 @@ from partnercheck.config.files import (
 from partnercheck.config.settings import Settings
 from partnercheck.errors import ConfigError, UsageError
 from partnercheck.findings import Severity
+from partnercheck.records import Record
 
 #: Keys whose mappings merge entry by entry across `extends:` (value: how many levels deep).
 MERGED = {"severity": 1, "per-file-ignores": 1, "options": 2, "profiles": 1, "plugins": 1, "score-weights": 1}
@@ -41,21 +41,33 @@ _CODE = re.compile(r"^[A-Za-z]{3}[0-9]{2}$")
 Key = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Record):
     """Values given on the command line; they win over every file."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity | None = None
-    max_warnings: int | None = None
-    min_score: float | None = None
-    lang: str | None = None
+    __slots__ = ("select", "extend_select", "ignore", "fail_on", "max_warnings", "min_score", "lang", "file_timeout", "lang_source")
+
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_on: Severity | None
+    max_warnings: int | None
+    min_score: float | None
+    lang: str | None
     #: `--file-timeout`, in seconds (0: no budget).
-    file_timeout: float | None = None
+    file_timeout: float | None
     #: Where `lang` came from: the flag, or the `PARTNERCHECK_LANG` environment variable.
-    lang_source: str = "flag --lang"
+    lang_source: str
+
+    def __init__(self, select: tuple[str, ...] | None = None, extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_on: Severity | None = None, max_warnings: int | None = None, min_score: float | None = None, lang: str | None = None, file_timeout: float | None = None, lang_source: str = "flag --lang") -> None:
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.fail_on = fail_on
+        self.max_warnings = max_warnings
+        self.min_score = min_score
+        self.lang = lang
+        self.file_timeout = file_timeout
+        self.lang_source = lang_source
 
     def apply(self, leaves: dict[Key, tuple[Any, Source]]) -> None:
         if self.select is not None:
@@ -70,12 +82,17 @@ class Overrides:
                 leaves[(key,)] = (value, Source(self.lang_source if key == "lang" else f"flag --{key}"))
 
 
-@dataclass
-class Effective:
+class Effective(Record):
     """The merged configuration of a folder: each value with its source, and the files behind it."""
 
+    __slots__ = ("files", "leaves")
+
     files: tuple[ConfigFile, ...]
-    leaves: dict[Key, tuple[Any, Source]] = field(default_factory=dict)
+    leaves: dict[Key, tuple[Any, Source]]
+
+    def __init__(self, files: tuple[ConfigFile, ...], leaves: dict[Key, tuple[Any, Source]] | None = None) -> None:
+        self.files = files
+        self.leaves = {} if leaves is None else leaves
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.leaves.get((key,), (default, DEFAULT))[0]
@@ -280,8 +297,7 @@ class Resolver:
                 options.setdefault(_norm(keys[1]), {})[keys[2]] = value
         profiles = {keys[1]: Profile(keys[1], tuple((e,) if isinstance(e, str) else tuple(e) for e in v["expects"]), v.get("description", ""), "config") for keys, v, _ in effective.entries("profiles")}
         select = get("select")
-        return replace(
-            self.base,
+        return self.base.replace(
             select=tuple(select) if select is not None else None,
             extend_select=tuple(get("extend-select", [])),
             ignore=tuple(ignore),

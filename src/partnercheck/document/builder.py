@@ -8,13 +8,14 @@ go, and nothing drives recursion (the builder keeps its own stack).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from partnercheck.document.positions import Marks, PositionIndex
 from partnercheck.document.scalars import CORE, resolve_plain, resolve_tagged
 from partnercheck.findings import Problem, Span, Text
 from partnercheck.pointers import escape
+from partnercheck.records import Record
 
 _COLLECTION_TAGS = {None, "!", CORE + "map", CORE + "seq", CORE + "omap", CORE + "set"}
 _KEY_TAGS = {None, "!", CORE + "str", CORE + "merge"}
@@ -49,41 +50,73 @@ class Stop(Exception):
         self.problem = problem
 
 
-@dataclass(slots=True)
-class Parsed:
-    documents: list[Any] = field(default_factory=list)
-    document_starts: list[Span] = field(default_factory=list)
-    index: PositionIndex = field(default_factory=PositionIndex)
-    problems: list[Problem] = field(default_factory=list)
+class Parsed(Record):
+    __slots__ = ("documents", "document_starts", "index", "problems")
+
+    documents: list[Any]
+    document_starts: list[Span]
+    index: PositionIndex
+    problems: list[Problem]
+
+    def __init__(self, documents: list[Any] | None = None, document_starts: list[Span] | None = None, index: PositionIndex | None = None, problems: list[Problem] | None = None) -> None:
+        self.documents = [] if documents is None else documents
+        self.document_starts = [] if document_starts is None else document_starts
+        self.index = PositionIndex() if index is None else index
+        self.problems = [] if problems is None else problems
 
 
-@dataclass(frozen=True, slots=True)
-class _Anchored:
+class _Anchored(Record):
     """What an anchor names, and what repeating it costs: nodes, levels of nesting, characters of text."""
 
+    __slots__ = ("value", "nodes", "height", "chars")
+
     value: Any
-    nodes: int = 1
-    height: int = 0
-    chars: int = 1
+    nodes: int
+    height: int
+    chars: int
+
+    def __init__(self, value: Any, nodes: int = 1, height: int = 0, chars: int = 1) -> None:
+        self.value = value
+        self.nodes = nodes
+        self.height = height
+        self.chars = chars
 
 
-@dataclass(slots=True)
-class _Frame:
+class _Frame(Record):
+    __slots__ = ("container", "pointer", "start", "anchor", "nodes", "height", "chars", "key", "key_span", "merging", "merges", "last_end", "is_key", "flow", "is_map")
+
     container: Any
     pointer: str
     start: Any
     anchor: str | None
-    nodes: int = 1
-    height: int = 1
-    chars: int = 1
-    key: str | None = None
-    key_span: Span | None = None
-    merging: bool = False
-    merges: list[tuple[dict[str, Any], Span]] | None = None
-    last_end: Span | None = None
-    is_key: bool = False
-    flow: bool = False
-    is_map: bool = False
+    nodes: int
+    height: int
+    chars: int
+    key: str | None
+    key_span: Span | None
+    merging: bool
+    merges: list[tuple[dict[str, Any], Span]] | None
+    last_end: Span | None
+    is_key: bool
+    flow: bool
+    is_map: bool
+
+    def __init__(self, container: Any, pointer: str, start: Any, anchor: str | None, nodes: int = 1, height: int = 1, chars: int = 1, key: str | None = None, key_span: Span | None = None, merging: bool = False, merges: list[tuple[dict[str, Any], Span]] | None = None, last_end: Span | None = None, is_key: bool = False, flow: bool = False, is_map: bool = False) -> None:
+        self.container = container
+        self.pointer = pointer
+        self.start = start
+        self.anchor = anchor
+        self.nodes = nodes
+        self.height = height
+        self.chars = chars
+        self.key = key
+        self.key_span = key_span
+        self.merging = merging
+        self.merges = merges
+        self.last_end = last_end
+        self.is_key = is_key
+        self.flow = flow
+        self.is_map = is_map
 
 
 def _join_surrogates(text: str, span: Span) -> str:

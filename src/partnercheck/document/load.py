@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from partnercheck.document.builder import Limits
@@ -11,22 +10,32 @@ from partnercheck.document.lines import LineMap
 from partnercheck.document.parsing import parse
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import START, Problem, Span, Text
+from partnercheck.records import Record
 
 SUPPORTED_VERSIONS = (1, 1.1)
 _VERSION_HINT = None  # DOC03's own hint, from the core pack
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Record):
     """One charter: `data` is usable by the schema and rules only when `is_charter`."""
 
+    __slots__ = ("path", "text", "data", "index", "problems", "is_charter", "_lines")
+
     path: str
-    text: str = ""
-    data: Any = None
-    index: PositionIndex = field(default_factory=PositionIndex)
-    problems: list[Problem] = field(default_factory=list)
-    is_charter: bool = False
-    _lines: LineMap | None = field(default=None, init=False, repr=False, compare=False)
+    text: str
+    data: Any
+    index: PositionIndex
+    problems: list[Problem]
+    is_charter: bool
+
+    def __init__(self, path: str, text: str = "", data: Any = None, index: PositionIndex | None = None, problems: list[Problem] | None = None, is_charter: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.data = data
+        self.index = PositionIndex() if index is None else index
+        self.problems = [] if problems is None else problems
+        self.is_charter = is_charter
+        self._lines: LineMap | None = None  # made on first use
 
     @property
     def line_count(self) -> int:

@@ -7,7 +7,6 @@ from typing import Any, Callable, Iterator, Sequence
 
 from partnercheck.document.builder import Builder, Limits, Parsed, Stop
 from partnercheck.document.positions import Marks
-from partnercheck.document.syntax_cause import cause_of
 from partnercheck.findings import START, Problem, Text
 
 #: The parsers `parse` tries, in order (docs/yaml-conformance.md compares the choices).
@@ -65,6 +64,8 @@ def syntax_problem(exc: Exception, text: str = "") -> Problem:
     """A DOC01 problem from a parser exception, placed where the parser stopped."""
     if hasattr(exc, "position") and hasattr(exc, "character"):
         return _reader_problem(exc, text)
+    from partnercheck.document.syntax_cause import cause_of  # a syntax error only
+
     cause = cause_of(exc, text)  # an unclosed `[`, `{` or quote: at the line where it was opened
     if cause is not None:
         return cause

@@ -9,12 +9,12 @@ numbers and reads it back as a `Span` (run/cache.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from partnercheck.document.lines import NOT_BREAKS, LineMap
 from partnercheck.findings import START, Span
 from partnercheck.pointers import ancestors
+from partnercheck.records import Record
 
 
 class Marks:
@@ -106,12 +106,17 @@ def _span(line: int, column: int, end_line: int, end_column: int) -> Span:
     return span
 
 
-@dataclass(slots=True)
-class PositionIndex:
+class PositionIndex(Record):
     """Spans of values (and of mapping keys) by JSON Pointer."""
 
-    values: dict[str, Span] = field(default_factory=dict)
-    keys: dict[str, Span] = field(default_factory=dict)
+    __slots__ = ("values", "keys")
+
+    values: dict[str, Span]
+    keys: dict[str, Span]
+
+    def __init__(self, values: dict[str, Span] | None = None, keys: dict[str, Span] | None = None) -> None:
+        self.values = {} if values is None else values
+        self.keys = {} if keys is None else keys
 
     def locate(self, pointer: str) -> Span:
         """The span of the node at `pointer`, or of its nearest existing ancestor."""

@@ -11,7 +11,7 @@ charter brings nothing new, and an unchanged charter is not read at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +185,7 @@ def _targets(run: RunResult, plan: Any) -> list[Target]:
     """The run's files as targets, in order (their display names are the run's)."""
     by_display = {t.display: t for t in plan.walk.targets}
     stdin = Target(plan.stdin_filename or "<stdin>", None, True)
-    return [by_display.get(f.path, replace(stdin, display=f.path)) for f in run.files]
+    return [by_display.get(f.path, stdin.replace(display=f.path)) for f in run.files]
 
 
 def _real(path: Path) -> Path:

@@ -12,10 +12,10 @@ with `msgid_plural` where a count chooses the form.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from partnercheck.records import Record
 from partnercheck.resources import locale_dir
 
 DOMAIN = "partnercheck"
@@ -26,15 +26,22 @@ def _english_plural(n: int) -> int:
     return 0 if n == 1 else 1
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(Record):
     """One language's entries: `msgid` (or `msgctxt` EOT `msgid`) -> text, or the tuple of plural forms."""
 
+    __slots__ = ("lang", "entries", "plural", "header")
+
     lang: str
-    entries: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
-    plural: Callable[[int], int] = _english_plural
+    entries: Mapping[str, str | tuple[str, ...]]
+    plural: Callable[[int], int]
     #: The catalog's header (`Plural-Forms: …`), which `plural` comes from.
-    header: str = ""
+    header: str
+
+    def __init__(self, lang: str, entries: Mapping[str, str | tuple[str, ...]] | None = None, plural: Callable[[int], int] = _english_plural, header: str = "") -> None:
+        self.lang = lang
+        self.entries = {} if entries is None else entries
+        self.plural = plural
+        self.header = header
 
     def get(self, msgid: str, context: str | None = None) -> str | None:
         found = self.entries.get(key(msgid, context))

@@ -22,7 +22,6 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-from partnercheck.document.syntax_cause import language_in_text
 from partnercheck.findings import VERBATIM, Text
 from partnercheck.report.catalogs import Catalog, load
 from partnercheck.report.grouped import grouped_message

@@ -8,39 +8,55 @@ plugin's test, say) gets the same input built on the spot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
+from partnercheck.records import Record
 from partnercheck.report.i18n import Translator, of
 from partnercheck.report.score import RunScore, findings_by_path, judged, measure
 from partnercheck.run.engine import RunResult
 from partnercheck.run.gates import RunOutcome, failing, outcome
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(Record):
     """How to render: colour, quiet, width, the working directory, the reader's language, and SARIF's suppressed findings (omit or include)."""
 
+    __slots__ = ("translator", "color", "quiet", "cwd", "width", "statistics", "sarif_suppressed")
+
     translator: Translator
-    color: bool = False
-    quiet: bool = False
-    cwd: str | None = None
-    width: int | None = None
-    statistics: bool = False
-    sarif_suppressed: str = "omit"
+    color: bool
+    quiet: bool
+    cwd: str | None
+    width: int | None
+    statistics: bool
+    sarif_suppressed: str
+
+    def __init__(self, translator: Translator, color: bool = False, quiet: bool = False, cwd: str | None = None, width: int | None = None, statistics: bool = False, sarif_suppressed: str = "omit") -> None:
+        self.translator = translator
+        self.color = color
+        self.quiet = quiet
+        self.cwd = cwd
+        self.width = width
+        self.statistics = statistics
+        self.sarif_suppressed = sarif_suppressed
 
     def as_mapping(self) -> dict[str, Any]:
         """The options mapping `render(run, options)` has always received."""
         return {"color": self.color, "quiet": self.quiet, "cwd": self.cwd, "width": self.width, "translator": self.translator, "lang": self.translator.lang, "statistics": self.statistics, "sarif_suppressed": self.sarif_suppressed}
 
 
-@dataclass(frozen=True)
-class ReportInput:
+class ReportInput(Record):
     """A run ready to report: the results, the health scores and whether the run fails."""
+
+    __slots__ = ("run", "scores", "outcome")
 
     run: RunResult
     scores: RunScore
     outcome: RunOutcome
+
+    def __init__(self, run: RunResult, scores: RunScore, outcome: RunOutcome) -> None:
+        self.run = run
+        self.scores = scores
+        self.outcome = outcome
 
 
 def prepare(run: RunResult, tr: Translator | None = None) -> ReportInput:

@@ -14,11 +14,11 @@ as the others never lowers it, one finding fewer never lowers it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.checks.closest import closest
 from partnercheck.findings import Finding, Severity
+from partnercheck.records import Record
 
 #: The charter sections each dimension looks at: when none of them is written, the dimension scores 0
 #: ("absence is not health"). `*` stands for every item of a list.
@@ -84,25 +84,38 @@ def dimension_of(pointer: str) -> str:
     return SECTION_DIMENSION.get(head or "", DOCUMENT_DIMENSION)
 
 
-@dataclass(frozen=True)
-class RuleWeight:
+class RuleWeight(Record):
     """A rule that ran, as the formula sees it: its code, its weight (that of its severity in the run), what it reads."""
+
+    __slots__ = ("code", "weight", "reads", "subject")
 
     code: str
     weight: float
-    reads: tuple[str, ...] = ()
+    reads: tuple[str, ...]
     #: The section the rule judges (`subject:` in its pack): when it is not written, the rule found nothing healthy.
-    subject: str = ""
+    subject: str
+
+    def __init__(self, code: str, weight: float, reads: tuple[str, ...] = (), subject: str = "") -> None:
+        self.code = code
+        self.weight = weight
+        self.reads = reads
+        self.subject = subject
 
 
-@dataclass(frozen=True)
-class Rate:
+class Rate(Record):
     """A dimension's score (None: no rule of it ran), whether its sections are all absent, and the rules that lost
     their weight with nothing to judge (`MEM05 /charter/status`: said, so that no loss is silent)."""
 
+    __slots__ = ("score", "absent", "unjudged")
+
     score: float | None
-    absent: bool = False
-    unjudged: tuple[str, ...] = ()
+    absent: bool
+    unjudged: tuple[str, ...]
+
+    def __init__(self, score: float | None, absent: bool = False, unjudged: tuple[str, ...] = ()) -> None:
+        self.score = score
+        self.absent = absent
+        self.unjudged = unjudged
 
 
 class Written:

@@ -21,10 +21,10 @@ this with a worked example; tests keep both true.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from partnercheck.findings import Finding, Severity
+from partnercheck.records import Record
 from partnercheck.report.i18n import Translator
 from partnercheck.report.rate import RuleWeight, Written, dimension_of, dimension_rate, is_document_check
 from partnercheck.report.verdict import NOT_CHECKED, READY, Verdict, baselined, verdict_of  # noqa: F401  (NOT_CHECKED, READY: re-exported)
@@ -93,20 +93,32 @@ def weights_from(overrides: Mapping[str, Any] | None = None) -> dict[Severity, f
     return {Severity(key): value for key, value in merged.items()}
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(Record):
     """One dimension's score (None when none of its rules ran), whether its sections are absent, and what it counted."""
+
+    __slots__ = ("name", "score", "errors", "warnings", "infos", "waived", "baselined", "absent", "unjudged")
 
     name: str
     score: float | None
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    waived: int = 0
-    baselined: int = 0
-    absent: bool = False
+    errors: int
+    warnings: int
+    infos: int
+    waived: int
+    baselined: int
+    absent: bool
     #: Rules that lost their weight with nothing to judge, each with what is not written (`MEM05 /charter/status`).
-    unjudged: tuple[str, ...] = ()
+    unjudged: tuple[str, ...]
+
+    def __init__(self, name: str, score: float | None, errors: int = 0, warnings: int = 0, infos: int = 0, waived: int = 0, baselined: int = 0, absent: bool = False, unjudged: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.score = score
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+        self.waived = waived
+        self.baselined = baselined
+        self.absent = absent
+        self.unjudged = unjudged
 
     def title_in(self, tr: Translator) -> str:
         return title_of(self.name, tr)
@@ -119,19 +131,31 @@ class Dimension:
         return {"score": self.score, "absent": self.absent, "errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "baselined": self.baselined, "unjudged": list(self.unjudged)}
 
 
-@dataclass(frozen=True)
-class FileScore:
+class FileScore(Record):
+    __slots__ = ("path", "dimensions", "overall", "verdict", "waived", "baselined", "outside_penalty", "readable", "packs")
+
     path: str
     dimensions: tuple[Dimension, ...]
     overall: float | None
-    verdict: Verdict = field(default_factory=Verdict)
-    waived: int = 0
-    baselined: int = 0
+    verdict: Verdict
+    waived: int
+    baselined: int
     #: Always 0: findings outside the ten dimensions do not lower the score (kept for readers of earlier reports).
-    outside_penalty: float = 0.0
-    readable: bool = True
+    outside_penalty: float
+    readable: bool
     #: The packs outside the ten dimensions whose rules ran (a plugin's, `change`): they check without scoring.
-    packs: tuple[str, ...] = ()
+    packs: tuple[str, ...]
+
+    def __init__(self, path: str, dimensions: tuple[Dimension, ...], overall: float | None, verdict: Verdict | None = None, waived: int = 0, baselined: int = 0, outside_penalty: float = 0.0, readable: bool = True, packs: tuple[str, ...] = ()) -> None:
+        self.path = path
+        self.dimensions = dimensions
+        self.overall = overall
+        self.verdict = Verdict() if verdict is None else verdict
+        self.waived = waived
+        self.baselined = baselined
+        self.outside_penalty = outside_penalty
+        self.readable = readable
+        self.packs = packs
 
     @property
     def scored(self) -> bool:
@@ -164,13 +188,19 @@ class FileScore:
         }
 
 
-@dataclass(frozen=True)
-class RunScore:
+class RunScore(Record):
     """Every file's score, and a summary: mean and lowest overall, mean per dimension; the run's verdict."""
 
+    __slots__ = ("files", "weights", "verdict")
+
     files: tuple[FileScore, ...]
-    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
-    verdict: Verdict = field(default_factory=Verdict)
+    weights: Mapping[str, float]
+    verdict: Verdict
+
+    def __init__(self, files: tuple[FileScore, ...], weights: Mapping[str, float] | None = None, verdict: Verdict | None = None) -> None:
+        self.files = files
+        self.weights = dict(DEFAULT_WEIGHTS) if weights is None else weights
+        self.verdict = Verdict() if verdict is None else verdict
 
     @property
     def ready(self) -> bool:
@@ -283,13 +313,13 @@ def score_findings(
 
 def judged(scores: RunScore, outcome: Any, findings: Mapping[str, list[Finding]]) -> RunScore:
     """The scores with each file's verdict and the run's, from the run's outcome (`run/gates.Outcome`)."""
-    files = tuple(replace(f, verdict=verdict_of(outcome, findings.get(f.path, []), f.overall, f.checked, f.path, packs=f.only_packs)) for f in scores.files)
+    files = tuple(f.replace(verdict=verdict_of(outcome, findings.get(f.path, []), f.overall, f.checked, f.path, packs=f.only_packs)) for f in scores.files)
     every = [x for fs in findings.values() for x in fs]
     checked = bool(files) and all(f.checked for f in files)
     below = len(outcome.below) if len(files) > 1 else 0
     packs = () if any(f.scored for f in files) else tuple(sorted({p for f in files for p in f.packs}))
     run = verdict_of(outcome, every, files[0].overall if len(files) == 1 else scores.mean, checked, None, below, packs=packs)
-    return replace(scores, files=files, verdict=replace(run, files=max(1, len(files))))
+    return scores.replace(files=files, verdict=run.replace(files=max(1, len(files))))
 
 
 def measure(run: Any, weights: Mapping[str, Any] | None = None) -> RunScore:

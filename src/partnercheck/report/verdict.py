@@ -12,36 +12,50 @@ decide the exit code. The verdict is given the outcome; it never recomputes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from partnercheck.findings import Finding, Severity
+from partnercheck.records import Record
 from partnercheck.report.i18n import Translator
 
 READY = "Ready to sign"
 NOT_CHECKED = "Not checked: no health rule ran"
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(Record):
     """What blocks signing (the failing findings, a score below the minimum) and what is left to improve."""
 
-    blocking: tuple[Finding, ...] = ()
-    checked: bool = True
+    __slots__ = ("blocking", "checked", "improve", "score", "below", "below_files", "fail_on", "max_warnings", "exit_zero", "packs", "files")
+
+    blocking: tuple[Finding, ...]
+    checked: bool
     #: Active findings that do not fail the run: points to improve.
-    improve: int = 0
+    improve: int
     #: The score, and the minimum it falls below (None when no minimum decides); `below_files` for a run.
-    score: float | None = None
-    below: float | None = None
-    below_files: int = 0
+    score: float | None
+    below: float | None
+    below_files: int
     #: The fail level, when findings below error fail the run; `--max-warnings`, when warnings fail past it.
-    fail_on: Severity | None = None
-    max_warnings: int | None = None
-    exit_zero: bool = False
+    fail_on: Severity | None
+    max_warnings: int | None
+    exit_zero: bool
     #: The packs outside the ten dimensions that alone checked the charter (no dimension scored), named in the sentence.
-    packs: tuple[str, ...] = ()
+    packs: tuple[str, ...]
     #: How many charters the sentence is about: 1 for a file's verdict, the number of files for a run's.
-    files: int = 1
+    files: int
+
+    def __init__(self, blocking: tuple[Finding, ...] = (), checked: bool = True, improve: int = 0, score: float | None = None, below: float | None = None, below_files: int = 0, fail_on: Severity | None = None, max_warnings: int | None = None, exit_zero: bool = False, packs: tuple[str, ...] = (), files: int = 1) -> None:
+        self.blocking = blocking
+        self.checked = checked
+        self.improve = improve
+        self.score = score
+        self.below = below
+        self.below_files = below_files
+        self.fail_on = fail_on
+        self.max_warnings = max_warnings
+        self.exit_zero = exit_zero
+        self.packs = packs
+        self.files = files
 
     @property
     def ready(self) -> bool:

@@ -12,18 +12,26 @@ knows every file a rule skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from partnercheck.records import Record
 
-@dataclass
-class Trip:
+
+class Trip(Record):
     """A rule stopped by its budget: where, after how long, and the files it then did not check."""
+
+    __slots__ = ("code", "path", "seconds", "skipped")
 
     code: str
     path: str
     seconds: float
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str]
+
+    def __init__(self, code: str, path: str, seconds: float, skipped: list[str] | None = None) -> None:
+        self.code = code
+        self.path = path
+        self.seconds = seconds
+        self.skipped = [] if skipped is None else skipped
 
 
 class Breaker:

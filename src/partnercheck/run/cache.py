@@ -48,13 +48,14 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
 from partnercheck.findings import Finding, Severity, Span, Suppression, Text
+from partnercheck.records import Record
 
 DEFAULT_DIR = ".partnercheck_cache"
 FORMAT = 5  # 2: findings hold message ids and parameters, not text; 3: run entries hold each charter's language, not its data; 4: and its findings' item labels; 5: each item's names (id, name) by field, for every item holding a finding
@@ -64,18 +65,26 @@ _DAY = 86400.0
 _FIELDS = ("code", "name", "severity", "text", "path", "pointer", "line", "column", "end_line", "end_column", "hint_text", "plugin", "pack")
 
 
-@dataclass
-class Compact:
+class Compact(Record):
     """What checking one file leaves, enough to rebuild its result: findings, charter or not, data, debug notes."""
+
+    __slots__ = ("findings", "is_charter", "data", "debug", "positions")
 
     findings: list[Finding]
     is_charter: bool
-    data: Any = None
-    debug: list[str] = field(default_factory=list)
+    data: Any
+    debug: list[str]
     #: Spans of the values at most two steps deep (`/partners/3`): where repository rules put
     #: their findings, so a cached file needs no parsing to place them. An entry on disk writes
     #: each as [line, column, end line, end column] and reads it back as a `Span`.
-    positions: dict[str, Span] = field(default_factory=dict)
+    positions: dict[str, Span]
+
+    def __init__(self, findings: list[Finding], is_charter: bool, data: Any = None, debug: list[str] | None = None, positions: dict[str, Span] | None = None) -> None:
+        self.findings = findings
+        self.is_charter = is_charter
+        self.data = data
+        self.debug = [] if debug is None else debug
+        self.positions = {} if positions is None else positions
 
 
 class ResultsCache:
@@ -275,9 +284,7 @@ def _touch(path: Path) -> None:
 
 def _keyed(settings: Any) -> Any:
     """The settings as far as findings depend on them: the language translates findings after the cache."""
-    from dataclasses import replace
-
-    return replace(settings, lang="en") if getattr(settings, "lang", "en") != "en" else settings
+    return settings.replace(lang="en") if getattr(settings, "lang", "en") != "en" else settings
 
 
 def _rmdir(folder: Path) -> None:
@@ -410,6 +417,8 @@ def _source_of(func: Callable[..., Any]) -> list[Any]:
 
 def canonical(value: Any) -> Any:
     """A JSON-ready form of settings and rules that does not depend on set order or object addresses."""
+    if isinstance(value, Record):
+        return [type(value).__name__, {name: canonical(field) for name, field in value.pairs()}]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return [type(value).__name__, {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}]
     if isinstance(value, Enum):

@@ -13,10 +13,10 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Iterable, Iterator
 
+from partnercheck.records import Record
 from partnercheck.report.messages import said
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", ".venv", ".tox", ".partnercheck_cache", "site-packages")
@@ -25,22 +25,34 @@ _CHARTER_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?[\"']?partnercheck[\"']?[ \t]*:",
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Record):
     """A file to check: `display` is what reports show; `explicit` when named by the user."""
+
+    __slots__ = ("display", "source", "explicit")
 
     display: str
     source: Path | None
     explicit: bool
 
+    def __init__(self, display: str, source: Path | None, explicit: bool) -> None:
+        self.display = display
+        self.source = source
+        self.explicit = explicit
 
-@dataclass
-class Read:
+
+class Read(Record):
     """A target's bytes, or the reason it could not be read."""
 
+    __slots__ = ("target", "raw", "error")
+
     target: Target
-    raw: bytes | None = None
-    error: str | None = None
+    raw: bytes | None
+    error: str | None
+
+    def __init__(self, target: Target, raw: bytes | None = None, error: str | None = None) -> None:
+        self.target = target
+        self.raw = raw
+        self.error = error
 
 
 def display_path(path: Path | str, cwd: Path | None = None) -> str:

@@ -15,6 +15,7 @@ from partnercheck.findings import START, VERBATIM, BareFinding, Finding, Problem
 from partnercheck.plugins.registry import Registry
 from partnercheck.pointers import is_within, parent, resolve
 from partnercheck.printable import visible, visible_value
+from partnercheck.records import Record
 from partnercheck.report.messages import english
 from partnercheck.rules.budget import FileTimeout, time_budget
 from partnercheck.rules.context import Charter, RepositoryContext, RuleContext
@@ -56,12 +57,17 @@ class FileResult:
         return self.document is not None and self.document.is_charter
 
 
-@dataclass
-class Changed:
+class Changed(Record):
     """A rule about change run ahead, in the worker that checked the file: its outcome, its findings already stamped."""
+
+    __slots__ = ("outcome", "findings")
 
     outcome: Outcome
     findings: list[Finding]
+
+    def __init__(self, outcome: Outcome, findings: list[Finding]) -> None:
+        self.outcome = outcome
+        self.findings = findings
 
 
 @dataclass

@@ -7,34 +7,48 @@ summary, JUnit, text, Markdown) read it instead of deciding again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Any, Iterable
 
 from partnercheck.findings import Finding, Severity
+from partnercheck.records import Record
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class LowScore:
+class LowScore(Record):
     """A file whose overall health score is below the run's minimum (None: nothing was scored)."""
+
+    __slots__ = ("path", "score")
 
     path: str
     score: float | None
 
+    def __init__(self, path: str, score: float | None) -> None:
+        self.path = path
+        self.score = score
 
-@dataclass(frozen=True)
-class RunOutcome:
+
+class RunOutcome(Record):
     """What fails the run, and the exit code that follows from it."""
 
-    failing: tuple[Finding, ...] = ()
-    low_scores: tuple[LowScore, ...] = ()
-    min_score: float | None = None
-    internal_error: bool = False
-    exit_zero: bool = False
-    fail_on: Severity = Severity.WARNING
-    max_warnings: int | None = None
+    __slots__ = ("failing", "low_scores", "min_score", "internal_error", "exit_zero", "fail_on", "max_warnings", "_by_path")
+
+    failing: tuple[Finding, ...]
+    low_scores: tuple[LowScore, ...]
+    min_score: float | None
+    internal_error: bool
+    exit_zero: bool
+    fail_on: Severity
+    max_warnings: int | None
+
+    def __init__(self, failing: tuple[Finding, ...] = (), low_scores: tuple[LowScore, ...] = (), min_score: float | None = None, internal_error: bool = False, exit_zero: bool = False, fail_on: Severity = Severity.WARNING, max_warnings: int | None = None) -> None:
+        self.failing = failing
+        self.low_scores = low_scores
+        self.min_score = min_score
+        self.internal_error = internal_error
+        self.exit_zero = exit_zero
+        self.fail_on = fail_on
+        self.max_warnings = max_warnings
 
     @property
     def fails(self) -> bool:
@@ -65,15 +79,18 @@ class RunOutcome:
         return tuple(low.path for low in self.low_scores)
 
     def failing_in(self, path: str) -> tuple[Finding, ...]:
-        return self._failing_by_path.get(path, ())
+        return self._failing_by_path().get(path, ())
 
-    @cached_property
     def _failing_by_path(self) -> dict[str, tuple[Finding, ...]]:
         """The failing findings grouped by file once, so judging every file of a large run stays linear."""
-        grouped: dict[str, list[Finding]] = {}
-        for f in self.failing:
-            grouped.setdefault(f.path, []).append(f)
-        return {path: tuple(found) for path, found in grouped.items()}
+        try:
+            return self._by_path
+        except AttributeError:
+            grouped: dict[str, list[Finding]] = {}
+            for f in self.failing:
+                grouped.setdefault(f.path, []).append(f)
+            self._by_path: dict[str, tuple[Finding, ...]] = {path: tuple(found) for path, found in grouped.items()}
+            return self._by_path
 
     @property
     def by_fail_on(self) -> bool:

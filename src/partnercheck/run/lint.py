@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from partnercheck.config.settings import Settings
 from partnercheck.plugins.registry import Registry
+from partnercheck.records import Record
 from partnercheck.run.discovery import Read, Target, discover, looks_like_charter, read
 from partnercheck.run.engine import Engine, FileResult, RunResult
 from partnercheck.run.grouping import Labels, item_labels
@@ -16,24 +16,36 @@ if TYPE_CHECKING:
     from partnercheck.run.cache import ResultsCache
 
 
-@dataclass
-class Request:
+class Request(Record):
     """What to lint: paths (`-` for standard input), with the stdin bytes and display name."""
 
+    __slots__ = ("paths", "stdin", "stdin_filename", "exclude", "charters_only", "discovered", "previous", "around", "reader")
+
     paths: tuple[str, ...]
-    stdin: bytes | None = None
-    stdin_filename: str | None = None
-    exclude: tuple[str, ...] = ()
-    charters_only: bool = False  # skip named files without `partnercheck:`, as walking does
+    stdin: bytes | None
+    stdin_filename: str | None
+    exclude: tuple[str, ...]
+    charters_only: bool  # skip named files without `partnercheck:`, as walking does
     #: The walk of these paths when the caller already made it: (paths, stdin_filename, targets, errors).
-    discovered: Any = None
+    discovered: Any
     #: Each file's previous version (charter data, by display path), for the rules about change.
-    previous: Any = None
+    previous: Any
     #: Charters of the repository this run does not check, as (display path, data): the repository rules
     #: (SCA03) count them too, and report nothing on them (`check --base` checks only the changed charters).
-    around: Any = None
+    around: Any
     #: How the engines read files (run/engine.py's `Reader`): the language server's incremental reader; None, from scratch.
-    reader: Any = None
+    reader: Any
+
+    def __init__(self, paths: tuple[str, ...], stdin: bytes | None = None, stdin_filename: str | None = None, exclude: tuple[str, ...] = (), charters_only: bool = False, discovered: Any = None, previous: Any = None, around: Any = None, reader: Any = None) -> None:
+        self.paths = paths
+        self.stdin = stdin
+        self.stdin_filename = stdin_filename
+        self.exclude = exclude
+        self.charters_only = charters_only
+        self.discovered = discovered
+        self.previous = previous
+        self.around = around
+        self.reader = reader
 
 
 class PerFile(Protocol):

@@ -24,8 +24,11 @@ from partnercheck.document.load import Document, load_document, text_of
 from partnercheck.document.positions import PositionIndex
 from partnercheck.findings import Span
 from partnercheck.report.rate import Written, written_parts
-from partnercheck.run.cache import Compact, ResultsCache
 from partnercheck.run.engine import Engine, FileResult
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the results cache is imported when a run keeps one, or sends results from workers
+    from partnercheck.run.cache import Compact, ResultsCache
 
 #: Worker processes only pay off past this much work (bytes of files to check, and at least two files).
 MIN_PARALLEL_BYTES = 256 * 1024
@@ -140,6 +143,8 @@ def _written(parts: Any, engine: Engine, codes_of: dict[int, frozenset[str]]) ->
 
 def compact_of(result: FileResult) -> Compact:
     """What to keep of a file's own result: findings, charter or not, data, debug notes."""
+    from partnercheck.run.cache import Compact
+
     doc = result.document
     is_charter = doc is not None and doc.is_charter
     positions = {}

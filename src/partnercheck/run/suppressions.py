@@ -17,7 +17,6 @@ is reported (SUP01); one that suppresses nothing is reported (SUP02).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterator
 
@@ -25,6 +24,7 @@ from partnercheck.document.lines import split_lines
 from partnercheck.document.positions import Marks
 from partnercheck.findings import UNSUPPRESSIBLE, Finding, Problem, Span, Suppression, Text
 from partnercheck.printable import visible
+from partnercheck.records import Record
 
 KINDS = ("disable-line", "disable-next-line", "disable-file")
 #: What may be a directive: a known word, or any word given rules (`disabel-line=PIL05`, a typo, is reported, not ignored).
@@ -32,9 +32,10 @@ _CANDIDATE = re.compile(r"#[ \t]*partnercheck[ \t]*:[ \t]*(?:disable|enable|[A-Z
 _DIRECTIVE = re.compile(r"^#[ \t]*partnercheck[ \t]*:[ \t]*(?P<kind>[A-Za-z-]+)[ \t]*(?P<rest>.*)$", re.IGNORECASE)
 
 
-@dataclass
-class Directive:
+class Directive(Record):
     """One suppression comment: its kind, the rules it names, its reason, where it is."""
+
+    __slots__ = ("kind", "rules", "reason", "line", "column", "end_column", "target", "used")
 
     kind: str
     rules: tuple[str, ...]
@@ -42,8 +43,18 @@ class Directive:
     line: int  # 1-based line of the comment
     column: int  # 1-based column of the `#`
     end_column: int
-    target: int | None = None  # the line it covers (None: the whole file)
-    used: set[str] = field(default_factory=set)
+    target: int | None  # the line it covers (None: the whole file)
+    used: set[str]
+
+    def __init__(self, kind: str, rules: tuple[str, ...], reason: str, line: int, column: int, end_column: int, target: int | None = None, used: set[str] | None = None) -> None:
+        self.kind = kind
+        self.rules = rules
+        self.reason = reason
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.target = target
+        self.used = set() if used is None else used
 
     @property
     def span(self) -> Span:
