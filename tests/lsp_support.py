@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any, AsyncIterator
@@ -68,10 +68,15 @@ async def until(client: LanguageClient, uri: str, waiting: Any) -> None:
 
 
 def check_json(path: Path, cwd: Path, *extra: str) -> list[dict[str, Any]]:
-    """The findings `partnercheck check --format json` reports for `path`, not suppressed."""
-    done = subprocess.run([sys.executable, "-m", "partnercheck", "check", "--format", "json", "--no-cache", *extra, str(path)], capture_output=True, text=True, cwd=cwd)
-    assert done.returncode in (0, 1), done.stderr
-    return [f for f in json.loads(done.stdout)["findings"] if not f["suppressed"]]
+    """The findings `partnercheck check --format json` reports for `path`, not suppressed: the CLI run in this
+    process from `cwd` (the server, the other side of the comparison, is a process of its own)."""
+    from partnercheck.cli import run as cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli(["check", "--format", "json", "--no-cache", *extra, str(path)])
+    assert code in (0, 1), err.getvalue()
+    return [f for f in json.loads(out.getvalue())["findings"] if not f["suppressed"]]
 
 
 def spans(findings: list[dict[str, Any]]) -> list[tuple[str, int, int, int, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from functools import lru_cache
 from typing import Any
 
 import pytest
@@ -74,7 +75,13 @@ def mutant(removals: list[tuple[Any, ...]]) -> dict[str, Any]:
 
 
 def run_of(data: dict[str, Any]) -> Any:
-    text = json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    return _run_of_text(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"))
+
+
+@lru_cache(maxsize=256)
+def _run_of_text(text: bytes) -> Any:
+    """One run per charter text: the properties check the same mutants again (the healthy example first of all,
+    each property's first example), and a run is a pure function of its text; no test changes a run it is given."""
     return lint(Request(("-",), text, "c.yaml"), REGISTRY, Settings(today=TODAY))
 
 
