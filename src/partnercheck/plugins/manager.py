@@ -11,7 +11,6 @@ import copy
 import importlib
 import os
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,6 +19,7 @@ import pluggy
 from partnercheck.errors import PackError, PartnercheckError, PluginError
 from partnercheck.plugins import hookspecs
 from partnercheck.plugins import validation as check
+from partnercheck.plugins.installed import entry_points
 from partnercheck.plugins.registry import PluginInfo, Registry
 from partnercheck.plugins.validation import HOOKS
 from partnercheck.rules.context import Profile
