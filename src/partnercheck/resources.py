@@ -10,8 +10,8 @@ folders, read in place. The message catalogs and starter templates live in
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    packaged = Path(str(files("partnercheck"))) / "data" / name
+    """`data/<name>` inside the installed package (the package's own folder, where `importlib.resources` finds it), else the checkout's `<name>/`."""
+    packaged = PACKAGE_DIR / "data" / name
     if packaged.is_dir():
         return packaged
     return PACKAGE_DIR.parents[1] / name
@@ -44,4 +45,6 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def builtin_pack_paths() -> list[Path]:
-    return sorted(data_dir("rules").glob("*.yaml"))
+    """The built-in rule packs, `*.yaml` in name order (listed by name: `Path.glob` compiles a regex for its pattern)."""
+    folder = data_dir("rules")
+    return sorted(folder / name for name in os.listdir(folder) if name.endswith(".yaml"))

@@ -158,3 +158,41 @@ def test_answers_kept_for_short_texts_are_bounded_and_the_same() -> None:
     first = [compiled.found(t) for t in texts]
     assert first == [compiled.found(t) for t in texts] == [re.search(r"^[a-z0-9][a-z0-9._-]*$", t) is not None for t in texts]
     assert 0 < len(compiled._known) <= regex._KNOWN and "x" * (regex._KNOWN_LENGTH + 1) not in compiled._known
+
+
+#: A valid charter whose partner ids meet the charter schema's own id pattern (`^[a-z0-9][a-z0-9._-]*$`).
+VALID = {"partnercheck": 1, "charter": {"id": "x", "title": "Plateforme"}, "partners": [{"id": "a-1", "name": "Association A", "type": "funder"}]}
+
+
+def test_the_charter_schemas_own_patterns_run_without_importing_re2() -> None:
+    """They ship with partnercheck and run on Python's re: a run on a valid charter loads no RE2 (start-up, issue 14)."""
+    import subprocess
+    import sys
+
+    code = f"import sys; from partnercheck.checks.schema import charter_check; print(charter_check().problems({VALID!r}), 're2' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]", "False"]
+
+
+def test_a_schema_extension_never_shares_the_trust_of_the_charter_schema() -> None:
+    import json
+
+    from partnercheck.checks.schema import CharterCheck, own_patterns
+
+    ours = "^[a-z0-9][a-z0-9._-]*$"
+    assert ours in own_patterns()
+    assert ours not in own_patterns((("x-acme", json.dumps({"type": "string", "pattern": ours})),))
+    assert ours not in own_patterns((("x-acme", json.dumps({"type": "object", "patternProperties": {ours: {}}})),))
+    for pattern, value in EXPLOSIVE:
+        check = CharterCheck((("x-acme", json.dumps({"type": "string", "pattern": pattern})),))
+        assert check.quick is not None
+        assert quickly(check.quick, {**VALID, "x-acme": value}) is False
+        assert quickly(check.quick, {**VALID, "x-acme": value[:-1]}) is True
+
+
+def test_trusted_patterns_keep_their_answers() -> None:
+    from partnercheck.checks.regex import matcher
+
+    for pattern, values in [m for m in MEANING if m[1] is not None]:
+        trusted, untrusted = matcher(pattern, trusted=True), matcher(pattern)
+        assert [trusted(v) for v in [*values, "a\ud800"]] == [untrusted(v) for v in [*values, "a\ud800"]]

@@ -39,17 +39,21 @@ class Unsupported(Exception):
     """The schema uses something this compiler does not translate."""
 
 
-def compile_schema(schema: Any) -> Check | None:
-    """A function telling whether data is valid against `schema` (Draft 2020-12), or None when unsupported."""
+def compile_schema(schema: Any, trusted: frozenset[str] = frozenset()) -> Check | None:
+    """A function telling whether data is valid against `schema` (Draft 2020-12), or None when unsupported.
+
+    The regular expressions in `trusted` (partnercheck's own, checks/schema.py) run on Python's `re`;
+    every other one as regex.py decides (RE2 when it can)."""
     try:
-        return _Compiler(schema).compile(schema)
+        return _Compiler(schema, trusted).compile(schema)
     except Unsupported:
         return None
 
 
 class _Compiler:
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, trusted: frozenset[str]) -> None:
         self.root = root
+        self.trusted = trusted
         self.refs: dict[str, Check] = {}
 
     def compile(self, schema: Any) -> Check:
@@ -102,7 +106,7 @@ class _Compiler:
     def _extra(self, schema: Mapping[str, Any]) -> Check:
         """patternProperties and additionalProperties together: each key not named goes to its patterns, else to the rest."""
         named = set(schema.get("properties", {}))
-        patterns = [(matcher(p), self.compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
+        patterns = [(matcher(p, p in self.trusted), self.compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
         rest = self.compile(schema["additionalProperties"]) if "additionalProperties" in schema else _always
 
         def check(value: Any) -> bool:
@@ -186,7 +190,7 @@ class _Compiler:
         return lambda value: not isinstance(value, list) or len(value) <= limit
 
     def pattern(self, text: Any, schema: Mapping[str, Any]) -> Check:
-        matches = matcher(text)
+        matches = matcher(text, text in self.trusted)
         return lambda value: not isinstance(value, str) or matches(value)
 
     def minimum(self, limit: Any, schema: Mapping[str, Any]) -> Check:

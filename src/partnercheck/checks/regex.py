@@ -8,7 +8,10 @@ runs there. Python's `re` is kept for patterns using a feature RE2 lacks
 (look-around, back-references, possessive repeats, `\\b`), screened for
 backtracking when their pack is loaded (safe_regex.py), and for patterns
 without any repeat (`^x-`), which cannot backtrack and cost less per call
-there (the charter schema tests every key against `^x-`).
+there (the charter schema tests every key against `^x-`). The patterns of
+partnercheck's own charter schema run on Python's `re` too (`matcher(...,
+trusted=True)`): they ship with the code, as trusted as it; a plugin's
+schema extension never shares that trust (checks/schema.py).
 
 The meaning stays Python's: before RE2 compiles a pattern, `translate`
 rewrites what RE2 reads differently (`\\d`, `\\w`, `\\s` match any script in
@@ -44,9 +47,13 @@ def search(pattern: str, text: str) -> bool:
     return compiled.search(text if type(compiled) is _OnRE2 else _encodable(text)) is not None
 
 
-def matcher(pattern: str) -> Callable[[str], bool]:
-    """A function telling whether `pattern` matches somewhere in a text, compiled once."""
-    compiled = compile_pattern(pattern)
+def matcher(pattern: str, trusted: bool = False) -> Callable[[str], bool]:
+    """A function telling whether `pattern` matches somewhere in a text, compiled once.
+
+    `trusted`: a pattern of partnercheck's own charter schema, written and reviewed with it (no plugin's,
+    pack's or configuration's), runs on Python's `re` as written: RE2 is not even imported for it.
+    """
+    compiled = re.compile(pattern) if trusted else compile_pattern(pattern)
     if type(compiled) is _OnRE2:
         return compiled.found
     return lambda text: compiled.search(_encodable(text)) is not None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from partnercheck.checks.quickschema import compile_schema
-from partnercheck.checks.schema import CharterCheck, charter_schema, charter_validator, validate
+from partnercheck.checks.schema import CharterCheck, charter_schema, charter_validator, own_patterns, validate
 from partnercheck.document.incremental import Sections
 from partnercheck.findings import Problem
 
@@ -31,7 +31,7 @@ class SectionSchema:
 
     def __init__(self, extensions: tuple[tuple[str, str], ...] = ()) -> None:
         self.extensions = extensions
-        self.root, self.sections = _compile(charter_schema(extensions))
+        self.root, self.sections = _compile(charter_schema(extensions), own_patterns(extensions))
         self._last: dict[str, dict[str, tuple[str, bool]]] = {}  # by path: each section's text and answer, the latest version's only
 
     def forget(self, path: str) -> None:
@@ -64,13 +64,13 @@ class SectionSchema:
         return valid
 
 
-def _compile(schema: dict[str, Any]) -> tuple[Check | None, dict[str, Check]]:
+def _compile(schema: dict[str, Any], trusted: frozenset[str]) -> tuple[Check | None, dict[str, Check]]:
     """The root's own check and each named section's, or (None, {}) when the schema cannot be split."""
     props = schema.get("properties")
     if set(schema) - _ROOT_KEYWORDS or not isinstance(props, dict):
         return None, {}
-    root = compile_schema({**schema, "properties": {key: True for key in props}})
-    sections = {key: compile_schema({**sub, "$defs": schema.get("$defs", {})}) if isinstance(sub, dict) else compile_schema(sub) for key, sub in props.items()}
+    root = compile_schema({**schema, "properties": {key: True for key in props}}, trusted)
+    sections = {key: compile_schema({**sub, "$defs": schema.get("$defs", {})} if isinstance(sub, dict) else sub, trusted) for key, sub in props.items()}
     if root is None or any(check is None for check in sections.values()) or any(isinstance(sub, dict) and "$defs" in sub for sub in props.values()):
         return None, {}
     return root, {key: check for key, check in sections.items() if check is not None}

@@ -11,7 +11,6 @@ import copy
 import importlib
 import os
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,6 +19,7 @@ import pluggy
 from partnercheck.errors import PackError, PartnercheckError, PluginError
 from partnercheck.plugins import hookspecs
 from partnercheck.plugins import validation as check
+from partnercheck.plugins.installed import entry_points
 from partnercheck.plugins.registry import PluginInfo, Registry
 from partnercheck.plugins.validation import HOOKS
 from partnercheck.rules.context import Profile
@@ -175,7 +175,7 @@ def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
     def rule_packs(path: Any) -> None:
         path = check.pack_source(path)
         source = str(path)
-        rules = load_pack_file(path) if isinstance(path, (str, Path)) else load_pack_text(path.read_bytes(), source)
+        rules = load_pack_file(path, info.name, info.version) if isinstance(path, (str, Path)) else load_pack_text(path.read_bytes(), source, info.name, info.version)
         for rule in rules:
             rule = _owned(rule, info)
             registry.add_rule(rule)
@@ -218,6 +218,9 @@ def _registrar(hook: str, registry: Registry, info: PluginInfo) -> Any:
 
 
 def _owned(rule: Any, info: PluginInfo) -> Any:
+    """The rule, marked as the plugin's (packs are loaded for their plugin, so it usually already is)."""
+    if rule.plugin == info.name and rule.plugin_version == info.version:
+        return rule
     from dataclasses import replace
 
     return replace(rule, plugin=info.name, plugin_version=info.version)
@@ -227,7 +230,7 @@ def _load_local_pack(registry: Registry, path: str) -> None:
     info = PluginInfo(f"local:{path}", "")
     saved = dict(registry.rules), dict(registry.names)
     try:
-        for rule in load_pack_file(path):
+        for rule in load_pack_file(path, info.name, info.version):
             registry.add_rule(_owned(rule, info))
             info.note("rules", rule.code)
     except PluginError as exc:

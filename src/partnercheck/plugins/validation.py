@@ -26,10 +26,12 @@ def hook_problem(module: Any, is_hookimpl: Any) -> str | None:
         if not callable(getattr(module, name, None)):
             continue
         marked = is_hookimpl(module, name)
-        if name in HOOKS and not marked:
+        if name in HOOKS:
+            if marked:
+                continue  # a hook, marked: nothing to guess
             return f"defines {name} without @hookimpl, so partnercheck would never call it"
         close = difflib.get_close_matches(name, HOOKS, n=1, cutoff=0.9 if not marked else 0.6)
-        if name not in HOOKS and (marked or close):
+        if marked or close:
             guess = f" (did you mean {close[0]}?)" if close else f"; the hooks are: {', '.join(HOOKS)}"
             return f"defines {name}, which is no partnercheck hook{guess}"
     return None

@@ -26,7 +26,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 ENV = "PARTNERCHECK_PACK_CACHE"
 _FORMAT = b"packcache-2"  # 2: JSON entries (1 was pickles, never read again)
@@ -163,16 +163,32 @@ def code_fingerprint() -> str:
     from partnercheck.resources import PACKAGE_DIR, data_dir
 
     digest = hashlib.sha256(__version__.encode())
-    roots = [PACKAGE_DIR, data_dir("schemas")]
-    for root in roots:
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith((".py", ".json")):
-                    path = os.path.join(folder, name)
-                    try:
-                        stat = os.stat(path)
-                    except OSError:
-                        continue
-                    digest.update(f"{os.path.relpath(path, root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    for root in (str(PACKAGE_DIR), str(data_dir("schemas"))):
+        for relative, stat in _files(root, ""):
+            digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def _files(folder: str, relative: str) -> Iterator[tuple[str, os.stat_result]]:
+    """Each `.py` and `.json` file under `folder` (its path from the walk's root, its status): a folder's files by name,
+    then its sub-folders by name, `__pycache__` left out, links to folders not followed (as `os.walk` walks)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if entry.name != "__pycache__" and not entry.is_symlink():
+                folders.append(entry)
+        elif entry.name.endswith((".py", ".json")):
+            try:
+                yield relative + entry.name, entry.stat()
+            except OSError:
+                continue
+    for entry in folders:
+        yield from _files(entry.path, f"{relative}{entry.name}{os.sep}")
