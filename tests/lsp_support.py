@@ -9,8 +9,9 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Iterator
 
+import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import make_test_lsp_client
@@ -36,6 +37,55 @@ async def session(root: Path, options: dict[str, Any] | None = None, env: dict[s
 
 def run(coroutine: Any) -> Any:
     return asyncio.run(asyncio.wait_for(coroutine, TIMEOUT * 3))
+
+
+class Shared:
+    """One server for the tests of a module whose proof does not need a fresh process (not start-up, settings at
+    initialize, a crash or a restart): each test opens its own files (distinct URIs, outside the server's root, so
+    its workspace adds no neighbouring charter) and `tidy` closes them after it. The client lives on one event loop,
+    kept between the tests; each server start costs about a second of CPU."""
+
+    def __init__(self, root: Path) -> None:
+        self.loop = asyncio.new_event_loop()
+        self._session = session(root)
+        self.client: LanguageClient = self.loop.run_until_complete(self._session.__aenter__())
+        self._known: set[str] = set()
+
+    def run(self, coroutine: Any) -> Any:
+        return self.loop.run_until_complete(asyncio.wait_for(coroutine, TIMEOUT * 3))
+
+    def tidy(self) -> None:
+        """Close the documents opened since the last tidy (each had its diagnostics published) and wait until the
+        server has cleared them, so no test sees another's."""
+        opened = set(self.client.diagnostics) - self._known
+        self._known |= opened
+        for uri in sorted(opened):
+            waiting = self.client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            self.client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+            self.run(until(self.client, uri, waiting))
+
+    def close(self) -> None:
+        try:
+            self.loop.run_until_complete(asyncio.wait_for(self._session.__aexit__(None, None, None), TIMEOUT))
+        finally:
+            self.loop.close()
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
+    """The module's one server (see `Shared`); a test module imports this fixture and `server`."""
+    shared = Shared(tmp_path_factory.mktemp("shared-server"))
+    try:
+        yield shared
+    finally:
+        shared.close()
+
+
+@pytest.fixture
+def server(shared_server: Shared) -> Iterator[Shared]:
+    """The module's shared server, its documents closed after the test."""
+    yield shared_server
+    shared_server.tidy()
 
 
 async def open_file(client: LanguageClient, path: Path, text: str | None = None) -> list[types.Diagnostic]:

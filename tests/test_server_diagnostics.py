@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from lsp_support import change, check_json, open_file, ranges, run, session, spans
+from lsp_support import change, check_json, open_file, ranges, run, server, session, shared_server, spans  # noqa: F401 (fixtures)
 from lsprotocol import types
 from paths import EXAMPLES, ROOT
 
@@ -11,12 +11,12 @@ BROKEN = sorted((EXAMPLES / "broken").glob("*.yaml"))
 
 
 @pytest.mark.slow
-def test_the_broken_examples_give_the_codes_and_ranges_check_gives():
+def test_the_broken_examples_give_the_codes_and_ranges_check_gives(server):
     async def scenario():
-        async with session(ROOT) as client:
-            return [await open_file(client, path) for path in BROKEN]
+        client = server.client
+        return [await open_file(client, path) for path in BROKEN]
 
-    published = run(scenario())
+    published = server.run(scenario())
     for path, diagnostics in zip(BROKEN, published):
         expected = check_json(path.relative_to(ROOT), ROOT)
         assert expected, path
@@ -26,34 +26,34 @@ def test_the_broken_examples_give_the_codes_and_ranges_check_gives():
             assert d.source == "partnercheck" and d.message == by_code[str(d.code)]["message"] or any(f["message"] == d.message for f in expected)
 
 
-def test_a_diagnostic_links_its_rule_documentation_and_keeps_its_severity(tmp_path):
+def test_a_diagnostic_links_its_rule_documentation_and_keeps_its_severity(tmp_path, server):
     charter = tmp_path / "charter.yaml"
     charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
 
     async def scenario():
-        async with session(tmp_path) as client:
-            return await open_file(client, charter)
+        client = server.client
+        return await open_file(client, charter)
 
-    diagnostics = run(scenario())
+    diagnostics = server.run(scenario())
     [pil01] = [d for d in diagnostics if d.code == "PIL01"]
     assert pil01.severity == types.DiagnosticSeverity.Error
     assert pil01.code_description is not None and pil01.code_description.href.endswith("docs/rules.md#pil01-no-pilot-designated")
     assert pil01.message.startswith("No pilot")
 
 
-def test_fixing_a_finding_in_the_editor_makes_it_disappear(tmp_path):
+def test_fixing_a_finding_in_the_editor_makes_it_disappear(tmp_path, server):
     charter = tmp_path / "charter.yaml"
     text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
     charter.write_text(text, encoding="utf-8")
     first_partner = text.split("  - id: ", 1)[1].split("\n", 1)[0].strip()
 
     async def scenario():
-        async with session(tmp_path) as client:
-            before = await open_file(client, charter)
-            after = await change(client, charter, text + f"pilot:\n  partners: [{first_partner}]\n", 2)
-            return before, after
+        client = server.client
+        before = await open_file(client, charter)
+        after = await change(client, charter, text + f"pilot:\n  partners: [{first_partner}]\n", 2)
+        return before, after
 
-    before, after = run(scenario())
+    before, after = server.run(scenario())
     assert "PIL01" in {d.code for d in before}
     assert "PIL01" not in {d.code for d in after}
     assert {d.code for d in after} - {"PIL01"} <= {d.code for d in before} | {"PIL02", "PIL03", "PIL04", "PIL05"}
@@ -178,17 +178,17 @@ def test_the_other_commands_do_not_import_pygls():
     assert done.stderr.strip().splitlines()[-1] == "False False"
 
 
-def test_other_yaml_files_get_no_diagnostics(tmp_path):
+def test_other_yaml_files_get_no_diagnostics(tmp_path, server):
     compose = tmp_path / "compose.yaml"
     compose.write_text("services:\n  web: {image: nginx}\n", encoding="utf-8")
 
     async def scenario():
-        async with session(tmp_path) as client:
-            published = await open_file(client, compose)
-            offered = await client.text_document_completion_async(types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=compose.as_uri()), position=types.Position(line=1, character=2)))
-            return published, offered
+        client = server.client
+        published = await open_file(client, compose)
+        offered = await client.text_document_completion_async(types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=compose.as_uri()), position=types.Position(line=1, character=2)))
+        return published, offered
 
-    published, offered = run(scenario())
+    published, offered = server.run(scenario())
     assert published == [] and not (offered.items if offered is not None else [])  # no charter key offered in a compose file
 
 

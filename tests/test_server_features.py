@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from lsp_support import change, open_file, run, session
+from lsp_support import change, open_file, run, server, session, shared_server  # noqa: F401 (fixtures)
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.workspace import TextDocument
@@ -64,17 +64,17 @@ def charter(tmp_path):
     return path
 
 
-def test_hover_shows_the_finding_the_named_thing_and_the_key(charter):
+def test_hover_shows_the_finding_the_named_thing_and_the_key(charter, server):
     async def scenario():
-        async with session(charter.parent) as client:
-            diagnostics = await open_file(client, charter)
-            ask = lambda position: client.text_document_hover_async(types.HoverParams(text_document=doc(charter.as_uri()), position=position))  # noqa: E731
-            named = await ask(at(CHARTER, "region", "accountable", 2))
-            key = await ask(at(CHARTER, "statement", offset=3))
-            pil01 = await ask(at(CHARTER, "partnercheck", offset=2))
-            return diagnostics, named, key, pil01
+        client = server.client
+        diagnostics = await open_file(client, charter)
+        ask = lambda position: client.text_document_hover_async(types.HoverParams(text_document=doc(charter.as_uri()), position=position))  # noqa: E731
+        named = await ask(at(CHARTER, "region", "accountable", 2))
+        key = await ask(at(CHARTER, "statement", offset=3))
+        pil01 = await ask(at(CHARTER, "partnercheck", offset=2))
+        return diagnostics, named, key, pil01
 
-    diagnostics, named, key, pil01 = run(scenario())
+    diagnostics, named, key, pil01 = server.run(scenario())
     assert "PIL01" in {d.code for d in diagnostics}
     assert "partner" in named.contents.value and "Région Île-de-France" in named.contents.value and "funder" in named.contents.value
     assert key.contents.value == "`statement`: What the partners commit to achieve, in a sentence."
@@ -82,7 +82,7 @@ def test_hover_shows_the_finding_the_named_thing_and_the_key(charter):
     assert "S2 (a pilot whose legitimacy the partners recognise)" in pil01.contents.value  # a condition of success is named, not left as a code
 
 
-def test_completion_offers_ids_with_their_names_keys_and_choices(charter):
+def test_completion_offers_ids_with_their_names_keys_and_choices(charter, server):
     variants = {
         "in_list": (CHARTER.replace("    contributors: [greta]\n", "    contributors: [greta, \n"), "[greta, ", None, 8),
         "after_key": (CHARTER.replace("    contributors: [greta]\n", "    contributors: [greta]\n    endorsed_by: \n"), "endorsed_by: ", None, 13),
@@ -91,16 +91,16 @@ def test_completion_offers_ids_with_their_names_keys_and_choices(charter):
     }
 
     async def scenario():
-        async with session(charter.parent) as client:
-            await open_file(client, charter)
-            found = {}
-            for version, (name, (text, needle, hint, offset)) in enumerate(variants.items(), start=2):
-                await change(client, charter, text, version)
-                position = at(text, needle, hint, offset)
-                found[name] = await client.text_document_completion_async(types.CompletionParams(text_document=doc(charter.as_uri()), position=position))
-            return found
+        client = server.client
+        await open_file(client, charter)
+        found = {}
+        for version, (name, (text, needle, hint, offset)) in enumerate(variants.items(), start=2):
+            await change(client, charter, text, version)
+            position = at(text, needle, hint, offset)
+            found[name] = await client.text_document_completion_async(types.CompletionParams(text_document=doc(charter.as_uri()), position=position))
+        return found
 
-    found = run(scenario())
+    found = server.run(scenario())
     assert {(i.label, i.detail) for i in found["in_list"].items} == {("region", "Région Île-de-France"), ("greta", "GRETA des Yvelines")}
     assert {i.label for i in found["after_key"].items} == {"region", "greta"}
     assert {"funder", "training_body"} <= {i.label for i in found["choice"].items}
@@ -108,24 +108,24 @@ def test_completion_offers_ids_with_their_names_keys_and_choices(charter):
     assert {"status", "name", "type"} <= keys and "statement" not in keys
 
 
-def test_definition_references_symbols_and_rename(charter):
+def test_definition_references_symbols_and_rename(charter, server):
     async def scenario():
-        async with session(charter.parent) as client:
-            await open_file(client, charter)
-            uri = charter.as_uri()
-            use = at(CHARTER, "greta", "contributors", 1)
-            definition = await client.text_document_definition_async(types.DefinitionParams(text_document=doc(uri), position=use))
-            refs = await client.text_document_references_async(types.ReferenceParams(text_document=doc(uri), position=use, context=types.ReferenceContext(include_declaration=True)))
-            symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc(uri)))
-            renamed = await client.text_document_rename_async(types.RenameParams(text_document=doc(uri), position=use, new_name="greta-78"))
-            try:
-                await client.text_document_rename_async(types.RenameParams(text_document=doc(uri), position=use, new_name="region"))
-                refused = None
-            except JsonRpcException as exc:
-                refused = str(exc)
-            return definition, refs, symbols, renamed, refused
+        client = server.client
+        await open_file(client, charter)
+        uri = charter.as_uri()
+        use = at(CHARTER, "greta", "contributors", 1)
+        definition = await client.text_document_definition_async(types.DefinitionParams(text_document=doc(uri), position=use))
+        refs = await client.text_document_references_async(types.ReferenceParams(text_document=doc(uri), position=use, context=types.ReferenceContext(include_declaration=True)))
+        symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc(uri)))
+        renamed = await client.text_document_rename_async(types.RenameParams(text_document=doc(uri), position=use, new_name="greta-78"))
+        try:
+            await client.text_document_rename_async(types.RenameParams(text_document=doc(uri), position=use, new_name="region"))
+            refused = None
+        except JsonRpcException as exc:
+            refused = str(exc)
+        return definition, refs, symbols, renamed, refused
 
-    definition, refs, symbols, renamed, refused = run(scenario())
+    definition, refs, symbols, renamed, refused = server.run(scenario())
     assert definition.range.start == at(CHARTER, "greta", "- id: greta")
     assert sorted(r.range.start.line for r in refs) == [9, 16, 21]
     assert [(s.name, s.detail) for s in symbols] == [("region", "Région Île-de-France"), ("greta", "GRETA des Yvelines"), ("copil", "Comité de pilotage"), ("qualifier", "Qualifier 240 demandeurs d'emploi")]
@@ -139,21 +139,21 @@ def actions_for(client, uri, diagnostic):
     return client.text_document_code_action_async(types.CodeActionParams(text_document=doc(uri), range=diagnostic.range, context=types.CodeActionContext(diagnostics=[diagnostic])))
 
 
-def test_quick_fixes_insert_the_snippet_disable_the_line_waive_and_correct(charter):
+def test_quick_fixes_insert_the_snippet_disable_the_line_waive_and_correct(charter, server):
     text = CHARTER.replace("    contributors: [greta]\n", "    contributors: [gretta]\n").replace("    accountable: region\n", "").replace("type: funder", "type: fundr")
 
     async def scenario():
-        async with session(charter.parent) as client:
-            uri = charter.as_uri()
-            diagnostics = await open_file(client, charter, text)
-            by_code = {str(d.code): d for d in diagnostics}
-            ref01 = await actions_for(client, uri, by_code["REF01"])
-            pil01 = await actions_for(client, uri, by_code["PIL01"])
-            acc01 = await actions_for(client, uri, by_code["ACC01"])
-            sch01 = await actions_for(client, uri, by_code["SCH01"])
-            return by_code, ref01, pil01, acc01, sch01
+        client = server.client
+        uri = charter.as_uri()
+        diagnostics = await open_file(client, charter, text)
+        by_code = {str(d.code): d for d in diagnostics}
+        ref01 = await actions_for(client, uri, by_code["REF01"])
+        pil01 = await actions_for(client, uri, by_code["PIL01"])
+        acc01 = await actions_for(client, uri, by_code["ACC01"])
+        sch01 = await actions_for(client, uri, by_code["SCH01"])
+        return by_code, ref01, pil01, acc01, sch01
 
-    by_code, ref01, pil01, acc01, sch01 = run(scenario())
+    by_code, ref01, pil01, acc01, sch01 = server.run(scenario())
     [choice] = [a for a in sch01 if a.title.startswith("Replace")]
     assert apply(text, choice.edit.changes[charter.as_uri()]) == text.replace("type: fundr", "type: funder")
     [fix] = [a for a in ref01 if a.title == "Replace with `greta`"]
@@ -178,23 +178,23 @@ def test_quick_fixes_insert_the_snippet_disable_the_line_waive_and_correct(chart
     assert "\nwaivers:\n  - rule: ACC01\n    at: /objectives/0\n    reason: reason\n    expires_on: " in waived
 
 
-def test_each_quick_fix_applied_removes_its_finding(charter):
+def test_each_quick_fix_applied_removes_its_finding(charter, server):
     text = CHARTER.replace("    contributors: [greta]\n", "    contributors: [gretta]\n")
 
     async def scenario():
-        async with session(charter.parent) as client:
-            uri = charter.as_uri()
-            diagnostics = await open_file(client, charter, text)
-            ref01 = next(d for d in diagnostics if d.code == "REF01")
-            results = {}
-            for title in ("Replace", "Disable", "Waive"):
-                [action] = [a for a in await actions_for(client, uri, ref01) if a.title.startswith(title)]
-                after = await change(client, charter, apply(text, action.edit.changes[uri]), {"Replace": 2, "Disable": 3, "Waive": 4}[title])
-                results[title] = after
-                await change(client, charter, text, {"Replace": 12, "Disable": 13, "Waive": 14}[title])
-            return results
+        client = server.client
+        uri = charter.as_uri()
+        diagnostics = await open_file(client, charter, text)
+        ref01 = next(d for d in diagnostics if d.code == "REF01")
+        results = {}
+        for title in ("Replace", "Disable", "Waive"):
+            [action] = [a for a in await actions_for(client, uri, ref01) if a.title.startswith(title)]
+            after = await change(client, charter, apply(text, action.edit.changes[uri]), {"Replace": 2, "Disable": 3, "Waive": 4}[title])
+            results[title] = after
+            await change(client, charter, text, {"Replace": 12, "Disable": 13, "Waive": 14}[title])
+        return results
 
-    results = run(scenario())
+    results = server.run(scenario())
     for title, diagnostics in results.items():
         assert "REF01" not in {d.code for d in diagnostics}, title
 
