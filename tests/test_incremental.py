@@ -18,6 +18,7 @@ from partnercheck.checks.schema import charter_check
 from partnercheck.checks.section_schema import SectionSchema
 from partnercheck.document.incremental import IncrementalReader, Sections, split
 from partnercheck.document.load import Document, load_document
+from partnercheck.document.parsing import parse
 from partnercheck.server.checking import Checker
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -135,6 +136,23 @@ def test_only_the_latest_version_s_parts_are_kept():
     assert len(kept) == len(split(text))
     reader.forget("c.yaml")
     assert "c.yaml" not in reader._last
+
+
+def test_a_version_read_whole_keeps_the_parts_for_the_next(monkeypatch):
+    import partnercheck.document.incremental as incremental
+
+    text = charter(100)
+    broken = text.replace("vision:", 'vision: "', 1)  # an unclosed quote: no YAML, read whole
+    reader = IncrementalReader()
+    reader.load("c.yaml", text.encode("utf-8"))
+    got = reader.load("c.yaml", broken.encode("utf-8"))
+    assert reader.sections_of(got) is None and same_document(got, load_document("c.yaml", broken.encode("utf-8")))
+    parsed = []
+    monkeypatch.setattr(incremental, "parse", lambda text, limits: parsed.append(text) or parse(text, limits))
+    fixed = text.replace("vision:", "vision: x", 1)
+    got = reader.load("c.yaml", fixed.encode("utf-8"))
+    assert reader.sections_of(got) is not None and same_document(got, load_document("c.yaml", fixed.encode("utf-8")))
+    assert len(parsed) == 1 and "vision: x" in parsed[0]  # only the edited part is parsed again
 
 
 def test_the_schema_by_sections_gives_the_problems_of_the_whole_schema():
