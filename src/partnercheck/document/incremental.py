@@ -107,9 +107,9 @@ class _Read:
 class IncrementalReader:
     """Reads charters as `load_document` does, keeping each part's parse for the next version of the same file.
 
-    Only the parts of each file's latest version are kept, by their text: the
-    memory stays that of one parsed copy per open file, whatever the number of
-    edits. The next version's position index is the last one patched: the
+    Only the parts of each file's latest version read by parts are kept, by
+    their text: the memory stays that of one parsed copy per open file,
+    whatever the number of edits. The next version's position index is the last one patched: the
     pointers of the parts gone out, those of the new parts in.
     """
 
@@ -133,11 +133,11 @@ class IncrementalReader:
         try:
             doc = self._by_parts(path, raw, limits)
         except Exception:  # a bug of this reader's must never cost a result: the whole reading stands in
-            doc = None
-        if doc is None:
             self.forget(path)
-            return load_document(path, raw, limits)
-        return doc
+            doc = None
+        # A version read whole (a typo that breaks the YAML, most often) keeps the last parts: the fixed next
+        # version parses again only what changed since them, not every part.
+        return load_document(path, raw, limits) if doc is None else doc
 
     def _by_parts(self, path: str, raw: bytes, limits: Limits) -> Document | None:
         if len(raw) > limits.max_bytes or raw.startswith(b"\xef\xbb\xbf"):
