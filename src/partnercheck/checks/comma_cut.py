@@ -46,13 +46,13 @@ def _cut_from(pointer: str, doc: Document) -> str | None:
     if not isinstance(mapping, Mapping) or not _is_piece(key, mapping, pointer, doc):
         return None
     keys = list(mapping)
-    for before in reversed(keys[: keys.index(key)]):
+    first = True
+    for before in reversed(keys[: keys.index(key)]):  # back over the earlier pieces, to the text they were cut from
         if isinstance(mapping[before], str):
-            return before
+            return before if first else ""
         if not _is_piece(before, mapping, join(parent(pointer), before), doc):
             return None
-        if any(isinstance(mapping[k], str) for k in keys[: keys.index(before)]):
-            return ""
+        first = False
     return None
 
 
@@ -64,19 +64,19 @@ def _is_piece(key: Any, mapping: Mapping[str, Any], pointer: str, doc: Document)
     return span is not None and _before(span, doc) == "," and _after(span, doc) in (",", "}")
 
 
-def _before(span: Span, lines: Document) -> str:
+def _before(span: Span, doc: Document) -> str:
     """The first character other than a space before `span` (on its line or the ones above), "" at the start."""
-    line, text = span.line, lines.line_text(span.line)[: span.column - 1]
+    line, text = span.line, doc.line_text(span.line)[: span.column - 1]
     while not text.strip() and line > 1:
         line -= 1
-        text = lines.line_text(line)
+        text = doc.line_text(line)
     return text.rstrip()[-1:]
 
 
-def _after(span: Span, lines: Document) -> str:
+def _after(span: Span, doc: Document) -> str:
     """The first character other than a space after `span` (on its last line or the ones below), "" at the end."""
-    line, text = span.end_line, lines.line_text(span.end_line)[span.end_column :]
-    while not text.strip() and line < lines.line_count:
+    line, text = span.end_line, doc.line_text(span.end_line)[span.end_column :]
+    while not text.strip() and line < doc.line_count:
         line += 1
-        text = lines.line_text(line)
+        text = doc.line_text(line)
     return text.lstrip()[:1]
