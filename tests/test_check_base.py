@@ -227,3 +227,13 @@ def test_diff_base_counts_the_unchanged_charters_for_sca03_too(cli, tmp_path: Pa
     assert code == 1, err
     introduced = [(c["path"], f["code"]) for c in json.loads(out)["charters"] for f in c["introduced"]]
     assert introduced == [("charters/p5.yaml", "SCA03")]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "No charter changed since HEAD: 0 files checked."), ("fr", "Aucune charte modifiée depuis HEAD : 0 fichier vérifié.")])
+def test_no_charter_changed_since_the_base_says_so_not_that_none_was_found(cli, repo: Path, lang: str, said: str) -> None:
+    code, out, err = cli("check", "charters", "--base", "HEAD", "--lang", lang, *SELECT)
+    assert code == 0, err
+    assert said in out
+    assert "No charter found" not in out and "Aucune charte trouvée" not in out
+    code, out, _ = cli("check", "charters", "--lang", lang, *SELECT)  # without --base, the charters are all checked
+    assert code == 1 and "changed since" not in out and "modifiée depuis" not in out

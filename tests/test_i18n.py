@@ -38,6 +38,7 @@ PARTNERS = "partners:\n  - {id: a, name: A, type: funder}\n  - {id: b, name: B, 
 #: Small files, each made to draw one kind of core finding (the comment says which).
 CRAFTED: dict[str, str | bytes] = {
     "unknown-keys": HEAD + PARTNERS + "objectifs: []\nbodies: []\nzzz: 1\n",  # SCH01 unknown keys: close, deeper, none
+    "comma-cut": HEAD.replace("title: T}", "title: T, review: {every_months: 12, amendment_procedure: un avenant, voté par tous}}") + PARTNERS,  # SCH01 a text cut at its comma
     "types": HEAD + "partners: 3\npilot: {partners: 7}\nobjectives: [{id: o, statement: s, contributors: [a], beneficiary_outcome: maybe}]\n",
     "enum-date-id": HEAD.replace("title: T", "title: T, adopted_on: 2026-13-45") + "partners:\n  - {id: A, name: x, type: foo}\n",
     "below": "partnercheck: 1\ncharter:\n  id: c\n  title: T\n  review: {every_months: -1, last_done: 2026-01-01}\n" + PARTNERS,

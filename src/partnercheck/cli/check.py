@@ -84,6 +84,7 @@ def handle(args: argparse.Namespace) -> int:
     run = lint(request, run_plan.registry, run_plan.settings, run_plan.resolver, cache=cache, jobs=run_plan.jobs)
     if base:
         base.mark_known(run, run_plan, cache)
+        run.since = base.ref  # no charter checked then means none changed, not none found
     tr = run_translator(run_plan.lang, run.files, run_plan.registry)
     speak(tr.lang)  # the errors from now on follow the run's output
     apply_baseline(run, run_plan.baseline, run_plan.prune_baseline, tr)

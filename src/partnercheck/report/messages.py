@@ -104,6 +104,8 @@ CORE: dict[str, str] = {
     "SCH01.hint-move": "Move it under `{parent}:` as `{child}:`, or prefix it with `x-` if it is your own extension.",
     "SCH01.hint-choose": "Write `{close}`, or another of the values listed.",
     "SCH01.hint-rename": "Rename it to `{close}`, or prefix it with `x-` if it is your own extension.",
+    "SCH01.cut-at-comma": 'The text of "{key}" was cut at its comma: in a one-line mapping `{…}` a comma ends a value, so "{rest}" was read as a key of its own',
+    "SCH01.hint-quote-comma": "Put the whole text of `{key}` between double quotes, so that its comma stays in it:\n  {key}: \"<start of the text>, <rest of the text>\"",
     "SCH01.hint-allowed": "Allowed keys here: {keys}; or prefix your own keys with `x-`.",
     "SCH01.the-document": "The document",
     "SCH01.got-empty": "it is empty",

@@ -7,6 +7,7 @@ from typing import Any, Callable, Mapping, Protocol, Sequence
 
 from partnercheck.checks.cascade import misshapen, missing, renamed_to, spelt_right, unreadable, without_echoes, without_superseded
 from partnercheck.checks.references import check_references
+from partnercheck.checks.comma_cut import cut_at_comma
 from partnercheck.checks.schema import charter_check
 from partnercheck.config.settings import Settings
 from partnercheck.document.load import Document, load_document, text_of
@@ -78,6 +79,8 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
     #: The results cache this run used (run/cache.py), where values derived from it, such as the score, are kept.
     cache: Any = field(default=None, compare=False, repr=False)
+    #: The revision a `check --base REF` run checked the charters changed since (None: every charter found).
+    since: str | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -162,6 +165,7 @@ class Engine:
         if doc.is_charter:
             stage[0] = "schema"
             shape = self.reader.shape(self.schema, doc) if self.reader else self.schema.problems(doc.data)
+            shape = cut_at_comma(shape, doc)  # `{key: text, with a comma}`: a text cut at its comma, not an unknown key
             unread = unreadable(shape)  # cause first: what is missing or misshapen is not read by references and rules
             stage[0] = "references"
             references = check_references(doc.data, doc.index, unread)

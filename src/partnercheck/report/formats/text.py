@@ -173,6 +173,8 @@ def _summary_text(run: Any, tr: Translator) -> str:
         errors = tr.ngettext("{n} error reported on standard error", "{n} errors reported on standard error", len(run.errors))
         return tr.words("Not checked in full: {errors}; {checked}, no findings{waived}.", errors=errors, checked=checked, waived=waived)
     if not run.active and not c["files"]:
+        if getattr(run, "since", None):  # `check --base REF`: the charters exist, none changed
+            return tr.words("No charter changed since {ref}: 0 files checked.", ref=run.since)
         return tr.words("No charter found: 0 files checked.")
     if not run.active:
         return tr.words("All clear: {checked}, no findings{waived}.", checked=checked, waived=waived)
