@@ -55,3 +55,10 @@ def test_baseline_speaks_the_charters_language_as_check_does(cli, tmp_path, monk
     assert code == 0 and "écrit :" in out and "Wrote" not in out
     _, english, _ = cli("baseline", str(EXAMPLES / "broken" / "sans-pilote.yaml"), "-o", str(tmp_path / "base.json"), "--lang", "en")
     assert english.startswith("Wrote ")
+
+
+def test_cache_says_what_it_removed_in_french_when_asked(cli, tmp_path) -> None:
+    code, out, _ = cli("cache", "prune", "--cache-dir", str(tmp_path / "c"), "--days", "1", "--lang", "fr")
+    assert code == 0 and out == f"Suppression, dans {tmp_path / 'c'}, de 0 résultat en cache sans usage depuis 1 jour.\n"
+    _, english, _ = cli("cache", "prune", "--cache-dir", str(tmp_path / "c"), "--days", "2")
+    assert english == f"Removed 0 cached results unused for 2 days from {tmp_path / 'c'}.\n"
