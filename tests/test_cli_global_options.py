@@ -105,3 +105,15 @@ def test_argparse_words_are_looked_up_once_each_and_argparse_is_given_back_its_o
         assert [argparse._("options"), argparse._("options"), argparse._("usage: ")] == ["OPTIONS", "OPTIONS", "USAGE: "]  # type: ignore[attr-defined]
     assert asked == ["options", "usage: "]
     assert argparse._ is lookup  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("plugins", "--lang", "fr"), ("schema", "--lang", "fr"), ("cache", "prune", "--days", "30", "--lang", "fr"), ("server", "--lang", "fr", "--help"), ("schema", "report", "--debug")],
+    ids=["plugins", "schema", "cache", "server", "debug"],
+)
+def test_every_command_takes_the_global_options_after_its_name(cli, argv: tuple[str, ...], tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # `cache prune` prunes this folder's cache (none)
+    code, _, err = cli(*argv)
+    assert code == 0, err
+    assert "unrecognized" not in err and "invalid choice" not in err and "non reconnu" not in err

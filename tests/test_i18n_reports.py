@@ -155,7 +155,7 @@ def test_rule_explains_itself_in_french(cli) -> None:
     code, out, _ = cli("rule", "PIL01", "--lang", "fr")
     assert code == 0
     flat = " ".join(out.split())
-    for words in ("(pack pilot, erreur par défaut)", "Pourquoi c'est important", "Messages", "Pour corriger", "Exemple qui échoue", "Fourni par"):
+    for words in ("(famille pilot, erreur par défaut)", "Pourquoi c'est important", "Messages", "Pour corriger", "Exemple qui échoue", "Fourni par"):
         assert words in out, words
     assert fr["summary"] in flat
     assert named(" ".join(fr["why"].split()), Translator("fr")) in flat  # each condition of success named in French

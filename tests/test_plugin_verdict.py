@@ -97,7 +97,7 @@ def test_the_html_and_board_reports_say_checked_by_the_pack(cli, tmp_path: Path,
 def test_in_french(cli, tmp_path: Path, selected) -> None:
     options, name = selected
     _, out, _ = cli("check", _charter(tmp_path, CLEAN), *options, "--no-cache", "--color", "never", "--lang", "fr")
-    assert f"✔ Prête à signer (seules les règles sélectionnées du pack {name} ont été appliquées) — score de santé n.d." in out
+    assert f"✔ Prête à signer (seules les règles sélectionnées de la famille {name} ont été appliquées) — score de santé n.d." in out
 
 
 def test_two_packs_alone_are_both_named(cli, tmp_path: Path, plugin) -> None:  # noqa: F811

@@ -212,12 +212,14 @@ def _options(rule: Rule, tr: Translator) -> RenderableType:
     return table
 
 
-def plugins_table(registry: Registry, color: bool = False) -> str:
+def plugins_table(registry: Registry, color: bool = False, tr: Translator | None = None) -> str:
+    tr = tr or Translator()
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("plugin", "version", "registered", "status"):
-        table.add_column(column, overflow="fold")
+        table.add_column(tr.words(column), overflow="fold")
     for info in registry.plugins:
-        table.add_row(info.name, info.version or "-", _registered(info), Text(f"skipped: {info.error}", style="red") if info.error else Text("loaded", style="green"))
+        status = Text(tr.words("skipped: {error}", error=info.error), style="red") if info.error else Text(tr.words("loaded"), style="green")
+        table.add_row(info.name, info.version or "-", _registered(info, tr), status)
     return _capture(table, color, width=160)
 
 
@@ -226,11 +228,11 @@ def plugins_json(registry: Registry) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
-def _registered(info: PluginInfo) -> str:
+def _registered(info: PluginInfo, tr: Translator) -> str:
     parts = []
     for kind, names in info.registered.items():
-        shown = ", ".join(names[:8]) + (f", … ({len(names)} in all)" if len(names) > 8 else "")
-        parts.append(f"{kind}: {shown}")
+        shown = ", ".join(names[:8]) + (tr.words(", … ({n} in all)", n=len(names)) if len(names) > 8 else "")
+        parts.append(tr.words("{kind}: {names}", kind=tr.words(kind), names=shown))
     return "; ".join(parts) or "-"
 
 

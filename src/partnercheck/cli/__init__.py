@@ -76,7 +76,7 @@ def build_parser(argv: Sequence[str] | None = None) -> Any:
     (a check does not import and declare the nine other commands; help and a misspelt command see them all)."""
     import importlib
 
-    from partnercheck.cli.options import add_global_options
+    from partnercheck.cli.options import accept_global_options, add_global_options
 
     Parser = parser_class()
     parser = Parser(prog="partnercheck", description="A linter for multi-actor partnership charters.")
@@ -86,6 +86,7 @@ def build_parser(argv: Sequence[str] | None = None) -> Any:
     named = None if argv is None else command_named(argv)
     for name in COMMANDS if named is None else (MODULE_OF[named],):
         importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
+    accept_global_options(parser)  # after every command too, as its help says
     return parser
 
 

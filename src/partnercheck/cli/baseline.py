@@ -36,7 +36,7 @@ def handle(args: argparse.Namespace) -> int:
     from partnercheck.run.baseline import record
     from partnercheck.run.lint import Request, lint
 
-    run_plan = plan(flags_from(args, paths=tuple(args.paths) or (".",)))
+    run_plan = plan(flags_from(args, paths=tuple(args.paths) or (".",), fallback_lang=""))  # no language set: the charters' own, then the locale, as `check`
     run = lint(Request(run_plan.paths), run_plan.registry, run_plan.settings, run_plan.resolver)
     report_errors(run.errors)
     if run.has_internal_error():

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnercheck.cli import EXIT_CLEAN, write
+from partnercheck.cli.options import chosen_language
+
+if TYPE_CHECKING:
+    from partnercheck.report.i18n import Translator
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -27,21 +32,31 @@ def _days(text: str) -> int:
 
 
 def handle_prune(args: argparse.Namespace) -> int:
+    from partnercheck.report.i18n import Translator
     from partnercheck.run.cache import DEFAULT_DIR, PRUNE_AFTER_DAYS, prune
 
     folder = Path(args.cache_dir or DEFAULT_DIR)
     days = PRUNE_AFTER_DAYS if args.days is None else args.days
     removed = prune(folder, days)
-    write(f"Removed {removed} cached result{'' if removed == 1 else 's'} unused for {days} day{'' if days == 1 else 's'} from {folder}.\n")
+    tr = Translator(chosen_language(args))
+    results, unused = _results(tr, removed), tr.ngettext("{n} day", "{n} days", days)
+    write(tr.words("Removed {results} unused for {days} from {folder}.", results=results, days=unused, folder=folder) + "\n")
     return EXIT_CLEAN
 
 
 def handle_clear(args: argparse.Namespace) -> int:
+    from partnercheck.report.i18n import Translator
     from partnercheck.rules import packcache
     from partnercheck.run.cache import DEFAULT_DIR, clear
 
     folder = Path(args.cache_dir or DEFAULT_DIR)
     results = clear(folder)
     packs = packcache.clear()
-    write(f"Removed {results} cached result{'' if results == 1 else 's'} from {folder} and {packs} cached rule pack{'' if packs == 1 else 's'}.\n")
+    tr = Translator(chosen_language(args))
+    cached_packs = tr.ngettext("{n} cached rule pack", "{n} cached rule packs", packs)
+    write(tr.words("Removed {results} from {folder} and {packs}.", results=_results(tr, results), folder=folder, packs=cached_packs) + "\n")
     return EXIT_CLEAN
+
+
+def _results(tr: Translator, n: int) -> str:
+    return tr.ngettext("{n} cached result", "{n} cached results", n)

@@ -9,16 +9,17 @@ import json
 from partnercheck.cli import EXIT_CLEAN, EXIT_ERROR, error, write
 from partnercheck.cli.options import (
     add_plugin_options,
+    chosen_language,
     registry_from,
     report_errors,
     use_color,
 )
-from partnercheck.report.i18n import LANGUAGES, default_language
+from partnercheck.report.i18n import LANGUAGES
 from partnercheck.report.messages import said
 
 
 def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=f"the language of {what} (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=f"the language of {what} (default: PARTNERCHECK_LANG, else LC_ALL, LC_MESSAGES or LANG, else en)")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -70,11 +71,11 @@ def handle_rules(args: argparse.Namespace) -> int:
     if args.pack:
         unknown = sorted(set(args.pack) - set(registry.packs()))
         if unknown:
-            error(translator(args.lang or default_language(), registry).error(said("usage.unknown-pack", packs=", ".join(unknown), known=", ".join(registry.packs()))))
+            error(translator(chosen_language(args), registry).error(said("usage.unknown-pack", packs=", ".join(unknown), known=", ".join(registry.packs()))))
             return EXIT_ERROR
         rules = [r for r in rules if r.pack in args.pack]
     renderers = {"json": rules_json, "markdown": rules_markdown}
-    write(renderers[args.format](rules) if args.format in renderers else rules_table(rules, use_color("auto"), translator(args.lang or default_language(), registry)))
+    write(renderers[args.format](rules) if args.format in renderers else rules_table(rules, use_color("auto"), translator(chosen_language(args), registry)))
     return _finish(registry)
 
 
@@ -85,23 +86,24 @@ def handle_rule(args: argparse.Namespace) -> int:
     registry = registry_from(args)
     rule = registry.find(args.rule)
     if rule is None and args.rule.lower() in registry.packs():
-        error(translator(args.lang or default_language(), registry).error(said("usage.pack-not-rule", rule=repr(args.rule), pack=args.rule.lower())))
+        error(translator(chosen_language(args), registry).error(said("usage.pack-not-rule", rule=repr(args.rule), pack=args.rule.lower())))
         return EXIT_ERROR
     if rule is None:
         keys = list(registry.rules) + list(registry.names)
         close = difflib.get_close_matches(args.rule, keys, n=3, cutoff=0.6) or difflib.get_close_matches(args.rule.upper(), keys, n=3, cutoff=0.6)
         found = said("usage.no-rule-close", rule=repr(args.rule), close=", ".join(close)) if close else said("usage.no-rule", rule=repr(args.rule))
-        error(translator(args.lang or default_language(), registry).error(found))
+        error(translator(chosen_language(args), registry).error(found))
         return EXIT_ERROR
-    write(explain(rule, use_color("auto"), translator(args.lang or default_language(), registry)))
+    write(explain(rule, use_color("auto"), translator(chosen_language(args), registry)))
     return _finish(registry)
 
 
 def handle_plugins(args: argparse.Namespace) -> int:
     from partnercheck.catalog.explain import plugins_json, plugins_table
+    from partnercheck.report.i18n import translator
 
     registry = registry_from(args)
-    write(plugins_json(registry) if args.format == "json" else plugins_table(registry, use_color("auto")))
+    write(plugins_json(registry) if args.format == "json" else plugins_table(registry, use_color("auto"), translator(chosen_language(args), registry)))
     return _finish(registry)
 
 

@@ -22,7 +22,7 @@ DESCRIPTION = (
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help=HELP, description=DESCRIPTION)
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, metavar="FILE", help=f"where to write it (default: {DEFAULT_FILE}; - for standard output)")
-    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the comments and examples (default: from LC_ALL or LANG, else en)")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the comments and examples (default: PARTNERCHECK_LANG, else LC_ALL, LC_MESSAGES or LANG, else en)")
     p.add_argument("--profile", metavar="NAME", help="a partnership profile, e.g. training-platform: adds its expected partner types as partners to fill in")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.set_defaults(handler=handle)
@@ -31,9 +31,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     from partnercheck.atomic import save_text
     from partnercheck.catalog.starter import starter
-    from partnercheck.report.i18n import Translator, default_language
+    from partnercheck.cli.options import chosen_language
+    from partnercheck.report.i18n import Translator
 
-    lang = args.lang or default_language()
+    lang = chosen_language(args)
     types: tuple[str, ...] = ("other",)
     if args.profile:
         found = _profile_types(args.profile, Translator(lang))

@@ -121,6 +121,15 @@ def env_lang() -> str | None:
     return lang or None
 
 
+def chosen_language(args: argparse.Namespace) -> str:
+    """The language of a command with no charter to read (`rules`, `rule`, `plugins`, `init`): `--lang`, else
+    PARTNERCHECK_LANG, else the locale (LC_ALL, LC_MESSAGES or LANG), else en; as `check` chooses when no
+    configuration file and no charter says."""
+    from partnercheck.report.i18n import default_language
+
+    return getattr(args, "lang", None) or env_lang() or default_language()
+
+
 def flags_from(args: argparse.Namespace, **given: Any) -> Any:
     """The typed `Flags` of a parsed command line (config/plan.py): no argparse object goes past `cli/`.
 
@@ -171,6 +180,24 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("global options (before or after the command)")
     group.add_argument("--debug", dest="global_debug", action="store_true", help=GLOBAL_OPTIONS["debug"])
     group.add_argument("--lang", dest="global_lang", choices=LANGUAGES, default=None, help=GLOBAL_OPTIONS["lang"])
+
+
+def accept_global_options(parser: argparse.ArgumentParser) -> None:
+    """Let a command take the global options after its name as well (`plugins --lang fr`): each command that
+    runs (one with subcommands: each of them) gets `--lang` and `--debug` unless it declares them already."""
+    from partnercheck.report.i18n import LANGUAGES
+
+    nested = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    if nested:
+        for action in nested:
+            for sub in dict.fromkeys(action.choices.values()):
+                accept_global_options(sub)
+        return
+    declared = {option for action in parser._actions for option in action.option_strings}
+    if "--lang" not in declared:
+        parser.add_argument("--lang", choices=LANGUAGES, default=None, help=GLOBAL_OPTIONS["lang"])
+    if "--debug" not in declared:
+        parser.add_argument("--debug", action="store_true", help=GLOBAL_OPTIONS["debug"])
 
 
 def take_global_options(args: argparse.Namespace) -> argparse.Namespace:
