@@ -244,10 +244,10 @@ class Engine:
             for bad in misshapen
         )
 
-    def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool, view: Any = None) -> None:
-        """The charter's rules, reading `view` (the data with misspelt references spelt right), else the data."""
-        charter = Charter(freeze(doc.data if view is None else view), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
-        result.frozen = charter.data if view is None or view is doc.data else freeze(doc.data)  # the charter as written, for the run-wide rules
+    def _run_rules(self, result: FileResult, doc: Document, shape_ok: bool, view: Any) -> None:
+        """The charter's rules, reading `view`: the data with misspelt references spelt right (`spelt_right`), the data itself when none is."""
+        charter = Charter(freeze(view), doc.path)  # frozen once: a rule that changes it crashes alone (readonly.py)
+        result.frozen = charter.data if view is doc.data else freeze(doc.data)  # the charter as written, for the run-wide rules
         for rule in self.rules:
             if isinstance(rule.check, EngineCheck) or (isinstance(rule.check, Function) and rule.check.scope != "charter"):
                 continue
