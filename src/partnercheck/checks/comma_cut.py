@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 UNKNOWN_KEY = ("SCH01.unknown-key", "SCH01.unknown-key-close")
 CUT = "SCH01.cut-at-comma"
-_SENTENCE_END = ".;!?…"
 
 
 def cut_at_comma(problems: Iterable[Problem], doc: Document) -> list[Problem]:
@@ -57,8 +56,9 @@ def _cut_from(pointer: str, doc: Document) -> str | None:
 
 
 def _is_piece(key: Any, mapping: Mapping[str, Any], pointer: str, doc: Document) -> bool:
-    """A key with no value, reading like words of a sentence, written after a comma and followed by no colon."""
-    if not isinstance(key, str) or mapping[key] is not None or not (" " in key.strip() or key.rstrip()[-1:] in _SENTENCE_END):
+    """A key with no value, written after a comma and followed by no colon: one word (`role: Président, bénévole`)
+    as well as the end of a sentence, since a key of the format is never written without its colon."""
+    if not isinstance(key, str) or mapping[key] is not None:
         return False
     span = doc.index.key_span(pointer)
     return span is not None and _before(span, doc) == "," and _after(span, doc) in (",", "}")
