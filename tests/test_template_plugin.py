@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from mypy_support import strict_mypy
 from wheelhouse import TEMPLATE, built_wheel, wheelhouse
 
 pytestmark = pytest.mark.slow  # one venv for the module (--dist loadfile keeps it on one worker)
@@ -208,10 +209,11 @@ def test_a_failing_case_file_reads_plainly(venv: Venv) -> None:
     assert "Traceback" not in done.stdout
 
 
-def test_the_template_passes_mypy_strict_against_the_installed_wheel(venv: Venv) -> None:
-    """The wheel ships `py.typed`: mypy, reading the venv's site-packages, checks the plugin against partnercheck's own types."""
-    pytest.importorskip("mypy", reason="mypy is in the test extra: pip install -e '.[test]'")
-    done = venv.run(sys.executable, "-m", "mypy", "--no-incremental", "--strict", "--python-executable", venv.bin("python"), "src", "tests", cwd=venv.plugin)
+def test_the_template_passes_mypy_strict_against_the_installed_wheel(venv: Venv, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The wheel ships `py.typed`: mypy, reading the venv's site-packages, checks the plugin against partnercheck's own types
+    (with the session's strict cache: tests/mypy_support.py)."""
+    with strict_mypy(tmp_path_factory) as mypy:
+        done = venv.run(*mypy, "--python-executable", venv.bin("python"), "src", "tests", cwd=venv.plugin)
     assert done.returncode == 0, done.stdout + done.stderr
     site = venv.run(venv.bin("python"), "-c", "import partnercheck, pathlib; print((pathlib.Path(partnercheck.__file__).parent / 'py.typed').is_file())")
     assert site.stdout.strip() == "True"
