@@ -184,7 +184,9 @@ class Builder:
     # nodes ---------------------------------------------------------------
     def _scalar(self, event: Any) -> None:
         span = self.block_span(event.start_mark, event.end_mark)
-        text, style, tag, anchor = event.value, event.style, event.tag, event.anchor
+        text, style, tag, anchor = event.value, event.style, event.ctag, event.anchor
+        if tag is not None:  # `event.tag` is this, through a property: most scalars have no tag
+            tag = str(tag)
         if style == '"' and _SURROGATE.search(text):
             text = event.value = _join_surrogates(text, span)
         stack = self.stack
@@ -201,13 +203,15 @@ class Builder:
             if anchor:
                 self.anchors[anchor] = _Anchored(text, chars=size)
             return
-        if tag is None and not style and event.implicit[0]:  # the usual plain scalar, untagged
+        if tag is not None:
+            value = self._scalar_value(event, span)
+        elif style or not event.implicit[0]:  # quoted, or a block scalar: its text
+            value = text
+        else:  # the usual plain scalar, untagged
             try:
                 value = resolve_plain(text)
             except ValueError:
                 value = self._scalar_value(event, span)
-        else:
-            value = self._scalar_value(event, span)
         if anchor:
             self.anchors[anchor] = _Anchored(value, chars=size)
         self._deliver(value, span, 1, 0, size)
