@@ -6,8 +6,6 @@ and a case file with a load problem (a duplicate key) is an error.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -17,6 +15,9 @@ from partnercheck.testing import default_registry, rule_cases, run_case
 from partnercheck.testing.registry import PluginLoadWarning
 from test_plugins import CHARTER, PACK_PLUGIN, no_installed_plugins, pack, plugin, rule  # noqa: F401  (fixtures)
 
+pytest_plugins = ["pytester"]  # the user's pytest runs on case files, in this process
+#: As this project's pyproject sets it: pytest-asyncio's deprecation warning, unset, would reach this run's own summary.
+ASYNCIO = ("-o", "asyncio_default_fixture_loop_scope=function")
 GOOD = pack(rule("HAR01", "needs-representative", "{select: /partners/*, schema: {required: [representative]}}", message="Partner {id} names no representative."))
 EXAMPLE = "partnercheck: 1\\ncharter: {id: x, title: X}\\npartners: [{id: a, name: A, type: funder%s}]"
 
@@ -99,15 +100,18 @@ def test_a_message_parameter_no_finding_gives_fails_the_case(plugin) -> None:
         assert_findings("CRH02", CHARTER, [{"pointer": "/partners/0"}], registry=registry)
 
 
-def test_a_case_file_with_a_duplicate_key_is_an_error(tmp_path: Path) -> None:
+def test_a_case_file_with_a_duplicate_key_is_an_error(pytester: pytest.Pytester) -> None:
+    """The user's `pytest` on the case file is run in this process (pytester), with the plugins an installed
+    pytest loads (entry points, partnercheck's own among them): no interpreter nor plugin imports paid again."""
     from partnercheck.testing import load_case_file
 
-    cases = tmp_path / "test_dup.cases.yaml"
+    cases = pytester.path / "test_dup.cases.yaml"
     cases.write_text("rule: PIL01\ncases:\n  - charter: 'partnercheck: 1'\n    expect: []\n    expect: [{pointer: ''}]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"test_dup.cases.yaml:5: Duplicate key \"expect\""):
         load_case_file(cases)
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(cases)], capture_output=True, text=True, cwd=tmp_path)
-    assert done.returncode != 0 and 'Duplicate key "expect"' in done.stdout and "Traceback" not in done.stdout, done.stdout
+    done = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider", "-p", "no:xdist", *ASYNCIO, str(cases))
+    stdout = done.stdout.str()
+    assert done.ret != 0 and 'Duplicate key "expect"' in stdout and "Traceback" not in stdout, stdout
 
 
 def test_the_cases_of_a_plugin_that_did_not_load_fail_instead_of_vanishing(plugin) -> None:
@@ -121,21 +125,27 @@ def test_the_cases_of_a_plugin_that_did_not_load_fail_instead_of_vanishing(plugi
         rule_cases(registry=registry, plugin="acme-typo")
 
 
-def test_a_case_file_runs_beside_a_pytest_plugin_that_wraps_each_test_call(tmp_path: Path) -> None:
+def test_a_case_file_runs_beside_a_pytest_plugin_that_wraps_each_test_call(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     """pytest-lsp (a test dependency, common among editor-tooling authors) wraps `pytest_runtest_call` and
-    ran only items with `funcargs`: every YAML case failed with "wrap_controller … did not yield"."""
+    ran only items with `funcargs`: every YAML case failed with "wrap_controller … did not yield".
+    The run is in this process (pytester), its plugins loaded from their entry points as an installed pytest does."""
     import importlib.util
-    import os
-    import subprocess
-    import sys
 
     assert importlib.util.find_spec("pytest_lsp") is not None, "pytest-lsp, a test dependency, wraps every test call"
-    (tmp_path / "test_pilot.cases.yaml").write_text(
+    (pytester.path / "test_pilot.cases.yaml").write_text(
         "rule: PIL01\ncases:\n  - name: no pilot\n    charter: |\n      partnercheck: 1\n      charter: {id: x, title: X}\n"
         "      partners: [{id: a, name: A, type: funder}]\n    expect: [{pointer: ''}]\n",
         encoding="utf-8",
     )
-    env = {**os.environ, "PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stdout[-2000:]
-    assert "1 passed" in done.stdout
+    monkeypatch.setenv("PARTNERCHECK_DISABLE_PLUGIN_AUTOLOAD", "1")
+    loaded: list[bool] = []
+
+    class Probe:
+        def pytest_configure(self, config: pytest.Config) -> None:
+            loaded.append(config.pluginmanager.has_plugin("pytest-lsp"))
+
+    done = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider", *ASYNCIO, str(pytester.path), plugins=[Probe()])
+    stdout = done.stdout.str()
+    assert loaded == [True], "the run loads pytest-lsp from its entry point, as a user's pytest does"
+    assert done.ret == 0, stdout[-2000:]
+    assert "1 passed" in stdout

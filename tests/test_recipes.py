@@ -17,6 +17,7 @@ import pytest
 from copies import BUILD_FILES, copy_files
 from paths import EXAMPLES, ROOT
 from ruamel.yaml import YAML
+from test_action import check_jsonschema
 from test_precommit import healthy_today
 from wheelhouse import offline_pip, wheelhouse
 
@@ -36,8 +37,8 @@ def block(mark: str) -> str:
 def validate(schema: str, text: str, tmp_path: Path, name: str) -> None:
     target = tmp_path / name
     target.write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(target)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stdout + done.stderr
+    code, output = check_jsonschema(schema, target)
+    assert code == 0, output
 
 
 def test_no_recipe_names_a_release_that_does_not_exist() -> None:

@@ -1,7 +1,7 @@
 """One wheelhouse per test session, shared by the pytest-xdist workers, for the tests that install partnercheck.
 
 It holds partnercheck's wheel, built once from this tree (its sdist first, then the wheel from the
-sdist, as `python -m build` does), with every wheel an install or a build from source needs:
+sdist, as `python -m build` does, by the backend called in this process), with every wheel an install or a build from source needs:
 partnercheck's dependencies, the build backends (this project's and the template plugin's
 `build-system.requires`) and the template plugin's test extra. The tests that install (a venv,
 `pip install`, pre-commit, the release script, the Action's and the docs' recipes) install from it
@@ -16,10 +16,14 @@ editable install, files outside site-packages), is fetched with `pip wheel`.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -63,15 +67,28 @@ def wheelhouse(factory: pytest.TempPathFactory) -> Path:
 
 def _make(house: Path) -> None:
     house.mkdir(parents=True)
-    _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", str(house / "sdist"), str(ROOT))
-    (wheel,) = (house / "sdist").glob("partnercheck-*.whl")
-    wheel.rename(house / wheel.name)
+    _build_sdist_then_wheel(house)
     installed, missing = installed_closure(_requirements(), leave_out={"partnercheck"})
     for dist in installed:
         if not repack(dist, house):
             missing.append(f"{dist.metadata['Name']}=={dist.version}")
     if missing:  # only here is a package index read
         _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--find-links", str(house), "--wheel-dir", str(house), *missing)
+
+
+def _build_sdist_then_wheel(house: Path) -> None:
+    """partnercheck's sdist into `house/sdist`, then its wheel into `house` built from the unpacked sdist (as
+    `python -m build` does, so the wheel proves the sdist complete), by the backend pyproject names, called in this
+    process: `python -m build --no-isolation` ran the same hooks in five processes, each importing the backend again."""
+    backend = importlib.import_module(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["build-backend"])
+    with contextlib.chdir(ROOT):
+        sdist = house / "sdist" / backend.build_sdist(str(house / "sdist"))
+    with tempfile.TemporaryDirectory(prefix="partnercheck-sdist-") as unpacked:
+        with tarfile.open(sdist) as tar:
+            tar.extractall(unpacked, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # 3.11.4+
+        (source,) = Path(unpacked).iterdir()
+        with contextlib.chdir(source):
+            backend.build_wheel(str(house))
 
 
 def _run(*command: str) -> None:
