@@ -46,7 +46,18 @@ def directory() -> Path | None:
 
 
 def load(raw: bytes, source: str, plugin: str, version: str, build: Callable[[], list[Any]]) -> list[Any]:
-    """The rules of one pack: from the cache when an entry matches, else `build()` (then stored)."""
+    """The rules of one pack: from this process's memory (packmemory.py) or the cache when an entry matches,
+    else `build()` (then stored)."""
+    from partnercheck.rules import packmemory
+
+    key = (hashlib.sha256(raw).digest(), source, plugin, version)
+    kept = packmemory.recall(key)
+    if kept is not None:
+        return kept
+    return packmemory.keep(key, _load(raw, source, plugin, version, build))
+
+
+def _load(raw: bytes, source: str, plugin: str, version: str, build: Callable[[], list[Any]]) -> list[Any]:
     folder = directory()
     if folder is None:
         return build()
@@ -138,7 +149,10 @@ def _prune(folder: Path) -> None:
 
 
 def clear() -> int:
-    """Remove every pack entry; the number removed."""
+    """Remove every pack entry (and forget the packs this process keeps in memory); the number removed."""
+    from partnercheck.rules.packmemory import forget
+
+    forget()
     folder = directory()
     if folder is None or not folder.is_dir():
         return 0
