@@ -1,4 +1,4 @@
-"""The packs a process keeps in memory (rules/packmemory.py): kept from the second load, served again
+"""The packs a process keeps in memory (rules/packcache.py): kept from the second load, served again
 only for the very same bytes, source, plugin and version, frozen so no run changes the next one's rules."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any, Callable
 import pytest
 
 from partnercheck.errors import PackError
-from partnercheck.rules import pack, packcache, packmemory
+from partnercheck.rules import pack, packcache
 from partnercheck.rules.model import Declarative
 from partnercheck.rules.pack import load_pack_file
 from paths import ROOT
@@ -22,7 +22,7 @@ from paths import ROOT
 def builds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     """The sources of the packs parsed and validated (not served by memory or by the cache on disk, here in tmp_path)."""
     monkeypatch.setenv(packcache.ENV, str(tmp_path / "cache"))
-    packmemory.forget()
+    packcache.forget()
     built: list[str] = []
     original = pack._load_pack_text
 
@@ -32,7 +32,7 @@ def builds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
 
     monkeypatch.setattr(pack, "_load_pack_text", counted)
     yield built
-    packmemory.forget()
+    packcache.forget()
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_kept_rules_refuse_every_change(builds: list[str], tmp_path: Path, mutat
     assert isinstance(kept[0].check, Declarative) and kept[0].check.where and kept[0].options
     with pytest.raises(TypeError, match="read-only"):
         mutate(kept)
-    packmemory.forget()
+    packcache.forget()
     assert _loaded(tmp_path) == kept
 
 
@@ -175,7 +175,7 @@ def test_a_change_to_a_first_load_is_never_kept(builds: list[str], tmp_path: Pat
     first = _loaded(tmp_path)
     mutate(first)
     kept = _loaded(tmp_path)
-    packmemory.forget()
+    packcache.forget()
     assert kept == _loaded(tmp_path) != first
 
 
@@ -195,7 +195,7 @@ def test_kept_rules_read_and_copy_as_plain_values(builds: list[str], tmp_path: P
 
     _loaded(tmp_path)
     kept = _loaded(tmp_path)
-    packmemory.forget()
+    packcache.forget()
     assert kept == _loaded(tmp_path)  # frozen or not, the same values
     rule = next(r for r in kept if r.tests and r.translations)
     assert isinstance(rule.translations, dict) and isinstance(rule.tests[0]["expect"], list)
@@ -209,7 +209,7 @@ def test_forget_and_cache_clear_empty_the_memory(builds: list[str], tmp_path: Pa
     path = copied(tmp_path)
     load_pack_file(path), load_pack_file(path), load_pack_file(path)
     assert len(builds) == 1
-    packmemory.forget()
+    packcache.forget()
     load_pack_file(path), load_pack_file(path), load_pack_file(path)
     assert len(builds) == 1  # the cache on disk still holds it: read from there twice, then kept
     packcache.clear()
@@ -219,7 +219,7 @@ def test_forget_and_cache_clear_empty_the_memory(builds: list[str], tmp_path: Pa
 
 def test_memory_keeps_at_most_max_packs_the_least_recently_used_dropped(builds: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(packcache.ENV, "off")
-    monkeypatch.setattr(packmemory, "MAX_PACKS", 2)
+    monkeypatch.setattr(packcache, "MAX_KEPT", 2)
     a, b, c = (copied(tmp_path, to=f"{name}.yaml") for name in "abc")
     for path in (a, a, b, b):
         load_pack_file(path)

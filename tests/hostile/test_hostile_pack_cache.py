@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import pickle
 
-from partnercheck.rules.packmemory import forget
+from partnercheck.rules.packcache import forget
 
 from hostile_support import NO_PILOT, clean, findings, write
 
