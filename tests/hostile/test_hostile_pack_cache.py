@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import pickle
 
+from partnercheck.rules.packcache import forget
+
 from hostile_support import NO_PILOT, clean, findings, write
 
 
@@ -23,6 +25,7 @@ class Boom:
 
 
 def run(cli, tmp_path, monkeypatch):
+    forget()  # the packs this process keeps in memory: each run reads the cache entries on disk
     monkeypatch.setenv("PARTNERCHECK_PACK_CACHE", str(tmp_path / "packs"))
     code, out, err = cli("check", "--no-plugins", "--isolated", "--no-cache", "--format", "json", str(tmp_path / "c.yaml"))
     clean(out, err)

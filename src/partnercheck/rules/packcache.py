@@ -17,6 +17,19 @@ shape is wrong), never run code. `PARTNERCHECK_PACK_CACHE=DIR` moves it, `PARTNE
 turns it off; a folder that cannot be written simply means no cache. A
 corrupt or unreadable entry is ignored and rebuilt. `partnercheck cache clear`
 empties it.
+
+In memory: a process that loads a pack a second time (the language server
+re-planning on every configuration change, the test suite's in-process runs)
+keeps its rules for its next runs, under the same key but the code's, which
+cannot change in a running process (the SHA-256 of the pack's bytes, its
+source, plugin and version): a pack whose bytes changed is a new key,
+whatever its size and time say, so nothing stale is served. A single `check`
+loads each pack once: it only notes the key and pays nothing. Kept rules are
+frozen (their mappings and lists read-only, rules/readonly.py), so a rule, a
+reporter or a plugin that changes one raises instead of changing the next
+run's rules; a first load stays the run's own. At most `MAX_KEPT` packs are
+kept, the least recently used dropped first (a pack edited in an editor is a
+new key at every save); `forget()` empties the memory, and so does `clear()`.
 """
 
 from __future__ import annotations
@@ -46,7 +59,16 @@ def directory() -> Path | None:
 
 
 def load(raw: bytes, source: str, plugin: str, version: str, build: Callable[[], list[Any]]) -> list[Any]:
-    """The rules of one pack: from the cache when an entry matches, else `build()` (then stored)."""
+    """The rules of one pack: from this process's memory or the cache when an entry matches,
+    else `build()` (then stored)."""
+    key = (hashlib.sha256(raw).digest(), source, plugin, version)
+    kept = _recall(key)
+    if kept is not None:
+        return kept
+    return _keep(key, _load(raw, source, plugin, version, build))
+
+
+def _load(raw: bytes, source: str, plugin: str, version: str, build: Callable[[], list[Any]]) -> list[Any]:
     folder = directory()
     if folder is None:
         return build()
@@ -138,7 +160,8 @@ def _prune(folder: Path) -> None:
 
 
 def clear() -> int:
-    """Remove every pack entry; the number removed."""
+    """Remove every pack entry (and forget the packs this process keeps in memory); the number removed."""
+    forget()
     folder = directory()
     if folder is None or not folder.is_dir():
         return 0
@@ -192,3 +215,81 @@ def _files(folder: str, relative: str) -> Iterator[tuple[str, os.stat_result]]:
                 continue
     for entry in folders:
         yield from _files(entry.path, f"{relative}{entry.name}{os.sep}")
+
+
+# in memory -------------------------------------------------------------------------
+#: Packs kept in memory at most: the built-in ones and a few plugins', several versions of one being edited.
+MAX_KEPT = 64
+
+#: The SHA-256 of a pack's bytes, its source, plugin and version.
+_Key = tuple[bytes, str, str, str]
+
+#: Each key's rules, or None for a pack seen once (not yet worth freezing); the least recently used first.
+_KEPT: dict[_Key, tuple[Any, ...] | None] = {}
+
+
+def _recall(key: _Key) -> list[Any] | None:
+    """The rules kept under `key` (a new list of the shared, frozen rules), or None."""
+    kept = _KEPT.get(key)
+    if kept is None:
+        return None
+    _remember(key, kept)
+    return list(kept)
+
+
+def _keep(key: _Key, rules: list[Any]) -> list[Any]:
+    """The rules a run uses after loading them under `key`: the first time, as they are (only the key is
+    noted); from the second, frozen and kept for the next runs."""
+    if key not in _KEPT:
+        _remember(key, None)
+        return rules
+    frozen = tuple(_frozen_rule(rule) for rule in rules)
+    _remember(key, frozen)
+    return list(frozen)
+
+
+def forget() -> None:
+    """Empty the memory: the next load of every pack reads its cache entry (or the pack) again."""
+    _KEPT.clear()
+
+
+def _remember(key: _Key, value: tuple[Any, ...] | None) -> None:
+    _KEPT.pop(key, None)
+    _KEPT[key] = value
+    while len(_KEPT) > MAX_KEPT:
+        del _KEPT[next(iter(_KEPT))]
+
+
+def _frozen_rule(rule: Any) -> Any:
+    """`rule` with every mapping and list it holds read-only (scalars, tuples and its dataclasses are already)."""
+    from dataclasses import replace
+
+    from partnercheck.rules.readonly import ReadOnlyDict, freeze
+
+    return replace(
+        rule,
+        check=_frozen_check(rule.check),
+        messages=freeze(rule.messages),
+        options=ReadOnlyDict({name: _frozen_option(option) for name, option in rule.options.items()}),
+        examples=freeze(rule.examples),
+        tests=tuple(freeze(test) for test in rule.tests),
+        translations=freeze(rule.translations),
+        defaulted=freeze(rule.defaulted),
+    )
+
+
+def _frozen_check(check: Any) -> Any:
+    from partnercheck.rules.model import Declarative
+    from partnercheck.rules.readonly import freeze
+
+    if isinstance(check, Declarative):
+        return Declarative(check.select, freeze(check.schema), freeze(check.where))
+    return check  # a function's name and scope, or the engine's: nothing to change
+
+
+def _frozen_option(option: Any) -> Any:
+    from dataclasses import replace
+
+    from partnercheck.rules.readonly import freeze
+
+    return replace(option, default=freeze(option.default), schema=freeze(option.schema))
