@@ -22,6 +22,9 @@ import shutil
 import sys
 import sysconfig
 import tempfile
+import threading
+from fnmatch import fnmatch
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +42,50 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHONPYCACHEPREFIX"] = os.environ[_FOLDER] = folder
     sys.dont_write_bytecode = False  # and for this process (`-n 0`)
     sys.pycache_prefix = folder
+    if getattr(config.option, "numprocesses", None) and not config.option.collectonly:
+        _AHEAD.append(threading.Thread(target=_rewrite_ahead, args=(config,), daemon=True))
+        _AHEAD[0].start()
+
+
+_AHEAD: list[threading.Thread] = []
+
+
+def _rewrite_ahead(config: pytest.Config) -> None:
+    """Under pytest-xdist every worker imports every test module to collect it, and the workers start together:
+    each rewrote every module's assertions (about 3 CPU seconds). This process, idle meanwhile, rewrites them
+    first, in the order they are collected, into the shared prefix; a worker then reads each one's bytecode
+    (pytest writes it atomically), rewriting only those it reaches first. Uses pytest's private rewriting
+    functions: if a pytest release changes them, nothing is done ahead and the workers rewrite as before."""
+    try:
+        from _pytest.assertion.rewrite import PYC_TAIL, _rewrite_test, _write_pyc, assertstate_key, get_cache_dir
+
+        state = config.stash[assertstate_key]
+        for module in _test_modules(config):
+            pyc = get_cache_dir(module) / (module.name[:-3] + PYC_TAIL)
+            if not pyc.exists():
+                source_hash, code = _rewrite_test(module, config)
+                os.makedirs(pyc.parent, exist_ok=True)
+                _write_pyc(state, code, source_hash, pyc)
+    except Exception:  # noqa: BLE001 (an optimisation only: the workers rewrite what is left)
+        return
+
+
+def _test_modules(config: pytest.Config) -> list[Path]:
+    """The test modules under the run's paths, in collection order (each folder's entries by name)."""
+    patterns = config.getini("python_files")
+    found: list[Path] = []
+
+    def visit(path: Path) -> None:
+        if path.is_dir():
+            for entry in sorted(path.iterdir(), key=lambda p: p.name):
+                if entry.name != "__pycache__" and not entry.name.startswith("."):
+                    visit(entry)
+        elif path.suffix == ".py" and any(fnmatch(path.name, pattern) for pattern in patterns):
+            found.append(path)
+
+    for arg in config.args:
+        visit(Path(config.invocation_params.dir, arg.split("::")[0]).resolve())
+    return found
 
 
 def _link_compiled(root: str, folder: str) -> None:
@@ -63,4 +110,6 @@ def _link_compiled(root: str, folder: str) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if os.environ.get("PYTEST_XDIST_WORKER") or not os.environ.get(_FOLDER):
         return
+    for thread in _AHEAD:
+        thread.join()
     shutil.rmtree(os.environ.pop(_FOLDER), ignore_errors=True)
