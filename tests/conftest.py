@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from paths import DATA, EXAMPLES, ROOT  # noqa: F401  (re-exported for tests)
 
-pytest_plugins = ["bytecode_cache"]  # compiled modules reused by the session's processes (tests/bytecode_cache.py)
+pytest_plugins = ["bytecode_cache", "assert_rewrite_scope"]  # compiled modules reused by the session's processes (tests/bytecode_cache.py); no rewriting of the packages under test (tests/assert_rewrite_scope.py)
 
 
 @pytest.fixture(autouse=True, scope="session")
