@@ -108,6 +108,15 @@ async def change(client: LanguageClient, path: Path, text: str, version: int) ->
     return list(client.diagnostics[uri])
 
 
+async def configure(client: LanguageClient, path: Path, settings: dict[str, Any]) -> list[types.Diagnostic]:
+    """Send `settings` as `workspace/didChangeConfiguration` and wait for `path`'s diagnostics, checked again under them."""
+    uri = path.as_uri()
+    waiting = client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"partnercheck": settings}))
+    await until(client, uri, waiting)
+    return list(client.diagnostics[uri])
+
+
 async def until(client: LanguageClient, uri: str, waiting: Any) -> None:
     """Wait for diagnostics of `uri` (another document's may come first)."""
     while True:
