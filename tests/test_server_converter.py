@@ -17,8 +17,18 @@ from partnercheck.server.converter import converter, reachable
 EDITORS = sorted(path.stem.rsplit("_v", 1)[0].replace("_", "-") for path in (Path(pytest_lsp.__file__).parent / "clients").glob("*.json"))
 
 
+@pytest.fixture(scope="module")
+def pygls_s():
+    return default_converter()
+
+
+@pytest.fixture(scope="module")
+def ours():
+    return converter()
+
+
 @pytest.mark.parametrize("editor", sorted(set(EDITORS)))
-def test_an_editor_s_initialize_params_read_as_pygls_reads_them(editor):
+def test_an_editor_s_initialize_params_read_as_pygls_reads_them(editor, pygls_s, ours):
     sent = types.InitializeParams(
         capabilities=pytest_lsp.client_capabilities(editor),
         process_id=42,
@@ -27,14 +37,14 @@ def test_an_editor_s_initialize_params_read_as_pygls_reads_them(editor):
         workspace_folders=[types.WorkspaceFolder(uri="file:///work", name="work")],
         client_info=types.ClientInfo(name=editor, version="1"),
     )
-    wire = json.loads(json.dumps(default_converter().unstructure(sent)))
-    ours = converter().structure(wire, types.InitializeParams)
-    assert ours == default_converter().structure(wire, types.InitializeParams)
-    assert ours.capabilities != types.ClientCapabilities() and ours.workspace_folders[0].name == "work" and ours.client_info.name == editor
-    assert default_converter().unstructure(ours) == wire
+    wire = json.loads(json.dumps(pygls_s.unstructure(sent)))
+    read = ours.structure(wire, types.InitializeParams)
+    assert read == pygls_s.structure(wire, types.InitializeParams)
+    assert read.capabilities != types.ClientCapabilities() and read.workspace_folders[0].name == "work" and read.client_info.name == editor
+    assert pygls_s.unstructure(read) == wire
 
 
-def test_the_server_s_initialize_result_written_as_pygls_writes_it():
+def test_the_server_s_initialize_result_written_as_pygls_writes_it(pygls_s):
     server = build()
     params = types.InitializeParams(capabilities=pytest_lsp.client_capabilities("visual-studio-code"), root_uri=None)
     answering = server.protocol.lsp_initialize(params)
@@ -44,14 +54,14 @@ def test_the_server_s_initialize_result_written_as_pygls_writes_it():
         answering.send(None)
     result = done.value.value
     written = server.protocol._converter.unstructure(result)
-    assert written == default_converter().unstructure(result)
+    assert written == pygls_s.unstructure(result)
     assert written["capabilities"]["completionProvider"]["triggerCharacters"] == [" ", "[", ",", "-", ":"]
     assert "declarationProvider" not in written["capabilities"]  # left at its default: not written
 
 
-def test_no_function_is_generated_for_the_capabilities():
+def test_no_function_is_generated_for_the_capabilities(ours):
     """What makes the first answer sooner: no cattrs function is generated, then compiled, for a class only `initialize` carries."""
-    made = converter()
+    made = ours
     read, written = reachable(types.InitializeParams), reachable(types.InitializeResult)
     assert types.ClientCapabilities in read and len(read) > 50 and types.ServerCapabilities in written and len(written) > 30
     assert {made.get_structure_hook(kind).__module__ for kind in read} == {"partnercheck.server.converter"}
