@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from lsp_support import change, check_json, open_file, ranges, run, server, session, shared_server, spans  # noqa: F401 (fixtures)
+from lsp_support import change, check_json, configure, open_file, ranges, run, server, session, shared_server, spans  # noqa: F401 (fixtures)
 from lsprotocol import types
 from paths import EXAMPLES, ROOT
 
@@ -63,15 +63,18 @@ def test_the_language_follows_the_settings_then_the_charter(tmp_path):
     charter = tmp_path / "charter.yaml"
     charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
 
-    async def scenario(options, env):
-        async with session(tmp_path, options, env) as client:
+    async def set_at_start():  # the setting at initialize, over the environment's PARTNERCHECK_LANG (en in the tests)
+        async with session(tmp_path, {"language": "fr"}) as client:
             return await open_file(client, charter)
 
-    french = run(scenario({"language": "fr"}, {}))
+    async def unset_then_set():  # no language set, then English set while running: one server, the environment's language emptied
+        async with session(tmp_path, {}, {"PARTNERCHECK_LANG": ""}) as client:
+            return await open_file(client, charter), await configure(client, charter, {"language": "en"})
+
+    french = run(set_at_start())
     assert next(d for d in french if d.code == "PIL01").message.startswith("Aucun pilote")
-    charter_s_own = run(scenario({}, {"PARTNERCHECK_LANG": ""}))  # no language set: the charter's (`language: fr`)
+    charter_s_own, english = run(unset_then_set())  # no language set: the charter's (`language: fr`)
     assert next(d for d in charter_s_own if d.code == "PIL01").message.startswith("Aucun pilote")
-    english = run(scenario({"language": "en"}, {"PARTNERCHECK_LANG": ""}))
     assert next(d for d in english if d.code == "PIL01").message.startswith("No pilot")
 
 
@@ -114,19 +117,19 @@ def check(ctx):
 def test_a_rule_that_raises_is_int01_and_the_server_keeps_answering(tmp_path):
     plugin, charter, text = _crashing_plugin_beside_a_charter(tmp_path)
 
-    async def scenario(options):
-        async with session(tmp_path, options) as client:
-            first = await open_file(client, charter)
+    async def scenario():
+        async with session(tmp_path, {"plugins": [str(plugin)]}) as client:
+            refused = await open_file(client, charter)  # no permission at start: the plugin's code never runs
+            first = await configure(client, charter, {"allowLocalPlugins": True})
             second = await change(client, charter, text + "\n", 2)
-            return first, second
+            return refused, first, second
 
-    first, second = run(scenario({"plugins": [str(plugin)], "allowLocalPlugins": True}))
+    refused, first, second = run(scenario())
+    assert "INT01" not in {d.code for d in refused} and "PIL01" in {d.code for d in refused}
     for diagnostics in (first, second):
         [crash] = [d for d in diagnostics if d.code == "INT01"]
         assert "CRA01" in crash.message and "ZeroDivisionError" in crash.message
         assert "PIL01" in {d.code for d in diagnostics}
-    refused, _ = run(scenario({"plugins": [str(plugin)]}))  # no permission: the plugin's code never runs
-    assert "INT01" not in {d.code for d in refused} and "PIL01" in {d.code for d in refused}
 
 
 @pytest.mark.slow
@@ -148,20 +151,20 @@ def test_hostile_files_are_reported_and_the_server_survives(tmp_path):
     assert "PIL01" in {d.code for d in after}  # still answering, and right
 
 
-def test_a_configuration_file_s_errors_are_shown_on_its_line(tmp_path):
+def test_a_configuration_file_s_errors_are_shown_on_its_line(tmp_path, server):
     config = tmp_path / ".partnercheck.yaml"
     config.write_text("select: [PIL01]\n", encoding="utf-8")
     charter = tmp_path / "charter.yaml"
     charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
 
     async def scenario():
-        async with session(tmp_path) as client:
-            fine = await open_file(client, config)
-            broken = await change(client, config, "select: [PIL01]\nseverity:\n  PIL01: bogus\n", 2)
-            selected = await open_file(client, charter)
-            return fine, broken, selected
+        client = server.client
+        fine = await open_file(client, config)
+        broken = await change(client, config, "select: [PIL01]\nseverity:\n  PIL01: bogus\n", 2)
+        selected = await open_file(client, charter)
+        return fine, broken, selected
 
-    fine, broken, selected = run(scenario())
+    fine, broken, selected = server.run(scenario())
     assert fine == []
     [error] = broken
     assert error.range.start.line == 2 and "bogus" in error.message
@@ -212,21 +215,20 @@ def test_a_grouped_finding_s_related_places_become_related_information(tmp_path)
     assert finding.line == 4 and finding.pointer.startswith("/partners/0")
 
 
-def test_did_change_configuration_applies_the_fail_level_and_language(tmp_path):
-    from lsp_support import until
-
+def test_did_change_configuration_applies_the_fail_level_and_language(tmp_path, server):
     charter = tmp_path / "charter.yaml"
     charter.write_text((EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
 
     async def scenario():
-        async with session(tmp_path) as client:
-            before = await open_file(client, charter)
-            waiting = client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-            client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"partnercheck": {"failLevel": "error", "language": "fr"}}))
-            await until(client, charter.as_uri(), waiting)
-            return before, list(client.diagnostics[charter.as_uri()])
+        client = server.client
+        before = await open_file(client, charter)
+        try:
+            return before, await configure(client, charter, {"failLevel": "error", "language": "fr"})
+        finally:  # the module's server back to its settings for the next tests
+            restored = await configure(client, charter, {"failLevel": None, "language": None})
+            assert ranges(restored) == ranges(before) and [d.severity for d in restored] == [d.severity for d in before]
 
-    before, after = run(scenario())
+    before, after = server.run(scenario())
     severity = lambda found, code: next(d.severity for d in found if d.code == code)  # noqa: E731
     assert severity(before, "EVA03") == types.DiagnosticSeverity.Warning
     assert severity(after, "EVA03") == types.DiagnosticSeverity.Hint  # below the fail level

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from lsp_support import change, open_file, run, server, session, shared_server  # noqa: F401 (fixtures)
+from lsp_support import change, configure, open_file, run, server, session, shared_server  # noqa: F401 (fixtures)
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.workspace import TextDocument
@@ -235,18 +235,29 @@ def test_completion_details_follow_the_language_of_the_settings_then_the_charter
     typing_key = CHARTER.replace("    type: funder\n", "    type: funder\n    na\n")
     position = at(typing_key, "na", "    na", 2)
 
-    async def scenario(options, env, text):
+    async def ask(client, path):
+        found = await client.text_document_completion_async(types.CompletionParams(text_document=doc(path.as_uri()), position=position))
+        return {i.label: i.detail for i in found.items}
+
+    async def set_at_start():  # the setting at initialize, over the environment's PARTNERCHECK_LANG (en in the tests) and the charter's `en`
         path = tmp_path / "charter.yaml"
         path.write_text(CHARTER, encoding="utf-8")
-        async with session(tmp_path, options, env) as client:
+        async with session(tmp_path, {"language": "fr"}) as client:
             await open_file(client, path)
-            await change(client, path, text, 2)
-            found = await client.text_document_completion_async(types.CompletionParams(text_document=doc(path.as_uri()), position=position))
-            return {i.label: i.detail for i in found.items}
+            await change(client, path, typing_key, 2)
+            return await ask(client, path)
 
-    french = run(scenario({"language": "fr"}, {}, typing_key))
+    async def unset_then_set():  # no language set (the environment's emptied), then English set while running
+        path = tmp_path / "charter.yaml"
+        async with session(tmp_path, {}, {"PARTNERCHECK_LANG": ""}) as client:
+            await open_file(client, path)
+            await change(client, path, typing_key.replace("language: en", "language: fr"), 2)
+            charter_s_own = await ask(client, path)
+            await configure(client, path, {"language": "en"})
+            return charter_s_own, await ask(client, path)
+
+    french = run(set_at_start())
     assert french["name"] == "Le nom complet du partenaire." and french["type"] == "Le type d'acteur qu'est le partenaire."
-    charter_s_own = run(scenario({}, {"PARTNERCHECK_LANG": ""}, typing_key.replace("language: en", "language: fr")))
+    charter_s_own, english = run(unset_then_set())
     assert charter_s_own["name"] == "Le nom complet du partenaire."
-    english = run(scenario({"language": "en"}, {"PARTNERCHECK_LANG": ""}, typing_key.replace("language: en", "language: fr")))
     assert english["name"] == "The partner's full name."

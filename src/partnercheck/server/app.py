@@ -26,6 +26,7 @@ from partnercheck.config.files import YAML_NAMES
 from partnercheck.document.load import Document, load_document
 from partnercheck.server import actions, navigation
 from partnercheck.server.completion import complete
+from partnercheck.server.converter import converter
 from partnercheck.server.documents import Ids, ids_of
 from partnercheck.server.hover import hover
 from partnercheck.server.checking import Checked, Checker
@@ -52,7 +53,7 @@ class PartnercheckServer(LanguageServer):
     """The server and what it knows: the checker, and each open document's last check."""
 
     def __init__(self) -> None:
-        super().__init__("partnercheck", __version__, protocol_cls=Protocol)
+        super().__init__("partnercheck", __version__, protocol_cls=Protocol, converter_factory=converter)
         self.checker = Checker()
         self.checked: dict[str, Checked] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
