@@ -13,12 +13,6 @@ from partnercheck.records import Record
 _FRESH: Any = object()
 
 
-def _assign(result: Any, *values: Any) -> None:
-    """A frozen result's fields set in their declaration order (its slots), as its dataclass's `__init__` would."""
-    for name, value in zip(result.__slots__, values):
-        object.__setattr__(result, name, value)
-
-
 class Severity(str, Enum):
     """How serious a finding is; `error` blocks a signature."""
 
@@ -90,7 +84,7 @@ class Text(Record):
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def __init__(self, id: str, params: Mapping[str, Any] = _FRESH) -> None:
-        _assign(self, id, {} if params is _FRESH else params)
+        self._fill(id, {} if params is _FRESH else params)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "params": {k: _param_json(v) for k, v in self.params.items()}}
@@ -142,7 +136,7 @@ class BareFinding(Record):
     path: str | None = None
 
     def __init__(self, pointer: str, params: Mapping[str, Any] = _FRESH, hint: str | Text | None = None, message: str = "default", path: str | None = None) -> None:
-        _assign(self, pointer, {} if params is _FRESH else params, hint, message, path)
+        self._fill(pointer, {} if params is _FRESH else params, hint, message, path)
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
@@ -155,7 +149,7 @@ class Suppression(Record):
     expires_on: str | None = None
 
     def __init__(self, kind: str, reason: str, approved_by: str | None = None, expires_on: str | None = None) -> None:
-        _assign(self, kind, reason, approved_by, expires_on)
+        self._fill(kind, reason, approved_by, expires_on)
 
 
 #: The codes of the reading stage: the file as YAML (DOC) and its shape (SCH), shown before their consequences.
@@ -174,7 +168,7 @@ class Related(Record):
     label: str = ""
 
     def __init__(self, pointer: str, line: int, column: int, end_line: int, end_column: int, label: str = "") -> None:
-        _assign(self, pointer, line, column, end_line, end_column, label)
+        self._fill(pointer, line, column, end_line, end_column, label)
 
     def to_dict(self) -> dict[str, Any]:
         return {"pointer": self.pointer, "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column, "label": self.label}
@@ -306,7 +300,7 @@ class Problem(Record):
     on_key: bool = False
 
     def __init__(self, code: str, message: Text, pointer: str = "", span: Span | None = None, hint: Text | None = None, on_key: bool = False) -> None:
-        _assign(self, code, message, pointer, span, hint, on_key)
+        self._fill(code, message, pointer, span, hint, on_key)
 
 
 def split_hint(hint: str) -> tuple[str, str]:

@@ -4,7 +4,8 @@ A `@dataclass` writes and compiles its methods each time its module is
 imported: 2 to 4 million instructions a class, a millisecond or more of every
 run's start-up (a charter is checked in about 200 ms, and a plain check builds
 dozens of such records' classes). A `Record` subclass lists its fields in
-`__slots__` and assigns them in its own `__init__`; equality, hashing, `repr`
+`__slots__` and assigns them in its own `__init__` (one `_fill` call for a long
+record); equality, hashing, `repr`
 and `replace` come from here, read from those slots (a slot named with a leading
 underscore is a cache, not a field). The result model's types (`findings.py`) take these
 methods too but stay dataclasses for their users (`fields`, `dataclasses.replace`,
@@ -21,6 +22,12 @@ class Record:
     """Equal when of the same class with equal fields; hashable when its fields are; shown with its fields."""
 
     __slots__: tuple[str, ...] = ()
+
+    def _fill(self, *values: Any) -> None:
+        """Set the fields to `values`, in their declaration order (the slots'), as a dataclass's `__init__` would
+        (through `object.__setattr__`, which also sets a frozen result's)."""
+        for name, value in zip(self.__slots__, values):
+            object.__setattr__(self, name, value)
 
     def fields(self) -> tuple[str, ...]:
         return tuple(name for name in self.__slots__ if not name.startswith("_"))

@@ -147,15 +147,7 @@ class FileScore(Record):
     packs: tuple[str, ...]
 
     def __init__(self, path: str, dimensions: tuple[Dimension, ...], overall: float | None, verdict: Verdict | None = None, waived: int = 0, baselined: int = 0, outside_penalty: float = 0.0, readable: bool = True, packs: tuple[str, ...] = ()) -> None:
-        self.path = path
-        self.dimensions = dimensions
-        self.overall = overall
-        self.verdict = Verdict() if verdict is None else verdict
-        self.waived = waived
-        self.baselined = baselined
-        self.outside_penalty = outside_penalty
-        self.readable = readable
-        self.packs = packs
+        self._fill(path, dimensions, overall, Verdict() if verdict is None else verdict, waived, baselined, outside_penalty, readable, packs)
 
     @property
     def scored(self) -> bool:

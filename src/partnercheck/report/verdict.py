@@ -45,17 +45,7 @@ class Verdict(Record):
     files: int
 
     def __init__(self, blocking: tuple[Finding, ...] = (), checked: bool = True, improve: int = 0, score: float | None = None, below: float | None = None, below_files: int = 0, fail_on: Severity | None = None, max_warnings: int | None = None, exit_zero: bool = False, packs: tuple[str, ...] = (), files: int = 1) -> None:
-        self.blocking = blocking
-        self.checked = checked
-        self.improve = improve
-        self.score = score
-        self.below = below
-        self.below_files = below_files
-        self.fail_on = fail_on
-        self.max_warnings = max_warnings
-        self.exit_zero = exit_zero
-        self.packs = packs
-        self.files = files
+        self._fill(blocking, checked, improve, score, below, below_files, fail_on, max_warnings, exit_zero, packs, files)
 
     @property
     def ready(self) -> bool:

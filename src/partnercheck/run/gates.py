@@ -42,13 +42,7 @@ class RunOutcome(Record):
     max_warnings: int | None
 
     def __init__(self, failing: tuple[Finding, ...] = (), low_scores: tuple[LowScore, ...] = (), min_score: float | None = None, internal_error: bool = False, exit_zero: bool = False, fail_on: Severity = Severity.WARNING, max_warnings: int | None = None) -> None:
-        self.failing = failing
-        self.low_scores = low_scores
-        self.min_score = min_score
-        self.internal_error = internal_error
-        self.exit_zero = exit_zero
-        self.fail_on = fail_on
-        self.max_warnings = max_warnings
+        self._fill(failing, low_scores, min_score, internal_error, exit_zero, fail_on, max_warnings)
 
     @property
     def fails(self) -> bool:
