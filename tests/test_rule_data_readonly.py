@@ -147,3 +147,20 @@ def _charters(folder, count: int) -> list[str]:
     for path in paths:
         path.write_text(CHARTER, encoding="utf-8")
     return [str(path) for path in paths]
+
+
+CHANGE_LOG = "evolution:\n  change_log:\n    - {date: 2025-06-01, change: Un partenaire rejoint la plateforme.}\n"
+
+
+@pytest.mark.parametrize("statement", [MUTATIONS["option-list"], MUTATIONS["data-set"]], ids=["options", "data"])
+def test_a_change_rule_that_changes_what_it_reads_crashes_alone_on_every_run(cli, plugin, tmp_path, statement: str) -> None:
+    """A change rule reads frozen data and options as the other scopes do, on the first run of a process as on the
+    next ones (the packs a process loads again are kept frozen: rules/packcache.py), not only from the second."""
+    changing = MUTATING_RULE.replace("MUT01", "MUT02").replace("{function: acme.meddle}", "{function: acme.meddle, scope: change}")
+    plugin("acme_mut", mutating_plugin(statement), mut_yaml=pack(changing))
+    path = tmp_path / "charte.yaml"
+    path.write_text(CHARTER + CHANGE_LOG, encoding="utf-8")
+    for _ in range(3):
+        code, out, _ = cli("check", str(path), "--format", "json", "--no-cache", "--select", "MUT02")
+        crashed = [f["message"] for f in findings_of(out) if f["code"] == "INT01"]
+        assert code == 2 and len(crashed) == 1 and "MUT02" in crashed[0] and "read-only" in crashed[0], out

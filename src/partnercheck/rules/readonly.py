@@ -15,7 +15,7 @@ import io
 import pickle
 from typing import Any, NoReturn
 
-MESSAGE = "the charter's data is read-only: a rule may not change it (work on a copy: dict(...), list(...))"
+MESSAGE = "what a rule reads (the charter's data, its options, the profiles) is read-only: a rule may not change it (work on a copy: dict(...), list(...))"
 
 
 def _refuse(self: Any, *args: Any, **kwargs: Any) -> NoReturn:

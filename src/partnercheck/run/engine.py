@@ -458,8 +458,9 @@ class Engine:
         if not isinstance(data, dict) or (result.path not in previous and not _has_change_log(data)):
             return None
         before = previous.get(result.path)
-        charter, earlier = Charter(data, doc.path), Charter(before, doc.path) if isinstance(before, dict) else None
-        return lambda rule: RuleContext(charter, self.settings.options_of(rule), self.settings.today, self.profiles, previous=earlier)
+        # read-only like every other scope's (readonly.py): frozen data, options and previous version
+        charter, earlier = Charter(freeze(data), doc.path), Charter(freeze(before), doc.path) if isinstance(before, dict) else None
+        return lambda rule: RuleContext(charter, self._options(rule), self.settings.today, self.profiles, previous=earlier)
 
     # suppressions ----------------------------------------------------------------
     def finish(self, result: FileResult) -> None:
