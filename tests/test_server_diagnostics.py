@@ -263,3 +263,29 @@ def _crashing_plugin_beside_a_charter(folder):
     text = (EXAMPLES / "broken" / "sans-pilote.yaml").read_text(encoding="utf-8")
     charter.write_text(text, encoding="utf-8")
     return plugin, charter, text
+
+
+def test_a_saved_rule_pack_is_read_again_as_a_saved_configuration_is(tmp_path):
+    """The plans a server keeps were built from their rule packs: `reads` names such a pack (or a local plugin's
+    module), so that saving it in the editor drops the plans and the next check uses the pack as saved."""
+    from test_plugins import pack, rule
+
+    from partnercheck.server.checking import Checker
+    from partnercheck.server.settings import ServerSettings
+
+    text = "partnercheck: 1\ncharter: {id: c, title: C}\npartners:\n  - {id: a, name: A, type: funder}\n"
+    charter = tmp_path / "charter.yaml"
+    charter.write_text(text, encoding="utf-8")
+    rules = tmp_path / "pack.yaml"
+
+    def write(message: str) -> None:
+        rules.write_text(pack(rule("TRI01", "no-website", "{select: /partners/*, schema: {required: [website]}}", message=message)), encoding="utf-8")
+
+    write("AAAA")
+    checker = Checker(ServerSettings(rule_packs=(str(rules),)))
+    assert [f.message for f in checker.check(charter, text).findings if f.code == "TRI01"] == ["AAAA"]
+    assert checker.reads(rules) and not checker.reads(charter) and not checker.reads(tmp_path / "other.yaml")
+    write("BBBB")
+    checker.forget()  # what saving a file that `reads` names does (server/app.py)
+    assert [f.message for f in checker.check(charter, text).findings if f.code == "TRI01"] == ["BBBB"]
+    assert not Checker().reads(rules)  # no plan kept yet: nothing was built from it

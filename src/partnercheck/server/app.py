@@ -3,7 +3,8 @@
 Documents are checked on open, on save and, after a pause (`debounce`), on
 change; each check publishes the document's diagnostics. Settings come from
 `initializationOptions` and `workspace/didChangeConfiguration`; a saved
-configuration file drops the plans and checks the open documents again.
+configuration file, rule pack or local plugin drops the plans and checks the
+open documents again.
 Every handler is guarded: an unexpected error is logged and the server
 keeps answering.
 """
@@ -199,8 +200,8 @@ def build() -> PartnercheckServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: PartnercheckServer, params: types.DidSaveTextDocumentParams) -> None:
         path = path_of(params.text_document.uri)
-        if path is not None and (is_config(path) or path.name == "pyproject.toml"):
-            ls.checker.forget()  # the plans read the configuration as saved
+        if path is not None and (is_config(path) or path.name == "pyproject.toml" or ls.checker.reads(path)):
+            ls.checker.forget()  # the plans read the configuration, the rule packs and local plugins as saved
             ls.check_all()
             return
         ls.refresh_workspace(params.text_document.uri)

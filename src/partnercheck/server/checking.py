@@ -58,6 +58,19 @@ class Checker:
         """Drop the plans: the settings or a configuration file changed."""
         self._plans.clear()
 
+    def reads(self, path: Path) -> bool:
+        """True when a kept plan was built from the file at `path`, a rule pack or a local plugin's module: saving it
+        in the editor must drop the plans, as saving a configuration file does (the packs kept in memory are keyed
+        by their bytes: the new text is read)."""
+        saved = path.resolve()
+        for (folder, _), run_plan in self._plans.items():
+            registry = run_plan.registry
+            sources = {rule.source for rule in registry.rules.values()}
+            sources.update(info.name.removeprefix("local:") for info in registry.plugins if info.name.startswith("local:"))
+            if any(source and (folder / source).resolve() == saved for source in sources):
+                return True
+        return False
+
     def close(self, path: Path) -> None:
         """Drop what is kept for the file at `path` (closed in the editor)."""
         if self.reader is not None:
