@@ -289,3 +289,21 @@ def test_a_saved_rule_pack_is_read_again_as_a_saved_configuration_is(tmp_path):
     checker.forget()  # what saving a file that `reads` names does (server/app.py)
     assert [f.message for f in checker.check(charter, text).findings if f.code == "TRI01"] == ["BBBB"]
     assert not Checker().reads(rules)  # no plan kept yet: nothing was built from it
+
+
+def test_a_problem_is_told_once_per_configuration(monkeypatch):
+    """A broken pack's message is not repeated at every keystroke, but it is said again after the settings change or a
+    saved file makes the server plan again: broken, fixed, then broken the same way is told twice."""
+    from partnercheck.server.app import PartnercheckServer
+
+    server = PartnercheckServer()
+    shown: list[str] = []
+    monkeypatch.setattr(server, "window_show_message", lambda params: shown.append(params.message))
+    for _ in range(2):
+        server.tell("rule pack pack.yaml: broken")
+    assert shown == ["partnercheck: rule pack pack.yaml: broken"]
+    server.configure({})
+    server.tell("rule pack pack.yaml: broken")
+    server.replan()
+    server.tell("rule pack pack.yaml: broken")
+    assert len(shown) == 3

@@ -64,12 +64,20 @@ class PartnercheckServer(LanguageServer):
     # settings ----------------------------------------------------------------
     def configure(self, given: Any) -> None:
         settings, problems = read_settings(given, self.checker.settings)
+        self._told.clear()  # a new configuration: what is still wrong is said again, once
         for problem in problems:
             self.tell(problem, types.MessageType.Warning)
         self.checker.configure(settings)
 
+    def replan(self) -> None:
+        """Drop the plans (a configuration file, a rule pack or a local plugin was saved): what is still wrong is said
+        again, once."""
+        self._told.clear()
+        self.checker.forget()
+
     def tell(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
-        """Show a message once per session (a plugin error is not repeated at every keystroke)."""
+        """Show a message once per configuration (a plugin error is not repeated at every keystroke, and is said again
+        after the settings change or a configuration, a rule pack or a plugin is saved, if it is still true)."""
         if message in self._told:
             return
         self._told.add(message)
@@ -201,7 +209,7 @@ def build() -> PartnercheckServer:
     def did_save(ls: PartnercheckServer, params: types.DidSaveTextDocumentParams) -> None:
         path = path_of(params.text_document.uri)
         if path is not None and (is_config(path) or path.name == "pyproject.toml" or ls.checker.reads(path)):
-            ls.checker.forget()  # the plans read the configuration, the rule packs and local plugins as saved
+            ls.replan()  # the plans read the configuration, the rule packs and local plugins as saved
             ls.check_all()
             return
         ls.refresh_workspace(params.text_document.uri)
