@@ -61,8 +61,10 @@ def test_refusals_say_why_and_change_nothing(repo: Path) -> None:
         done = release(repo, *args)
         assert done.returncode == 1 and reason in done.stderr and "Traceback" not in done.stderr, done.stderr
     (repo / "README.md").write_text("changed\n", encoding="utf-8")
+    (repo / "notes.txt").write_text("mine\n", encoding="utf-8")
     done = release(repo, "9.0.0")
-    assert done.returncode == 1 and "uncommitted changes" in done.stderr
+    assert done.returncode == 1 and "uncommitted changes or untracked files (README.md, notes.txt)" in done.stderr, done.stderr
+    (repo / "notes.txt").unlink()
     git(repo, "checkout", "--", "README.md")
     (repo / "CHANGELOG.md").write_text("# Changelog\n\n## Unreleased\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "empty notes")
