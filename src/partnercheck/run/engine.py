@@ -433,7 +433,7 @@ class Engine:
         where the file's positions are at hand; `run_change_rules` then adds them as it adds its own. Only the
         rules that found something or crashed are sent back: the others ran and have nothing to add."""
         rules = [rule for rule in self._change_rules() if not self._needs_own_worker(rule, isolate)]
-        ctx_of = self._change_contexts(result, previous, rules, result.frozen) if rules else None  # frozen: as the parent reads a worker's data
+        ctx_of = self._change_contexts(result, previous, rules) if rules else None
         if ctx_of is None or result.document is None:
             return None
         doc, ahead = result.document, dict[str, Changed]()
@@ -448,13 +448,13 @@ class Engine:
     def _change_rules(self) -> list[Rule]:
         return [r for r in self.rules if isinstance(r.check, Function) and r.check.scope == "change"]
 
-    def _change_contexts(self, result: FileResult, previous: Mapping[str, Any], rules: list[Rule], data: Any = None) -> Callable[[Rule], RuleContext] | None:
-        """Each change rule's context on the file (its `data`, else the result's), or None when it has no previous
-        version and no change log."""
+    def _change_contexts(self, result: FileResult, previous: Mapping[str, Any], rules: list[Rule]) -> Callable[[Rule], RuleContext] | None:
+        """Each change rule's context on the file (its data as written, frozen once per file already when the file's rules
+        ran), or None when it has no previous version and no change log."""
         doc = result.document
         if not rules or doc is None or not result.readable or (result.path not in previous and "change_log" not in (doc.text or "")):
             return None  # no previous version, no change log: nothing to parse again (a cached file stays unparsed)
-        data = data if data is not None else result.data
+        data = result.frozen if result.frozen is not None else result.data
         if not isinstance(data, dict) or (result.path not in previous and not _has_change_log(data)):
             return None
         before = previous.get(result.path)
